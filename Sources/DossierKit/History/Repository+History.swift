@@ -1,0 +1,151 @@
+import CLibGit2
+import Dispatch
+import Foundation
+
+extension Repository {
+    /// The ids of the commits in `range`, oldest first (parents before children).
+    public func commitIds(in range: RevisionRange) throws -> [String] {
+        let walk = try make("git_revwalk_new") { git_revwalk_new(&$0, pointer) }
+        defer { git_revwalk_free(walk) }
+        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
+        var release = try oid(range.release)
+        try check(git_revwalk_push(walk, &release), "git_revwalk_push")
+        if let since = range.since {
+            var hidden = try oid(since)
+            try check(git_revwalk_hide(walk, &hidden), "git_revwalk_hide")
+        }
+        var ids: [String] = []
+        var next = git_oid()
+        while git_revwalk_next(&next, walk) == 0 {
+            ids.append(hex(&next))
+        }
+        return ids
+    }
+
+    /// Reads the commits in `range`, oldest first, with their changed paths. Work is spread over the
+    /// machine's cores, each with its own libgit2 handle.
+    /// - Parameter mailmap: the text of a `.mailmap` to apply to authors and committers.
+    public func commits(in range: RevisionRange, mailmap: String? = nil) throws -> [Commit] {
+        let ids = try commitIds(in: range)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 64 + 1))
+        let results = ResultSlots<[Commit]>(count: workers)
+        let directory = gitDirectory
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            results.set(worker, Result {
+                let repository = try Repository(path: directory)
+                let reader = try CommitReader(repository: repository, mailmap: mailmap)
+                let lower = ids.count * worker / workers, upper = ids.count * (worker + 1) / workers
+                return try ids[lower..<upper].map { try reader.read($0) }
+            })
+        }
+        return try results.values().flatMap { try $0.get() }
+    }
+
+    /// Reads one commit (no `.mailmap`).
+    public func commit(_ id: String) throws -> Commit {
+        try CommitReader(repository: self, mailmap: nil).read(id)
+    }
+}
+
+/// One result per worker, written by distinct workers without overlap.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [Result<T, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<T, Error>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [Result<T, Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? .failure(DossierError("internal error: a worker produced no result")) }
+    }
+}
+
+/// Reads commits from one repository handle: raw object → headers, message, trailers; trees → changed paths.
+final class CommitReader {
+    private let repository: Repository
+    private let odb: GitPointer
+    private let mailmap: GitPointer?
+
+    init(repository: Repository, mailmap text: String?) throws {
+        self.repository = repository
+        odb = GitPointer(try make("git_repository_odb") { git_repository_odb(&$0, repository.pointer) }, free: git_odb_free)
+        if let text {
+            let map = try make("git_mailmap_from_buffer") { git_mailmap_from_buffer(&$0, text, text.utf8.count) }
+            mailmap = GitPointer(map, free: git_mailmap_free)
+        } else {
+            mailmap = nil
+        }
+    }
+
+    func read(_ id: String) throws -> Commit {
+        var objectId = try oid(id)
+        let object = try make("git_odb_read(\(id))") { git_odb_read(&$0, odb.pointer, &objectId) }
+        defer { git_odb_object_free(object) }
+        let buffer = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+        let headers = ObjectHeaders(String(decoding: buffer, as: UTF8.self))
+        let tree = headers.first("tree") ?? ""
+        let parents = headers.all("parent")
+        let (subject, body) = MessageParts.split(headers.message)
+        let signature = headers.headers.first { $0.name == "gpgsig" || $0.name == "gpgsig-sha256" }
+        return Commit(
+            id: id, tree: tree, parents: parents,
+            author: resolve(headers.first("author")),
+            committer: resolve(headers.first("committer")),
+            subject: subject, body: body,
+            trailers: Trailers.parse(headers.message),
+            changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
+            signatureKind: signature.flatMap { SignatureKind.of(armor: Substring($0.value)) })
+    }
+
+    private func resolve(_ line: String?) -> Person {
+        guard let line, var person = Person.parse(Substring(line)) else {
+            return Person(name: "", email: "", time: 0, offsetMinutes: 0)
+        }
+        if let mailmap {
+            var name: UnsafePointer<CChar>?, email: UnsafePointer<CChar>?
+            if git_mailmap_resolve(&name, &email, mailmap.pointer, person.name, person.email) == 0 {
+                if let name { person.name = String(cString: name) }
+                if let email { person.email = String(cString: email) }
+            }
+        }
+        return person
+    }
+
+    private func changedFiles(tree: String, firstParent: String?) throws -> [ChangedFile] {
+        var treeId = try oid(tree)
+        let newTree = try make("git_tree_lookup(\(tree))") { git_tree_lookup(&$0, repository.pointer, &treeId) }
+        defer { git_tree_free(newTree) }
+        var oldTree: OpaquePointer?
+        if let firstParent {
+            var parentId = try oid(firstParent)
+            let parent = try make("git_commit_lookup(\(firstParent))") { git_commit_lookup(&$0, repository.pointer, &parentId) }
+            defer { git_commit_free(parent) }
+            try check(git_commit_tree(&oldTree, parent), "git_commit_tree")
+        }
+        defer { if let oldTree { git_tree_free(oldTree) } }
+        var options = git_diff_options()
+        git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
+        options.flags = GIT_DIFF_SKIP_BINARY_CHECK.rawValue
+        let diff = try make("git_diff_tree_to_tree") { git_diff_tree_to_tree(&$0, repository.pointer, oldTree, newTree, &options) }
+        defer { git_diff_free(diff) }
+        return (0..<git_diff_num_deltas(diff)).compactMap { index in
+            guard let delta = git_diff_get_delta(diff, index)?.pointee else { return nil }
+            let status: ChangedFile.Status
+            switch delta.status {
+            case GIT_DELTA_ADDED: status = .added
+            case GIT_DELTA_DELETED: status = .deleted
+            case GIT_DELTA_TYPECHANGE: status = .typeChanged
+            default: status = .modified
+            }
+            let path = status == .deleted ? delta.old_file.path : delta.new_file.path
+            return path.map { ChangedFile(path: String(cString: $0), status: status) }
+        }
+    }
+}

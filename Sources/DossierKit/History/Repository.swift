@@ -1,0 +1,142 @@
+import CLibGit2
+import Dispatch
+import Foundation
+
+/// A git repository opened with libgit2 (work tree or bare). Owns the libgit2 handle; everything it
+/// returns is a plain Swift value. Not shared across threads: open one per thread.
+public final class Repository {
+    private let handle: GitPointer
+    /// The repository's git directory, e.g. `/work/project/.git/`.
+    public let gitDirectory: String
+
+    /// Opens the repository at or above `path`.
+    /// - Throws: `DossierError` when `path` is not in a git repository.
+    public init(path: String) throws {
+        _ = libgit2Initialised
+        var repo: OpaquePointer?
+        let code = git_repository_open_ext(&repo, path, 0, nil)
+        guard code == 0, let repo else {
+            throw DossierError("not a git repository: \(path) (expected a work tree or a bare repository)")
+        }
+        handle = GitPointer(repo, free: git_repository_free)
+        gitDirectory = String(cString: git_repository_path(repo))
+    }
+
+    var pointer: OpaquePointer { handle.pointer }
+
+    // MARK: Revisions
+
+    /// Resolves any revision (`v2.0.0`, `HEAD~3`, an id) to the id of the commit it names.
+    /// - Throws: `DossierError` when it names nothing, or something that is not a commit.
+    public func resolveCommit(_ revision: String) throws -> String {
+        var object: OpaquePointer?
+        guard git_revparse_single(&object, pointer, revision) == 0, let object else {
+            throw DossierError("unknown revision '\(revision)': expected a tag, branch or commit id in \(gitDirectory)")
+        }
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0, let commit else {
+            throw DossierError("revision '\(revision)' does not name a commit")
+        }
+        defer { git_object_free(commit) }
+        return hex(git_object_id(commit))
+    }
+
+    /// The names of every tag, in byte order.
+    public func tagNames() throws -> [String] {
+        var names = git_strarray()
+        try check(git_tag_list(&names, pointer), "git_tag_list")
+        defer { git_strarray_dispose(&names) }
+        return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }.sorted()
+    }
+
+    /// Reads a tag: its target commit and, for an annotated tag, tagger, message and signature kind.
+    /// - Throws: `DossierError` when there is no such tag.
+    public func tag(named name: String) throws -> Tag {
+        var target = git_oid()
+        guard git_reference_name_to_id(&target, pointer, "refs/tags/\(name)") == 0 else {
+            throw DossierError("unknown tag '\(name)'")
+        }
+        let targetId = hex(&target)
+        let raw = try readObject(targetId)
+        guard raw.type == GIT_OBJECT_TAG else {
+            return Tag(name: name, commit: try resolveCommit(targetId), objectId: nil, tagger: nil, message: "", signatureKind: nil)
+        }
+        let object = ObjectHeaders(raw.text)
+        let (message, kind) = Tag.splitSignature(object.message)
+        return Tag(name: name, commit: try resolveCommit(targetId), objectId: targetId,
+                   tagger: object.first("tagger").flatMap { Person.parse(Substring($0)) },
+                   message: message, signatureKind: kind)
+    }
+
+    /// The raw bytes of an object as text, with its type, read from the object database.
+    func readObject(_ id: String) throws -> (type: git_object_t, text: String) {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var objectId = try oid(id)
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, odb, &objectId), "git_odb_read(\(id))")
+        defer { git_odb_object_free(object) }
+        let size = git_odb_object_size(object)
+        let data = git_odb_object_data(object)!
+        let buffer = UnsafeRawBufferPointer(start: data, count: size)
+        return (git_odb_object_type(object), String(decoding: buffer, as: UTF8.self))
+    }
+
+    // MARK: Trees
+
+    /// What a path names in a commit's tree.
+    public enum EntryKind: Sendable { case file, folder }
+
+    /// Whether `path` is a file or a folder in `commit`'s tree, or `nil` when it is absent.
+    public func entryKind(_ path: String, at commit: String) throws -> EntryKind? {
+        try withEntry(path, at: commit) { entry in
+            git_tree_entry_type(entry) == GIT_OBJECT_TREE ? .folder : .file
+        }
+    }
+
+    /// The contents of the file at `path` in `commit`'s tree, or `nil` when there is no such file.
+    /// Never reads the working directory.
+    public func readFile(_ path: String, at commit: String) throws -> Data? {
+        try withEntry(path, at: commit) { entry -> Data? in
+            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+            var blob: OpaquePointer?
+            guard git_blob_lookup(&blob, pointer, git_tree_entry_id(entry)) == 0, let blob else { return nil }
+            defer { git_blob_free(blob) }
+            let size = Int(git_blob_rawsize(blob))
+            guard size > 0, let bytes = git_blob_rawcontent(blob) else { return Data() }
+            return Data(bytes: bytes, count: size)
+        } ?? nil
+    }
+
+    /// The names of the files directly in the folder at `path` in `commit`'s tree, in byte order.
+    public func fileNames(inFolder path: String, at commit: String) throws -> [String] {
+        try withEntry(path, at: commit) { entry -> [String] in
+            guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return [] }
+            var tree: OpaquePointer?
+            guard git_tree_lookup(&tree, pointer, git_tree_entry_id(entry)) == 0, let tree else { return [] }
+            defer { git_tree_free(tree) }
+            return (0..<git_tree_entrycount(tree)).compactMap { index in
+                let child = git_tree_entry_byindex(tree, index)
+                guard git_tree_entry_type(child) == GIT_OBJECT_BLOB else { return nil }
+                return String(cString: git_tree_entry_name(child))
+            }.sorted()
+        } ?? []
+    }
+
+    private func withEntry<T>(_ path: String, at commit: String, _ body: (OpaquePointer) throws -> T) throws -> T? {
+        var commitId = try oid(commit)
+        var commitObject: OpaquePointer?
+        try check(git_commit_lookup(&commitObject, pointer, &commitId), "git_commit_lookup(\(commit))")
+        defer { git_commit_free(commitObject) }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, commitObject), "git_commit_tree")
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        let trimmed = path.split(separator: "/").joined(separator: "/")
+        guard !trimmed.isEmpty, git_tree_entry_bypath(&entry, tree, trimmed) == 0, let entry else { return nil }
+        defer { git_tree_entry_free(entry) }
+        return try body(entry)
+    }
+}
