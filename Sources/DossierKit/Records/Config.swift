@@ -1,0 +1,103 @@
+import Foundation
+
+/// The device the software belongs to, as dossier.yml describes it.
+public struct Device: Sendable, Codable, Hashable {
+    public var name: String
+    public var manufacturer: String?
+    public var model: String?
+    public var udiDI: String?
+    public var description: String?
+    /// The IEC 62304 class of the software system.
+    public var safetyClass: SafetyClass?
+    public var markets: [String]
+    public var euClass: String?
+    /// basic or enhanced (FDA guidance on premarket software documentation).
+    public var fdaDocumentationLevel: String?
+}
+
+/// dossier.yml: the device, where records live, which tags are releases, trust, trailers and policy.
+public struct Config: Sendable, Hashable {
+    /// The device; `nil` when there is no dossier.yml.
+    public var device: Device?
+    /// Glob over tag names that selects release tags.
+    public var tagPattern: String = "v*"
+    /// Where each kind of record lives (a file or a folder of `*.yml`), in the release's tree.
+    public var recordPaths: [RecordKind: String] = [:]
+    /// The SSH allowed-signers file in the release's tree.
+    public var allowedSigners: String?
+    /// The folder of armored OpenPGP public keys in the release's tree.
+    public var openpgpKeys: String?
+    /// Trailer keys whose values name records (split on commas).
+    public var trailerKeys: [String] = ["Change-Request", "Refs", "Implements", "Fixes"]
+    /// A folder of templates that override the built-in ones (relative to the repository's work tree).
+    public var templates: String?
+    /// Per-rule levels: error, warning or off.
+    public var policy: [String: String] = [:]
+    /// Where the configuration was read from, or `nil` when the defaults apply.
+    public var source: String?
+
+    /// The configuration of a repository that has no dossier.yml: history alone, no records.
+    public static let historyOnly = Config()
+
+    /// The record paths a dossier.yml without `records:` uses.
+    public static let defaultRecordPaths: [RecordKind: String] = [
+        .requirement: "regulatory/requirements.yml", .risk: "regulatory/risks.yml",
+        .threat: "regulatory/threats.yml", .ifuChange: "regulatory/ifu.yml", .softwareItem: "regulatory/items.yml",
+        .soup: "regulatory/soup.yml", .changeRequest: "regulatory/change-requests.yml",
+        .problemReport: "regulatory/problem-reports.yml",
+    ]
+
+    init() {}
+
+    /// Parses dossier.yml.
+    /// - Throws: `DossierError` naming the file, line and column of the first problem.
+    public static func parse(_ data: Data, file: String) throws -> Config {
+        var config = Config()
+        config.source = file
+        config.recordPaths = defaultRecordPaths
+        guard let root = try YAMLValue.parse(data, file: file) else { return config }
+        let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "policy"])
+        if let value = m["device"] {
+            let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
+                                                          "markets", "eu_class", "fda_documentation_level"])
+            config.device = Device(
+                name: try d.requiredText("name"), manufacturer: try d.text("manufacturer"), model: try d.text("model"),
+                udiDI: try d.text("udi_di"), description: try d.text("description"), safetyClass: try d.safetyClass("safety_class"),
+                markets: try d.texts("markets"), euClass: try d.text("eu_class"),
+                fdaDocumentationLevel: try d.choice("fda_documentation_level", ["basic", "enhanced"]))
+        }
+        if let value = m["releases"] {
+            let r = try value.mapping("releases", allowed: ["tag_pattern"])
+            config.tagPattern = try r.text("tag_pattern") ?? config.tagPattern
+        }
+        if let value = m["records"] {
+            let r = try value.mapping("records", allowed: RecordKind.allCases.map(\.configKey))
+            for kind in RecordKind.allCases {
+                if let path = try r.text(kind.configKey) { config.recordPaths[kind] = path }
+            }
+        }
+        if let value = m["trust"] {
+            let t = try value.mapping("trust", allowed: ["allowed_signers", "openpgp_keys"])
+            config.allowedSigners = try t.text("allowed_signers")
+            config.openpgpKeys = try t.text("openpgp_keys")
+        }
+        if let value = m["commits"] {
+            let c = try value.mapping("commits", allowed: ["trailers"])
+            if c["trailers"] != nil { config.trailerKeys = try c.texts("trailers") }
+        }
+        config.templates = try m.text("templates")
+        if let value = m["policy"] {
+            guard case .mapping(let mapping) = value.node else { throw value.fail("a mapping of rule ids to levels") }
+            for (key, level) in mapping {
+                let rule = try YAMLValue(node: key, file: file).text("a rule id")
+                let levelValue = YAMLValue(node: level, file: file)
+                let text = try levelValue.text("error, warning or off")
+                guard ["error", "warning", "off"].contains(text) else {
+                    throw DossierError("expected error, warning or off for rule \(rule), found '\(text)'", at: levelValue.location)
+                }
+                config.policy[rule] = text
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,75 @@
+/// A link to an id that no record has.
+public struct BrokenLink: Sendable, Codable, Hashable {
+    /// The record that writes the link.
+    public var from: String
+    /// Where that record is defined.
+    public var source: SourceLocation
+    /// The field holding the link.
+    public var field: String
+    /// The id that does not exist.
+    public var target: String
+}
+
+/// A computed back-link: `from` links to the record through `field`.
+public struct BackLink: Sendable, Codable, Hashable {
+    public var from: String
+    public var field: String
+}
+
+/// Every record as it stood in one tree, with links resolved and back-links computed.
+public struct RecordSet: Sendable, Codable, Hashable {
+    public var riskPolicy: RiskPolicy?
+    public var requirements: [Requirement] = []
+    public var risks: [Risk] = []
+    public var threats: [Threat] = []
+    public var ifuChanges: [IFUChange] = []
+    public var items: [SoftwareItem] = []
+    public var soup: [SOUP] = []
+    public var changeRequests: [ChangeRequest] = []
+    public var problemReports: [ProblemReport] = []
+    /// Links to ids that do not exist.
+    public var brokenLinks: [BrokenLink] = []
+    /// For each id, the records that link to it.
+    public var backLinks: [String: [BackLink]] = [:]
+
+    /// An empty set (a repository documented from its history alone).
+    public init() {}
+
+    /// Every record of every kind, in kind order then file order.
+    public var all: [any Record] {
+        requirements as [any Record] + risks + threats + ifuChanges + items + soup + changeRequests + problemReports
+    }
+
+    /// The records of one kind.
+    public func records(of kind: RecordKind) -> [any Record] {
+        switch kind {
+        case .requirement: requirements
+        case .risk: risks
+        case .threat: threats
+        case .ifuChange: ifuChanges
+        case .softwareItem: items
+        case .soup: soup
+        case .changeRequest: changeRequests
+        case .problemReport: problemReports
+        }
+    }
+
+    /// Resolves links by id: records broken links and computes back-links.
+    mutating func resolveLinks() {
+        let records = all
+        let ids = Set(records.map(\.id))
+        var broken: [BrokenLink] = []
+        var back: [String: [BackLink]] = [:]
+        for record in records {
+            for link in record.links {
+                if ids.contains(link.target) {
+                    back[link.target, default: []].append(BackLink(from: record.id, field: link.field))
+                } else {
+                    broken.append(BrokenLink(from: record.id, source: record.source, field: link.field, target: link.target))
+                }
+            }
+        }
+        brokenLinks = broken
+        backLinks = back
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Where record files are read from: a release's git tree (the normal case) or, later, a work tree.
+public protocol RecordSource {
+    /// How documents name this source, e.g. `v2.0.0`.
+    var label: String { get }
+    /// Whether `path` is a file, a folder, or absent.
+    func entryKind(_ path: String) throws -> Repository.EntryKind?
+    /// The contents of the file at `path`, or `nil` when absent.
+    func readFile(_ path: String) throws -> Data?
+    /// The names of the files in the folder at `path`.
+    func fileNames(inFolder path: String) throws -> [String]
+}
+
+/// Reads record files from one commit's tree, never from the working directory.
+public struct GitTreeSource: RecordSource {
+    let repository: Repository
+    /// The commit whose tree is read.
+    public let commit: String
+    public let label: String
+
+    /// Reads from `commit`'s tree; `label` names it in messages (a tag name, usually).
+    public init(repository: Repository, commit: String, label: String) {
+        self.repository = repository
+        self.commit = commit
+        self.label = label
+    }
+
+    public func entryKind(_ path: String) throws -> Repository.EntryKind? { try repository.entryKind(path, at: commit) }
+    public func readFile(_ path: String) throws -> Data? { try repository.readFile(path, at: commit) }
+    public func fileNames(inFolder path: String) throws -> [String] { try repository.fileNames(inFolder: path, at: commit) }
+}

@@ -1,0 +1,12 @@
+/// The IEC 62304 software safety class (4.3): A no injury possible, B non-serious injury, C death or serious injury.
+public enum SafetyClass: String, Sendable, Codable, CaseIterable, Comparable, Hashable {
+    case a = "A", b = "B", c = "C"
+
+    public static func < (x: SafetyClass, y: SafetyClass) -> Bool { x.rawValue < y.rawValue }
+}
+
+extension YAMLMapping {
+    func safetyClass(_ key: String) throws -> SafetyClass? {
+        try choice(key, SafetyClass.allCases.map(\.rawValue)).flatMap(SafetyClass.init(rawValue:))
+    }
+}
