@@ -1,0 +1,124 @@
+import Foundation
+
+/// What `dossier suf` is asked for.
+public struct ReleaseRequest: Sendable {
+    /// The repository (work tree or bare), default the current directory.
+    public var repository: String
+    /// The release: a tag or any revision; `nil` for the newest release tag.
+    public var release: String?
+    /// Where the release's history starts (excluded); `nil` for the release tag before it.
+    public var since: String?
+    /// A dossier.yml outside the repository, replacing the one in the release's tree.
+    public var configFile: String?
+    /// `SOURCE_DATE_EPOCH`, which overrides the document date.
+    public var sourceDateEpoch: Int64?
+
+    /// Creates a request.
+    public init(repository: String, release: String? = nil, since: String? = nil, configFile: String? = nil, sourceDateEpoch: Int64? = nil) {
+        self.repository = repository
+        self.release = release
+        self.since = since
+        self.configFile = configFile
+        self.sourceDateEpoch = sourceDateEpoch
+    }
+}
+
+/// The assembled release, with what the user should hear about on stderr.
+public struct AssembledRelease: Sendable {
+    /// The SUF model.
+    public var release: Release
+    /// The configuration in force.
+    public var config: Config
+    /// Problems that do not stop the document (links to unknown ids), one line each.
+    public var warnings: [String]
+}
+
+/// Joins history and records into a `Release`.
+public enum ReleaseAssembler {
+    /// Reads the repository and builds the release's model.
+    /// - Throws: `DossierError` for a bad repository, revision, configuration or record file.
+    public static func assemble(_ request: ReleaseRequest) throws -> AssembledRelease {
+        let repository = try Repository(path: request.repository)
+        let externalConfig = try request.configFile.map { path -> Config in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw DossierError("cannot read the configuration file \(path)")
+            }
+            return try Config.parse(data, file: path)
+        }
+
+        // Which release, and which tree holds the release pattern (before the release is known: HEAD's).
+        let patternConfig = try externalConfig ?? headConfig(repository)
+        let releaseTags = try repository.releaseTags(matching: patternConfig.tagPattern)
+        guard let releaseName = request.release ?? releaseTags.last else {
+            throw DossierError("no release tag matches '\(patternConfig.tagPattern)' in \(request.repository); name a release, e.g. dossier suf v1.0.0")
+        }
+        let releaseCommit = try repository.resolveCommit(releaseName)
+        let tag: Tag? = try repository.tagNames().contains(releaseName) ? repository.tag(named: releaseName) : nil
+
+        let releaseSource = GitTreeSource(repository: repository, commit: releaseCommit, label: releaseName)
+        let config = try externalConfig ?? RecordLoader.config(from: releaseSource)
+
+        // The previous release: --since, or the release tag before this one.
+        let previousName: String?
+        if let since = request.since {
+            previousName = since
+        } else {
+            previousName = try previousRelease(of: releaseName, commit: releaseCommit,
+                                               tags: repository.releaseTags(matching: config.tagPattern), in: repository)
+        }
+        let previousCommit = try previousName.map { try repository.resolveCommit($0) }
+
+        let records = try RecordLoader.records(from: releaseSource, config: config)
+        let previousRecords = try previousCommit.map { commit -> RecordSet in
+            let source = GitTreeSource(repository: repository, commit: commit, label: previousName ?? commit)
+            let previousConfig = try externalConfig ?? RecordLoader.config(from: source)
+            return try RecordLoader.records(from: source, config: previousConfig)
+        } ?? RecordSet()
+
+        let mailmap = try repository.readFile(".mailmap", at: releaseCommit).map { String(decoding: $0, as: UTF8.self) }
+        let commits = try repository.commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap)
+        let releaseCommitObject = try repository.commit(releaseCommit)
+
+        let date: String
+        if let epoch = request.sourceDateEpoch {
+            date = ISODate.format(time: epoch, offsetMinutes: 0)
+        } else if let tagger = tag?.tagger {
+            date = tagger.date
+        } else {
+            date = releaseCommitObject.committer.date
+        }
+
+        let identification = Identification(
+            device: config.device, release: releaseName, commit: releaseCommit,
+            tag: tag.map { ReleaseTag(name: $0.name, object: $0.objectId, annotated: $0.isAnnotated, tagger: $0.tagger,
+                                      message: $0.message, signature: $0.signatureKind) },
+            previousRelease: previousName, previousCommit: previousCommit, date: date,
+            configuration: config.source.map { externalConfig != nil ? $0 : "\($0) at \(releaseName)" } ?? "none (history alone)")
+
+        let release = ReleaseJoin.join(identification: identification, commits: commits, records: records,
+                                       previous: previousRecords, trailerKeys: config.trailerKeys)
+        let warnings = records.brokenLinks.map { link in
+            "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
+        }
+        return AssembledRelease(release: release, config: config, warnings: warnings)
+    }
+
+    /// dossier.yml at HEAD, for the release tag pattern before the release is chosen.
+    private static func headConfig(_ repository: Repository) throws -> Config {
+        guard let head = try? repository.resolveCommit("HEAD") else { return .historyOnly }
+        return try RecordLoader.config(from: GitTreeSource(repository: repository, commit: head, label: "HEAD"))
+    }
+
+    /// The release tag before `name`: by version when `name` is a release tag, else the newest
+    /// release tag that is an ancestor of the release commit.
+    static func previousRelease(of name: String, commit: String, tags: [String], in repository: Repository) throws -> String? {
+        if let index = tags.firstIndex(of: name) {
+            return index > 0 ? tags[index - 1] : nil
+        }
+        for tag in tags.reversed() {
+            let tagCommit = try repository.resolveCommit(tag)
+            if tagCommit != commit, try repository.isAncestor(tagCommit, of: commit) { return tag }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+/// Joins commits with records: change requests named in trailers, software items claimed by path globs,
+/// statistics, and the delta against the previous release. Pure: values in, a value out.
+public enum ReleaseJoin {
+    /// Builds the release model.
+    public static func join(identification: Identification, commits: [Commit], records: RecordSet,
+                            previous: RecordSet, trailerKeys: [String]) -> Release {
+        let globs = records.items.map { ($0, PathGlob($0.paths)) }
+        var releaseCommits: [ReleaseCommit] = []
+        releaseCommits.reserveCapacity(commits.count)
+        var itemPaths: [String: Set<String>] = [:], itemCommits: [String: [String]] = [:]
+        var unclaimed = Set<String>()
+
+        for commit in commits {
+            let named = Trailers.values(commit.trailers, keys: trailerKeys)
+            var crs: [String] = [], references: [String] = []
+            for id in named {
+                if id.hasPrefix(RecordKind.changeRequest.prefix) {
+                    if !crs.contains(id) { crs.append(id) }
+                } else if !references.contains(id) {
+                    references.append(id)
+                }
+            }
+            var items: [String] = []
+            for file in commit.changedFiles {
+                var claimed = false
+                for (item, glob) in globs where glob.matches(file.path) {
+                    claimed = true
+                    if !items.contains(item.id) { items.append(item.id) }
+                    itemPaths[item.id, default: []].insert(file.path)
+                }
+                if !claimed { unclaimed.insert(file.path) }
+            }
+            for item in items { itemCommits[item, default: []].append(commit.id) }
+            releaseCommits.append(ReleaseCommit(
+                id: commit.id, parents: commit.parents, author: commit.author, committer: commit.committer,
+                subject: commit.subject, body: commit.body, trailers: commit.trailers, changeRequests: crs,
+                references: references, changedFiles: commit.changedFiles, items: items.sorted(by: idOrder),
+                merge: commit.isMerge, signature: commit.signatureKind))
+        }
+
+        var crCommits: [String: [String]] = [:]
+        for commit in releaseCommits {
+            for cr in commit.changeRequests { crCommits[cr, default: []].append(commit.id) }
+        }
+        let commitItems = Dictionary(releaseCommits.map { ($0.id, $0.items) }, uniquingKeysWith: { a, _ in a })
+        let changeRequests = crCommits.keys.sorted(by: idOrder).map { id in
+            let commits = crCommits[id] ?? []
+            return ChangeRequestEntry(
+                id: id, record: records.changeRequests.first { $0.id == id }, commits: commits,
+                items: Set(commits.flatMap { commitItems[$0] ?? [] }).sorted(by: idOrder))
+        }
+        let itemsTouched = records.items.filter { itemPaths[$0.id] != nil }.sorted { idOrder($0.id, $1.id) }.map { item in
+            ItemTouch(id: item.id, name: item.name, safetyClass: item.safetyClass,
+                      paths: (itemPaths[item.id] ?? []).sorted(), commits: itemCommits[item.id] ?? [])
+        }
+
+        var signed: [String: Int] = [:]
+        for commit in releaseCommits { if let kind = commit.signature { signed[kind.rawValue, default: 0] += 1 } }
+        let statistics = Statistics(
+            commits: releaseCommits.count, merges: releaseCommits.filter(\.merge).count,
+            authors: Set(releaseCommits.map { "\($0.author.name) <\($0.author.email)>" }).sorted(),
+            signed: signed, unsigned: releaseCommits.filter { $0.signature == nil }.count,
+            changedPaths: Set(releaseCommits.flatMap { $0.changedFiles.map(\.path) }).count)
+
+        return Release(
+            identification: identification, commits: releaseCommits, changeRequests: changeRequests,
+            commitsWithoutChangeRequest: releaseCommits.filter { !$0.merge && $0.changeRequests.isEmpty }.map(\.id),
+            itemsTouched: itemsTouched, unclaimedPaths: unclaimed.sorted(), records: records,
+            delta: ReleaseDelta(previous: previous, current: records), statistics: statistics)
+    }
+
+    /// Orders ids the way people read them: `REQ-2` before `REQ-10`.
+    public static func idOrder(_ a: String, _ b: String) -> Bool {
+        let x = split(a), y = split(b)
+        if x.prefix != y.prefix { return x.prefix < y.prefix }
+        if x.number != y.number { return x.number < y.number }
+        return a < b
+    }
+
+    private static func split(_ id: String) -> (prefix: Substring, number: Int) {
+        let digits = id.reversed().prefix { $0.isNumber }
+        let prefix = id.dropLast(digits.count)
+        return (prefix, Int(String(digits.reversed())) ?? -1)
+    }
+}
