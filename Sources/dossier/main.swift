@@ -1,1 +1,3 @@
-print("x")
+import DossierCLI
+
+DossierCommand.runAndExit()

@@ -109,11 +109,13 @@ public enum ReleaseAssembler {
         return try RecordLoader.config(from: GitTreeSource(repository: repository, commit: head, label: "HEAD"))
     }
 
-    /// The release tag before `name`: by version when `name` is a release tag, else the newest
-    /// release tag that is an ancestor of the release commit.
+    /// The release tag before `name`: by version when `name` is a release tag (a final release skips
+    /// pre-releases: v2.0.0 follows v1.1.0, not v2.0.0-rc.1), else the newest release tag that is an
+    /// ancestor of the release commit.
     static func previousRelease(of name: String, commit: String, tags: [String], in repository: Repository) throws -> String? {
         if let index = tags.firstIndex(of: name) {
-            return index > 0 ? tags[index - 1] : nil
+            let isFinal = SemanticVersion(tag: name)?.prerelease.isEmpty ?? true
+            return tags[..<index].last { !isFinal || (SemanticVersion(tag: $0)?.prerelease.isEmpty ?? true) }
         }
         for tag in tags.reversed() {
             let tagCommit = try repository.resolveCommit(tag)

@@ -1,0 +1,45 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// The `dossier` command: parses arguments, calls DossierKit, prints.
+public struct DossierCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
+        version: DossierVersion.current,
+        subcommands: [SufCommand.self])
+
+    public init() {}
+
+    /// Runs the command line and exits: 0 fine, 1 findings at error level, 2 bad usage or bad input.
+    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as DossierError {
+            Output.error(error.description)
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Output.error(fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// Writes to stdout and stderr.
+enum Output {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("dossier: error: \(message)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("dossier: \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier suf`: build the Software Update File bundle for one release.
+struct SufCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suf",
+        abstract: "Build the Software Update File bundle for one release.",
+        discussion: """
+            Reads the release's history (PREV..RELEASE) and its records from the release's git tree, and writes \
+            OUT/RELEASE/ with SUF-RELEASE.md, SUF-RELEASE.html, suf.json and MANIFEST.sha256.
+            """)
+
+    @Argument(help: "The release: a tag or any revision (default: the newest tag matching releases.tag_pattern).")
+    var release: String?
+
+    @Option(help: "Where the release's history starts, excluded (default: the release tag before RELEASE).")
+    var since: String?
+
+    @Option(help: "The repository: a work tree or a bare repository.")
+    var repo: String = "."
+
+    @Option(help: "A dossier.yml to use instead of the one in the release's tree.")
+    var config: String?
+
+    @Option(help: "The folder that receives the bundle.")
+    var out: String = "dist/dossier"
+
+    @Option(help: "The documents to write, comma-separated: md, html, json.")
+    var format: String = "md,html,json"
+
+    @Option(help: "A folder of templates overriding the built-in ones.")
+    var templates: String?
+
+    func run() throws {
+        var formats = Set<SUFRenderer.Format>()
+        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let value = SUFRenderer.Format(rawValue: name) else {
+                throw DossierError("unknown format '\(name)' in --format; expected md, html or json")
+            }
+            formats.insert(value)
+        }
+        let epoch = try ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { text -> Int64 in
+            guard let value = Int64(text) else {
+                throw DossierError("SOURCE_DATE_EPOCH must be a number of seconds, found '\(text)'")
+            }
+            return value
+        }
+        let result = try SUFBundle.build(SUFBundle.Request(
+            release: ReleaseRequest(repository: repo, release: release, since: since, configFile: config, sourceDateEpoch: epoch),
+            formats: formats, templatesFolder: templates, outFolder: out))
+        for warning in result.warnings { Output.warning(warning) }
+        let id = result.release.identification
+        print("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")
+    }
+}

@@ -1,0 +1,52 @@
+/// Builds one release's SUF bundle end to end: history and records → `Release` → documents → folder.
+public enum SUFBundle {
+    /// What to build and where.
+    public struct Request: Sendable {
+        public var release: ReleaseRequest
+        /// Which documents to write (the manifest is always written).
+        public var formats: Set<SUFRenderer.Format>
+        /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
+        public var templatesFolder: String?
+        /// The folder that receives `RELEASE/` (default `dist/dossier`).
+        public var outFolder: String
+
+        /// Creates a request.
+        public init(release: ReleaseRequest, formats: Set<SUFRenderer.Format> = Set(SUFRenderer.Format.allCases),
+                    templatesFolder: String? = nil, outFolder: String = "dist/dossier") {
+            self.release = release
+            self.formats = formats
+            self.templatesFolder = templatesFolder
+            self.outFolder = outFolder
+        }
+    }
+
+    /// What was built.
+    public struct Result: Sendable {
+        /// The bundle folder.
+        public var path: String
+        /// The release model written as suf.json.
+        public var release: Release
+        /// Problems that did not stop the bundle, one line each.
+        public var warnings: [String]
+    }
+
+    /// Builds and writes the bundle. Nothing is written when any input is bad.
+    /// - Throws: `DossierError` for a bad repository, revision, record file or template.
+    public static func build(_ request: Request) throws -> Result {
+        let assembled = try ReleaseAssembler.assemble(request.release)
+        var templates = TemplateSet.builtIn
+        if let folder = assembled.config.templates {
+            let repository = try Repository(path: request.release.repository)
+            let source = GitTreeSource(repository: repository, commit: assembled.release.identification.commit,
+                                       label: assembled.release.identification.release)
+            templates = try templates.overriding(withFolder: folder, in: source)
+        }
+        if let folder = request.templatesFolder {
+            templates = try templates.overriding(withFolder: folder)
+        }
+        let files = try SUFRenderer(templates: templates, generator: DossierVersion.generator)
+            .render(assembled.release, formats: request.formats)
+        let path = try BundleWriter.write(files, to: request.outFolder, name: assembled.release.identification.release)
+        return Result(path: path, release: assembled.release, warnings: assembled.warnings)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import CCmarkGFM
+
+/// A heading found while converting, for the table of contents.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var title: String
+    public var anchor: String
+}
+
+/// GitHub-flavoured Markdown to HTML with cmark-gfm and its table extension. Raw HTML in the Markdown is
+/// never passed through: it is shown as text. The one exception is the record anchor dossier writes itself,
+/// `<a id="…"></a>` with a plain id, which becomes an anchor. Headings get ids for the table of contents.
+public enum MarkdownHTML {
+    /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings.
+    public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        if let table = cmark_find_syntax_extension("table") {
+            cmark_parser_attach_syntax_extension(parser, table)
+        }
+        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+
+        let headings = neutraliseAndAnchor(root)
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
+        defer { free(raw) }
+        return (String(cString: raw), headings)
+    }
+
+    /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors.
+    private static func neutraliseAndAnchor(_ root: OpaquePointer) -> [Heading] {
+        var htmlNodes: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: htmlNodes.append(node)
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            default: break
+            }
+        }
+        for node in htmlNodes {
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE, isRecordAnchor(literal) { continue }
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                cmark_node_set_type(node, CMARK_NODE_CODE_BLOCK)
+            } else {
+                cmark_node_set_type(node, CMARK_NODE_TEXT)
+            }
+            cmark_node_set_literal(node, literal)
+        }
+        var used: Set<String> = []
+        var headings: [Heading] = []
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let title = plainText(node)
+            var anchor = MarkdownText.anchor(title)
+            if anchor.isEmpty { anchor = "section" }
+            var unique = anchor, n = 1
+            while used.contains(unique) { n += 1; unique = "\(anchor)-\(n)" }
+            used.insert(unique)
+            let tag = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+            cmark_node_set_literal(tag, "<a id=\"\(unique)\"></a>")
+            cmark_node_prepend_child(node, tag)
+            if level == 2 || level == 3 { headings.append(Heading(level: level, title: title, anchor: unique)) }
+        }
+        return headings
+    }
+
+    /// `<a id="x"></a>` where x is letters, digits, `-`, `_` or `.` only.
+    static func isRecordAnchor(_ html: String) -> Bool {
+        guard html.hasPrefix("<a id=\""), html.hasSuffix("\"></a>") else { return false }
+        let id = html.dropFirst(7).dropLast(6)
+        return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,181 @@
+/// Builds the data the SUF templates see from a `Release`. Template values are plain text: the Markdown
+/// template escapes them on output. Keys are documented in README.md ("Overriding templates").
+enum SUFContext {
+    static func make(_ release: Release, generator: String) -> [String: Any] {
+        let id = release.identification
+        let records = release.records
+        var context: [String: Any] = [
+            "generator": generator,
+            "release": id.release,
+            "commit": id.commit,
+            "shortCommit": String(id.commit.prefix(12)),
+            "date": id.date,
+            "configuration": id.configuration,
+            "range": id.previousCommit.map { "\(id.previousRelease ?? $0)..\(id.release)" } ?? "root..\(id.release)",
+            "title": "Software Update File: \(id.device?.name ?? "software") \(id.release)",
+        ]
+        if let previous = id.previousRelease {
+            context["previous"] = ["release": previous, "commit": id.previousCommit ?? ""]
+        }
+        if let device = id.device {
+            context["device"] = [
+                "name": device.name, "manufacturer": device.manufacturer ?? "", "model": device.model ?? "",
+                "udiDI": device.udiDI ?? "", "description": device.description ?? "",
+                "safetyClass": device.safetyClass?.rawValue ?? "", "markets": device.markets.joined(separator: ", "),
+                "euClass": device.euClass ?? "", "fdaDocumentationLevel": device.fdaDocumentationLevel ?? "",
+            ]
+        }
+        if let tag = id.tag {
+            context["tag"] = [
+                "name": tag.name, "object": tag.object ?? "", "kind": tag.annotated ? "annotated" : "lightweight",
+                "tagger": tag.tagger.map { "\($0.name) <\($0.email)>" } ?? "", "taggerDate": tag.tagger?.date ?? "",
+                "signature": signatureText(tag.signature), "message": tag.message.trimmingCharacters(in: "\n"),
+            ]
+        }
+
+        let stats = release.statistics
+        let signedCount = stats.signed.values.reduce(0, +)
+        context["summary"] = [
+            "commits": stats.commits, "merges": stats.merges, "authors": stats.authors.count,
+            "changeRequests": release.changeRequests.count, "itemsTouched": release.itemsTouched.count,
+            "changedPaths": stats.changedPaths, "signed": signedCount, "unsigned": stats.unsigned,
+            "signedPercent": stats.commits == 0 ? "0" : String(signedCount * 100 / stats.commits),
+        ]
+
+        let commitsById = Dictionary(release.commits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        context["changeRequests"] = release.changeRequests.map { entry -> [String: Any] in
+            let r = entry.record
+            return [
+                "id": entry.id, "anchor": MarkdownText.anchor(entry.id), "known": r != nil,
+                "title": r?.title ?? "(no change request record with this id)", "type": r?.type ?? "",
+                "status": r?.status ?? "", "safetyImpact": r?.safetyImpact ?? "not stated",
+                "decision": r?.regulatoryAssessment?.decision ?? "not stated",
+                "rationale": r?.regulatoryAssessment?.rationale ?? "", "approvedBy": r?.approvedBy ?? "",
+                "approvedOn": r?.approvedOn ?? "", "items": entry.items.joined(separator: ", "),
+                "commitCount": entry.commits.count,
+                "commits": entry.commits.compactMap { commitsById[$0] }.map(commitContext),
+            ]
+        }
+        context["commitsWithoutChangeRequest"] = release.commitsWithoutChangeRequest.compactMap { commitsById[$0] }.map(commitContext)
+        context["commits"] = release.commits.map(commitContext)
+
+        let itemsById = Dictionary(records.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        context["itemsTouched"] = release.itemsTouched.map { item -> [String: Any] in
+            ["id": item.id, "anchor": MarkdownText.anchor(item.id), "name": item.name,
+             "safetyClass": item.safetyClass?.rawValue ?? "not stated", "pathCount": item.paths.count,
+             "commitCount": item.commits.count, "parent": itemsById[item.id]?.parent ?? ""]
+        }
+        context["unclaimedPaths"] = release.unclaimedPaths
+
+        context["requirementsDelta"] = deltaRows(release.delta[.requirement], records: records.requirements, anchors: true)
+        context["risksDelta"] = deltaRows(release.delta[.risk], records: records.risks)
+        context["threatsDelta"] = deltaRows(release.delta[.threat], records: records.threats)
+        context["soupDelta"] = deltaRows(release.delta[.soup], records: records.soup)
+        context["ifuDelta"] = deltaRows(release.delta[.ifuChange], records: records.ifuChanges, anchors: true)
+        context["itemsDelta"] = deltaRows(release.delta[.softwareItem], records: records.items)
+        context["problemReportsDelta"] = deltaRows(release.delta[.problemReport], records: records.problemReports)
+
+        context["risks"] = records.risks.filter { $0.obsolete == nil }.map { risk -> [String: Any] in
+            ["id": risk.id, "anchor": MarkdownText.anchor(risk.id), "hazard": risk.hazard, "harm": risk.harm ?? "",
+             "initial": estimateText(risk.initial, records.riskPolicy), "residual": estimateText(risk.residual, records.riskPolicy),
+             "controls": risk.controls.map { "\($0.requirement)" + ($0.type.map { " (\($0.rawValue.replacingUnderscores))" } ?? "") }
+                .joined(separator: ", "),
+             "benefitRisk": risk.benefitRisk ?? ""]
+        }
+        context["threats"] = records.threats.filter { $0.obsolete == nil }.map { threat -> [String: Any] in
+            ["id": threat.id, "anchor": MarkdownText.anchor(threat.id), "title": threat.title, "stride": threat.stride ?? "",
+             "cvss": threat.cvss ?? "not stated", "residualCvss": threat.residualCvss ?? "not stated",
+             "mitigations": threat.mitigations.joined(separator: ", "), "risks": threat.risks.joined(separator: ", "),
+             "disposition": threat.disposition?.replacingUnderscores ?? "not stated"]
+        }
+        context["soup"] = records.soup.filter { $0.obsolete == nil }.map { soup -> [String: Any] in
+            ["id": soup.id, "anchor": MarkdownText.anchor(soup.id), "name": soup.name, "version": soup.version,
+             "supplier": soup.supplier ?? "not stated", "supportLevel": soup.supportLevel ?? "not stated",
+             "endOfSupport": soup.endOfSupport ?? "not stated", "items": soup.items.joined(separator: ", ")]
+        }
+
+        let crProblemReports = Set(release.changeRequests.compactMap(\.record).flatMap(\.problemReports))
+        let previousOpen = Set(release.delta[.problemReport].changed.filter { change in
+            change.fields.contains { $0.field == "status" && ["resolved", "closed"].contains($0.new ?? "") }
+        }.map(\.id))
+        context["problemReportsResolved"] = records.problemReports
+            .filter { !$0.isOpen && (crProblemReports.contains($0.id) || previousOpen.contains($0.id)) }
+            .map { pr -> [String: Any] in
+                ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "",
+                 "status": pr.status ?? "", "changeRequests": release.changeRequests.filter { $0.record?.problemReports.contains(pr.id) ?? false }
+                    .map(\.id).joined(separator: ", ")]
+            }
+        context["knownAnomalies"] = records.problemReports.filter { $0.isOpen && $0.obsolete == nil }.map { pr -> [String: Any] in
+            ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "not stated",
+             "status": pr.status ?? "open", "evaluation": pr.evaluation ?? "not stated"]
+        }
+        context["deprecations"] = release.delta.kinds.flatMap { kind in
+            kind.obsoleted.compactMap { change -> [String: Any]? in
+                guard let record = records.records(of: kind.kind).first(where: { $0.id == change.id }) else { return nil }
+                return ["kind": kind.kind.title, "id": record.id, "anchor": MarkdownText.anchor(record.id), "headline": record.headline,
+                        "release": record.obsolete?.release ?? "", "rationale": record.obsolete?.rationale ?? ""]
+            }
+        }
+        context["brokenLinks"] = records.brokenLinks.map { link -> [String: Any] in
+            ["from": link.from, "source": link.source.description, "field": link.field, "target": link.target]
+        }
+        return context
+    }
+
+    private static func commitContext(_ commit: ReleaseCommit) -> [String: Any] {
+        ["id": commit.id, "shortId": commit.shortId, "subject": commit.subject,
+         "author": commit.author.name, "authorEmail": commit.author.email, "date": commit.author.date,
+         "committer": commit.committer.name, "items": commit.items.joined(separator: ", "),
+         "changeRequests": commit.changeRequests.joined(separator: ", "),
+         "references": commit.references.joined(separator: ", "), "merge": commit.merge,
+         "files": commit.changedFiles.count, "signature": signatureText(commit.signature)]
+    }
+
+    /// Rows of a delta table: added, changed, obsoleted and removed records.
+    private static func deltaRows(_ delta: KindDelta, records: [some Record], anchors: Bool = false) -> [String: Any] {
+        let byId = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [[String: Any]] = []
+        for id in delta.added {
+            guard let record = byId[id] else { continue }
+            rows.append(["change": "added", "id": id, "anchor": anchors ? MarkdownText.anchor(id) : "", "headline": record.headline,
+                         "details": record.fields.filter { $0.name != "title" && $0.name != "name" }
+                            .map { "\($0.name): \($0.value)" }.joined(separator: "; ")])
+        }
+        for change in delta.changed {
+            rows.append(["change": "changed", "id": change.id, "anchor": anchors ? MarkdownText.anchor(change.id) : "", "headline": change.headline,
+                         "details": changeText(change.fields)])
+        }
+        for change in delta.obsoleted {
+            rows.append(["change": "obsoleted", "id": change.id, "anchor": anchors ? MarkdownText.anchor(change.id) : "", "headline": change.headline,
+                         "details": changeText(change.fields)])
+        }
+        for id in delta.removed {
+            rows.append(["change": "removed", "id": id, "anchor": "", "headline": "",
+                         "details": "no longer in the records (retired records should stay, marked obsolete)"])
+        }
+        return ["rows": rows, "count": rows.count]
+    }
+
+    private static func changeText(_ fields: [FieldChange]) -> String {
+        fields.map { "\($0.field): \($0.old ?? "(unset)") → \($0.new ?? "(unset)")" }.joined(separator: "; ")
+    }
+
+    private static func estimateText(_ estimate: RiskEstimate?, _ policy: RiskPolicy?) -> String {
+        guard let estimate else { return "not estimated" }
+        let verdict = policy?.verdict(estimate).map { " (\($0.rawValue): \($0.title))" } ?? ""
+        return "\(estimate.severity) / \(estimate.probability)\(verdict)"
+    }
+
+    private static func signatureText(_ kind: SignatureKind?) -> String {
+        switch kind {
+        case .openpgp?: "OpenPGP"
+        case .ssh?: "SSH"
+        case .x509?: "X.509"
+        case nil: "none"
+        }
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { split(separator: "_").joined(separator: " ") }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Mustache
+
+/// The templates a bundle is rendered with: the defaults built into the binary, each replaceable by a
+/// file of the same name in an override folder (`--templates DIR` or `templates:` in dossier.yml).
+public struct TemplateSet: Sendable {
+    /// The template files, by name.
+    public static let names = ["suf.md.mustache", "delta.mustache", "page.html.mustache", "style.css"]
+
+    /// The text of each template.
+    public private(set) var texts: [String: String]
+    /// Where each template came from: "built-in" or the override file's path.
+    public private(set) var origins: [String: String]
+
+    /// The built-in templates.
+    public static let builtIn = TemplateSet(texts: [
+        "suf.md.mustache": String(decoding: PackageResources.suf_md_mustache, as: UTF8.self),
+        "delta.mustache": String(decoding: PackageResources.delta_mustache, as: UTF8.self),
+        "page.html.mustache": String(decoding: PackageResources.page_html_mustache, as: UTF8.self),
+        "style.css": String(decoding: PackageResources.style_css, as: UTF8.self),
+    ], origins: Dictionary(uniqueKeysWithValues: names.map { ($0, "built-in") }))
+
+    /// The templates with any file in `folder` (on disk) taking the place of the one with its name.
+    /// - Throws: `DossierError` when the folder is missing or holds a template file dossier does not know.
+    public func overriding(withFolder folder: String) throws -> TemplateSet {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DossierError("the templates folder \(folder) does not exist")
+        }
+        var set = self
+        for name in try manager.contentsOfDirectory(atPath: folder).sorted() {
+            let path = (folder as NSString).appendingPathComponent(name)
+            try set.override(name, data: manager.contents(atPath: path), origin: path)
+        }
+        return set
+    }
+
+    /// The templates with any file in the folder `path` of a release's tree taking the place of the one
+    /// with its name (`templates:` in dossier.yml).
+    /// - Throws: `DossierError` when the folder is missing or holds a template file dossier does not know.
+    public func overriding(withFolder path: String, in source: RecordSource) throws -> TemplateSet {
+        guard try source.entryKind(path) == .folder else {
+            throw DossierError("the templates folder '\(path)' named in dossier.yml is not in the tree of \(source.label)")
+        }
+        var set = self
+        for name in try source.fileNames(inFolder: path) {
+            let file = path.hasSuffix("/") ? path + name : path + "/" + name
+            try set.override(name, data: try source.readFile(file), origin: "\(source.label):\(file)")
+        }
+        return set
+    }
+
+    private mutating func override(_ name: String, data: Data?, origin: String) throws {
+        guard name.hasSuffix(".mustache") || name.hasSuffix(".css") else { return }
+        guard Self.names.contains(name) else {
+            throw DossierError("unknown template '\(name)'; expected one of: \(Self.names.joined(separator: ", "))",
+                               at: SourceLocation(file: origin))
+        }
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            throw DossierError("cannot read the template as UTF-8 text", at: SourceLocation(file: origin))
+        }
+        texts[name] = text
+        origins[name] = origin
+    }
+
+    /// Parses every mustache template into a library (partials by name without `.mustache`).
+    /// - Throws: `DossierError` with the template's file, line and column when one does not parse.
+    func library() throws -> MustacheLibrary {
+        MarkdownContentType.register()
+        var library = MustacheLibrary()
+        for name in Self.names where name.hasSuffix(".mustache") {
+            do {
+                library.register(try MustacheTemplate(string: texts[name] ?? ""), named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw DossierError("template does not parse: \(error.error) near '\(error.context.line)'",
+                                   at: SourceLocation(file: origins[name] == "built-in" ? "templates/\(name)" : origins[name] ?? name,
+                                                      line: error.context.lineNumber, column: error.context.columnNumber))
+            }
+        }
+        return library
+    }
+}
+
+/// `{{% CONTENT_TYPE: MARKDOWN}}`: `{{value}}` is escaped for Markdown instead of HTML.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { MarkdownText.inline(text) }
+
+    static let registered: Bool = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+        return true
+    }()
+
+    static func register() { _ = registered }
+}
