@@ -1,0 +1,43 @@
+# dossier — build, demo, test and benchmark. Every target installs the Debian packages it needs first.
+SWIFT ?= swift
+APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git gnupg openssh-client
+DEMO_DIR := .demo
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build release demo test bench clean
+
+all: build
+
+# Installs what is missing (and nothing when everything is there).
+deps:
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Builds the sample project's history and its newest release's SUF bundle.
+demo: build
+	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	@sample-project/make-history.sh $(DEMO_DIR)/pd-remote-monitor
+	@cd $(DEMO_DIR) && ../.build/debug/dossier suf --repo pd-remote-monitor --out dist/dossier
+	@echo "Demo repository: $(DEMO_DIR)/pd-remote-monitor"
+	@echo "Open $(DEMO_DIR)/dist/dossier/v2.0.0/SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md."
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: EXTRA_PACKAGES = hyperfine time
+bench: deps release
+	bench/run.sh .build/release/dossier
+
+clean:
+	rm -rf .build $(DEMO_DIR) dist .bench
