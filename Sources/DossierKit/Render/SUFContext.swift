@@ -119,7 +119,23 @@ enum SUFContext {
         context["brokenLinks"] = records.brokenLinks.map { link -> [String: Any] in
             ["from": link.from, "source": link.source.description, "field": link.field, "target": link.target]
         }
-        return context
+        return compact(context) as! [String: Any]
+    }
+
+    /// Drops empty strings from dictionaries, so that `{{#field}}` sections hide unset fields
+    /// (in mustache an empty string is truthy).
+    static func compact(_ value: Any) -> Any {
+        switch value {
+        case let dictionary as [String: Any]:
+            return dictionary.compactMapValues { item -> Any? in
+                if let text = item as? String, text.isEmpty { return nil }
+                return compact(item)
+            }
+        case let array as [[String: Any]]:
+            return array.map { compact($0) }
+        default:
+            return value
+        }
     }
 
     private static func commitContext(_ commit: ReleaseCommit) -> [String: Any] {

@@ -1,0 +1,92 @@
+import Foundation
+
+/// What a process printed and how it ended.
+struct ProcessResult {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+/// Runs real programs (git, gpg, ssh-keygen, the built dossier binary) for the end-to-end tests.
+enum Shell {
+    /// An environment that never reads the user's git configuration or keyring.
+    static func isolatedEnvironment(home: String) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = home
+        env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        env["GNUPGHOME"] = home + "/gnupg"
+        env["TZ"] = "UTC"
+        env["LC_ALL"] = "C"
+        env.removeValue(forKey: "SOURCE_DATE_EPOCH")
+        return env
+    }
+
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                    environment: [String: String]? = nil, input: Data? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { process.environment = environment }
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(input) }
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes while the process runs, so a large output cannot block it.
+        nonisolated(unsafe) var errData = Data()
+        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        return ProcessResult(stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+}
+
+/// A scratch directory removed when the test ends.
+final class Scratch {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path + "/home", withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file(_ relative: String) -> String { path + "/" + relative }
+
+    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: file(relative)) }
+
+    func read(_ relative: String) throws -> String { try String(contentsOfFile: file(relative), encoding: .utf8) }
+
+    func readData(_ relative: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: file(relative))) }
+}
+
+/// The built binary and the package root.
+enum Paths {
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+
+    /// The `dossier` executable next to the test bundle (`swift build --build-tests` builds it).
+    static let dossier: String = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var candidates = [testBinary.deletingLastPathComponent().appendingPathComponent("dossier").path]
+        // On Linux the test binary can sit inside `dossierPackageTests.xctest`.
+        candidates.append(testBinary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("dossier").path)
+        candidates.append(packageRoot + "/.build/debug/dossier")
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+    }()
+}
