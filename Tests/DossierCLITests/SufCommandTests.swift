@@ -40,6 +40,14 @@ struct SufCommandTests {
         // A section with nothing to report says so.
         #expect(md.contains("No known anomaly remains open in this release."))
         // Risk table shows the matrix position before and after control.
+        // The HTML page: self-contained, a table of contents, an anchor per record and per section.
+        let html = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<a href=\"#5-requirements-delta\">5. Requirements delta</a>"))
+        #expect(html.contains("<h2><a id=\"5-requirements-delta\"></a>5. Requirements delta</h2>"))
+        #expect(html.contains("<td><a id=\"req-3\"></a>REQ-3</td>"))
+        #expect(html.contains("@media print"))
+        #expect(!html.contains("<link") && !html.contains("src="))
         #expect(md.contains("| Critical / Occasional (U: unacceptable) | REQ-1 (protective measure) | Critical / Remote (R: reduce as far as practicable) |"))
     }
 

@@ -47,9 +47,16 @@ public enum MarkdownHTML {
             default: break
             }
         }
-        for node in htmlNodes {
-            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-            if cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE, isRecordAnchor(literal) { continue }
+        // cmark splits `<a id="x"></a>` into an opening and a closing inline node: keep such pairs.
+        var kept = Set<OpaquePointer>()
+        for node in htmlNodes where cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+            guard let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE,
+                  literal(next) == "</a>", isRecordAnchor(literal(node) + "</a>") else { continue }
+            kept.insert(node)
+            kept.insert(next)
+        }
+        for node in htmlNodes where !kept.contains(node) {
+            let literal = literal(node)
             if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
                 cmark_node_set_type(node, CMARK_NODE_CODE_BLOCK)
             } else {
@@ -62,7 +69,7 @@ public enum MarkdownHTML {
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = plainText(node)
-            var anchor = MarkdownText.anchor(title)
+            var anchor = MarkdownText.anchor(title.replacingOccurrences(of: ".", with: ""))
             if anchor.isEmpty { anchor = "section" }
             var unique = anchor, n = 1
             while used.contains(unique) { n += 1; unique = "\(anchor)-\(n)" }
@@ -80,6 +87,10 @@ public enum MarkdownHTML {
         guard html.hasPrefix("<a id=\""), html.hasSuffix("\"></a>") else { return false }
         let id = html.dropFirst(7).dropLast(6)
         return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     private static func plainText(_ node: OpaquePointer) -> String {

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite("text from commits and YAML stays inert")
+struct EscapingTests {
+    @Test("script tags, pipes and Markdown control characters are escaped in Markdown and HTML")
+    func hostileText() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        let hostileRequirements = DeviceFixture.requirementsV2 + """
+              - id: REQ-4
+                title: "<img src=x onerror=alert(1)> | *bold* [link](javascript:alert(1))"
+                text: "# not a heading\\n<script>alert('yaml')</script> & &amp;"
+                status: draft
+
+            """
+        try repo.commit("Add <script>alert('commit')</script> | pipe *stars* _under_ `tick`\n\nChange-Request: CR-1\n",
+                        files: ["regulatory/requirements.yml": hostileRequirements])
+        try repo.tag("v1.2.0")
+        let result = try dossier(["suf", "--repo", "repo"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+
+        let md = try scratch.read("dist/dossier/v1.2.0/SUF-v1.2.0.md")
+        #expect(md.contains("Add \\<script\\>alert('commit')\\</script\\> \\| pipe \\*stars\\* \\_under\\_ \\`tick\\`"))
+        #expect(md.contains("\\<img src=x onerror=alert(1)\\> \\| \\*bold\\* \\[link\\](javascript:alert(1))"))
+        // Every "<" that comes from the commit or the YAML is escaped.
+        let unescaped = md.replacingOccurrences(of: "\\<", with: "")
+        #expect(!unescaped.contains("<script"))
+        #expect(!unescaped.contains("<img"))
+
+        let html = try scratch.read("dist/dossier/v1.2.0/SUF-v1.2.0.html")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("href=\"javascript"))
+        #expect(html.contains("Add &lt;script&gt;alert('commit')&lt;/script&gt; | pipe *stars* _under_ `tick`"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; | *bold* [link](javascript:alert(1))"))
+        #expect(html.contains("&amp; &amp;amp;"))
+        // The pipe did not split the table row: the subject's cell is followed by the author's.
+        #expect(html.contains("<td>Add &lt;script&gt;alert('commit')&lt;/script&gt; | pipe *stars* _under_ `tick`</td>\n<td>Alice Example</td>"))
+    }
+
+    @Test("raw HTML written into a template is shown as text, not passed through")
+    func rawHTMLInTemplate() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("tpl"), withIntermediateDirectories: true)
+        try "{{% CONTENT_TYPE: MARKDOWN}}\n# {{title}}\n\n<script>alert(1)</script>\n\nInline <b onclick=x>bold</b> and <a id=\"ok\"></a>anchor.\n"
+            .write(toFile: scratch.file("tpl/suf.md.mustache"), atomically: true, encoding: .utf8)
+        #expect(try dossier(["suf", "--repo", "repo", "--templates", "tpl"], in: scratch.path).status == 0)
+        let html = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.html")
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;b onclick=x&gt;bold&lt;/b&gt;"))
+        #expect(html.contains("<a id=\"ok\"></a>anchor."))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@Suite("history read from git")
+struct HistoryTests {
+    @Test("signature kinds of commits and the tag come from the raw objects (SSH and OpenPGP)")
+    func signatureKinds() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        let home = scratch.file("home")
+        // A throwaway SSH key and OpenPGP key, made by the real tools.
+        #expect(try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "alice@example.com", "-f", scratch.file("alice")]).status == 0)
+        let gpgEnv = Shell.isolatedEnvironment(home: home)
+        try FileManager.default.createDirectory(atPath: gpgEnv["GNUPGHOME"]!, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: gpgEnv["GNUPGHOME"]!)
+        let gen = try Shell.run("gpg", ["--batch", "--passphrase", "", "--quick-gen-key", "Bob <bob@example.com>", "ed25519", "sign", "0"], environment: gpgEnv)
+        #expect(gen.status == 0, "\(gen.stderr)")
+        defer { _ = try? Shell.run("gpgconf", ["--kill", "gpg-agent"], environment: gpgEnv) }
+
+        try repo.commit("Unsigned\n", files: ["a": "1"])
+        try repo.tag("v1.0.0")
+        repo.environment["GIT_CONFIG_PARAMETERS"] = "'gpg.format'='ssh' 'user.signingkey'='\(scratch.file("alice"))'"
+        try repo.commit("Signed with SSH\n", files: ["a": "2"], options: ["-S"])
+        repo.environment.removeValue(forKey: "GIT_CONFIG_PARAMETERS")
+        try repo.commit("Signed with OpenPGP\n", files: ["a": "3"], author: ("Bob", "bob@example.com"), options: ["-Sbob@example.com"])
+        try repo.git(["-c", "gpg.format=ssh", "-c", "user.signingKey=\(scratch.file("alice"))", "tag", "-s", "-m", "Release 1.1.0", "v1.1.0"],
+                     environment: repo.identity(("Alice Example", "alice@example.com")))
+
+        let result = try dossier(["suf", "--repo", "repo", "--format", "json,md"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as! [String: Any]
+        let commits = json["commits"] as! [[String: Any]]
+        #expect(commits.map { $0["subject"] as! String } == ["Signed with SSH", "Signed with OpenPGP"])
+        #expect(commits.map { $0["signature"] as? String } == ["ssh", "openpgp"])
+        let tag = (json["identification"] as! [String: Any])["tag"] as! [String: Any]
+        #expect(tag["signature"] as? String == "ssh")
+        #expect(tag["annotated"] as? Bool == true)
+        #expect(tag["message"] as? String == "Release 1.1.0\n")
+        let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
+        #expect(md.contains("| Tag signature | SSH |"))
+        #expect(md.contains("2 of 2 commits carry a signature"))
+    }
+
+    @Test("trailers are read the way git interpret-trailers reads them")
+    func trailersAgreeWithGit() throws {
+        let messages = [
+            "Subject\n\nBody text.\n\nChange-Request: CR-1\nRefs: REQ-1, REQ-2\n",
+            "Subject\n\nHeading\n-------\nText.\n\n--- \nChange-Request: CR-2\n",
+            "Subject only, Change-Request: CR-3\n",
+            "Subject\n\nChange-Request: CR-4\nnot a trailer line\n",
+            "Subject\n\nSome words here\nmore words\nSigned-off-by: A <a@example.com>\nChange-Request: CR-5\n",
+            "Subject\n\nChange-Request: CR-6\n  continued value\nRefs : REQ-9\n",
+            "Subject\n\nFirst paragraph.\n\nChange-Request: CR-7\n\n# a comment\n",
+        ]
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        for message in messages {
+            try repo.commit(message, files: ["f": message])
+        }
+        try repo.tag("v1.0.0")
+        #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+        let commits = json["commits"] as! [[String: Any]]
+        for (index, commit) in commits.enumerated() {
+            let ours = (commit["trailers"] as! [[String: String]]).map { "\($0["key"]!): \($0["value"]!)" }
+            let message = try repo.git(["log", "-1", "--format=%B", commit["id"] as! String])
+            let theirs = try Shell.run("git", ["interpret-trailers", "--parse", "--no-divider"], in: repo.path,
+                                       environment: repo.environment, input: Data(message.utf8))
+                .stdout.split(separator: "\n").map(String.init)
+            #expect(ours == theirs, "message \(index): \(messages[index].debugDescription)")
+        }
+        #expect((commits[0]["references"] as? [String]) == ["REQ-1", "REQ-2"])
+    }
+
+    @Test(".mailmap at the release's tree is applied to authors")
+    func mailmap() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("Old address\n", files: ["a": "1"], author: ("alice", "alice@old.example.com"))
+        try repo.commit("Add mailmap\n", files: [".mailmap": "Alice Example <alice@example.com> <alice@old.example.com>\n"])
+        try repo.tag("v1.0.0")
+        #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+        let authors = (json["commits"] as! [[String: Any]]).map { ($0["author"] as! [String: Any])["email"] as! String }
+        #expect(authors == ["alice@example.com", "alice@example.com"])
+        let names = (json["commits"] as! [[String: Any]]).map { ($0["author"] as! [String: Any])["name"] as! String }
+        #expect(names == ["Alice Example", "Alice Example"])
+    }
+
+    @Test("release tags are ordered by semantic version; a final release follows the previous final release")
+    func releaseOrder() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        for version in ["v1.9.0", "v1.10.0-rc.1", "v1.10.0"] {
+            try repo.commit("Work for \(version)\n", files: ["f": version])
+            try repo.tag(version)
+        }
+        let newest = try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path)
+        #expect(newest.stdout.contains("SUF for v1.10.0 (2 commits since v1.9.0)"), "\(newest.stdout)\(newest.stderr)")
+        let rc = try dossier(["suf", "v1.10.0-rc.1", "--repo", "repo", "--format", "json"], in: scratch.path)
+        #expect(rc.stdout.contains("SUF for v1.10.0-rc.1 (1 commits since v1.9.0)"))
+    }
+
+    @Test("a merge's changed paths are against its first parent; root commits list all their files")
+    func changedPaths() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("Root\n", files: ["a": "1", "dir/b": "2"])
+        try repo.git(["checkout", "-q", "-b", "topic"])
+        try repo.commit("Topic\n", files: ["dir/c": "3"])
+        try repo.git(["checkout", "-q", "main"])
+        try repo.commit("Main\n", files: ["a": "changed"])
+        try repo.git(["merge", "-q", "--no-ff", "-m", "Merge topic", "topic"], environment: repo.identity(("Alice Example", "alice@example.com")))
+        try repo.git(["rm", "-q", "dir/b"])
+        try repo.commit("Remove b\n")
+        try repo.tag("v1.0.0")
+        #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+        var paths: [String: [String]] = [:]
+        for commit in json["commits"] as! [[String: Any]] {
+            paths[commit["subject"] as! String] = (commit["changedFiles"] as! [[String: String]]).map { "\($0["status"]!) \($0["path"]!)" }
+        }
+        #expect(paths["Root"] == ["A a", "A dir/b"])
+        #expect(paths["Merge topic"] == ["A dir/c"])
+        #expect(paths["Remove b"] == ["D dir/b"])
+        let merge = (json["commits"] as! [[String: Any]]).first { $0["subject"] as? String == "Merge topic" }!
+        #expect(merge["merge"] as? Bool == true)
+        #expect((merge["parents"] as! [String]).count == 2)
+        // Merges are not counted among commits that name no change request.
+        #expect((json["commitsWithoutChangeRequest"] as! [String]).count == 4)
+    }
+}
