@@ -1,0 +1,57 @@
+import Testing
+@testable import DossierKit
+
+@Suite("History values")
+struct HistoryUnitTests {
+    @Test("semantic versions order releases the way release managers expect")
+    func semanticOrder() {
+        let tags = ["v1.10.0", "v1.9.0", "v2.0.0", "v2.0.0-rc.1", "v2.0.0-rc.10", "v2.0.0-rc.2", "v2.0.0-alpha", "v1.0"]
+        let sorted = tags.sorted { SemanticVersion(tag: $0)! < SemanticVersion(tag: $1)! }
+        #expect(sorted == ["v1.0", "v1.9.0", "v1.10.0", "v2.0.0-alpha", "v2.0.0-rc.1", "v2.0.0-rc.2", "v2.0.0-rc.10", "v2.0.0"])
+        #expect(SemanticVersion(tag: "latest") == nil)
+        #expect(SemanticVersion(tag: "release-3.1.4+build.7")?.numbers == [3, 1, 4])
+    }
+
+    @Test("person lines parse with their time zone, and dates print in ISO 8601")
+    func personLine() throws {
+        let person = try #require(Person.parse("Bob Builder <bob@example.com> 1704110400 -0130"))
+        #expect(person.name == "Bob Builder")
+        #expect(person.email == "bob@example.com")
+        #expect(person.offsetMinutes == -90)
+        #expect(person.date == "2024-01-01T10:30:00-01:30")
+        #expect(ISODate.format(time: 951_782_400, offsetMinutes: 0) == "2000-02-29T00:00:00Z")
+        #expect(ISODate.format(time: -1, offsetMinutes: 60) == "1970-01-01T00:59:59+01:00")
+    }
+
+    @Test("subject and body split as git's %s and %b")
+    func messageParts() {
+        let (subject, body) = MessageParts.split("First line\nsecond line\n\n\nBody one\n\nBody two\n\n")
+        #expect(subject == "First line second line")
+        #expect(body == "Body one\n\nBody two")
+    }
+
+    @Test("object headers keep continuation lines and stop at the first blank line")
+    func headers() {
+        let raw = "tree abc\nparent p1\nparent p2\ngpgsig -----BEGIN SSH SIGNATURE-----\n line2\n -----END SSH SIGNATURE-----\n\ngpgsig in the body\n"
+        let headers = ObjectHeaders(raw)
+        #expect(headers.all("parent") == ["p1", "p2"])
+        #expect(headers.first("gpgsig") == "-----BEGIN SSH SIGNATURE-----\nline2\n-----END SSH SIGNATURE-----")
+        #expect(headers.message == "gpgsig in the body\n")
+    }
+
+    @Test("a tag's signature starts at the last armor line")
+    func tagSignature() {
+        let message = "Release\n-----BEGIN PGP SIGNATURE-----\nquoted in the message\n-----BEGIN SSH SIGNATURE-----\nabc\n-----END SSH SIGNATURE-----\n"
+        let (text, kind) = Tag.splitSignature(Substring(message))
+        #expect(kind == .ssh)
+        #expect(text == "Release\n-----BEGIN PGP SIGNATURE-----\nquoted in the message\n")
+        #expect(Tag.splitSignature("Plain message\n").kind == nil)
+    }
+
+    @Test("trailer values split on commas for the configured keys, case-insensitively")
+    func trailerValues() {
+        let trailers = Trailers.parse("Subject\n\nBody.\n\nchange-request: CR-1, CR-2\nRefs: REQ-1\nReviewed-by: Someone\n")
+        #expect(Trailers.values(trailers, keys: ["Change-Request", "Refs"]) == ["CR-1", "CR-2", "REQ-1"])
+        #expect(Trailers.parse("Only a subject: with a colon\n").isEmpty)
+    }
+}

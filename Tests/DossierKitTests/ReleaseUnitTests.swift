@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+@Suite("Release delta and rendering helpers")
+struct ReleaseUnitTests {
+    func records(_ requirements: String) throws -> RecordSet {
+        let source = MemorySource(files: ["dossier.yml": "device: {name: P}\n", "regulatory/requirements.yml": requirements])
+        return try RecordLoader.records(from: source, config: RecordLoader.config(from: source))
+    }
+
+    @Test("the delta lists added, changed (field by field), obsoleted and removed records")
+    func delta() throws {
+        let before = try records("""
+            requirements:
+              - {id: REQ-1, title: A, text: Old text.}
+              - {id: REQ-2, title: B, text: Same.}
+              - {id: REQ-3, title: C, text: Gone.}
+              - {id: REQ-4, title: D, text: Stays.}
+            """)
+        let after = try records("""
+            requirements:
+              - {id: REQ-1, title: A, text: New text., status: approved}
+              - {id: REQ-2, title: B, text: Same., status: obsolete, obsolete: {release: v2, rationale: Not needed}}
+              - {id: REQ-4, title: D, text: Stays.}
+              - {id: REQ-5, title: E, text: New.}
+            """)
+        let delta = ReleaseDelta(previous: before, current: after)[.requirement]
+        #expect(delta.added == ["REQ-5"])
+        #expect(delta.removed == ["REQ-3"])
+        #expect(delta.changed == [RecordChange(id: "REQ-1", headline: "A", fields: [
+            FieldChange(field: "text", old: "Old text.", new: "New text."),
+            FieldChange(field: "status", old: nil, new: "approved"),
+        ])])
+        #expect(delta.obsoleted.map(\.id) == ["REQ-2"])
+        let unchanged = ReleaseDelta(previous: after, current: after)
+        let allEmpty = unchanged.kinds.allSatisfy { $0.isEmpty }
+        #expect(allEmpty)
+    }
+
+    @Test("ids sort the way people read them")
+    func idOrder() {
+        #expect(["REQ-10", "CR-2", "REQ-2", "REQ-1"].sorted(by: ReleaseJoin.idOrder) == ["CR-2", "REQ-1", "REQ-2", "REQ-10"])
+    }
+
+    @Test("Markdown escaping keeps user text literal")
+    func markdownEscaping() {
+        #expect(MarkdownText.inline("a|b *c* <d> [e](f) &amp;\nnext") == "a\\|b \\*c\\* \\<d\\> \\[e\\](f) \\&amp; next")
+        #expect(MarkdownText.inline("# heading") == "\\# heading")
+        #expect(MarkdownText.block("1. not a list\n- not a bullet\n\nnew paragraph") == "1\\. not a list\\\n\\- not a bullet\n\nnew paragraph")
+        #expect(MarkdownText.anchor("REQ-1.2_x") == "req-1.2_x")
+    }
+
+    @Test("Markdown to HTML: tables, heading anchors, raw HTML shown as text")
+    func markdownToHTML() {
+        let (html, headings) = MarkdownHTML.convert("## 1. Intro\n\n| a | b |\n|---|---|\n| <a id=\"x\"></a>1 | <i>2</i> |\n\n<div>raw</div>\n")
+        #expect(headings == [Heading(level: 2, title: "1. Intro", anchor: "1-intro")])
+        #expect(html.contains("<h2><a id=\"1-intro\"></a>1. Intro</h2>"))
+        #expect(html.contains("<td><a id=\"x\"></a>1</td>"))
+        #expect(html.contains("<td>&lt;i&gt;2&lt;/i&gt;</td>"))
+        #expect(html.contains("<pre><code>&lt;div&gt;raw&lt;/div&gt;"))
+    }
+}
