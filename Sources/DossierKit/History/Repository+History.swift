@@ -109,10 +109,17 @@ final class CommitReader {
             return Person(name: "", email: "", time: 0, offsetMinutes: 0)
         }
         if let mailmap {
-            var name: UnsafePointer<CChar>?, email: UnsafePointer<CChar>?
-            if git_mailmap_resolve(&name, &email, mailmap.pointer, person.name, person.email) == 0 {
-                if let name { person.name = String(cString: name) }
-                if let email { person.email = String(cString: email) }
+            // The resolved pointers may point into the C strings passed in: copy them while those live.
+            person.name.withCString { nameIn in
+                person.email.withCString { emailIn in
+                    var name: UnsafePointer<CChar>?, email: UnsafePointer<CChar>?
+                    if git_mailmap_resolve(&name, &email, mailmap.pointer, nameIn, emailIn) == 0 {
+                        let resolvedName = name.map { String(cString: $0) }
+                        let resolvedEmail = email.map { String(cString: $0) }
+                        if let resolvedName { person.name = resolvedName }
+                        if let resolvedEmail { person.email = resolvedEmail }
+                    }
+                }
             }
         }
         return person

@@ -14,7 +14,8 @@ struct YAMLValue {
             throw DossierError("expected UTF-8 text, found bytes that are not UTF-8", at: SourceLocation(file: file))
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return nil }
+            // The basic resolver keeps every scalar as text (no regex per scalar): fields are typed by dossier.
+            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
             return YAMLValue(node: node, file: file)
         } catch let error as YamlError {
             throw Self.describe(error, file: file)

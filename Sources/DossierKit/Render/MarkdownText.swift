@@ -1,23 +1,29 @@
 /// Escapes text from commits and YAML so that it reads as itself in GitHub-flavoured Markdown:
 /// no emphasis, links, HTML, table breaks or block markers can come from user text.
 public enum MarkdownText {
-    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "$", "{", "}"]
-
     /// One line of text (line breaks become spaces), safe in a paragraph or a table cell.
     public static func inline(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count + 8)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
         var atStart = true
-        for c in text {
-            if c == "\n" || c == "\r" || c == "\t" {
-                if !out.hasSuffix(" ") { out.append(" ") }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                if out.last != UInt8(ascii: " ") { out.append(UInt8(ascii: " ")) }
                 continue
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "&"),
+                 UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "!"):
+                if atStart { out.append(UInt8(ascii: "\\")) }
+            default:
+                break
             }
-            if special.contains(c) || (atStart && "#+-=!".contains(c)) { out.append("\\") }
-            out.append(c)
+            out.append(byte)
             atStart = false
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Several lines, each escaped, joined with hard line breaks; blank lines separate paragraphs.

@@ -119,11 +119,15 @@ enum SUFContext {
         context["brokenLinks"] = records.brokenLinks.map { link -> [String: Any] in
             ["from": link.from, "source": link.source.description, "field": link.field, "target": link.target]
         }
-        return compact(context) as! [String: Any]
+        for key in ["device", "tag"] {
+            if let value = context[key] { context[key] = compact(value) }
+        }
+        return context
     }
 
     /// Drops empty strings from dictionaries, so that `{{#field}}` sections hide unset fields
-    /// (in mustache an empty string is truthy).
+    /// (in mustache an empty string is truthy). Only for dictionaries whose keys name nothing at the
+    /// top level: a missing key makes mustache look it up in the enclosing contexts.
     static func compact(_ value: Any) -> Any {
         switch value {
         case let dictionary as [String: Any]:

@@ -24,8 +24,8 @@ public struct SUFRenderer: Sendable {
         let library = try templates.library()
         let name = release.identification.release
         var files: [String: Data] = [:]
-        let context = SUFContext.make(release, generator: generator)
-        let markdown = normalise(library.render(context, withTemplate: "suf.md") ?? "")
+        let context = formats.isDisjoint(with: [.md, .html]) ? [:] : SUFContext.make(release, generator: generator)
+        let markdown = formats.contains(.md) || formats.contains(.html) ? normalise(library.render(context, withTemplate: "suf.md") ?? "") : ""
         if formats.contains(.md) { files["SUF-\(name).md"] = Data(markdown.utf8) }
         if formats.contains(.html) {
             let (body, headings) = MarkdownHTML.convert(markdown)
@@ -49,14 +49,22 @@ public struct SUFRenderer: Sendable {
         return data
     }
 
-    /// Collapses runs of blank lines that empty template sections leave behind.
+    /// Collapses runs of blank lines that empty template sections leave behind, and ends with one newline.
     private func normalise(_ text: String) -> String {
-        var out: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty, out.last?.isEmpty ?? true { continue }
-            out.append(line)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var newlines = 2  // at the start, as if after a blank line: leading blank lines are dropped
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                newlines += 1
+                if newlines > 2 { continue }
+            } else {
+                newlines = 0
+            }
+            out.append(byte)
         }
-        while out.last?.isEmpty == true { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        while out.last == UInt8(ascii: "\n") { out.removeLast() }
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
