@@ -42,7 +42,7 @@ struct HistoryUnitTests {
     @Test("a tag's signature starts at the last armor line")
     func tagSignature() {
         let message = "Release\n-----BEGIN PGP SIGNATURE-----\nquoted in the message\n-----BEGIN SSH SIGNATURE-----\nabc\n-----END SSH SIGNATURE-----\n"
-        let (text, kind) = Tag.splitSignature(Substring(message))
+        let (text, kind) = Tag.splitSignature(message)
         #expect(kind == .ssh)
         #expect(text == "Release\n-----BEGIN PGP SIGNATURE-----\nquoted in the message\n")
         #expect(Tag.splitSignature("Plain message\n").kind == nil)

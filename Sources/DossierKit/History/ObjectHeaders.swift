@@ -1,34 +1,43 @@
 /// The header lines and message of a raw commit or tag object, split the way git splits them:
 /// headers up to the first blank line, each with its continuation lines (those starting with a space).
+/// Works on bytes: this runs once per commit of a release.
 struct ObjectHeaders: Sendable {
     /// One header: its name and its value with continuation lines joined by `\n` (leading space removed).
     struct Header: Sendable {
-        var name: Substring
+        var name: String
         var value: String
     }
 
-    var headers: [Header] = []
+    private(set) var headers: [Header] = []
     /// Everything after the first blank line.
-    var message: Substring
+    private(set) var message: String
 
     init(_ text: String) {
+        var copy = text
+        self = copy.withUTF8 { ObjectHeaders(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    init(bytes: UnsafeRawBufferPointer) {
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
         var headers: [Header] = []
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[..<end]
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
-            if line.isEmpty { break }
-            if line.first == " ", !headers.isEmpty {
-                headers[headers.count - 1].value += "\n" + line.dropFirst()
-                continue
+        var start = 0
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count, bytes[end] != newline { end += 1 }
+            if end == start { start = end + 1; break }  // the blank line ends the headers
+            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            if line[0] == space, !headers.isEmpty {
+                headers[headers.count - 1].value += "\n" + String(decoding: line.dropFirst(), as: UTF8.self)
+            } else {
+                let gap = line.firstIndex(of: space) ?? line.count
+                let value = gap < line.count ? String(decoding: line[(gap + 1)...], as: UTF8.self) : ""
+                headers.append(Header(name: String(decoding: line[..<gap], as: UTF8.self), value: value))
             }
-            let space = line.firstIndex(of: " ") ?? line.endIndex
-            let value = space == line.endIndex ? "" : String(line[line.index(after: space)...])
-            headers.append(Header(name: line[..<space], value: value))
+            start = end + 1
         }
         self.headers = headers
-        self.message = rest
+        message = start < count ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start...]), as: UTF8.self) : ""
     }
 
     /// The first header with exactly this name.
@@ -42,21 +51,58 @@ struct ObjectHeaders: Sendable {
     }
 }
 
+/// Lines of a message as byte ranges, for scanning long histories without grapheme breaking.
+struct MessageLines {
+    let utf8: [UInt8]
+    /// The [start, end) byte ranges of each line, without the newline.
+    let lines: [Range<Int>]
+
+    init(_ message: String) {
+        utf8 = Array(message.utf8)
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            lines.append(start..<index)
+            start = index + 1
+        }
+        lines.append(start..<utf8.count)
+        self.lines = lines
+    }
+
+    func isBlank(_ line: Range<Int>) -> Bool {
+        utf8[line].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+    }
+
+    /// The line's text without trailing blanks.
+    func text(_ line: Range<Int>) -> String {
+        var end = line.upperBound
+        while end > line.lowerBound, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(utf8[end - 1]) { end -= 1 }
+        return String(decoding: utf8[line.lowerBound..<end], as: UTF8.self)
+    }
+}
+
 /// Splits a message into git's subject (`%s`) and body (`%b`).
 enum MessageParts {
-    static func split(_ message: Substring) -> (subject: String, body: String) {
-        var lines = message.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
-        var subjectLines: [Substring] = []
-        while let first = lines.first, !first.allSatisfy(\.isWhitespace) {
-            subjectLines.append(first)
-            lines = lines.dropFirst()
+    static func split(_ message: String) -> (subject: String, body: String) {
+        let lines = MessageLines(message)
+        var index = 0
+        while index < lines.lines.count, lines.isBlank(lines.lines[index]) { index += 1 }
+        var subject: [String] = []
+        while index < lines.lines.count, !lines.isBlank(lines.lines[index]) {
+            subject.append(lines.text(lines.lines[index]).trimmingLeadingBlanks())
+            index += 1
         }
-        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
-        var bodyLines = Array(lines)
-        while let last = bodyLines.last, last.allSatisfy(\.isWhitespace) { bodyLines.removeLast() }
-        let subject = subjectLines.map { $0.trimmingSpaces() }.joined(separator: " ")
-        return (subject, bodyLines.map { String($0.trimmingTrailingSpaces()) }.joined(separator: "\n"))
+        while index < lines.lines.count, lines.isBlank(lines.lines[index]) { index += 1 }
+        var last = lines.lines.count - 1
+        while last >= index, lines.isBlank(lines.lines[last]) { last -= 1 }
+        let body = index <= last ? lines.lines[index...last].map { lines.text($0) }.joined(separator: "\n") : ""
+        return (subject.joined(separator: " "), body)
+    }
+}
+
+extension String {
+    func trimmingLeadingBlanks() -> String {
+        String(drop { $0 == " " || $0 == "\t" })
     }
 }
 

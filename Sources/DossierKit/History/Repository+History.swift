@@ -88,8 +88,7 @@ final class CommitReader {
         var objectId = try oid(id)
         let object = try make("git_odb_read(\(id))") { git_odb_read(&$0, odb.pointer, &objectId) }
         defer { git_odb_object_free(object) }
-        let buffer = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
-        let headers = ObjectHeaders(String(decoding: buffer, as: UTF8.self))
+        let headers = ObjectHeaders(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
         let (subject, body) = MessageParts.split(headers.message)
@@ -137,22 +136,6 @@ final class CommitReader {
             try check(git_commit_tree(&oldTree, parent), "git_commit_tree")
         }
         defer { if let oldTree { git_tree_free(oldTree) } }
-        var options = git_diff_options()
-        git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION))
-        options.flags = GIT_DIFF_SKIP_BINARY_CHECK.rawValue
-        let diff = try make("git_diff_tree_to_tree") { git_diff_tree_to_tree(&$0, repository.pointer, oldTree, newTree, &options) }
-        defer { git_diff_free(diff) }
-        return (0..<git_diff_num_deltas(diff)).compactMap { index in
-            guard let delta = git_diff_get_delta(diff, index)?.pointee else { return nil }
-            let status: ChangedFile.Status
-            switch delta.status {
-            case GIT_DELTA_ADDED: status = .added
-            case GIT_DELTA_DELETED: status = .deleted
-            case GIT_DELTA_TYPECHANGE: status = .typeChanged
-            default: status = .modified
-            }
-            let path = status == .deleted ? delta.old_file.path : delta.new_file.path
-            return path.map { ChangedFile(path: String(cString: $0), status: status) }
-        }
+        return try TreeDiff.changes(in: repository.pointer, old: oldTree, new: newTree)
     }
 }

@@ -18,7 +18,8 @@ public struct Tag: Sendable, Hashable {
 
     /// Splits a raw tag object's message into the message and the signature kind, as git does: the
     /// signature starts at the last line that begins an armor (PGP, SSH or X.509).
-    static func splitSignature(_ message: Substring) -> (message: String, kind: SignatureKind?) {
+    static func splitSignature(_ text: String) -> (message: String, kind: SignatureKind?) {
+        let message = Substring(text)
         var lineStart = message.startIndex
         var found: (Substring.Index, SignatureKind)?
         while lineStart < message.endIndex {

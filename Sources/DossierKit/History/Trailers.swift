@@ -5,13 +5,13 @@
 public enum Trailers {
     /// Parses the trailers at the end of `message`.
     public static func parse(_ message: some StringProtocol) -> [Trailer] {
-        var lines = Substring(message).split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingTrailingSpaces() }
+        let text = MessageLines(String(message))
         // Comment lines (as `git commit` would strip) and trailing blank lines are not part of the block.
-        lines.removeAll { $0.hasPrefix("#") }
-        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
-        guard let lastBlank = lines.lastIndex(where: { $0.allSatisfy(\.isWhitespace) }) else { return [] }
-        // The title paragraph (before the first blank line) is never a trailer block.
-        let block = lines[(lastBlank + 1)...]
+        var lines = text.lines.filter { $0.isEmpty || text.utf8[$0.lowerBound] != UInt8(ascii: "#") }
+        while let last = lines.last, text.isBlank(last) { lines.removeLast() }
+        // The block is the last paragraph; the title paragraph (before the first blank line) never is.
+        guard let lastBlank = lines.lastIndex(where: { text.isBlank($0) }) else { return [] }
+        let block = lines[(lastBlank + 1)...].map { Substring(text.text($0)) }
         guard !block.isEmpty else { return [] }
 
         var trailerLines = 0, otherLines = 0, recognised = false

@@ -1,14 +1,14 @@
 /// Matches repository paths against a software item's globs: `**` any number of folders, `*` and `?`
 /// within one name, and `!pattern` to exclude; later patterns win, as in `.gitignore`.
 public struct PathGlob: Sendable, Hashable {
-    private let patterns: [(negated: Bool, segments: [Substring])]
+    private let patterns: [(negated: Bool, segments: [[UInt8]])]
 
     /// Compiles a list of patterns.
     public init(_ patterns: [String]) {
         self.patterns = patterns.map { pattern in
             let negated = pattern.hasPrefix("!")
             let body = negated ? pattern.dropFirst() : Substring(pattern)
-            return (negated, body.split(separator: "/"))
+            return (negated, body.split(separator: "/").map { Array($0.utf8) })
         }
     }
 
@@ -22,7 +22,7 @@ public struct PathGlob: Sendable, Hashable {
 
     /// Whether `path` is claimed by the patterns.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/")
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
         var matched = false
         for pattern in patterns where pattern.negated == matched {
             if Self.match(pattern.segments[...], parts[...]) { matched = !pattern.negated }
@@ -30,9 +30,11 @@ public struct PathGlob: Sendable, Hashable {
         return matched
     }
 
-    private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
+    private static let doubleStar = Array("**".utf8)
+
+    private static func match(_ pattern: ArraySlice<[UInt8]>, _ path: ArraySlice<[UInt8]>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
+        if first == doubleStar {
             let rest = pattern.dropFirst()
             if rest.isEmpty { return true }
             var tail = path
@@ -42,7 +44,7 @@ public struct PathGlob: Sendable, Hashable {
                 tail = tail.dropFirst()
             }
         }
-        guard let name = path.first, matchName(Array(first.utf8)[...], Array(name.utf8)[...]) else { return false }
+        guard let name = path.first, matchName(first[...], name[...]) else { return false }
         return match(pattern.dropFirst(), path.dropFirst())
     }
 

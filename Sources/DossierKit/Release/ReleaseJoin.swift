@@ -9,6 +9,7 @@ public enum ReleaseJoin {
         releaseCommits.reserveCapacity(commits.count)
         var itemPaths: [String: Set<String>] = [:], itemCommits: [String: [String]] = [:]
         var unclaimed = Set<String>()
+        var claims: [String: [String]] = [:]  // path → items claiming it; histories touch the same paths often
 
         for commit in commits {
             let named = Trailers.values(commit.trailers, keys: trailerKeys)
@@ -22,13 +23,16 @@ public enum ReleaseJoin {
             }
             var items: [String] = []
             for file in commit.changedFiles {
-                var claimed = false
-                for (item, glob) in globs where glob.matches(file.path) {
-                    claimed = true
-                    if !items.contains(item.id) { items.append(item.id) }
-                    itemPaths[item.id, default: []].insert(file.path)
+                let claimants = claims[file.path] ?? {
+                    let ids = globs.filter { $0.1.matches(file.path) }.map(\.0.id)
+                    claims[file.path] = ids
+                    return ids
+                }()
+                if claimants.isEmpty { unclaimed.insert(file.path) }
+                for id in claimants {
+                    if !items.contains(id) { items.append(id) }
+                    itemPaths[id, default: []].insert(file.path)
                 }
-                if !claimed { unclaimed.insert(file.path) }
             }
             for item in items { itemCommits[item, default: []].append(commit.id) }
             releaseCommits.append(ReleaseCommit(
