@@ -27,7 +27,7 @@ struct SufCommandTests {
         #expect(md.contains("### Commits naming no change request"))
         #expect(md.contains("| Tidy the build script |"))
         #expect(md.contains("| <a id=\"item-1\"></a>ITEM-1 | Dose engine | C | 1 | 1 |"))
-        #expect(md.contains("- `Makefile`"))
+        #expect(md.contains("- Makefile\n"))
         #expect(md.contains("| letter-to-file | No new intended use |"))
         // Every section is present, each naming its clause.
         for section in ["## 1. Identification", "## 2. Release summary", "## 3. Version history", "## 4. Affected software items",

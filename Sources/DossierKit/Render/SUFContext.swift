@@ -58,6 +58,7 @@ enum SUFContext {
         }
         context["commitsWithoutChangeRequest"] = release.commitsWithoutChangeRequest.compactMap { commitsById[$0] }.map(commitContext)
         context["commits"] = release.commits.map(commitContext)
+        context["unsignedCommits"] = release.commits.filter { $0.signature == nil }.map(commitContext)
 
         let itemsById = Dictionary(records.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         context["itemsTouched"] = release.itemsTouched.map { item -> [String: Any] in
@@ -157,20 +158,20 @@ enum SUFContext {
         var rows: [[String: Any]] = []
         for id in delta.added {
             guard let record = byId[id] else { continue }
-            rows.append(["change": "added", "id": id, "anchor": anchors ? MarkdownText.anchor(id) : "", "headline": record.headline,
+            rows.append(["change": "added", "id": id, "anchor": MarkdownText.anchor(id), "hasAnchor": anchors, "headline": record.headline,
                          "details": record.fields.filter { $0.name != "title" && $0.name != "name" }
                             .map { "\($0.name): \($0.value)" }.joined(separator: "; ")])
         }
         for change in delta.changed {
-            rows.append(["change": "changed", "id": change.id, "anchor": anchors ? MarkdownText.anchor(change.id) : "", "headline": change.headline,
+            rows.append(["change": "changed", "id": change.id, "anchor": MarkdownText.anchor(change.id), "hasAnchor": anchors, "headline": change.headline,
                          "details": changeText(change.fields)])
         }
         for change in delta.obsoleted {
-            rows.append(["change": "obsoleted", "id": change.id, "anchor": anchors ? MarkdownText.anchor(change.id) : "", "headline": change.headline,
+            rows.append(["change": "obsoleted", "id": change.id, "anchor": MarkdownText.anchor(change.id), "hasAnchor": anchors, "headline": change.headline,
                          "details": changeText(change.fields)])
         }
         for id in delta.removed {
-            rows.append(["change": "removed", "id": id, "anchor": "", "headline": "",
+            rows.append(["change": "removed", "id": id, "anchor": MarkdownText.anchor(id), "hasAnchor": false, "headline": "",
                          "details": "no longer in the records (retired records should stay, marked obsolete)"])
         }
         return ["rows": rows, "count": rows.count]

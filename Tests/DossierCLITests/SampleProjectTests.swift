@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The sample project, as `make demo` builds it: three releases of a PD remote monitor.
+@Suite("the sample project")
+struct SampleProjectTests {
+    static func build(_ scratch: Scratch) throws -> String {
+        let result = try Shell.run(Paths.packageRoot + "/sample-project/make-history.sh", [scratch.file("pd")],
+                                   environment: Shell.isolatedEnvironment(home: scratch.file("home")))
+        guard result.status == 0 else { throw TestFailure("make-history.sh failed: \(result.stderr)") }
+        return scratch.file("pd")
+    }
+
+    @Test("the history is built deterministically: the same commit ids every time")
+    func deterministicHistory() throws {
+        let a = try Scratch(), b = try Scratch()
+        let first = try Shell.run("git", ["-C", try Self.build(a), "log", "--format=%H", "v2.0.0"]).stdout
+        let second = try Shell.run("git", ["-C", try Self.build(b), "log", "--format=%H", "v2.0.0"]).stdout
+        #expect(first == second)
+        #expect(first.split(separator: "\n").count == 43)
+    }
+
+    @Test("the SUF for v2.0.0 shows exactly the records that changed since v1.1.0")
+    func sufForV2() throws {
+        let scratch = try Scratch()
+        _ = try Self.build(scratch)
+        let result = try dossier(["suf", "--repo", "pd"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout == "SUF for v2.0.0 (14 commits since v1.1.0) written to dist/dossier/v2.0.0\n")
+
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v2.0.0/suf.json")) as! [String: Any]
+        let kinds = (json["delta"] as! [String: Any])["kinds"] as! [[String: Any]]
+        func delta(_ kind: String) -> (added: [String], changed: [String], obsoleted: [String], removed: [String]) {
+            let k = kinds.first { $0["kind"] as? String == kind }!
+            return (k["added"] as! [String], (k["changed"] as! [[String: Any]]).map { $0["id"] as! String },
+                    (k["obsoleted"] as! [[String: Any]]).map { $0["id"] as! String }, k["removed"] as! [String])
+        }
+        #expect(delta("requirement").added == (23...30).map { "REQ-\($0)" })
+        #expect(delta("requirement").changed == ["REQ-1"])
+        #expect(delta("requirement").obsoleted == ["REQ-11"])
+        #expect(delta("risk").added == ["RISK-10", "RISK-11", "RISK-12"])
+        #expect(delta("risk").changed == ["RISK-2", "RISK-6"])
+        #expect(delta("threat").added == ["THR-4", "THR-5", "THR-6"])
+        #expect(delta("threat").changed.isEmpty)
+        #expect(delta("ifuChange").added == ["IFU-3", "IFU-4"])
+        #expect(delta("softwareItem").added == ["ITEM-6"])
+        #expect(delta("softwareItem").changed == ["ITEM-1"])
+        #expect(delta("soup").added == ["SOUP-4"])
+        #expect(delta("changeRequest").added == ["CR-8", "CR-9", "CR-10", "CR-11", "CR-12"])
+        #expect(delta("problemReport").added == ["PR-3", "PR-4"])
+        for kind in ["requirement", "risk", "threat", "ifuChange", "softwareItem", "soup", "changeRequest", "problemReport"] {
+            #expect(delta(kind).removed.isEmpty)
+        }
+
+        let md = try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.md")
+        #expect(md.contains("| Device | PD Remote Monitor |"))
+        #expect(md.contains("| <a id=\"pr-4\"></a>PR-4 | Link status lags up to 60 seconds after a BLE reconnect | minor | open |"))
+        #expect(md.contains("| REQ-11 | requirement | Import the cycler's USB log export | v2.0.0 |"))
+        #expect(md.contains("| <a id=\"item-6\"></a>ITEM-6 | BLE cycler link | C |"))
+        // The old e-mail address is mapped by the .mailmap in the release's tree.
+        #expect(!(try scratch.read("dist/dossier/v2.0.0/suf.json")).contains("m.keller@rrs-medical.example"))
+        let check = try Shell.run("sha256sum", ["-c", "--quiet", "MANIFEST.sha256"], in: scratch.file("dist/dossier/v2.0.0"))
+        #expect(check.status == 0)
+    }
+
+    @Test("changed paths agree with git diff-tree for every commit of the history")
+    func changedPathsAgreeWithGit() throws {
+        let scratch = try Scratch()
+        let repo = try Self.build(scratch)
+        for release in ["v1.0.0", "v1.1.0", "v2.0.0"] {
+            #expect(try dossier(["suf", release, "--repo", "pd", "--format", "json"], in: scratch.path).status == 0)
+            let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/\(release)/suf.json")) as! [String: Any]
+            for commit in json["commits"] as! [[String: Any]] {
+                let id = commit["id"] as! String, parents = commit["parents"] as! [String]
+                let ours = (commit["changedFiles"] as! [[String: String]]).map { "\($0["status"]!)\t\($0["path"]!)" }
+                let arguments = ["-C", repo, "diff-tree", "-r", "--no-renames", "--name-status", "--no-commit-id"]
+                    + (parents.isEmpty ? ["--root", id] : [parents[0], id])
+                let theirs = try Shell.run("git", arguments).stdout.split(separator: "\n").map(String.init)
+                #expect(ours == theirs, "commit \(id)")
+            }
+        }
+    }
+}
