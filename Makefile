@@ -27,9 +27,11 @@ release: deps
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@sample-project/make-history.sh $(DEMO_DIR)/pd-remote-monitor
-	@cd $(DEMO_DIR) && ../.build/debug/dossier suf --repo pd-remote-monitor --out dist/dossier
-	@echo "Demo repository: $(DEMO_DIR)/pd-remote-monitor"
-	@echo "Open $(DEMO_DIR)/dist/dossier/v2.0.0/SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md."
+	@.build/debug/dossier suf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier
+	@echo
+	@echo "The sample repository is $(CURDIR)/$(DEMO_DIR)/pd-remote-monitor"
+	@echo "Its SUF bundle is       $(CURDIR)/$(DEMO_DIR)/dist/dossier/v2.0.0/"
+	@echo "Open SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md; check it with: (cd $(DEMO_DIR)/dist/dossier/v2.0.0 && sha256sum -c MANIFEST.sha256)"
 
 test: deps
 	$(SWIFT) build --build-tests
