@@ -116,7 +116,7 @@ struct SufCommandTests {
         #expect(commits[0]["references"] as? [String] == ["REQ-1"])
         #expect(commits[0]["body"] as? String == "Show the reason on screen.\n\nChange-Request: CR-1\nRefs: REQ-1")
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"changeRequests\" : [\n    {\n      \"commits\""))
+        #expect(text.hasPrefix("{\n  \"changeRequests\": [\n    {\n      \"commits\": [\n        \""))
     }
 
     @Test("a repository without dossier.yml is documented from its history alone; bare repositories work")

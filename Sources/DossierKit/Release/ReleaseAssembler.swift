@@ -68,15 +68,22 @@ public enum ReleaseAssembler {
         }
         let previousCommit = try previousName.map { try repository.resolveCommit($0) }
 
-        let records = try RecordLoader.records(from: releaseSource, config: config)
-        let previousRecords = try previousCommit.map { commit -> RecordSet in
-            let source = GitTreeSource(repository: repository, commit: commit, label: previousName ?? commit)
-            let previousConfig = try externalConfig ?? RecordLoader.config(from: source)
-            return try RecordLoader.records(from: source, config: previousConfig)
-        } ?? RecordSet()
-
+        // History and the two record sets are read at once, each with its own repository handle.
+        let path = repository.gitDirectory
+        let label = previousName ?? previousCommit ?? ""
         let mailmap = try repository.readFile(".mailmap", at: releaseCommit).map { String(decoding: $0, as: UTF8.self) }
-        let commits = try repository.commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap)
+        let (commits, (records, previousRecords)) = try inParallel({
+            try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap)
+        }, {
+            try inParallel({
+                try RecordLoader.records(from: GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName),
+                                         config: config)
+            }, {
+                guard let previousCommit else { return RecordSet() }
+                let source = GitTreeSource(repository: try Repository(path: path), commit: previousCommit, label: label)
+                return try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
+            })
+        })
         let releaseCommitObject = try repository.commit(releaseCommit)
 
         let date: String

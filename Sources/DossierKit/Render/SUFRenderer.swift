@@ -23,34 +23,39 @@ public struct SUFRenderer: Sendable {
     public func render(_ release: Release, formats: Set<Format> = Set(Format.allCases)) throws -> [String: Data] {
         let library = try templates.library()
         let name = release.identification.release
-        var files: [String: Data] = [:]
-        let context = formats.isDisjoint(with: [.md, .html]) ? [:] : SUFContext.make(release, generator: generator)
-        let markdown = formats.contains(.md) || formats.contains(.html) ? normalise(library.render(context, withTemplate: "suf.md") ?? "") : ""
-        if formats.contains(.md) { files["SUF-\(name).md"] = Data(markdown.utf8) }
-        if formats.contains(.html) {
-            let (body, headings) = MarkdownHTML.convert(markdown)
-            let page: [String: Any] = [
-                "title": context["title"] ?? "", "date": release.identification.date, "commit": release.identification.commit,
-                "generator": generator, "style": templates.texts["style.css"] ?? "", "content": body,
-                "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
-            ]
-            files["SUF-\(name).html"] = Data((library.render(page, withTemplate: "page.html") ?? "").utf8)
-        }
-        if formats.contains(.json) { files["suf.json"] = try Self.json(release) }
+        let templates = self.templates, generator = self.generator
+        // The JSON and the documents are independent: make them at once.
+        let (json, documents) = try inParallel({
+            formats.contains(.json) ? try Self.json(release) : nil
+        }, { () -> [String: Data] in
+            guard !formats.isDisjoint(with: [.md, .html]) else { return [:] }
+            var files: [String: Data] = [:]
+            let context = SUFContext.make(release, generator: generator)
+            let markdown = Self.normalise(library.render(context, withTemplate: "suf.md") ?? "")
+            if formats.contains(.md) { files["SUF-\(name).md"] = Data(markdown.utf8) }
+            if formats.contains(.html) {
+                let (body, headings) = MarkdownHTML.convert(markdown)
+                let page: [String: Any] = [
+                    "title": context["title"] ?? "", "date": release.identification.date, "commit": release.identification.commit,
+                    "generator": generator, "style": templates.texts["style.css"] ?? "", "content": body,
+                    "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
+                ]
+                files["SUF-\(name).html"] = Data((library.render(page, withTemplate: "page.html") ?? "").utf8)
+            }
+            return files
+        })
+        var files = documents
+        if let json { files["suf.json"] = json }
         return files
     }
 
     /// The release as canonical JSON: sorted keys, two-space indentation, a final newline.
     public static func json(_ release: Release) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(release)
-        data.append(0x0A)
-        return data
+        try CanonicalJSON.encode(release)
     }
 
     /// Collapses runs of blank lines that empty template sections leave behind, and ends with one newline.
-    private func normalise(_ text: String) -> String {
+    private static func normalise(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var newlines = 2  // at the start, as if after a blank line: leading blank lines are dropped
