@@ -35,10 +35,10 @@ func oid(_ hex: String) throws -> git_oid {
     return id
 }
 
-/// libgit2 is initialised once per process. Its object cache (256 MB by default) is kept small: a release's
+/// libgit2 is initialised once per process. Its object cache (256 MB by default) is kept to 4 MB: a release's
 /// walk reads each commit once, and the trees it compares are found again by id in the cache's first megabytes.
 let libgit2Initialised: Bool = {
     git_libgit2_init()
-    dossier_git_set_cache_max_size(32 << 20)
+    dossier_git_set_cache_max_size(4 << 20)
     return true
 }()

@@ -10,7 +10,7 @@ public enum CanonicalJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         var bytes = try JSONNode.bytes(of: value, depth: 0, codingPath: [])
         bytes.append(UInt8(ascii: "\n"))
-        return Data(bytes)
+        return bytes.withUnsafeBufferPointer { Data(buffer: $0) }
     }
 }
 
@@ -42,34 +42,42 @@ final class JSONNode {
         }
     }
 
+    /// The node's JSON text. Consumes the node: each member's bytes are released once copied, so a large
+    /// array never exists twice over.
     func render() -> [UInt8] {
-        switch content {
+        var taken = Content.empty
+        swap(&taken, &content)
+        switch consume taken {
         case .empty: return Array("null".utf8)
         case .scalar(let bytes): return bytes
-        case .array(let items):
+        case .array(var items):
             guard !items.isEmpty else { return Array("[]".utf8) }
             var out: [UInt8] = [UInt8(ascii: "[")]
-            for (index, item) in items.enumerated() {
+            out.reserveCapacity(items.reduce(0) { $0 + $1.count } + items.count * (depth * 2 + 4) + 8)
+            for index in items.indices {
                 out.append(UInt8(ascii: "\n"))
                 indent(&out, depth + 1)
-                out += item
+                out += items[index]
+                items[index] = []
                 if index < items.count - 1 { out.append(UInt8(ascii: ",")) }
             }
             out.append(UInt8(ascii: "\n"))
             indent(&out, depth)
             out.append(UInt8(ascii: "]"))
             return out
-        case .object(let members):
+        case .object(var members):
             guard !members.isEmpty else { return Array("{}".utf8) }
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             var out: [UInt8] = [UInt8(ascii: "{")]
-            for (index, member) in sorted.enumerated() {
+            out.reserveCapacity(members.reduce(0) { $0 + $1.bytes.count + $1.key.utf8.count } + members.count * (depth * 2 + 8) + 8)
+            for index in members.indices {
                 out.append(UInt8(ascii: "\n"))
                 indent(&out, depth + 1)
-                out += JSONNode.quoted(member.key)
+                out += JSONNode.quoted(members[index].key)
                 out += [UInt8(ascii: ":"), UInt8(ascii: " ")]
-                out += member.bytes
-                if index < sorted.count - 1 { out.append(UInt8(ascii: ",")) }
+                out += members[index].bytes
+                members[index].bytes = []
+                if index < members.count - 1 { out.append(UInt8(ascii: ",")) }
             }
             out.append(UInt8(ascii: "\n"))
             indent(&out, depth)

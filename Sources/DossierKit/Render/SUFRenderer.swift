@@ -30,13 +30,16 @@ public struct SUFRenderer: Sendable {
         }, { () -> [String: Data] in
             guard !formats.isDisjoint(with: [.md, .html]) else { return [:] }
             var files: [String: Data] = [:]
-            let context = SUFContext.make(release, generator: generator)
-            let markdown = Self.normalise(library.render(context, withTemplate: "suf.md") ?? "")
+            // The template context is large for long histories: let it go before the HTML is made.
+            let (markdown, title): (String, String) = {
+                let context = SUFContext.make(release, generator: generator)
+                return (Self.normalise(library.render(context, withTemplate: "suf.md") ?? ""), context["title"] as? String ?? "")
+            }()
             if formats.contains(.md) { files["SUF-\(name).md"] = Data(markdown.utf8) }
             if formats.contains(.html) {
                 let (body, headings) = MarkdownHTML.convert(markdown)
                 let page: [String: Any] = [
-                    "title": context["title"] ?? "", "date": release.identification.date, "commit": release.identification.commit,
+                    "title": title, "date": release.identification.date, "commit": release.identification.commit,
                     "generator": generator, "style": templates.texts["style.css"] ?? "", "content": body,
                     "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
                 ]
