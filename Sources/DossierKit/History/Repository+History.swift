@@ -28,42 +28,24 @@ extension Repository {
     public func commits(in range: RevisionRange, mailmap: String? = nil) throws -> [Commit] {
         let ids = try commitIds(in: range)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 64 + 1))
-        let results = ResultSlots<[Commit]>(count: workers)
+        let results = (0..<workers).map { _ in ResultBox<[Commit]>() }
         let directory = gitDirectory
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            results.set(worker, Result {
-                let repository = try Repository(path: directory)
-                let reader = try CommitReader(repository: repository, mailmap: mailmap)
+            results[worker].result = Result {
+                let reader = try CommitReader(repository: try Repository(path: directory), mailmap: mailmap)
                 let lower = ids.count * worker / workers, upper = ids.count * (worker + 1) / workers
                 return try ids[lower..<upper].map { try reader.read($0) }
-            })
+            }
         }
-        return try results.values().flatMap { try $0.get() }
+        var commits: [Commit] = []
+        commits.reserveCapacity(ids.count)
+        for box in results { commits += try box.get() }
+        return commits
     }
 
     /// Reads one commit (no `.mailmap`).
     public func commit(_ id: String) throws -> Commit {
         try CommitReader(repository: self, mailmap: nil).read(id)
-    }
-}
-
-/// One result per worker, written by distinct workers without overlap.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [Result<T, Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<T, Error>) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [Result<T, Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(DossierError("internal error: a worker produced no result")) }
     }
 }
 

@@ -26,24 +26,6 @@ public enum MarkdownText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Several lines, each escaped, joined with hard line breaks; blank lines separate paragraphs.
-    public static func block(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var escaped = inline(String(line)).drop { $0 == " " }
-            // A line that starts with digits and "." or ")" would begin an ordered list.
-            if let dot = escaped.firstIndex(where: { !$0.isNumber }), dot != escaped.startIndex, ".)".contains(escaped[dot]) {
-                escaped = escaped[..<dot] + "\\" + escaped[dot...]
-            }
-            return String(escaped)
-        }
-        var out: [String] = []
-        for (index, line) in lines.enumerated() {
-            let next = index + 1 < lines.count ? lines[index + 1] : ""
-            out.append(!line.isEmpty && !next.isEmpty ? line + "\\" : line)
-        }
-        return out.joined(separator: "\n").trimmingCharacters(in: "\n")
-    }
-
     /// A URL-fragment-safe anchor for a record id or heading, e.g. `req-12`.
     public static func anchor(_ text: String) -> String {
         var out = ""
@@ -52,11 +34,5 @@ public enum MarkdownText {
             else if c == " ", !out.hasSuffix("-") { out.append("-") }
         }
         return out
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the data the SUF templates see from a `Release`. Template values are plain text: the Markdown
 /// template escapes them on output. Keys are documented in README.md ("Overriding templates").
 enum SUFContext {
@@ -29,7 +31,7 @@ enum SUFContext {
             context["tag"] = [
                 "name": tag.name, "object": tag.object ?? "", "kind": tag.annotated ? "annotated" : "lightweight",
                 "tagger": tag.tagger.map { "\($0.name) <\($0.email)>" } ?? "", "taggerDate": tag.tagger?.date ?? "",
-                "signature": signatureText(tag.signature), "message": tag.message.trimmingCharacters(in: "\n"),
+                "signature": signatureText(tag.signature), "message": tag.message.trimmingCharacters(in: .newlines),
             ]
         }
 
@@ -42,7 +44,9 @@ enum SUFContext {
             "signedPercent": stats.commits == 0 ? "0" : String(signedCount * 100 / stats.commits),
         ]
 
-        let commitsById = Dictionary(release.commits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Each commit's values are made once and shared by every list that shows the commit.
+        let commitValues = release.commits.map(commitContext)
+        let commitsById = Dictionary(zip(release.commits.map(\.id), commitValues), uniquingKeysWith: { a, _ in a })
         context["changeRequests"] = release.changeRequests.map { entry -> [String: Any] in
             let r = entry.record
             return [
@@ -53,12 +57,12 @@ enum SUFContext {
                 "rationale": r?.regulatoryAssessment?.rationale ?? "", "approvedBy": r?.approvedBy ?? "",
                 "approvedOn": r?.approvedOn ?? "", "items": entry.items.joined(separator: ", "),
                 "commitCount": entry.commits.count,
-                "commits": entry.commits.compactMap { commitsById[$0] }.map(commitContext),
+                "commits": entry.commits.compactMap { commitsById[$0] },
             ]
         }
-        context["commitsWithoutChangeRequest"] = release.commitsWithoutChangeRequest.compactMap { commitsById[$0] }.map(commitContext)
-        context["commits"] = release.commits.map(commitContext)
-        context["unsignedCommits"] = release.commits.filter { $0.signature == nil }.map(commitContext)
+        context["commitsWithoutChangeRequest"] = release.commitsWithoutChangeRequest.compactMap { commitsById[$0] }
+        context["commits"] = commitValues
+        context["unsignedCommits"] = zip(release.commits, commitValues).filter { $0.0.signature == nil }.map(\.1)
 
         let itemsById = Dictionary(records.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         context["itemsTouched"] = release.itemsTouched.map { item -> [String: Any] in

@@ -16,10 +16,11 @@ public struct SourceLocation: Sendable, Codable, Hashable, CustomStringConvertib
 
     /// `file:line:column`, as compilers print it.
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if let line = line, column != nil, line > 0 { text += ":\(column!)" }
-        return text
+        switch (line, column) {
+        case let (line?, column?): "\(file):\(line):\(column)"
+        case let (line?, nil): "\(file):\(line)"
+        default: file
+        }
     }
 }
 
