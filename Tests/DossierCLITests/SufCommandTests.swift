@@ -148,6 +148,18 @@ struct SufCommandTests {
         #expect(md.contains("| Configuration | other.yml |"))
     }
 
+    @Test("a release name with a slash makes one folder, not two")
+    func slashInTagName() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        try repo.commit("More\n", files: ["a": "1"])
+        try repo.tag("release/2.0")
+        let result = try dossier(["suf", "release/2.0", "--repo", "repo", "--format", "md"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("(1 commits since v1.1.0) written to dist/dossier/release-2.0"))
+        #expect(scratch.exists("dist/dossier/release-2.0/SUF-release-2.0.md"))
+    }
+
     @Test("--format limits the documents written; the manifest is always there")
     func formats() throws {
         let scratch = try Scratch()

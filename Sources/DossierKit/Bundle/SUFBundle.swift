@@ -46,7 +46,7 @@ public enum SUFBundle {
         }
         let files = try SUFRenderer(templates: templates, generator: DossierVersion.generator)
             .render(assembled.release, formats: request.formats)
-        let path = try BundleWriter.write(files, to: request.outFolder, name: assembled.release.identification.release)
+        let path = try BundleWriter.write(files, to: request.outFolder, name: assembled.release.fileStem)
         return Result(path: path, release: assembled.release, warnings: assembled.warnings)
     }
 }

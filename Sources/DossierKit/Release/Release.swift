@@ -23,6 +23,11 @@ public struct Release: Sendable, Codable, Hashable {
     public var delta: ReleaseDelta
     /// Counts for the summary.
     public var statistics: Statistics
+
+    /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.
+    public var fileStem: String {
+        String(identification.release.map { $0 == "/" || $0 == "\\" ? "-" : $0 })
+    }
 }
 
 /// The identification section: which device, which release, which commit, which range.

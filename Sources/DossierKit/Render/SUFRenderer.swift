@@ -22,7 +22,7 @@ public struct SUFRenderer: Sendable {
     /// - Throws: `DossierError` when a template does not parse.
     public func render(_ release: Release, formats: Set<Format> = Set(Format.allCases)) throws -> [String: Data] {
         let library = try templates.library()
-        let name = release.identification.release
+        let name = release.fileStem
         let templates = self.templates, generator = self.generator
         // The JSON and the documents are independent: make them at once.
         let (json, documents) = try inParallel({
