@@ -24,17 +24,21 @@ public struct Person: Sendable, Codable, Hashable {
 
     /// Parses `Name <email> 1700000000 +0100`, the form git writes in commit and tag headers.
     static func parse(_ line: Substring) -> Person? {
-        guard let open = line.lastIndex(of: "<"), let close = line.lastIndex(of: ">"), open < close else { return nil }
-        let name = line[..<open].trimmingCharacters(in: .whitespaces)
-        let email = String(line[line.index(after: open)..<close])
-        let rest = line[line.index(after: close)...].split(separator: " ")
-        guard rest.count >= 1, let time = Int64(rest[0]) else {
+        let bytes = Array(line.utf8)
+        guard let open = bytes.lastIndex(of: UInt8(ascii: "<")), let close = bytes.lastIndex(of: UInt8(ascii: ">")),
+              open < close else { return nil }
+        var nameEnd = open
+        while nameEnd > 0, bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
+        let name = String(decoding: bytes[..<nameEnd], as: UTF8.self)
+        let email = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
+        let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
+        guard let first = fields.first, let time = Int64(String(decoding: first, as: UTF8.self)) else {
             return Person(name: name, email: email, time: 0, offsetMinutes: 0)
         }
         var offset = 0
-        if rest.count >= 2, let zone = Int(rest[1].dropFirst()), rest[1].count == 5 {
+        if fields.count >= 2, fields[1].count == 5, let zone = Int(String(decoding: fields[1].dropFirst(), as: UTF8.self)) {
             offset = (zone / 100) * 60 + zone % 100
-            if rest[1].first == "-" { offset = -offset }
+            if fields[1].first == UInt8(ascii: "-") { offset = -offset }
         }
         return Person(name: name, email: email, time: time, offsetMinutes: offset)
     }

@@ -54,6 +54,8 @@ final class CommitReader {
     private let repository: Repository
     private let odb: GitPointer
     private let mailmap: GitPointer?
+    /// The tree of each commit read so far, for comparing the next commit with its parent.
+    private var treeIds: [String: String] = [:]
 
     init(repository: Repository, mailmap text: String?) throws {
         self.repository = repository
@@ -73,6 +75,7 @@ final class CommitReader {
         let headers = ObjectHeaders(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
+        treeIds[id] = tree
         let (subject, body) = MessageParts.split(headers.message)
         let signature = headers.headers.first { $0.name == "gpgsig" || $0.name == "gpgsig-sha256" }
         return Commit(
@@ -112,12 +115,19 @@ final class CommitReader {
         defer { git_tree_free(newTree) }
         var oldTree: OpaquePointer?
         if let firstParent {
-            var parentId = try oid(firstParent)
-            let parent = try make("git_commit_lookup(\(firstParent))") { git_commit_lookup(&$0, repository.pointer, &parentId) }
-            defer { git_commit_free(parent) }
-            try check(git_commit_tree(&oldTree, parent), "git_commit_tree")
+            // The parent was usually read just before (commits come oldest first): its tree id is known.
+            var parentTreeId = try oid(try treeIds[firstParent] ?? treeOfCommit(firstParent))
+            try check(git_tree_lookup(&oldTree, repository.pointer, &parentTreeId), "git_tree_lookup")
         }
         defer { if let oldTree { git_tree_free(oldTree) } }
         return try TreeDiff.changes(in: repository.pointer, old: oldTree, new: newTree)
+    }
+
+    private func treeOfCommit(_ id: String) throws -> String {
+        var objectId = try oid(id)
+        let object = try make("git_odb_read(\(id))") { git_odb_read(&$0, odb.pointer, &objectId) }
+        defer { git_odb_object_free(object) }
+        let headers = ObjectHeaders(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+        return headers.first("tree") ?? ""
     }
 }
