@@ -94,11 +94,21 @@ struct YAMLMapping {
     let what: String
     let value: YAMLValue
     let entries: [(String, YAMLValue)]
+    private let index: [String: Int]
+
+    init(what: String, value: YAMLValue, entries: [(String, YAMLValue)]) {
+        self.what = what
+        self.value = value
+        self.entries = entries
+        var index: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() { index[entry.0] = position }
+        self.index = index
+    }
 
     var location: SourceLocation { value.location }
 
     subscript(key: String) -> YAMLValue? {
-        entries.first { $0.0 == key }.map(\.1).flatMap { $0.isNull ? nil : $0 }
+        index[key].map { entries[$0].1 }.flatMap { $0.isNull ? nil : $0 }
     }
 
     /// Optional text.
