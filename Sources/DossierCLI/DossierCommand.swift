@@ -21,14 +21,17 @@ public struct DossierCommand: ParsableCommand {
         } catch let error as DossierError {
             Output.error(error.description)
             Foundation.exit(2)
+        } catch let error as GitError {
+            Output.error(error.description)
+            Foundation.exit(2)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
+            if exitCode(for: error) == .success {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
+            // Bad usage, or a failure reading or writing files: exit 1 is kept for error-level findings.
             Output.error(fullMessage(for: error))
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+            Foundation.exit(2)
         }
     }
 }

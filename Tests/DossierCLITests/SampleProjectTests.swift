@@ -55,9 +55,9 @@ struct SampleProjectTests {
 
         let md = try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.md")
         #expect(md.contains("| Device | PD Remote Monitor |"))
-        #expect(md.contains("| <a id=\"pr-4\"></a>PR-4 | Link status lags up to 60 seconds after a BLE reconnect | minor | open |"))
-        #expect(md.contains("| REQ-11 | requirement | Import the cycler's USB log export | v2.0.0 |"))
-        #expect(md.contains("| <a id=\"item-6\"></a>ITEM-6 | BLE cycler link | C |"))
+        #expect(md.contains("| [PR-4](#pr-4) | Link status lags up to 60 seconds after a BLE reconnect | minor | open |"))
+        #expect(md.contains("| [REQ-11](#req-11) | requirement | Import the cycler's USB log export | v2.0.0 |"))
+        #expect(md.contains("| [ITEM-6](#item-6) | BLE cycler link | C |"))
         // The old e-mail address is mapped by the .mailmap in the release's tree.
         #expect(!(try scratch.read("dist/dossier/v2.0.0/suf.json")).contains("m.keller@rrs-medical.example"))
         let check = try Shell.run("sha256sum", ["-c", "--quiet", "MANIFEST.sha256"], in: scratch.file("dist/dossier/v2.0.0"))

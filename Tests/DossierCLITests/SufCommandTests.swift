@@ -17,16 +17,16 @@ struct SufCommandTests {
         #expect(md.contains("| Device | Infusion Pump Controller |"))
         #expect(md.contains("| Previous release | v1.0.0 ("))
         // Requirements delta: REQ-1 changed (text), REQ-2 obsoleted, REQ-3 added.
-        #expect(md.contains("| added | <a id=\"req-3\"></a>REQ-3 | Start screen |"))
-        #expect(md.contains("| changed | <a id=\"req-1\"></a>REQ-1 | Dose limit | text: The pump shall refuse a dose above the programmed limit. → The pump shall refuse a dose above the programmed limit and show why. |"))
-        #expect(md.contains("| REQ-2 | requirement | Beep on start | v1.1.0 | Replaced by the start screen (REQ-3) |"))
+        #expect(md.contains("| added | [REQ-3](#req-3) | Start screen |"))
+        #expect(md.contains("| changed | [REQ-1](#req-1) | Dose limit | text: The pump shall refuse a dose above the programmed limit. → The pump shall refuse a dose above the programmed limit and show why. |"))
+        #expect(md.contains("| [REQ-2](#req-2) | requirement | Beep on start | v1.1.0 | Replaced by the start screen (REQ-3) |"))
         // Version history: CR-1 with its commit and the software item it touched; the commit with no CR listed.
         #expect(md.contains("### CR-1: Explain refused doses"))
         #expect(md.contains("| Explain refused doses | Bob Builder |"))
         #expect(md.contains("| ITEM-1 | none |"))
         #expect(md.contains("### Commits naming no change request"))
         #expect(md.contains("| Tidy the build script |"))
-        #expect(md.contains("| <a id=\"item-1\"></a>ITEM-1 | Dose engine | C | 1 | 1 |"))
+        #expect(md.contains("| [ITEM-1](#item-1) | Dose engine | C | 1 | 1 |"))
         #expect(md.contains("- Makefile\n"))
         #expect(md.contains("| letter-to-file | No new intended use |"))
         // Every section is present, each naming its clause.
@@ -45,7 +45,15 @@ struct SufCommandTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<a href=\"#5-requirements-delta\">5. Requirements delta</a>"))
         #expect(html.contains("<h2><a id=\"5-requirements-delta\"></a>5. Requirements delta</h2>"))
+        #expect(html.contains("<td><a href=\"#req-3\">REQ-3</a></td>"))
+        #expect(md.contains("| <a id=\"req-3\"></a>REQ-3 | Start screen |  | approved | ITEM-2 |  |"))
         #expect(html.contains("<td><a id=\"req-3\"></a>REQ-3</td>"))
+        // Every link in the page has its anchor, and no anchor is there twice.
+        let anchors = html.matches(of: /<a id="([^"]+)"><\/a>/).map { String($0.1) }
+        #expect(Set(anchors).count == anchors.count)
+        for link in html.matches(of: /href="#([^"]+)"/).map({ String($0.1) }) {
+            #expect(anchors.contains(link), "no anchor for #\(link)")
+        }
         #expect(html.contains("@media print"))
         #expect(!html.contains("<link") && !html.contains("src="))
         #expect(md.contains("| Critical / Occasional (U: unacceptable) | REQ-1 (protective measure) | Critical / Remote (R: reduce as far as practicable) |"))
@@ -89,7 +97,7 @@ struct SufCommandTests {
         let md = try scratch.read("dist/dossier/v1.0.0/SUF-v1.0.0.md")
         #expect(md.contains("none: this release covers history from the root"))
         // Every record is new in a first release.
-        #expect(md.contains("| added | <a id=\"req-1\"></a>REQ-1 |"))
+        #expect(md.contains("| added | [REQ-1](#req-1) |"))
 
         let root = try repo.git(["rev-list", "--max-parents=0", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let since = try dossier(["suf", "v1.1.0", "--since", root, "--repo", "repo", "--format", "json"], in: scratch.path)
@@ -145,7 +153,7 @@ struct SufCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("| Device | Renamed Pump |"))
-        #expect(md.contains("| Configuration | other.yml |"))
+        #expect(md.contains("| Configuration | other.yml (given with --config) |"))
     }
 
     @Test("a release name with a slash makes one folder, not two")

@@ -12,9 +12,6 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
     /// A message a user can act on.
     public var description: String { "\(call) failed: \(message)" }
 
-    /// Whether libgit2 reported that the object or reference does not exist.
-    public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
-
     init(call: String, code: Int32) {
         self.call = call
         self.code = code

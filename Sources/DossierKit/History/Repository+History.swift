@@ -4,7 +4,11 @@ import Foundation
 
 extension Repository {
     /// The ids of the commits in `range`, oldest first (parents before children).
+    /// - Throws: `DossierError` for a shallow clone, whose history is cut off; `GitError` when the walk fails.
     public func commitIds(in range: RevisionRange) throws -> [String] {
+        if git_repository_is_shallow(pointer) == 1 {
+            throw DossierError("\(gitDirectory) is a shallow clone: its history is cut off, so a release's commits cannot be listed; fetch the whole history (git fetch --unshallow; in CI, check out with full depth)")
+        }
         let walk = try make("git_revwalk_new") { git_revwalk_new(&$0, pointer) }
         defer { git_revwalk_free(walk) }
         try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
@@ -16,7 +20,10 @@ extension Repository {
         }
         var ids: [String] = []
         var next = git_oid()
-        while git_revwalk_next(&next, walk) == 0 {
+        while true {
+            let code = git_revwalk_next(&next, walk)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "git_revwalk_next")
             ids.append(hex(&next))
         }
         return ids
@@ -52,14 +59,14 @@ extension Repository {
 /// Reads commits from one repository handle: raw object → headers, message, trailers; trees → changed paths.
 final class CommitReader {
     private let repository: Repository
-    private let odb: GitPointer
+    private let odb: ObjectDatabase
     private let mailmap: GitPointer?
     /// The tree of each commit read so far, for comparing the next commit with its parent.
     private var treeIds: [String: String] = [:]
 
     init(repository: Repository, mailmap text: String?) throws {
         self.repository = repository
-        odb = GitPointer(try make("git_repository_odb") { git_repository_odb(&$0, repository.pointer) }, free: git_odb_free)
+        odb = try ObjectDatabase(repository)
         if let text {
             let map = try make("git_mailmap_from_buffer") { git_mailmap_from_buffer(&$0, text, text.utf8.count) }
             mailmap = GitPointer(map, free: git_mailmap_free)
@@ -69,10 +76,7 @@ final class CommitReader {
     }
 
     func read(_ id: String) throws -> Commit {
-        var objectId = try oid(id)
-        let object = try make("git_odb_read(\(id))") { git_odb_read(&$0, odb.pointer, &objectId) }
-        defer { git_odb_object_free(object) }
-        let headers = ObjectHeaders(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
+        let headers = try odb.headers(of: id)
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
         treeIds[id] = tree
@@ -120,14 +124,10 @@ final class CommitReader {
             try check(git_tree_lookup(&oldTree, repository.pointer, &parentTreeId), "git_tree_lookup")
         }
         defer { if let oldTree { git_tree_free(oldTree) } }
-        return try TreeDiff.changes(in: repository.pointer, old: oldTree, new: newTree)
+        return try ChangedFiles.between(oldTree, newTree, in: repository.pointer)
     }
 
     private func treeOfCommit(_ id: String) throws -> String {
-        var objectId = try oid(id)
-        let object = try make("git_odb_read(\(id))") { git_odb_read(&$0, odb.pointer, &objectId) }
-        defer { git_odb_object_free(object) }
-        let headers = ObjectHeaders(bytes: UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object)))
-        return headers.first("tree") ?? ""
+        try odb.headers(of: id).first("tree") ?? ""
     }
 }

@@ -58,30 +58,14 @@ public final class Repository {
             throw DossierError("unknown tag '\(name)'")
         }
         let targetId = hex(&target)
-        let raw = try readObject(targetId)
-        guard raw.type == GIT_OBJECT_TAG else {
+        let (type, object) = try ObjectDatabase(self).read(targetId)
+        guard type == GIT_OBJECT_TAG else {
             return Tag(name: name, commit: try resolveCommit(targetId), objectId: nil, tagger: nil, message: "", signatureKind: nil)
         }
-        let object = ObjectHeaders(raw.text)
         let (message, kind) = Tag.splitSignature(object.message)
         return Tag(name: name, commit: try resolveCommit(targetId), objectId: targetId,
                    tagger: object.first("tagger").flatMap { Person.parse(Substring($0)) },
                    message: message, signatureKind: kind)
-    }
-
-    /// The raw bytes of an object as text, with its type, read from the object database.
-    func readObject(_ id: String) throws -> (type: git_object_t, text: String) {
-        var odb: OpaquePointer?
-        try check(git_repository_odb(&odb, pointer), "git_repository_odb")
-        defer { git_odb_free(odb) }
-        var objectId = try oid(id)
-        var object: OpaquePointer?
-        try check(git_odb_read(&object, odb, &objectId), "git_odb_read(\(id))")
-        defer { git_odb_object_free(object) }
-        let size = git_odb_object_size(object)
-        let data = git_odb_object_data(object)!
-        let buffer = UnsafeRawBufferPointer(start: data, count: size)
-        return (git_odb_object_type(object), String(decoding: buffer, as: UTF8.self))
     }
 
     // MARK: Trees

@@ -17,17 +17,22 @@ public struct Tag: Sendable, Hashable {
     public var isAnnotated: Bool { objectId != nil }
 
     /// Splits a raw tag object's message into the message and the signature kind, as git does: the
-    /// signature starts at the last line that begins an armor (PGP, SSH or X.509).
+    /// signature starts at the last line that begins an armor (PGP, SSH or X.509). Scans bytes, so a
+    /// message with CRLF line ends is split like any other.
     static func splitSignature(_ text: String) -> (message: String, kind: SignatureKind?) {
-        let message = Substring(text)
-        var lineStart = message.startIndex
-        var found: (Substring.Index, SignatureKind)?
-        while lineStart < message.endIndex {
-            let lineEnd = message[lineStart...].firstIndex(of: "\n") ?? message.endIndex
-            if let kind = SignatureKind.of(armor: message[lineStart..<lineEnd]) { found = (lineStart, kind) }
-            lineStart = lineEnd == message.endIndex ? lineEnd : message.index(after: lineEnd)
+        let bytes = Array(text.utf8)
+        var found: (Int, SignatureKind)?
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            if bytes[lineStart] == UInt8(ascii: "-"),
+               let kind = SignatureKind.of(armor: Substring(String(decoding: bytes[lineStart..<min(lineEnd, lineStart + 40)], as: UTF8.self))) {
+                found = (lineStart, kind)
+            }
+            lineStart = lineEnd + 1
         }
-        guard let (start, kind) = found else { return (String(message), nil) }
-        return (String(message[..<start]), kind)
+        guard let (start, kind) = found else { return (text, nil) }
+        return (String(decoding: bytes[..<start], as: UTF8.self), kind)
     }
 }

@@ -1,43 +1,93 @@
-/// Reads a commit message's trailers the way `git interpret-trailers --parse` does (and `git log`'s
-/// `%(trailers)`, which ignores `---` dividers): the last paragraph counts when every line in it is a
-/// `Key: value` trailer (or a continuation), or when it holds a git-generated trailer and trailers are
-/// at least a quarter of its lines. The subject paragraph never counts.
+/// One `Key: value` line from a commit message's trailer block.
+public struct Trailer: Sendable, Codable, Hashable {
+    /// The key as written, e.g. `Change-Request`.
+    public var key: String
+    /// The value, continuation lines unfolded.
+    public var value: String
+
+    /// Creates a trailer.
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// Reads a commit message's trailers the way git does for `git log --format=%(trailers)` (which is
+/// `git interpret-trailers --parse --no-divider`): a port of git's `find_trailer_start`. Scanning back from
+/// the end, the last paragraph is the trailer block when every line in it is a `Key: value` trailer (or a
+/// continuation), or when it holds a git-generated trailer (`Signed-off-by: `, `(cherry picked from
+/// commit `) and trailers are at least a quarter of its lines. The title paragraph never counts.
 public enum Trailers {
     /// Parses the trailers at the end of `message`.
     public static func parse(_ message: some StringProtocol) -> [Trailer] {
         let text = MessageLines(String(message))
-        // Comment lines (as `git commit` would strip) and trailing blank lines are not part of the block.
-        var lines = text.lines.filter { $0.isEmpty || text.utf8[$0.lowerBound] != UInt8(ascii: "#") }
-        while let last = lines.last, text.isBlank(last) { lines.removeLast() }
-        // The block is the last paragraph; the title paragraph (before the first blank line) never is.
-        guard let lastBlank = lines.lastIndex(where: { text.isBlank($0) }) else { return [] }
-        let block = lines[(lastBlank + 1)...].map { Substring(text.text($0)) }
-        guard !block.isEmpty else { return [] }
+        let lines = text.lines
+        func isComment(_ line: Range<Int>) -> Bool { !line.isEmpty && text.utf8[line.lowerBound] == UInt8(ascii: "#") }
+        func startsWithSpace(_ line: Range<Int>) -> Bool {
+            !line.isEmpty && [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(text.utf8[line.lowerBound])
+        }
 
-        var trailerLines = 0, otherLines = 0, recognised = false
+        // Trailing blank and comment lines are not part of the message's end.
+        var end = lines.count
+        while end > 0, text.isBlank(lines[end - 1]) || isComment(lines[end - 1]) { end -= 1 }
+        // The title runs to the first blank line.
+        var titleEnd = 0
+        while titleEnd < end, !text.isBlank(lines[titleEnd]) { titleEnd += 1 }
+
+        var onlySpaces = true, recognised = false
+        var trailerLines = 0, otherLines = 0, possibleContinuations = 0
+        var blockStart: Int?
+        var index = end - 1
+        while index >= titleEnd {
+            let line = lines[index]
+            index -= 1
+            if isComment(line) {
+                otherLines += possibleContinuations
+                possibleContinuations = 0
+                continue
+            }
+            if text.isBlank(line) {
+                if onlySpaces { continue }
+                otherLines += possibleContinuations
+                if (recognised && trailerLines * 3 >= otherLines) || (trailerLines > 0 && otherLines == 0) {
+                    blockStart = index + 2
+                }
+                break
+            }
+            onlySpaces = false
+            let content = Substring(text.text(line))
+            if gitGenerated.contains(where: { content.hasPrefix($0) }) {
+                trailerLines += 1
+                possibleContinuations = 0
+                recognised = true
+            } else if !startsWithSpace(line), separatorIndex(content) != nil {
+                trailerLines += 1
+                possibleContinuations = 0
+            } else if startsWithSpace(line) {
+                possibleContinuations += 1
+            } else {
+                otherLines += 1 + possibleContinuations
+                possibleContinuations = 0
+            }
+        }
+        guard let blockStart else { return [] }
+
+        // Within the block: `Key: value` lines, with continuation lines unfolded into the value.
         var trailers: [Trailer] = []
         var lastWasTrailer = false
-        for line in block {
-            if let first = line.first, first == " " || first == "\t" {
-                if lastWasTrailer, !trailers.isEmpty {
-                    trailers[trailers.count - 1].value += " " + line.trimmingSpaces()
-                }
-                continue  // continuation lines count as neither
-            }
-            if let separator = separatorIndex(line) {
-                let key = line[..<separator].trimmingSpaces()
-                let value = line[line.index(after: separator)...].trimmingSpaces()
-                trailers.append(Trailer(key: key, value: value))
-                trailerLines += 1
+        for line in lines[blockStart..<end] where !isComment(line) {
+            let content = Substring(text.text(line))
+            if startsWithSpace(line) {
+                if lastWasTrailer { trailers[trailers.count - 1].value += " " + content.trimmingSpaces() }
+            } else if let separator = separatorIndex(content) {
+                trailers.append(Trailer(key: content[..<separator].trimmingSpaces(),
+                                        value: content[content.index(after: separator)...].trimmingSpaces()))
                 lastWasTrailer = true
-                if gitGenerated.contains(where: { line.hasPrefix($0) }) { recognised = true }
             } else {
-                otherLines += 1
                 lastWasTrailer = false
             }
         }
-        let isBlock = (trailerLines > 0 && otherLines == 0) || (recognised && trailerLines * 3 >= otherLines)
-        return isBlock ? trailers : []
+        return trailers
     }
 
     /// The values of every trailer whose key matches one of `keys` (case-insensitively), split on commas.

@@ -38,8 +38,8 @@ public struct ChangeRequest: Record {
         id = try m.recordId(Self.kind)
         source = m.location
         title = try m.requiredText("title")
-        type = try m.text("type")
-        status = try m.text("status")
+        type = try m.choice("type", ["feature", "fix", "security", "maintenance", "labeling"])
+        status = try m.choice("status", ["open", "approved", "implemented", "closed", "rejected"])
         description = try m.text("description")
         safetyImpact = try m.text("safety_impact")
         affectedControls = try m.ids("affected_controls", prefix: RecordKind.requirement.prefix)

@@ -29,7 +29,7 @@ public struct Config: Sendable, Hashable {
     public var openpgpKeys: String?
     /// Trailer keys whose values name records (split on commas).
     public var trailerKeys: [String] = ["Change-Request", "Refs", "Implements", "Fixes"]
-    /// A folder of templates that override the built-in ones (relative to the repository's work tree).
+    /// A folder of templates in the release's tree that override the built-in ones.
     public var templates: String?
     /// Per-rule levels: error, warning or off.
     public var policy: [String: String] = [:]
@@ -89,7 +89,11 @@ public struct Config: Sendable, Hashable {
         if let value = m["policy"] {
             guard case .mapping(let mapping) = value.node else { throw value.fail("a mapping of rule ids to levels") }
             for (key, level) in mapping {
-                let rule = try YAMLValue(node: key, file: file).text("a rule id")
+                let keyValue = YAMLValue(node: key, file: file)
+                let rule = try keyValue.text("a rule id")
+                guard let letter = rule.first, letter.isUppercase, rule.dropFirst().allSatisfy(\.isNumber), rule.count > 1 else {
+                    throw DossierError("expected a rule id such as G1 or C5 in 'policy', found '\(rule)'", at: keyValue.location)
+                }
                 let levelValue = YAMLValue(node: level, file: file)
                 let text = try levelValue.text("error, warning or off")
                 guard ["error", "warning", "off"].contains(text) else {

@@ -1,6 +1,6 @@
 /// Matches repository paths against a software item's globs: `**` any number of folders, `*` and `?`
 /// within one name, and `!pattern` to exclude; later patterns win, as in `.gitignore`.
-public struct PathGlob: Sendable, Hashable {
+public struct PathGlob: Sendable {
     private let patterns: [(negated: Bool, segments: [[UInt8]])]
 
     /// Compiles a list of patterns.
@@ -10,14 +10,6 @@ public struct PathGlob: Sendable, Hashable {
             let body = negated ? pattern.dropFirst() : Substring(pattern)
             return (negated, body.split(separator: "/").map { Array($0.utf8) })
         }
-    }
-
-    public static func == (a: PathGlob, b: PathGlob) -> Bool {
-        a.patterns.map { "\($0.negated)\($0.segments)" } == b.patterns.map { "\($0.negated)\($0.segments)" }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for pattern in patterns { hasher.combine("\(pattern.negated)\(pattern.segments)") }
     }
 
     /// Whether `path` is claimed by the patterns.

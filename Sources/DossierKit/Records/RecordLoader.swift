@@ -16,9 +16,10 @@ public enum RecordLoader {
             var set = RecordSet()
             for kind in RecordKind.allCases {
                 guard let path = config.recordPaths[kind] else { continue }
-                for (file, data) in try files(at: path, in: source) {
-                    try read(kind, data: data, file: file, into: &set)
-                }
+                let roots = try files(at: path, in: source).compactMap { file, data in try YAMLValue.parse(data, file: file) }
+                // The risk policy may sit in any file of a risks folder: read it before any risk.
+                if kind == .risk { try readPolicy(roots, into: &set) }
+                for root in roots { try read(kind, root: root, into: &set) }
             }
             try checkDuplicates(set)
             set.resolveLinks()
@@ -41,16 +42,19 @@ public enum RecordLoader {
         }
     }
 
-    private static func read(_ kind: RecordKind, data: Data, file: String, into set: inout RecordSet) throws {
-        guard let root = try YAMLValue.parse(data, file: file) else { return }
-        let allowed = kind == .risk ? ["policy", "risks"] : [kind.listKey]
-        let top = try root.mapping(file, allowed: allowed)
-        if kind == .risk, let policy = top["policy"] {
+    private static func readPolicy(_ roots: [YAMLValue], into set: inout RecordSet) throws {
+        for root in roots {
+            guard let policy = try root.mapping(root.file, allowed: ["policy", "risks"])["policy"] else { continue }
             if let existing = set.riskPolicy {
                 throw DossierError("a second risk policy; the first is at \(existing.source)", at: policy.location)
             }
             set.riskPolicy = try RiskPolicy(policy.mapping("the risk policy", allowed: ["severity", "probability", "acceptability"]))
         }
+    }
+
+    private static func read(_ kind: RecordKind, root: YAMLValue, into set: inout RecordSet) throws {
+        let allowed = kind == .risk ? ["policy", "risks"] : [kind.listKey]
+        let top = try root.mapping(root.file, allowed: allowed)
         guard let list = top[kind.listKey] else { return }
         for entry in try list.list("a list of \(kind.title)s under '\(kind.listKey)'") {
             switch kind {

@@ -66,8 +66,11 @@ public struct Risk: Record {
         }
         if let value = m["residual"] {
             let r = try value.mapping("residual", allowed: ["severity", "probability"])
-            residual = RiskEstimate(severity: try Self.scaleValue(r, "severity", policy?.severity) ?? "",
-                                    probability: try Self.scaleValue(r, "probability", policy?.probability) ?? "")
+            guard let severity = try Self.scaleValue(r, "severity", policy?.severity),
+                  let probability = try Self.scaleValue(r, "probability", policy?.probability) else {
+                throw DossierError("the residual risk needs both 'severity' and 'probability'", at: r.location)
+            }
+            residual = RiskEstimate(severity: severity, probability: probability)
         }
         benefitRisk = try m.text("benefit_risk")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)

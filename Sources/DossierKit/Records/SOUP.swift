@@ -28,7 +28,7 @@ public struct SOUP: Record {
         purl = try m.text("purl")
         purpose = try m.text("purpose")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
-        supportLevel = try m.text("support_level")
+        supportLevel = try m.choice("support_level", ["maintained", "security-only", "unsupported"])
         endOfSupport = try m.text("end_of_support")
         anomaliesReviewed = try m.text("anomalies_reviewed")
         obsolete = try m.obsolescence()

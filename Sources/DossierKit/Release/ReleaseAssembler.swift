@@ -46,11 +46,16 @@ public enum ReleaseAssembler {
             return try Config.parse(data, file: path)
         }
 
-        // Which release, and which tree holds the release pattern (before the release is known: HEAD's).
-        let patternConfig = try externalConfig ?? headConfig(repository)
-        let releaseTags = try repository.releaseTags(matching: patternConfig.tagPattern)
-        guard let releaseName = request.release ?? releaseTags.last else {
-            throw DossierError("no release tag matches '\(patternConfig.tagPattern)' in \(request.repository); name a release, e.g. dossier suf v1.0.0")
+        // Which release: the one named, or the newest release tag by the pattern in HEAD's dossier.yml.
+        let releaseName: String
+        if let named = request.release {
+            releaseName = named
+        } else {
+            let patternConfig = try externalConfig ?? headConfig(repository)
+            guard let newest = try repository.releaseTags(matching: patternConfig.tagPattern).last else {
+                throw DossierError("no release tag matches '\(patternConfig.tagPattern)' in \(request.repository); name a release, e.g. dossier suf v1.0.0")
+            }
+            releaseName = newest
         }
         let releaseCommit = try repository.resolveCommit(releaseName)
         let tag: Tag? = try repository.tagNames().contains(releaseName) ? repository.tag(named: releaseName) : nil
@@ -100,7 +105,10 @@ public enum ReleaseAssembler {
             tag: tag.map { ReleaseTag(name: $0.name, object: $0.objectId, annotated: $0.isAnnotated, tagger: $0.tagger,
                                       message: $0.message, signature: $0.signatureKind) },
             previousRelease: previousName, previousCommit: previousCommit, date: date,
-            configuration: config.source.map { externalConfig != nil ? $0 : "\($0) at \(releaseName)" } ?? "none (history alone)")
+            configuration: config.source.map { source in
+                // A file given with --config is named without its folder: no absolute paths in documents.
+                externalConfig != nil ? "\((source as NSString).lastPathComponent) (given with --config)" : "\(source) at \(releaseName)"
+            } ?? "none (history alone)")
 
         let release = ReleaseJoin.join(identification: identification, commits: commits, records: records,
                                        previous: previousRecords, trailerKeys: config.trailerKeys)

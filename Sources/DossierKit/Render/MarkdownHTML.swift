@@ -17,8 +17,11 @@ public enum MarkdownHTML {
         cmark_gfm_core_extensions_ensure_registered()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
-        if let table = cmark_find_syntax_extension("table") {
-            cmark_parser_attach_syntax_extension(parser, table)
+        // Tables, and autolinks as GitHub makes them, so that the HTML shows what GitHub shows.
+        for name in ["table", "autolink"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
         }
         cmark_parser_feed(parser, markdown, markdown.utf8.count)
         let root = cmark_parser_finish(parser)!

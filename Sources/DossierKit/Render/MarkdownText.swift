@@ -1,27 +1,44 @@
 /// Escapes text from commits and YAML so that it reads as itself in GitHub-flavoured Markdown:
 /// no emphasis, links, HTML, table breaks or block markers can come from user text.
 public enum MarkdownText {
-    /// One line of text (line breaks become spaces), safe in a paragraph or a table cell.
+    /// One line of text (line breaks become spaces), safe in a paragraph, a heading or a table cell:
+    /// punctuation that Markdown reads is backslash-escaped, a leading `1.` cannot start a list, and
+    /// `scheme://`, `www.` and `@` are broken up so that GitHub's autolinks make no link of user text.
     public static func inline(_ text: String) -> String {
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
+        out.reserveCapacity(bytes.count + 8)
+        let backslash = UInt8(ascii: "\\")
         var atStart = true
-        for byte in text.utf8 {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            defer { index += 1 }
             switch byte {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                 if out.last != UInt8(ascii: " ") { out.append(UInt8(ascii: " ")) }
                 continue
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
                  UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "&"),
-                 UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-                out.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "#"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "!"):
-                if atStart { out.append(UInt8(ascii: "\\")) }
+                 UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"),
+                 UInt8(ascii: "@"):
+                out.append(backslash)
+            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "!"):
+                if atStart { out.append(backslash) }
+            case UInt8(ascii: ":"):
+                // `scheme://` would be an autolink on GitHub.
+                if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { out.append(backslash) }
+            case UInt8(ascii: "."), UInt8(ascii: ")"):
+                // `www.` would be an autolink; `12.` or `12)` at the start would begin a list.
+                let www = index >= 3 && bytes[(index - 3)..<index].elementsEqual("www".utf8)
+                    && (index == 3 || !(bytes[index - 4].isASCIILetterOrDigit))
+                let listMarker = !out.isEmpty && out.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+                if (byte == UInt8(ascii: ".") && www) || listMarker { out.append(backslash) }
             default:
                 break
             }
             out.append(byte)
-            atStart = false
+            if byte != UInt8(ascii: " ") { atStart = false }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -34,5 +51,11 @@ public enum MarkdownText {
             else if c == " ", !out.hasSuffix("-") { out.append("-") }
         }
         return out
+    }
+}
+
+extension UInt8 {
+    var isASCIILetterOrDigit: Bool {
+        (self >= 0x30 && self <= 0x39) || (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A)
     }
 }

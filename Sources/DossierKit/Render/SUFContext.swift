@@ -72,11 +72,11 @@ enum SUFContext {
         }
         context["unclaimedPaths"] = release.unclaimedPaths
 
-        context["requirementsDelta"] = deltaRows(release.delta[.requirement], records: records.requirements, anchors: true)
+        context["requirementsDelta"] = deltaRows(release.delta[.requirement], records: records.requirements)
         context["risksDelta"] = deltaRows(release.delta[.risk], records: records.risks)
         context["threatsDelta"] = deltaRows(release.delta[.threat], records: records.threats)
         context["soupDelta"] = deltaRows(release.delta[.soup], records: records.soup)
-        context["ifuDelta"] = deltaRows(release.delta[.ifuChange], records: records.ifuChanges, anchors: true)
+        context["ifuDelta"] = deltaRows(release.delta[.ifuChange], records: records.ifuChanges)
         context["itemsDelta"] = deltaRows(release.delta[.softwareItem], records: records.items)
         context["problemReportsDelta"] = deltaRows(release.delta[.problemReport], records: records.problemReports)
 
@@ -121,6 +121,24 @@ enum SUFContext {
                         "release": record.obsolete?.release ?? "", "rationale": record.obsolete?.rationale ?? ""]
             }
         }
+        context["allRequirements"] = records.requirements.map { r -> [String: Any] in
+            ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status ?? "",
+             "items": r.items.joined(separator: ", "), "verifiedBy": r.verifiedBy.joined(separator: ", ")]
+        }
+        context["allItems"] = records.items.map { item -> [String: Any] in
+            ["id": item.id, "anchor": MarkdownText.anchor(item.id), "name": item.name, "safetyClass": item.safetyClass?.rawValue ?? "not stated",
+             "parent": item.parent ?? "", "paths": item.paths.joined(separator: ", ")]
+        }
+        context["allChangeRequests"] = records.changeRequests.map { cr -> [String: Any] in
+            ["id": cr.id, "anchor": MarkdownText.anchor(cr.id), "title": cr.title, "type": cr.type ?? "", "status": cr.status ?? "",
+             "decision": cr.regulatoryAssessment?.decision ?? "not stated"]
+        }
+        context["allProblemReports"] = records.problemReports.map { pr -> [String: Any] in
+            ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "", "status": pr.status ?? ""]
+        }
+        context["allIFUChanges"] = records.ifuChanges.map { ifu -> [String: Any] in
+            ["id": ifu.id, "anchor": MarkdownText.anchor(ifu.id), "document": ifu.document, "section": ifu.section ?? "", "change": ifu.change]
+        }
         context["brokenLinks"] = records.brokenLinks.map { link -> [String: Any] in
             ["from": link.from, "source": link.source.description, "field": link.field, "target": link.target]
         }
@@ -157,25 +175,25 @@ enum SUFContext {
     }
 
     /// Rows of a delta table: added, changed, obsoleted and removed records.
-    private static func deltaRows(_ delta: KindDelta, records: [some Record], anchors: Bool = false) -> [String: Any] {
+    private static func deltaRows(_ delta: KindDelta, records: [some Record]) -> [String: Any] {
         let byId = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String: Any]] = []
         for id in delta.added {
             guard let record = byId[id] else { continue }
-            rows.append(["change": "added", "id": id, "anchor": MarkdownText.anchor(id), "hasAnchor": anchors, "headline": record.headline,
+            rows.append(["change": "added", "id": id, "anchor": MarkdownText.anchor(id), "linked": true, "headline": record.headline,
                          "details": record.fields.filter { $0.name != "title" && $0.name != "name" }
                             .map { "\($0.name): \($0.value)" }.joined(separator: "; ")])
         }
         for change in delta.changed {
-            rows.append(["change": "changed", "id": change.id, "anchor": MarkdownText.anchor(change.id), "hasAnchor": anchors, "headline": change.headline,
+            rows.append(["change": "changed", "id": change.id, "anchor": MarkdownText.anchor(change.id), "linked": true, "headline": change.headline,
                          "details": changeText(change.fields)])
         }
         for change in delta.obsoleted {
-            rows.append(["change": "obsoleted", "id": change.id, "anchor": MarkdownText.anchor(change.id), "hasAnchor": anchors, "headline": change.headline,
+            rows.append(["change": "obsoleted", "id": change.id, "anchor": MarkdownText.anchor(change.id), "linked": true, "headline": change.headline,
                          "details": changeText(change.fields)])
         }
         for id in delta.removed {
-            rows.append(["change": "removed", "id": id, "anchor": MarkdownText.anchor(id), "hasAnchor": false, "headline": "",
+            rows.append(["change": "removed", "id": id, "anchor": MarkdownText.anchor(id), "linked": false, "headline": "",
                          "details": "no longer in the records (retired records should stay, marked obsolete)"])
         }
         return ["rows": rows, "count": rows.count]

@@ -1,14 +1,33 @@
 import CLibGit2
 
+/// A path a commit changed against its first parent.
+public struct ChangedFile: Sendable, Codable, Hashable {
+    /// How the path changed, with git's status letters.
+    public enum Status: String, Sendable, Codable, Hashable {
+        case added = "A", modified = "M", deleted = "D", typeChanged = "T"
+    }
+
+    /// The path in the repository, `/`-separated.
+    public var path: String
+    /// What happened to it.
+    public var status: Status
+
+    /// Creates a changed path.
+    public init(path: String, status: Status) {
+        self.path = path
+        self.status = status
+    }
+}
+
 /// The paths that differ between two trees, found by walking both in git's tree order and skipping
 /// identical subtrees by id — what `git diff-tree -r --no-renames` lists, without building patches.
-struct TreeDiff {
+struct ChangedFiles {
     let repository: OpaquePointer
     private(set) var changes: [ChangedFile] = []
 
-    /// Compares `old` (nil for a root commit) with `new`.
-    static func changes(in repository: OpaquePointer, old: OpaquePointer?, new: OpaquePointer) throws -> [ChangedFile] {
-        var diff = TreeDiff(repository: repository)
+    /// The paths that differ from `old` (nil for a root commit) to `new`, in byte order.
+    static func between(_ old: OpaquePointer?, _ new: OpaquePointer, in repository: OpaquePointer) throws -> [ChangedFile] {
+        var diff = ChangedFiles(repository: repository)
         try diff.compare(old, new, prefix: "")
         return diff.changes.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
@@ -43,8 +62,10 @@ struct TreeDiff {
         case (true, true):
             try withTree(a) { old in try withTree(b) { new in try compare(old, new, prefix: path(a, prefix) + "/") } }
         case (false, false):
-            let symlinkA = modeA == GIT_FILEMODE_LINK, symlinkB = modeB == GIT_FILEMODE_LINK
-            changes.append(ChangedFile(path: path(b, prefix), status: symlinkA == symlinkB ? .modified : .typeChanged))
+            // Same kind of object (file, symlink, submodule) is a modification; otherwise a type change.
+            // The executable bit is a modification, as git counts it.
+            let sameType = modeA.rawValue & 0o170000 == modeB.rawValue & 0o170000
+            changes.append(ChangedFile(path: path(b, prefix), status: sameType ? .modified : .typeChanged))
         default:
             try removed(a, prefix: prefix)
             try added(b, prefix: prefix)

@@ -1,0 +1,17 @@
+/// The kind of signature a commit or tag carries, read from its raw object (verification is a later stage).
+public enum SignatureKind: String, Sendable, Codable, Hashable {
+    /// An OpenPGP signature (`-----BEGIN PGP SIGNATURE-----`).
+    case openpgp
+    /// An SSH signature (`-----BEGIN SSH SIGNATURE-----`).
+    case ssh
+    /// An X.509 (CMS) signature, as gpgsm writes it (`-----BEGIN SIGNED MESSAGE-----`).
+    case x509
+
+    /// Recognises the armor's first line.
+    static func of(armor: Substring) -> SignatureKind? {
+        if armor.hasPrefix("-----BEGIN PGP SIGNATURE-----") || armor.hasPrefix("-----BEGIN PGP MESSAGE-----") { return .openpgp }
+        if armor.hasPrefix("-----BEGIN SSH SIGNATURE-----") { return .ssh }
+        if armor.hasPrefix("-----BEGIN SIGNED MESSAGE-----") { return .x509 }
+        return nil
+    }
+}
