@@ -142,9 +142,22 @@ struct BadInputTests {
         _ = try DeviceFixture.make(scratch)
         try FileManager.default.createDirectory(atPath: scratch.file("tpl"), withIntermediateDirectories: true)
         try "# {{title}}\n\n{{#commits}}\n- {{subject}}\n".write(toFile: scratch.file("tpl/suf.md.mustache"), atomically: true, encoding: .utf8)
-        try expectFailure(["--repo", "repo", "--templates", "tpl"], in: scratch, message: "tpl/suf.md.mustache:")
+        try expectFailure(["--repo", "repo", "--templates", "tpl"], in: scratch, message: "tpl/suf.md.mustache:5:1: template does not parse")
         let result = try dossier(["suf", "--repo", "repo", "--templates", "tpl", "--out", "out"], in: scratch.path)
         #expect(result.stderr.contains("template does not parse"))
+    }
+
+    @Test func unknownChangeRequestStatus() throws {
+        let scratch = try fixture(breaking: "regulatory/change-requests.yml",
+                                  with: DeviceFixture.changeRequests.replacingOccurrences(of: "status: closed", with: "status: closd"))
+        try expectFailure(["--repo", "repo"], in: scratch,
+                          message: "regulatory/change-requests.yml:5:13: expected one of open, approved, implemented, closed, rejected for 'status', found 'closd'")
+    }
+
+    @Test func residualWithoutProbability() throws {
+        let scratch = try fixture(breaking: "regulatory/risks.yml", with: DeviceFixture.risksV1.replacingOccurrences(
+            of: "residual: {severity: Critical, probability: Remote}", with: "residual: {severity: Critical}"))
+        try expectFailure(["--repo", "repo"], in: scratch, message: "the residual risk needs both 'severity' and 'probability'")
     }
 
     @Test func unknownTemplateName() throws {

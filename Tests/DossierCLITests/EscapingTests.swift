@@ -39,6 +39,47 @@ struct EscapingTests {
         #expect(html.contains("<td>Add &lt;script&gt;alert('commit')&lt;/script&gt; | pipe *stars* _under_ `tick`</td>\n<td>Alice Example</td>"))
     }
 
+    @Test("links, list markers, heading markers and odd ids from records come out as text, with working anchors")
+    func autolinksAndAnchors() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        try repo.commit("See https://evil.example, www.evil.example and bob@evil.example\n\nChange-Request: CR-X_1\n", files: [
+            "regulatory/requirements.yml": DeviceFixture.requirementsV2 + """
+              - id: REQ-A_1
+                title: "1. Numbered title"
+                text: "Mail bob@evil.example or open https://evil.example/x or www.evil.example."
+                status: draft
+
+            """,
+            "regulatory/change-requests.yml": DeviceFixture.changeRequests + """
+              - id: CR-X_1
+                title: "Fix crash #"
+                type: fix
+                status: closed
+                description: "2) not a list"
+
+            """,
+        ])
+        try repo.tag("v1.2.0")
+        let result = try dossier(["suf", "--repo", "repo"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let md = try scratch.read("dist/dossier/v1.2.0/SUF-v1.2.0.md")
+        #expect(md.contains("### CR-X\\_1: Fix crash \\#"))
+        #expect(md.contains("https\\://evil.example"))
+        let html = try scratch.read("dist/dossier/v1.2.0/SUF-v1.2.0.html")
+        // The HTML is made with GitHub's autolink extension: no link may come from user text.
+        #expect(!html.contains("href=\"http"))
+        // E-mail addresses are linked as GitHub links them (no escape prevents it there); nothing else is.
+        #expect(html.contains("See https://evil.example, www.evil.example and <a href=\"mailto:bob@evil.example\">bob@evil.example</a>"))
+        let targets = Set(html.matches(of: /href="([a-z]+):/).map { String($0.1) })
+        #expect(targets == ["mailto"])
+        #expect(html.contains("CR-X_1: Fix crash #</h3>"))
+        #expect(html.contains("<td><a id=\"req-a_1\"></a>REQ-A_1</td>\n<td>1. Numbered title</td>"))
+        #expect(html.contains("<a href=\"#req-a_1\">REQ-A_1</a>"))
+        #expect(html.contains("<a href=\"#cr-x_1\">CR-X_1</a>"))
+        #expect(!html.contains("<ol"))
+    }
+
     @Test("raw HTML written into a template is shown as text, not passed through")
     func rawHTMLInTemplate() throws {
         let scratch = try Scratch()

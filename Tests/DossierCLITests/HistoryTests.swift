@@ -51,6 +51,10 @@ struct HistoryTests {
             "Subject\n\nSome words here\nmore words\nSigned-off-by: A <a@example.com>\nChange-Request: CR-5\n",
             "Subject\n\nChange-Request: CR-6\n  continued value\nRefs : REQ-9\n",
             "Subject\n\nFirst paragraph.\n\nChange-Request: CR-7\n\n# a comment\n",
+            "Cherry-picked fix\n\nChange-Request: CR-8\n(cherry picked from commit 0123456789abcdef0123456789abcdef01234567)\n",
+            "Subject\n\n  indented\nChange-Request: CR-9\n",
+            "Subject\n\nword\nword\nword\nSigned-off-by: A <a@example.com>\n",
+            "  Leading blanks in the subject\n\nChange-Request: CR-10\n",
         ]
         let scratch = try Scratch()
         var repo = try GitRepository(scratch)
@@ -68,6 +72,8 @@ struct HistoryTests {
                                        environment: repo.environment, input: Data(message.utf8))
                 .stdout.split(separator: "\n").map(String.init)
             #expect(ours == theirs, "message \(index): \(messages[index].debugDescription)")
+            let subject = try repo.git(["log", "-1", "--format=%s", commit["id"] as! String]).dropLast()
+            #expect(commit["subject"] as? String == String(subject))
         }
         #expect((commits[0]["references"] as? [String]) == ["REQ-1", "REQ-2"])
     }
@@ -83,6 +89,8 @@ struct HistoryTests {
         let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
         let authors = (json["commits"] as! [[String: Any]]).map { ($0["author"] as! [String: Any])["email"] as! String }
         #expect(authors == ["alice@example.com", "alice@example.com"])
+        let committers = (json["commits"] as! [[String: Any]]).map { ($0["committer"] as! [String: Any])["email"] as! String }
+        #expect(committers == ["alice@example.com", "alice@example.com"])
         let names = (json["commits"] as! [[String: Any]]).map { ($0["author"] as! [String: Any])["name"] as! String }
         #expect(names == ["Alice Example", "Alice Example"])
     }
@@ -128,5 +136,94 @@ struct HistoryTests {
         #expect((merge["parents"] as! [String]).count == 2)
         // Merges are not counted among commits that name no change request.
         #expect((json["commitsWithoutChangeRequest"] as! [String]).count == 4)
+    }
+
+    @Test("type changes (file, symlink, submodule) and the executable bit agree with git diff-tree")
+    func typeChanges() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("Root\n", files: ["a": "1", "b": "2", "c": "3", "d": "4"])
+        try FileManager.default.removeItem(atPath: repo.path + "/a")
+        try FileManager.default.createSymbolicLink(atPath: repo.path + "/a", withDestinationPath: "b")
+        try Shell.run("chmod", ["+x", repo.path + "/c"])
+        try repo.git(["rm", "-q", "--cached", "d"])
+        try FileManager.default.removeItem(atPath: repo.path + "/d")
+        try repo.git(["update-index", "--add", "--cacheinfo", "160000,0123456789abcdef0123456789abcdef01234567,d"])
+        try repo.git(["add", "a", "c"])
+        // Committed without `git add -A`, which would stage the submodule's missing folder as a deletion.
+        try repo.git(["commit", "-q", "-m", "Types"], environment: repo.identity(("Alice Example", "alice@example.com")))
+        try repo.tag("v1.0.0")
+        #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+        let last = (json["commits"] as! [[String: Any]]).last!
+        let ours = (last["changedFiles"] as! [[String: String]]).map { "\($0["status"]!)\t\($0["path"]!)" }
+        let theirs = try repo.git(["diff-tree", "-r", "--no-renames", "--name-status", "HEAD^", "HEAD"]).split(separator: "\n").map(String.init)
+        #expect(ours == theirs)
+        #expect(ours == ["T\ta", "M\tc", "T\td"])
+    }
+
+    @Test("a tag message with CRLF line ends still has its signature found")
+    func crlfTagMessage() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        #expect(try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "a", "-f", scratch.file("key")]).status == 0)
+        try repo.commit("One\n", files: ["a": "1"])
+        try "Release 1.0\r\n\r\nWith CRLF.\r\n".write(toFile: scratch.file("msg"), atomically: true, encoding: .utf8)
+        try repo.git(["-c", "gpg.format=ssh", "-c", "user.signingKey=\(scratch.file("key"))", "tag", "-s", "--cleanup=verbatim",
+                      "-F", scratch.file("msg"), "v1.0.0"], environment: repo.identity(("Alice Example", "alice@example.com")))
+        #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+        let tag = (json["identification"] as! [String: Any])["tag"] as! [String: Any]
+        #expect(tag["signature"] as? String == "ssh")
+        #expect(tag["message"] as? String == "Release 1.0\r\n\r\nWith CRLF.\r\n")
+    }
+
+    @Test("a crafted date beyond year 9999 is shown as invalid, not a crash")
+    func dateOutOfRange() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("One\n", files: ["a": "1"])
+        let tree = try repo.git(["rev-parse", "HEAD^{tree}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let raw = "tree \(tree)\nauthor A <a@example.com> 9223372036854775807 +9959\ncommitter A <a@example.com> 1704110400 +0000\n\nFar future\n"
+        let id = try Shell.run("git", ["hash-object", "-t", "commit", "-w", "--literally", "--stdin"], in: repo.path,
+                               environment: repo.environment, input: Data(raw.utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git(["tag", "v1.0.0", id])
+        let result = try dossier(["suf", "--repo", "repo", "--format", "md"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try scratch.read("dist/dossier/v1.0.0/SUF-v1.0.0.md").contains("invalid-date(9223372036854775807)"))
+    }
+
+    @Test("a shallow clone is refused with a clear message, exit 2")
+    func shallowClone() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        try Shell.run("git", ["clone", "-q", "--depth", "1", "file://" + scratch.file("repo"), "shallow"], in: scratch.path)
+        let result = try dossier(["suf", "v1.1.0", "--repo", "shallow"], in: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is a shallow clone"))
+        #expect(!scratch.exists("dist"))
+    }
+
+    @Test("a repository with a missing object fails with exit 2 and libgit2's reason")
+    func missingObject() throws {
+        let scratch = try Scratch()
+        let repo = try DeviceFixture.make(scratch)
+        let tree = try repo.git(["rev-parse", "v1.1.0~1^{tree}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(atPath: repo.path + "/.git/objects/" + tree.prefix(2) + "/" + tree.dropFirst(2))
+        let result = try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("dossier: error: "))
+        #expect(!scratch.exists("dist"))
+    }
+
+    @Test("naming a release does not read HEAD's dossier.yml")
+    func namedReleaseIgnoresHead() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        try repo.commit("Work in progress\n", files: ["dossier.yml": "device: {name: P, colour: red}\n"])
+        #expect(try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path).status == 0)
+        let newest = try dossier(["suf", "--repo", "repo"], in: scratch.path)
+        #expect(newest.status == 2)
+        #expect(newest.stderr.contains("dossier.yml:1:19: unknown field 'colour' in device"))
     }
 }

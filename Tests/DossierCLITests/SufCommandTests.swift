@@ -87,6 +87,20 @@ struct SufCommandTests {
         #expect(try scratch.read("c/v1.1.0/SUF-v1.1.0.md").contains("| Document date | 2026-01-01T00:00:00Z |"))
     }
 
+    @Test("no absolute path from the machine gets into a bundle")
+    func noAbsolutePaths() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        try DeviceFixture.dossierYML.write(toFile: scratch.file("external.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: scratch.file("elsewhere"), withIntermediateDirectories: true)
+        let result = try dossier(["suf", "--repo", scratch.file("repo"), "--config", scratch.file("external.yml"), "--out", scratch.file("out")],
+                                 in: scratch.file("elsewhere"))
+        #expect(result.status == 0, "\(result.stderr)")
+        for file in try FileManager.default.contentsOfDirectory(atPath: scratch.file("out/v1.1.0")) {
+            #expect(!(try scratch.read("out/v1.1.0/\(file)")).contains(scratch.path), "\(file) names a path of this machine")
+        }
+    }
+
     @Test("the first release covers history from the root; --since picks the start")
     func firstReleaseAndSince() throws {
         let scratch = try Scratch()
