@@ -59,4 +59,14 @@ struct ReleaseUnitTests {
         #expect(html.contains("<td>&lt;i&gt;2&lt;/i&gt;</td>"))
         #expect(html.contains("<pre><code>&lt;div&gt;raw&lt;/div&gt;"))
     }
+
+    @Test("long documents are converted section by section, with the same result as in one piece")
+    func sectionsConvertAlike() {
+        let markdown = "# T\n\n## A\n\n| x |\n|---|\n| 1 |\n\n```\n## not a heading\n```\n\n### B\n\ntext\n\n## A\n\nagain\n"
+        #expect(MarkdownHTML.sections(markdown).map { $0.prefix(5) } == ["# T\n\n", "## A\n", "### B", "## A\n"])
+        let (html, headings) = MarkdownHTML.convert(markdown)
+        #expect(headings.map(\.anchor) == ["a", "b", "a-2"])
+        #expect(html.contains("<pre><code>## not a heading\n</code></pre>"))
+        #expect(html.contains("<td>1</td>"))
+    }
 }

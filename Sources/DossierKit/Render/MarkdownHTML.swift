@@ -13,8 +13,23 @@ public struct Heading: Sendable, Hashable {
 /// `<a id="…"></a>` with a plain id, which becomes an anchor. Headings get ids for the table of contents.
 public enum MarkdownHTML {
     /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings.
+    /// The document is converted section by section (it is split before each `##` and `###` heading
+    /// outside code blocks), so that a release with tens of thousands of commits never holds the syntax
+    /// tree of the whole document at once. Link reference definitions therefore apply within a section.
     public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
         cmark_gfm_core_extensions_ensure_registered()
+        var html = ""
+        var headings: [Heading] = []
+        var used: Set<String> = []
+        for section in sections(markdown) {
+            let (part, found) = convertSection(section, usedAnchors: &used)
+            html += part
+            headings += found
+        }
+        return (html, headings)
+    }
+
+    private static func convertSection(_ markdown: Substring, usedAnchors: inout Set<String>) -> (String, [Heading]) {
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
         // Tables, and autolinks as GitHub makes them, so that the HTML shows what GitHub shows.
@@ -23,19 +38,44 @@ public enum MarkdownHTML {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        cmark_parser_feed(parser, markdown, markdown.utf8.count)
+        var text = String(markdown)
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
         let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
 
-        let headings = neutraliseAndAnchor(root)
+        let headings = neutraliseAndAnchor(root, usedAnchors: &usedAnchors)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
         defer { free(raw) }
         return (String(cString: raw), headings)
     }
 
+    /// The document cut before each `##` or `###` heading line that is not inside a fenced code block.
+    static func sections(_ markdown: String) -> [Substring] {
+        var sections: [Substring] = []
+        var start = markdown.startIndex
+        var inFence = false
+        var lineStart = markdown.startIndex
+        let utf8 = markdown.utf8
+        while lineStart < markdown.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? markdown.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            if line.starts(with: "```".utf8) || line.starts(with: "~~~".utf8) {
+                inFence.toggle()
+            } else if !inFence, line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8), lineStart != start {
+                sections.append(markdown[start..<lineStart])
+                start = lineStart
+            }
+            lineStart = lineEnd == markdown.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        if start < markdown.endIndex { sections.append(markdown[start...]) }
+        return sections
+    }
+
     /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors.
-    private static func neutraliseAndAnchor(_ root: OpaquePointer) -> [Heading] {
+    private static func neutraliseAndAnchor(_ root: OpaquePointer, usedAnchors used: inout Set<String>) -> [Heading] {
         var htmlNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)!
@@ -67,7 +107,6 @@ public enum MarkdownHTML {
             }
             cmark_node_set_literal(node, literal)
         }
-        var used: Set<String> = []
         var headings: [Heading] = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
