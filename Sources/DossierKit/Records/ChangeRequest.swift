@@ -2,32 +2,49 @@
 public struct RegulatoryAssessment: Sendable, Codable, Hashable {
     /// e.g. letter-to-file, new-510k, notified-body-notification, none.
     public var decision: String
+    /// Why the change needs that submission, or none.
     public var rationale: String?
 }
 
 /// A change request (IEC 62304 6.2.4, 8.2.1): the approved reason for commits, with its safety-impact analysis.
 public struct ChangeRequest: Record {
+    /// The record kind: change request, with `CR-` ids.
     public static let kind = RecordKind.changeRequest
+    /// Its id, e.g. `CR-7`; ids are never reused.
     public var id: String
+    /// Where it is defined: file and line in the release's tree.
     public var source: SourceLocation
+    /// The release that retired it and why; `nil` while it is in force.
     public var obsolete: Obsolescence?
+    /// A short name for the change.
     public var title: String
+    /// feature, fix, security, maintenance or labeling.
     public var type: String?
+    /// open, approved, implemented, closed or rejected.
     public var status: String?
+    /// What is to change, and why.
     public var description: String?
     /// The analysis of the change's effect on safety (IEC 62304 7.4).
     public var safetyImpact: String?
     /// Risk controls (requirements) the change affects.
     public var affectedControls: [String]
+    /// What submission or notification the change needs, and why.
     public var regulatoryAssessment: RegulatoryAssessment?
+    /// Requirements the change adds, modifies or retires.
     public var requirements: [String]
+    /// Risks whose analysis the change affects.
     public var risks: [String]
+    /// Threats whose analysis the change affects.
     public var threats: [String]
+    /// Software items the change modifies.
     public var items: [String]
     /// Problem reports it resolves.
     public var problemReports: [String]
+    /// Whether the change needs a labeling or IFU update.
     public var affectsLabeling: Bool?
+    /// Who approved the change for implementation.
     public var approvedBy: String?
+    /// When the change was approved, as written in the record.
     public var approvedOn: String?
 
     static let allowed = ["id", "title", "type", "status", "description", "safety_impact", "affected_controls",
@@ -58,7 +75,9 @@ public struct ChangeRequest: Record {
         obsolete = try m.obsolescence()
     }
 
+    /// Its title, the name tables show.
     public var headline: String { title }
+    /// Its fields as text, in a fixed order, for the delta and the appendix.
     public var fields: [RecordField] {
         Self.fields([("title", title), ("type", type), ("status", status), ("description", description),
                      ("safety_impact", safetyImpact), ("affected_controls", affectedControls),
@@ -67,6 +86,7 @@ public struct ChangeRequest: Record {
                      ("problem_reports", problemReports), ("affects_labeling", affectsLabeling),
                      ("approved_by", approvedBy), ("approved_on", approvedOn), ("obsolete", obsolete)])
     }
+    /// Its links to requirements, controls, risks, threats, items and problem reports.
     public var links: [RecordLink] {
         Self.links([("affected_controls", affectedControls), ("requirements", requirements), ("risks", risks),
                     ("threats", threats), ("items", items), ("problem_reports", problemReports)])

@@ -2,14 +2,21 @@ import Foundation
 
 /// The device the software belongs to, as dossier.yml describes it.
 public struct Device: Sendable, Codable, Hashable {
+    /// The device name, as the SUF identifies it.
     public var name: String
+    /// The legal manufacturer.
     public var manufacturer: String?
+    /// The model or catalogue number.
     public var model: String?
+    /// The UDI device identifier (UDI-DI).
     public var udiDI: String?
+    /// A short description of the device.
     public var description: String?
     /// The IEC 62304 class of the software system.
     public var safetyClass: SafetyClass?
+    /// The markets the device is placed on, e.g. EU, US.
     public var markets: [String]
+    /// The device's risk class under the EU MDR (Annex VIII), e.g. IIa.
     public var euClass: String?
     /// basic or enhanced (FDA guidance on premarket software documentation).
     public var fdaDocumentationLevel: String?

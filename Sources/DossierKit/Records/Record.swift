@@ -1,5 +1,6 @@
 /// The kinds of record a manufacturer keeps, each with its id prefix.
 public enum RecordKind: String, Sendable, Codable, CaseIterable, Hashable {
+    /// The kinds in the order records are loaded, listed by `RecordSet.all` and compared in the delta.
     case requirement, risk, threat, ifuChange, softwareItem, soup, changeRequest, problemReport
 
     /// The id prefix, e.g. `REQ-`.

@@ -12,20 +12,31 @@ public struct BrokenLink: Sendable, Codable, Hashable {
 
 /// A computed back-link: `from` links to the record through `field`.
 public struct BackLink: Sendable, Codable, Hashable {
+    /// The record that writes the link.
     public var from: String
+    /// The field holding the link, e.g. `controls`.
     public var field: String
 }
 
 /// Every record as it stood in one tree, with links resolved and back-links computed.
 public struct RecordSet: Sendable, Codable, Hashable {
+    /// The risk policy (ISO 14971 4.2), when the risk files define one.
     public var riskPolicy: RiskPolicy?
+    /// Software requirements (IEC 62304 5.2), in file order.
     public var requirements: [Requirement] = []
+    /// Risks (ISO 14971), in file order.
     public var risks: [Risk] = []
+    /// Threats of the threat model, in file order.
     public var threats: [Threat] = []
+    /// Labeling and IFU changes, in file order.
     public var ifuChanges: [IFUChange] = []
+    /// Software items (IEC 62304 5.3), in file order.
     public var items: [SoftwareItem] = []
+    /// SOUP items (IEC 62304 8.1.2), in file order.
     public var soup: [SOUP] = []
+    /// Change requests, in file order.
     public var changeRequests: [ChangeRequest] = []
+    /// Problem reports (IEC 62304 9), in file order.
     public var problemReports: [ProblemReport] = []
     /// Links to ids that do not exist.
     public var brokenLinks: [BrokenLink] = []

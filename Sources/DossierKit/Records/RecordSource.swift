@@ -17,6 +17,7 @@ public struct GitTreeSource: RecordSource {
     let repository: Repository
     /// The commit whose tree is read.
     public let commit: String
+    /// How documents name the tree, e.g. `v2.0.0`.
     public let label: String
 
     /// Reads from `commit`'s tree; `label` names it in messages (a tag name, usually).
@@ -26,7 +27,13 @@ public struct GitTreeSource: RecordSource {
         self.label = label
     }
 
+    /// Whether `path` is a file, a folder, or absent in the commit's tree.
+    /// - Throws: `GitError` when libgit2 cannot read the commit's tree.
     public func entryKind(_ path: String) throws -> Repository.EntryKind? { try repository.entryKind(path, at: commit) }
+    /// The contents of the file at `path` in the commit's tree, or `nil` when absent.
+    /// - Throws: `GitError` when libgit2 cannot read the commit's tree.
     public func readFile(_ path: String) throws -> Data? { try repository.readFile(path, at: commit) }
+    /// The names of the files in the folder at `path` in the commit's tree, in byte order.
+    /// - Throws: `GitError` when libgit2 cannot read the commit's tree.
     public func fileNames(inFolder path: String) throws -> [String] { try repository.fileNames(inFolder: path, at: commit) }
 }

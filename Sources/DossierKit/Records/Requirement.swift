@@ -1,8 +1,12 @@
 /// A software requirement (IEC 62304 5.2): what the software shall do, and the tests that verify it.
 public struct Requirement: Record {
+    /// The record kind: requirement, with `REQ-` ids.
     public static let kind = RecordKind.requirement
+    /// Its id, e.g. `REQ-7`; ids are never reused.
     public var id: String
+    /// Where it is defined: file and line in the release's tree.
     public var source: SourceLocation
+    /// The release that retired it and why; `nil` while it is in force.
     public var obsolete: Obsolescence?
     /// A short name.
     public var title: String
@@ -33,10 +37,13 @@ public struct Requirement: Record {
         obsolete = try m.obsolescence()
     }
 
+    /// Its title, the name tables show.
     public var headline: String { title }
+    /// Its fields as text, in a fixed order, for the delta and the appendix.
     public var fields: [RecordField] {
         Self.fields([("title", title), ("text", text), ("type", type), ("status", status), ("items", items),
                      ("verified_by", verifiedBy), ("obsolete", obsolete)])
     }
+    /// Its links to the software items that implement it.
     public var links: [RecordLink] { Self.links([("items", items)]) }
 }

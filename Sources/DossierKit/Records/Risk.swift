@@ -8,8 +8,11 @@ public struct RiskEstimate: Sendable, Codable, Hashable {
 
 /// How a risk control reduces risk, in ISO 14971 7.1's order of priority.
 public enum RiskControlType: String, Sendable, Codable, CaseIterable, Hashable {
+    /// Inherent safety by design and manufacture.
     case inherentSafety = "inherent_safety"
+    /// Protective measures in the device itself or in manufacturing.
     case protectiveMeasure = "protective_measure"
+    /// Information for safety and, where appropriate, training of users.
     case informationForSafety = "information_for_safety"
 }
 
@@ -23,13 +26,21 @@ public struct RiskControl: Sendable, Codable, Hashable {
 
 /// A risk (ISO 14971): hazard → hazardous situation → harm, its estimate before and after control.
 public struct Risk: Record {
+    /// The record kind: risk, with `RISK-` ids.
     public static let kind = RecordKind.risk
+    /// Its id, e.g. `RISK-7`; ids are never reused.
     public var id: String
+    /// Where it is defined: file and line in the release's tree.
     public var source: SourceLocation
+    /// The release that retired it and why; `nil` while it is in force.
     public var obsolete: Obsolescence?
+    /// The hazard: the potential source of harm (ISO 14971 3.4).
     public var hazard: String
+    /// The circumstance in which people are exposed to the hazard (ISO 14971 3.5).
     public var hazardousSituation: String?
+    /// The harm the hazardous situation can lead to (ISO 14971 3.3).
     public var harm: String?
+    /// The sequence of events, e.g. a software failure, that leads to the hazardous situation.
     public var cause: String?
     /// The initial estimate (before controls).
     public var initial: RiskEstimate?
@@ -82,7 +93,9 @@ public struct Risk: Record {
         return try m.choice(key, scale)
     }
 
+    /// The hazard, the name tables show.
     public var headline: String { hazard }
+    /// Its fields as text, in a fixed order, for the delta and the appendix.
     public var fields: [RecordField] {
         Self.fields([
             ("hazard", hazard), ("hazardous_situation", hazardousSituation), ("harm", harm), ("cause", cause),
@@ -92,5 +105,6 @@ public struct Risk: Record {
             ("benefit_risk", benefitRisk), ("items", items), ("obsolete", obsolete),
         ])
     }
+    /// Its links to the requirements that control it and the items that contribute to it.
     public var links: [RecordLink] { Self.links([("controls", controls.map(\.requirement)), ("items", items)]) }
 }

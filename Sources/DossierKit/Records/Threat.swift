@@ -1,13 +1,20 @@
 /// A cybersecurity threat in the threat model (FDA premarket cybersecurity guidance; MDR GSPR 17.2/17.4).
 public struct Threat: Record {
+    /// The record kind: threat, with `THR-` ids.
     public static let kind = RecordKind.threat
+    /// Its id, e.g. `THR-7`; ids are never reused.
     public var id: String
+    /// Where it is defined: file and line in the release's tree.
     public var source: SourceLocation
+    /// The release that retired it and why; `nil` while it is in force.
     public var obsolete: Obsolescence?
+    /// A short name for the threat.
     public var title: String
     /// The STRIDE category.
     public var stride: String?
+    /// The asset the threat is against, e.g. patient data or therapy settings.
     public var asset: String?
+    /// How the threat could be carried out.
     public var description: String?
     /// The CVSS vector before mitigation.
     public var cvss: String?
@@ -19,6 +26,7 @@ public struct Threat: Record {
     public var risks: [String]
     /// mitigated, accepted, transferred or not_applicable.
     public var disposition: String?
+    /// Software items exposed to it.
     public var items: [String]
 
     static let strideCategories = ["Spoofing", "Tampering", "Repudiation", "Information disclosure",
@@ -43,11 +51,14 @@ public struct Threat: Record {
         obsolete = try m.obsolescence()
     }
 
+    /// Its title, the name tables show.
     public var headline: String { title }
+    /// Its fields as text, in a fixed order, for the delta and the appendix.
     public var fields: [RecordField] {
         Self.fields([("title", title), ("stride", stride), ("asset", asset), ("description", description),
                      ("cvss", cvss), ("residual_cvss", residualCvss), ("mitigations", mitigations), ("risks", risks),
                      ("disposition", disposition), ("items", items), ("obsolete", obsolete)])
     }
+    /// Its links to mitigating requirements, safety risks and software items.
     public var links: [RecordLink] { Self.links([("mitigations", mitigations), ("risks", risks), ("items", items)]) }
 }

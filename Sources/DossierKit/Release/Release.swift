@@ -4,6 +4,7 @@ public struct Release: Sendable, Codable, Hashable {
     /// The version of this JSON format; readers refuse newer ones.
     public static let currentFormatVersion = 1
 
+    /// The format version this value was written with.
     public var formatVersion = Release.currentFormatVersion
     /// What the release is: device, tag, commit, range, document date.
     public var identification: Identification
@@ -32,6 +33,7 @@ public struct Release: Sendable, Codable, Hashable {
 
 /// The identification section: which device, which release, which commit, which range.
 public struct Identification: Sendable, Codable, Hashable {
+    /// The device the configuration describes, or `nil` when there is none.
     public var device: Device?
     /// The release's name (its tag, or the revision given).
     public var release: String
@@ -51,11 +53,15 @@ public struct Identification: Sendable, Codable, Hashable {
 
 /// The release tag as git holds it.
 public struct ReleaseTag: Sendable, Codable, Hashable {
+    /// The tag name, e.g. `v2.0.0`.
     public var name: String
     /// The tag object's id (annotated tags only).
     public var object: String?
+    /// Whether it is an annotated tag, with tagger and message.
     public var annotated: Bool
+    /// Who created the tag and when (annotated tags only).
     public var tagger: Person?
+    /// The tag message without its signature; empty for a lightweight tag.
     public var message: String
     /// The kind of signature on the tag, if any.
     public var signature: SignatureKind?
@@ -63,20 +69,29 @@ public struct ReleaseTag: Sendable, Codable, Hashable {
 
 /// One commit of the release, joined with the records it names and the items it touches.
 public struct ReleaseCommit: Sendable, Codable, Hashable {
+    /// The 40-hex-digit commit id.
     public var id: String
+    /// Parent commit ids, first parent first.
     public var parents: [String]
+    /// The author, with the release's `.mailmap` applied.
     public var author: Person
+    /// The committer, with the release's `.mailmap` applied.
     public var committer: Person
+    /// The first paragraph of the message (git's `%s`).
     public var subject: String
+    /// The message after the first paragraph (git's `%b`).
     public var body: String
+    /// The trailers of the message, as `git interpret-trailers --parse` reads them.
     public var trailers: [Trailer]
     /// Change request ids named in the trailers.
     public var changeRequests: [String]
     /// Other record ids named in the trailers (requirements, risks, …).
     public var references: [String]
+    /// Paths changed against the first parent (a root commit: all its files).
     public var changedFiles: [ChangedFile]
     /// Software items whose globs claim a changed path.
     public var items: [String]
+    /// Whether the commit is a merge.
     public var merge: Bool
     /// The kind of signature the commit carries, if any.
     public var signature: SignatureKind?
@@ -87,6 +102,7 @@ public struct ReleaseCommit: Sendable, Codable, Hashable {
 
 /// A change request as the release sees it: the record (if it exists) and the commits that name it.
 public struct ChangeRequestEntry: Sendable, Codable, Hashable {
+    /// The change request id the commits name.
     public var id: String
     /// The record, or `nil` when commits name an id that no record has.
     public var record: ChangeRequest?
@@ -98,8 +114,11 @@ public struct ChangeRequestEntry: Sendable, Codable, Hashable {
 
 /// A software item the release changed, with its safety class.
 public struct ItemTouch: Sendable, Codable, Hashable {
+    /// The software item's id.
     public var id: String
+    /// The software item's name.
     public var name: String
+    /// Its software safety class (IEC 62304 4.3).
     public var safetyClass: SafetyClass?
     /// Changed paths it claims.
     public var paths: [String]
@@ -109,11 +128,16 @@ public struct ItemTouch: Sendable, Codable, Hashable {
 
 /// Numbers for the release summary.
 public struct Statistics: Sendable, Codable, Hashable {
+    /// Commits in the range, merges included.
     public var commits: Int
+    /// Merge commits in the range.
     public var merges: Int
+    /// The distinct authors as `Name <email>`, sorted.
     public var authors: [String]
     /// Commits carrying a signature, by kind (`openpgp`, `ssh`, `x509`).
     public var signed: [String: Int]
+    /// Commits that carry no signature.
     public var unsigned: Int
+    /// Distinct paths changed in the range.
     public var changedPaths: Int
 }

@@ -1,5 +1,6 @@
 /// One field's value before and after.
 public struct FieldChange: Sendable, Codable, Hashable {
+    /// The field name as written in YAML.
     public var field: String
     /// The value at the previous release, `nil` when unset.
     public var old: String?
@@ -9,13 +10,17 @@ public struct FieldChange: Sendable, Codable, Hashable {
 
 /// A record that differs between the two releases, with the fields that changed.
 public struct RecordChange: Sendable, Codable, Hashable {
+    /// The record's id.
     public var id: String
+    /// The record's one-line name at this release.
     public var headline: String
+    /// The fields whose values differ.
     public var fields: [FieldChange]
 }
 
 /// The delta of one record kind between two releases.
 public struct KindDelta: Sendable, Codable, Hashable {
+    /// The record kind compared.
     public var kind: RecordKind
     /// Ids new in this release.
     public var added: [String] = []
@@ -32,6 +37,7 @@ public struct KindDelta: Sendable, Codable, Hashable {
 
 /// What changed in the records between the previous release and this one, kind by kind.
 public struct ReleaseDelta: Sendable, Codable, Hashable {
+    /// One delta per record kind, in `RecordKind` order.
     public var kinds: [KindDelta]
 
     /// The delta of one kind.
