@@ -4,12 +4,14 @@ import Foundation
 
 /// The `dossier` command: parses arguments, calls DossierKit, prints.
 public struct DossierCommand: ParsableCommand {
+    /// The command's name, abstract, version and subcommands.
     public static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
         version: DossierVersion.current,
         subcommands: [SufCommand.self])
 
+    /// Creates the command (argument parsing fills it).
     public init() {}
 
     /// Runs the command line and exits: 0 fine, 1 findings at error level, 2 bad usage or bad input.

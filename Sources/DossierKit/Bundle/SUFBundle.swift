@@ -2,6 +2,7 @@
 public enum SUFBundle {
     /// What to build and where.
     public struct Request: Sendable {
+        /// Which release of which repository.
         public var release: ReleaseRequest
         /// Which documents to write (the manifest is always written).
         public var formats: Set<SUFRenderer.Format>

@@ -29,6 +29,7 @@ public struct SemanticVersion: Sendable, Comparable, Hashable {
         self.numbers = numbers
     }
 
+    /// Orders by the numbers, then a pre-release before its release, then pre-release identifiers as semver says.
     public static func < (a: SemanticVersion, b: SemanticVersion) -> Bool {
         for i in 0..<max(a.numbers.count, b.numbers.count) {
             let x = i < a.numbers.count ? a.numbers[i] : 0

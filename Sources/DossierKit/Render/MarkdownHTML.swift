@@ -3,8 +3,11 @@ import CCmarkGFM
 
 /// A heading found while converting, for the table of contents.
 public struct Heading: Sendable, Hashable {
+    /// 2 for a section, 3 for a subsection.
     public var level: Int
+    /// The heading's text.
     public var title: String
+    /// The id given to it in the page.
     public var anchor: String
 }
 
