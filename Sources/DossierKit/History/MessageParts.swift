@@ -31,7 +31,10 @@ struct MessageLines {
 /// Splits a message into git's subject (`%s`) and body (`%b`).
 enum MessageParts {
     static func split(_ message: String) -> (subject: String, body: String) {
-        let lines = MessageLines(message)
+        split(MessageLines(message))
+    }
+
+    static func split(_ lines: MessageLines) -> (subject: String, body: String) {
         var index = 0
         while index < lines.lines.count, lines.isBlank(lines.lines[index]) { index += 1 }
         var subject: [String] = []

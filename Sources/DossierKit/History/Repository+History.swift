@@ -80,14 +80,15 @@ final class CommitReader {
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
         treeIds[id] = tree
-        let (subject, body) = MessageParts.split(headers.message)
+        let lines = MessageLines(headers.message)  // one split serves subject, body and trailers
+        let (subject, body) = MessageParts.split(lines)
         let signature = headers.headers.first { $0.name == "gpgsig" || $0.name == "gpgsig-sha256" }
         return Commit(
             id: id, tree: tree, parents: parents,
             author: resolve(headers.first("author")),
             committer: resolve(headers.first("committer")),
             subject: subject, body: body,
-            trailers: Trailers.parse(headers.message),
+            trailers: Trailers.parse(lines),
             changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
             signatureKind: signature.flatMap { SignatureKind.of(armor: Substring($0.value)) })
     }

@@ -20,7 +20,11 @@ public struct Trailer: Sendable, Codable, Hashable {
 public enum Trailers {
     /// Parses the trailers at the end of `message`.
     public static func parse(_ message: some StringProtocol) -> [Trailer] {
-        let text = MessageLines(String(message))
+        parse(MessageLines(String(message)))
+    }
+
+    /// Parses the trailers of a message already split into lines.
+    static func parse(_ text: MessageLines) -> [Trailer] {
         let lines = text.lines
         func isComment(_ line: Range<Int>) -> Bool { !line.isEmpty && text.utf8[line.lowerBound] == UInt8(ascii: "#") }
         func startsWithSpace(_ line: Range<Int>) -> Bool {
