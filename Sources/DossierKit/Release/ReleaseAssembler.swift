@@ -89,7 +89,6 @@ public enum ReleaseAssembler {
                 return try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
             })
         })
-        let releaseCommitObject = try repository.commit(releaseCommit)
 
         let date: String
         if let epoch = request.sourceDateEpoch {
@@ -97,7 +96,7 @@ public enum ReleaseAssembler {
         } else if let tagger = tag?.tagger {
             date = tagger.date
         } else {
-            date = releaseCommitObject.committer.date
+            date = try repository.commit(releaseCommit).committer.date
         }
 
         let identification = Identification(
