@@ -154,6 +154,9 @@ struct SufCommandTests {
             let md = try scratch.read("out-\(path)/v0.1.0/SUF-v0.1.0.md")
             #expect(md.contains("not described (no dossier.yml: documented from history alone)"))
             #expect(md.contains("| Release tag | v0.1.0 (lightweight) |"))
+            // A lightweight tag has no date of its own: the document date is the commit's.
+            let commitDate = try repo.git(["log", "-1", "--format=%cI"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(md.contains("| Document date | \(commitDate) |"))
         }
     }
 
