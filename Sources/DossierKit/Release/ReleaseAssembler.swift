@@ -77,10 +77,11 @@ public enum ReleaseAssembler {
         let path = repository.gitDirectory
         let label = previousName ?? previousCommit ?? ""
         let mailmap = try repository.readFile(".mailmap", at: releaseCommit).map { String(decoding: $0, as: UTF8.self) }
-        let (commits, (records, previousRecords)) = try inParallel({
+        // The delta needs only the records, so it is made while the history is still being read.
+        let (commits, (records, delta)) = try inParallel({
             try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap)
-        }, {
-            try inParallel({
+        }, { () -> (RecordSet, ReleaseDelta) in
+            let (records, previousRecords) = try inParallel({
                 try RecordLoader.records(from: GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName),
                                          config: config)
             }, {
@@ -88,6 +89,7 @@ public enum ReleaseAssembler {
                 let source = GitTreeSource(repository: try Repository(path: path), commit: previousCommit, label: label)
                 return try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
             })
+            return (records, ReleaseDelta(previous: previousRecords, current: records))
         })
 
         let date: String
@@ -110,7 +112,7 @@ public enum ReleaseAssembler {
             } ?? "none (history alone)")
 
         let release = ReleaseJoin.join(identification: identification, commits: commits, records: records,
-                                       previous: previousRecords, trailerKeys: config.trailerKeys)
+                                       delta: delta, trailerKeys: config.trailerKeys)
         let warnings = records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }

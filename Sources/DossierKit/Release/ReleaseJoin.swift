@@ -1,9 +1,9 @@
 /// Joins commits with records: change requests named in trailers, software items claimed by path globs,
-/// statistics, and the delta against the previous release. Pure: values in, a value out.
+/// statistics, with the delta against the previous release. Pure: values in, a value out.
 public enum ReleaseJoin {
     /// Builds the release model.
     public static func join(identification: Identification, commits: [Commit], records: RecordSet,
-                            previous: RecordSet, trailerKeys: [String]) -> Release {
+                            delta: ReleaseDelta, trailerKeys: [String]) -> Release {
         let globs = records.items.map { ($0, PathGlob($0.paths)) }
         var releaseCommits: [ReleaseCommit] = []
         releaseCommits.reserveCapacity(commits.count)
@@ -70,7 +70,7 @@ public enum ReleaseJoin {
             identification: identification, commits: releaseCommits, changeRequests: changeRequests,
             commitsWithoutChangeRequest: releaseCommits.filter { !$0.merge && $0.changeRequests.isEmpty }.map(\.id),
             itemsTouched: itemsTouched, unclaimedPaths: unclaimed.sorted(), records: records,
-            delta: ReleaseDelta(previous: previous, current: records), statistics: statistics)
+            delta: delta, statistics: statistics)
     }
 
     /// Orders ids the way people read them: `REQ-2` before `REQ-10`.
