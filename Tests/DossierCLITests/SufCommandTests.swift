@@ -185,6 +185,21 @@ struct SufCommandTests {
         #expect(scratch.exists("dist/dossier/release-2.0/SUF-release-2.0.md"))
     }
 
+    @Test("commits.trailers in dossier.yml chooses which trailers name records")
+    func configuredTrailerKeys() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        try repo.commit("Use our own trailer\n", files: ["dossier.yml": DeviceFixture.dossierYML + "commits: {trailers: [Ticket]}\n"])
+        try repo.commit("Named by a ticket\n\nticket: CR-1, REQ-1\nChange-Request: CR-9\n", files: ["Sources/Dose/Limit.swift": "let limit = 11\n"])
+        try repo.tag("v1.2.0")
+        #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
+        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.2.0/suf.json")) as! [String: Any]
+        let last = (json["commits"] as! [[String: Any]]).last!
+        #expect(last["changeRequests"] as? [String] == ["CR-1"])
+        #expect(last["references"] as? [String] == ["REQ-1"])
+        #expect((json["changeRequests"] as! [[String: Any]]).map { $0["id"] as! String } == ["CR-1"])
+    }
+
     @Test("--format limits the documents written; the manifest is always there")
     func formats() throws {
         let scratch = try Scratch()

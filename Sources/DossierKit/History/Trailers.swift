@@ -96,8 +96,12 @@ public enum Trailers {
 
     /// The values of every trailer whose key matches one of `keys` (case-insensitively), split on commas.
     public static func values(_ trailers: [Trailer], keys: [String]) -> [String] {
-        let wanted = Set(keys.map { $0.lowercased() })
-        return trailers.filter { wanted.contains($0.key.lowercased()) }.flatMap { trailer in
+        values(trailers, lowercasedKeys: Set(keys.map { $0.lowercased() }))
+    }
+
+    /// The same, with the keys already lowercased: for callers that ask once per commit of a long history.
+    public static func values(_ trailers: [Trailer], lowercasedKeys wanted: Set<String>) -> [String] {
+        trailers.filter { wanted.contains($0.key.lowercased()) }.flatMap { trailer in
             trailer.value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         }
     }

@@ -9,10 +9,11 @@ public enum ReleaseJoin {
         releaseCommits.reserveCapacity(commits.count)
         var itemPaths: [String: Set<String>] = [:], itemCommits: [String: [String]] = [:]
         var unclaimed = Set<String>()
+        let wantedKeys = Set(trailerKeys.map { $0.lowercased() })
         var claims: [String: [String]] = [:]  // path → items claiming it; histories touch the same paths often
 
         for commit in commits {
-            let named = Trailers.values(commit.trailers, keys: trailerKeys)
+            let named = Trailers.values(commit.trailers, lowercasedKeys: wantedKeys)
             var crs: [String] = [], references: [String] = []
             for id in named {
                 if id.hasPrefix(RecordKind.changeRequest.prefix) {
@@ -46,11 +47,12 @@ public enum ReleaseJoin {
         for commit in releaseCommits {
             for cr in commit.changeRequests { crCommits[cr, default: []].append(commit.id) }
         }
+        let changeRequestRecords = Dictionary(records.changeRequests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let commitItems = Dictionary(releaseCommits.map { ($0.id, $0.items) }, uniquingKeysWith: { a, _ in a })
         let changeRequests = crCommits.keys.sorted(by: idOrder).map { id in
             let commits = crCommits[id] ?? []
             return ChangeRequestEntry(
-                id: id, record: records.changeRequests.first { $0.id == id }, commits: commits,
+                id: id, record: changeRequestRecords[id], commits: commits,
                 items: Set(commits.flatMap { commitItems[$0] ?? [] }).sorted(by: idOrder))
         }
         let itemsTouched = records.items.filter { itemPaths[$0.id] != nil }.sorted { idOrder($0.id, $1.id) }.map { item in
