@@ -26,6 +26,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             resources: [.embedInCode("Templates")]
         ),
@@ -34,8 +35,9 @@ let package = Package(
             dependencies: ["DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
-        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierKit"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "TestSupport"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierKit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import TestSupport
 /// A small device project with two releases, built with real git: the records change between them.
 enum DeviceFixture {
     static let dossierYML = """

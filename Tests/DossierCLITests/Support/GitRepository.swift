@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A real git repository in a scratch directory, written by real `git` with fixed identities and dates.

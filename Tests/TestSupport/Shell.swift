@@ -1,16 +1,19 @@
 import Foundation
 
 /// What a process printed and how it ended.
-struct ProcessResult {
-    var stdout: String
-    var stderr: String
-    var status: Int32
+public struct ProcessResult: Sendable {
+    /// Standard output, decoded as UTF-8.
+    public var stdout: String
+    /// Standard error, decoded as UTF-8.
+    public var stderr: String
+    /// The exit status.
+    public var status: Int32
 }
 
 /// Runs real programs (git, gpg, ssh-keygen, the built dossier binary) for the end-to-end tests.
-enum Shell {
+public enum Shell {
     /// An environment that never reads the user's git configuration or keyring.
-    static func isolatedEnvironment(home: String) -> [String: String] {
+    public static func isolatedEnvironment(home: String) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = home
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
@@ -22,8 +25,9 @@ enum Shell {
         return env
     }
 
+    /// Runs a program (by path, or by name through `env`) and waits for it.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
                     environment: [String: String]? = nil, input: Data? = nil) throws -> ProcessResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
@@ -50,28 +54,35 @@ enum Shell {
 }
 
 /// A scratch directory removed when the test ends.
-final class Scratch {
-    let path: String
+public final class Scratch {
+    /// The directory.
+    public let path: String
 
-    init() throws {
+    /// Makes a new scratch directory with a `home` folder in it.
+    public init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path + "/home", withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    func file(_ relative: String) -> String { path + "/" + relative }
+    /// The path of a file in the scratch directory.
+    public func file(_ relative: String) -> String { path + "/" + relative }
 
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: file(relative)) }
+    /// Whether the file exists.
+    public func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: file(relative)) }
 
-    func read(_ relative: String) throws -> String { try String(contentsOfFile: file(relative), encoding: .utf8) }
+    /// The file, as UTF-8 text.
+    public func read(_ relative: String) throws -> String { try String(contentsOfFile: file(relative), encoding: .utf8) }
 
-    func readData(_ relative: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: file(relative))) }
+    /// The file's bytes.
+    public func readData(_ relative: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: file(relative))) }
 }
 
 /// The built binary and the package root.
-enum Paths {
-    static let packageRoot: String = {
+public enum Paths {
+    /// The folder holding Package.swift.
+    public static let packageRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
@@ -81,7 +92,7 @@ enum Paths {
     }()
 
     /// The `dossier` executable next to the test bundle (`swift build --build-tests` builds it).
-    static let dossier: String = {
+    public static let dossier: String = {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var candidates = [testBinary.deletingLastPathComponent().appendingPathComponent("dossier").path]
         // On Linux the test binary can sit inside `dossierPackageTests.xctest`.
