@@ -9,7 +9,7 @@ public struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
         version: DossierVersion.current,
-        subcommands: [SufCommand.self])
+        subcommands: [SufCommand.self, SignaturesCommand.self])
 
     /// Creates the command (argument parsing fills it).
     public init() {}

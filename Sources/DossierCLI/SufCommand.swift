@@ -33,6 +33,8 @@ struct SufCommand: ParsableCommand {
     @Option(help: "A folder of templates overriding the built-in ones.")
     var templates: String?
 
+    @OptionGroup var trust: TrustOptions
+
     func run() throws {
         var formats = Set<SUFRenderer.Format>()
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -41,14 +43,10 @@ struct SufCommand: ParsableCommand {
             }
             formats.insert(value)
         }
-        let epoch = try ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].map { text -> Int64 in
-            guard let value = Int64(text) else {
-                throw DossierError("SOURCE_DATE_EPOCH must be a number of seconds, found '\(text)'")
-            }
-            return value
-        }
+        let epoch = try Environment.sourceDateEpoch()
         let result = try SUFBundle.build(SUFBundle.Request(
-            release: ReleaseRequest(repository: repo, release: release, since: since, configFile: config, sourceDateEpoch: epoch),
+            release: ReleaseRequest(repository: repo, release: release, since: since, configFile: config, sourceDateEpoch: epoch,
+                                    allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys),
             formats: formats, templatesFolder: templates, outFolder: out))
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("history read from git")
 struct HistoryTests {
-    @Test("signature kinds of commits and the tag come from the raw objects (SSH and OpenPGP)")
+    @Test("signatures of commits and the tag are found in the raw objects and judged without trust: SSH U, OpenPGP E")
     func signatureKinds() throws {
         let scratch = try Scratch()
         var repo = try GitRepository(scratch)
@@ -32,14 +32,19 @@ struct HistoryTests {
         let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as! [String: Any]
         let commits = json["commits"] as! [[String: Any]]
         #expect(commits.map { $0["subject"] as! String } == ["Signed with SSH", "Signed with OpenPGP"])
-        #expect(commits.map { $0["signature"] as? String } == ["ssh", "openpgp"])
+        let verdicts = commits.map { $0["signature"] as! [String: Any] }
+        #expect(verdicts.map { $0["kind"] as? String } == ["ssh", "openpgp"])
+        // No dossier.yml, so no trust: a good SSH signature is U, an OpenPGP one E (no key to check it with).
+        #expect(verdicts.map { $0["letter"] as? String } == ["U", "E"])
         let tag = (json["identification"] as! [String: Any])["tag"] as! [String: Any]
-        #expect(tag["signature"] as? String == "ssh")
+        let tagVerdict = tag["signature"] as! [String: Any]
+        #expect(tagVerdict["kind"] as? String == "ssh")
+        #expect(tagVerdict["letter"] as? String == "U")
         #expect(tag["annotated"] as? Bool == true)
         #expect(tag["message"] as? String == "Release 1.1.0\n")
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
-        #expect(md.contains("| Tag signature | SSH |"))
-        #expect(md.contains("2 of 2 commits carry a signature"))
+        #expect(md.contains("| Tag signature | U: good signature, signer not trusted (SSH), key SHA256:"))
+        #expect(md.contains("2 of 2 commits carry a signature (100%); 0 carry a good signature by a trusted signer"))
     }
 
     @Test("trailers are read the way git interpret-trailers reads them")
@@ -175,7 +180,9 @@ struct HistoryTests {
         #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
         let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
         let tag = (json["identification"] as! [String: Any])["tag"] as! [String: Any]
-        #expect(tag["signature"] as? String == "ssh")
+        let verdict = tag["signature"] as! [String: Any]
+        #expect(verdict["kind"] as? String == "ssh")
+        #expect(verdict["letter"] as? String == "U", "the signature covers the CRLF message exactly: \(verdict)")
         #expect(tag["message"] as? String == "Release 1.0\r\n\r\nWith CRLF.\r\n")
     }
 

@@ -24,7 +24,7 @@ struct SufCommandTests {
         // Version history: CR-1 with its commit and the software item it touched; the commit with no CR listed.
         #expect(md.contains("### CR-1: Explain refused doses"))
         #expect(md.contains("| Explain refused doses | Bob Builder |"))
-        #expect(md.contains("| ITEM-1 | none |"))
+        #expect(md.contains("| ITEM-1 | N |"))
         #expect(md.contains("### Commits naming no change request"))
         #expect(md.contains("| Tidy the build script |"))
         #expect(md.contains("| [ITEM-1](#item-1) | Dose engine | C | 1 | 1 |"))

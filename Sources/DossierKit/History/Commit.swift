@@ -1,4 +1,4 @@
-/// One commit, copied out of git: identity, people, message, trailers, changed paths and signature kind.
+/// One commit, copied out of git: identity, people, message, trailers, changed paths and the verdict on its signature.
 public struct Commit: Sendable, Hashable {
     /// The 40-hex-digit object id.
     public var id: String
@@ -18,8 +18,11 @@ public struct Commit: Sendable, Hashable {
     public var trailers: [Trailer]
     /// Paths changed against the first parent (the root commit: all its files).
     public var changedFiles: [ChangedFile]
-    /// The signature kind in a `gpgsig` (or `gpgsig-sha256`) header, if any.
-    public var signatureKind: SignatureKind?
+    /// git's verdict on the `gpgsig` header's signature (N when there is none).
+    public var verdict: Verdict
+
+    /// The kind of signature the commit carries, if any.
+    public var signatureKind: SignatureKind? { verdict.kind }
 
     /// Whether the commit has more than one parent.
     public var isMerge: Bool { parents.count > 1 }

@@ -11,11 +11,16 @@ final class ObjectDatabase {
 
     /// The object's type and its headers and message.
     func read(_ id: String) throws -> (type: git_object_t, headers: ObjectHeaders) {
+        try withObject(id) { type, bytes in (type, ObjectHeaders(bytes: bytes)) }
+    }
+
+    /// Reads an object and hands its type and raw bytes (valid only inside `body`) to `body`.
+    func withObject<T>(_ id: String, _ body: (git_object_t, UnsafeRawBufferPointer) throws -> T) throws -> T {
         var objectId = try oid(id)
         let object = try make("git_odb_read(\(id))") { git_odb_read(&$0, odb.pointer, &objectId) }
         defer { git_odb_object_free(object) }
         let bytes = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
-        return (git_odb_object_type(object), ObjectHeaders(bytes: bytes))
+        return try body(git_odb_object_type(object), bytes)
     }
 
     /// The headers and message of a commit or tag object.

@@ -31,15 +31,17 @@ extension Repository {
 
     /// Reads the commits in `range`, oldest first, with their changed paths. Work is spread over the
     /// machine's cores, each with its own libgit2 handle.
-    /// - Parameter mailmap: the text of a `.mailmap` to apply to authors and committers.
-    public func commits(in range: RevisionRange, mailmap: String? = nil) throws -> [Commit] {
+    /// - Parameters:
+    ///   - mailmap: the text of a `.mailmap` to apply to authors and committers.
+    ///   - checker: checks each commit's signature.
+    public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) throws -> [Commit] {
         let ids = try commitIds(in: range)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 64 + 1))
         let results = (0..<workers).map { _ in ResultBox<[Commit]>() }
         let directory = gitDirectory
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker].result = Result {
-                let reader = try CommitReader(repository: try Repository(path: directory), mailmap: mailmap)
+                let reader = try CommitReader(repository: try Repository(path: directory), mailmap: mailmap, checker: checker)
                 let lower = ids.count * worker / workers, upper = ids.count * (worker + 1) / workers
                 return try ids[lower..<upper].map { try reader.read($0) }
             }
@@ -50,9 +52,14 @@ extension Repository {
         return commits
     }
 
+    /// The committer of a commit as its object records it (no `.mailmap`), without reading its trees.
+    public func committer(of id: String) throws -> Person? {
+        try ObjectDatabase(self).headers(of: id).first("committer").flatMap { Person.parse(Substring($0)) }
+    }
+
     /// Reads one commit (no `.mailmap`).
-    public func commit(_ id: String) throws -> Commit {
-        try CommitReader(repository: self, mailmap: nil).read(id)
+    public func commit(_ id: String, checker: SignatureChecker) throws -> Commit {
+        try CommitReader(repository: self, mailmap: nil, checker: checker).read(id)
     }
 }
 
@@ -61,11 +68,13 @@ final class CommitReader {
     private let repository: Repository
     private let odb: ObjectDatabase
     private let mailmap: GitPointer?
+    private let checker: SignatureChecker
     /// The tree of each commit read so far, for comparing the next commit with its parent.
     private var treeIds: [String: String] = [:]
 
-    init(repository: Repository, mailmap text: String?) throws {
+    init(repository: Repository, mailmap text: String?, checker: SignatureChecker) throws {
         self.repository = repository
+        self.checker = checker
         odb = try ObjectDatabase(repository)
         if let text {
             let map = try make("git_mailmap_from_buffer") { git_mailmap_from_buffer(&$0, text, text.utf8.count) }
@@ -76,21 +85,25 @@ final class CommitReader {
     }
 
     func read(_ id: String) throws -> Commit {
-        let headers = try odb.headers(of: id)
+        let (headers, signed) = try odb.withObject(id) { _, bytes in
+            let headers = ObjectHeaders(bytes: bytes)
+            // Only a commit with a `gpgsig` header is signed (in a SHA-1 repository, as git reads it).
+            return (headers, headers.headers.contains { $0.name == "gpgsig" } ? SignedContent.ofCommit(bytes) : nil)
+        }
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
         treeIds[id] = tree
         let lines = MessageLines(headers.message)  // one split serves subject, body and trailers
         let (subject, body) = MessageParts.split(lines)
-        let signature = headers.headers.first { $0.name == "gpgsig" || $0.name == "gpgsig-sha256" }
+        let committerLine = headers.first("committer")
         return Commit(
             id: id, tree: tree, parents: parents,
             author: resolve(headers.first("author")),
-            committer: resolve(headers.first("committer")),
+            committer: resolve(committerLine),
             subject: subject, body: body,
             trailers: Trailers.parse(lines),
             changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
-            signatureKind: signature.flatMap { SignatureKind.of(armor: Substring($0.value)) })
+            verdict: checker.verdict(signed, signedAt: committerLine.flatMap { Person.parse(Substring($0))?.time } ?? 0))
     }
 
     private func resolve(_ line: String?) -> Person {

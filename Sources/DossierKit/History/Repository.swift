@@ -50,7 +50,7 @@ public final class Repository {
         return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }.sorted()
     }
 
-    /// Reads a tag: its target commit and, for an annotated tag, tagger, message and signature kind.
+    /// Reads a tag: its target commit and, for an annotated tag, tagger, message and what its signature covers.
     /// - Throws: `DossierError` when there is no such tag.
     public func tag(named name: String) throws -> Tag {
         var target = git_oid()
@@ -58,14 +58,16 @@ public final class Repository {
             throw DossierError("unknown tag '\(name)'")
         }
         let targetId = hex(&target)
-        let (type, object) = try ObjectDatabase(self).read(targetId)
-        guard type == GIT_OBJECT_TAG else {
-            return Tag(name: name, commit: try resolveCommit(targetId), objectId: nil, tagger: nil, message: "", signatureKind: nil)
+        let (type, object, signed) = try ObjectDatabase(self).withObject(targetId) { type, bytes in
+            (type, ObjectHeaders(bytes: bytes), type == GIT_OBJECT_TAG ? SignedContent.ofTag(bytes) : nil)
         }
-        let (message, kind) = Tag.splitSignature(object.message)
+        guard type == GIT_OBJECT_TAG else {
+            return Tag(name: name, commit: try resolveCommit(targetId), objectId: nil, tagger: nil, message: "", signedContent: nil)
+        }
+        let (message, _) = Tag.splitSignature(object.message)
         return Tag(name: name, commit: try resolveCommit(targetId), objectId: targetId,
                    tagger: object.first("tagger").flatMap { Person.parse(Substring($0)) },
-                   message: message, signatureKind: kind)
+                   message: message, signedContent: signed)
     }
 
     // MARK: Trees

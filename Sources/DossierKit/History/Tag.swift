@@ -10,8 +10,11 @@ public struct Tag: Sendable, Hashable {
     public var tagger: Person?
     /// The tag message without its signature, for an annotated tag.
     public var message: String
+    /// The signature appended to the tag message and the bytes it covers, cut as git cuts them; nil when unsigned.
+    public var signedContent: SignedContent?
+
     /// The kind of signature appended to the tag message, if any.
-    public var signatureKind: SignatureKind?
+    public var signatureKind: SignatureKind? { signedContent?.kind }
 
     /// Whether the tag is an annotated tag object (not a bare reference to a commit).
     public var isAnnotated: Bool { objectId != nil }

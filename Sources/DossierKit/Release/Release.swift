@@ -49,6 +49,18 @@ public struct Identification: Sendable, Codable, Hashable {
     public var date: String
     /// Where the configuration came from (`dossier.yml` at the release, a file given, or none).
     public var configuration: String
+    /// How signatures were checked: the trust used and the time expiry was judged at.
+    public var signatureCheck: SignatureCheckBasis
+}
+
+/// What the signature verdicts rest on, so that a reader can check them again with git.
+public struct SignatureCheckBasis: Sendable, Codable, Hashable {
+    /// Where the SSH allowed signers came from, or nil when none were configured.
+    public var allowedSigners: String?
+    /// Where the trusted OpenPGP keys came from, or nil when none were configured.
+    public var openPGPKeys: String?
+    /// When OpenPGP key and signature expiry was judged (ISO 8601): the document date.
+    public var checkedAt: String
 }
 
 /// The release tag as git holds it.
@@ -63,8 +75,8 @@ public struct ReleaseTag: Sendable, Codable, Hashable {
     public var tagger: Person?
     /// The tag message without its signature; empty for a lightweight tag.
     public var message: String
-    /// The kind of signature on the tag, if any.
-    public var signature: SignatureKind?
+    /// git's verdict on the tag's signature (N for an unsigned or lightweight tag).
+    public var signature: Verdict
 }
 
 /// One commit of the release, joined with the records it names and the items it touches.
@@ -93,8 +105,8 @@ public struct ReleaseCommit: Sendable, Codable, Hashable {
     public var items: [String]
     /// Whether the commit is a merge.
     public var merge: Bool
-    /// The kind of signature the commit carries, if any.
-    public var signature: SignatureKind?
+    /// git's verdict on the commit's signature (N when it carries none).
+    public var signature: Verdict
 
     /// The abbreviated id shown in tables.
     public var shortId: String { String(id.prefix(12)) }
@@ -138,6 +150,23 @@ public struct Statistics: Sendable, Codable, Hashable {
     public var signed: [String: Int]
     /// Commits that carry no signature.
     public var unsigned: Int
+    /// Commits by verdict letter (`G`, `B`, `U`, `X`, `Y`, `R`, `E`, `N`); letters with no commit are left out.
+    public var verdicts: [String: Int]
+    /// Who signed the release's commits with a signature that checks (G, U, X, Y, R), with their commit counts,
+    /// most commits first.
+    public var signers: [SignerTally]
     /// Distinct paths changed in the range.
     public var changedPaths: Int
+}
+
+/// One signing key and how many of the release's commits it signed.
+public struct SignerTally: Sendable, Codable, Hashable {
+    /// The signer as git names it (principal or OpenPGP user id); empty when the key is not trusted.
+    public var signer: String
+    /// The key's fingerprint.
+    public var fingerprint: String
+    /// The signature format.
+    public var kind: SignatureKind?
+    /// Commits it signed.
+    public var commits: Int
 }

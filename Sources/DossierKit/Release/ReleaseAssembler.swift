@@ -12,9 +12,16 @@ public struct ReleaseRequest: Sendable {
     public var configFile: String?
     /// `SOURCE_DATE_EPOCH`, which overrides the document date.
     public var sourceDateEpoch: Int64?
+    /// An allowed signers file on disk that replaces `trust.allowed_signers` (`--allowed-signers`).
+    public var allowedSignersFile: String?
+    /// A folder of OpenPGP public keys on disk that replaces `trust.openpgp_keys` (`--openpgp-keys`).
+    public var openPGPKeysFolder: String?
 
     /// Creates a request.
-    public init(repository: String, release: String? = nil, since: String? = nil, configFile: String? = nil, sourceDateEpoch: Int64? = nil) {
+    public init(repository: String, release: String? = nil, since: String? = nil, configFile: String? = nil,
+                sourceDateEpoch: Int64? = nil, allowedSignersFile: String? = nil, openPGPKeysFolder: String? = nil) {
+        self.allowedSignersFile = allowedSignersFile
+        self.openPGPKeysFolder = openPGPKeysFolder
         self.repository = repository
         self.release = release
         self.since = since
@@ -73,13 +80,26 @@ public enum ReleaseAssembler {
         }
         let previousCommit = try previousName.map { try repository.resolveCommit($0) }
 
+        // The document date: the tag's, the release commit's, or SOURCE_DATE_EPOCH. Signature expiry is judged then.
+        let (date, time): (String, Int64)
+        if let epoch = request.sourceDateEpoch {
+            (date, time) = (ISODate.format(time: epoch, offsetMinutes: 0), epoch)
+        } else if let tagger = tag?.tagger {
+            (date, time) = (tagger.date, tagger.time)
+        } else {
+            let committer = try repository.committer(of: releaseCommit)
+            (date, time) = (committer?.date ?? ISODate.format(time: 0, offsetMinutes: 0), committer?.time ?? 0)
+        }
+        let trust = try Self.trust(config: config, source: releaseSource, request: request)
+        let checker = SignatureChecker(trust: trust, verificationTime: time)
+
         // History and the two record sets are read at once, each with its own repository handle.
         let path = repository.gitDirectory
         let label = previousName ?? previousCommit ?? ""
         let mailmap = try repository.readFile(".mailmap", at: releaseCommit).map { String(decoding: $0, as: UTF8.self) }
         // The delta needs only the records, so it is made while the history is still being read.
         let (commits, (records, delta)) = try inParallel({
-            try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap)
+            try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
         }, { () -> (RecordSet, ReleaseDelta) in
             let (records, previousRecords) = try inParallel({
                 try RecordLoader.records(from: GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName),
@@ -92,24 +112,18 @@ public enum ReleaseAssembler {
             return (records, ReleaseDelta(previous: previousRecords, current: records))
         })
 
-        let date: String
-        if let epoch = request.sourceDateEpoch {
-            date = ISODate.format(time: epoch, offsetMinutes: 0)
-        } else if let tagger = tag?.tagger {
-            date = tagger.date
-        } else {
-            date = try repository.commit(releaseCommit).committer.date
-        }
-
         let identification = Identification(
             device: config.device, release: releaseName, commit: releaseCommit,
             tag: tag.map { ReleaseTag(name: $0.name, object: $0.objectId, annotated: $0.isAnnotated, tagger: $0.tagger,
-                                      message: $0.message, signature: $0.signatureKind) },
+                                      message: $0.message,
+                                      signature: checker.verdict($0.signedContent, signedAt: $0.tagger?.time ?? 0)) },
             previousRelease: previousName, previousCommit: previousCommit, date: date,
             configuration: config.source.map { source in
                 // A file given with --config is named without its folder: no absolute paths in documents.
                 externalConfig != nil ? "\((source as NSString).lastPathComponent) (given with --config)" : "\(source) at \(releaseName)"
-            } ?? "none (history alone)")
+            } ?? "none (history alone)",
+            signatureCheck: SignatureCheckBasis(allowedSigners: trust.allowedSignersSource, openPGPKeys: trust.openPGPKeysSource,
+                                                checkedAt: date))
 
         let release = ReleaseJoin.join(identification: identification, commits: commits, records: records,
                                        delta: delta, trailerKeys: config.trailerKeys)
@@ -117,6 +131,14 @@ public enum ReleaseAssembler {
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
         return AssembledRelease(release: release, config: config, warnings: warnings)
+    }
+
+    /// The trust named by the configuration at the release's tree, with the files the request brings instead.
+    static func trust(config: Config, source: RecordSource, request: ReleaseRequest) throws -> SignatureTrust {
+        var trust = try SignatureTrust.load(config: config, from: source)
+        if let file = request.allowedSignersFile { try trust.useAllowedSigners(file: file) }
+        if let folder = request.openPGPKeysFolder { try trust.useOpenPGPKeys(folder: folder) }
+        return trust
     }
 
     /// dossier.yml at HEAD, for the release tag pattern before the release is chosen.

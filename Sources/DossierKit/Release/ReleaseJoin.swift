@@ -40,7 +40,7 @@ public enum ReleaseJoin {
                 id: commit.id, parents: commit.parents, author: commit.author, committer: commit.committer,
                 subject: commit.subject, body: commit.body, trailers: commit.trailers, changeRequests: crs,
                 references: references, changedFiles: commit.changedFiles, items: items.sorted(by: idOrder),
-                merge: commit.isMerge, signature: commit.signatureKind))
+                merge: commit.isMerge, signature: commit.verdict))
         }
 
         var crCommits: [String: [String]] = [:]
@@ -60,12 +60,23 @@ public enum ReleaseJoin {
                       paths: (itemPaths[item.id] ?? []).sorted(), commits: itemCommits[item.id] ?? [])
         }
 
-        var signed: [String: Int] = [:]
-        for commit in releaseCommits { if let kind = commit.signature { signed[kind.rawValue, default: 0] += 1 } }
+        var signed: [String: Int] = [:], verdicts: [String: Int] = [:]
+        var signers: [String: SignerTally] = [:]
+        for commit in releaseCommits {
+            let verdict = commit.signature
+            if let kind = verdict.kind { signed[kind.rawValue, default: 0] += 1 }
+            verdicts[verdict.letter.rawValue, default: 0] += 1
+            if !verdict.fingerprint.isEmpty {
+                signers[verdict.signer + "\n" + verdict.fingerprint, default: SignerTally(
+                    signer: verdict.signer, fingerprint: verdict.fingerprint, kind: verdict.kind, commits: 0)].commits += 1
+            }
+        }
         let statistics = Statistics(
             commits: releaseCommits.count, merges: releaseCommits.filter(\.merge).count,
             authors: Set(releaseCommits.map { "\($0.author.name) <\($0.author.email)>" }).sorted(),
-            signed: signed, unsigned: releaseCommits.filter { $0.signature == nil }.count,
+            signed: signed, unsigned: releaseCommits.filter { $0.signature.kind == nil }.count,
+            verdicts: verdicts,
+            signers: signers.values.sorted { ($1.commits, $0.signer, $0.fingerprint) < ($0.commits, $1.signer, $1.fingerprint) },
             changedPaths: Set(releaseCommits.flatMap { $0.changedFiles.map(\.path) }).count)
 
         return Release(

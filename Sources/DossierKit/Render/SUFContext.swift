@@ -31,7 +31,7 @@ enum SUFContext {
             context["tag"] = [
                 "name": tag.name, "object": tag.object ?? "", "kind": tag.annotated ? "annotated" : "lightweight",
                 "tagger": tag.tagger.map { "\($0.name) <\($0.email)>" } ?? "", "taggerDate": tag.tagger?.date ?? "",
-                "signature": signatureText(tag.signature), "message": tag.message.trimmingCharacters(in: .newlines),
+                "signature": verdictText(tag.signature), "verdict": tag.signature.letter.rawValue, "message": tag.message.trimmingCharacters(in: .newlines),
             ]
         }
 
@@ -40,7 +40,7 @@ enum SUFContext {
         context["summary"] = [
             "commits": stats.commits, "merges": stats.merges, "authors": stats.authors.count,
             "changeRequests": release.changeRequests.count, "itemsTouched": release.itemsTouched.count,
-            "changedPaths": stats.changedPaths, "signed": signedCount, "unsigned": stats.unsigned,
+            "changedPaths": stats.changedPaths, "signed": signedCount, "unsigned": stats.unsigned, "good": stats.verdicts["G"] ?? 0,
             "signedPercent": stats.commits == 0 ? "0" : String(signedCount * 100 / stats.commits),
         ]
 
@@ -62,7 +62,11 @@ enum SUFContext {
         }
         context["commitsWithoutChangeRequest"] = release.commitsWithoutChangeRequest.compactMap { commitsById[$0] }
         context["commits"] = commitValues
-        context["unsignedCommits"] = zip(release.commits, commitValues).filter { $0.0.signature == nil }.map(\.1)
+        context["integrity"] = integrity(release)
+        context["commitsNotGood"] = release.commits.filter { $0.signature.letter != .good }.map { commit -> [String: Any] in
+            ["id": commit.id, "shortId": commit.shortId, "subject": commit.subject, "author": commit.author.name,
+             "date": commit.author.date, "verdict": commit.signature.letter.rawValue, "signature": verdictText(commit.signature)]
+        }
 
         let itemsById = Dictionary(records.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         context["itemsTouched"] = release.itemsTouched.map { item -> [String: Any] in
@@ -171,7 +175,7 @@ enum SUFContext {
          "committer": commit.committer.name, "items": commit.items.joined(separator: ", "),
          "changeRequests": commit.changeRequests.joined(separator: ", "),
          "references": commit.references.joined(separator: ", "), "merge": commit.merge,
-         "files": commit.changedFiles.count, "signature": signatureText(commit.signature)]
+         "files": commit.changedFiles.count, "signature": shortVerdictText(commit.signature)]
     }
 
     /// Rows of a delta table: added, changed, obsoleted and removed records.
@@ -209,7 +213,40 @@ enum SUFContext {
         return "\(estimate.severity) / \(estimate.probability)\(verdict)"
     }
 
-    private static func signatureText(_ kind: SignatureKind?) -> String {
+    /// The integrity section's numbers: trust, verdict counts, signers.
+    private static func integrity(_ release: Release) -> [String: Any] {
+        let basis = release.identification.signatureCheck, stats = release.statistics
+        return [
+            "allowedSigners": basis.allowedSigners ?? "none configured (a good SSH signature is U)",
+            "openPGPKeys": basis.openPGPKeys ?? "none configured (an OpenPGP signature is E)",
+            "checkedAt": basis.checkedAt,
+            "verdicts": VerdictLetter.documentOrder.compactMap { letter -> [String: Any]? in
+                guard let count = stats.verdicts[letter.rawValue] else { return nil }
+                return ["letter": letter.rawValue, "meaning": letter.meaning, "count": count]
+            },
+            "signers": stats.signers.map { tally -> [String: Any] in
+                ["signer": tally.signer.isEmpty ? "(not trusted)" : tally.signer, "fingerprint": tally.fingerprint,
+                 "kind": kindText(tally.kind), "commits": tally.commits]
+            },
+        ]
+    }
+
+    /// A verdict in a sentence: letter, meaning, signer, key and reason.
+    static func verdictText(_ verdict: Verdict) -> String {
+        var text = "\(verdict.letter.rawValue): \(verdict.letter.meaning)"
+        if verdict.kind != nil { text += " (\(kindText(verdict.kind)))" }
+        if !verdict.signer.isEmpty { text += ", signed by \(verdict.signer)" }
+        if !verdict.fingerprint.isEmpty { text += ", key \(verdict.fingerprint)" }
+        if !verdict.reason.isEmpty, verdict.letter != .none { text += "; \(verdict.reason)" }
+        return text
+    }
+
+    /// A verdict in a table cell of the version history: letter and format.
+    private static func shortVerdictText(_ verdict: Verdict) -> String {
+        verdict.kind == nil ? verdict.letter.rawValue : "\(verdict.letter.rawValue) \(kindText(verdict.kind))"
+    }
+
+    private static func kindText(_ kind: SignatureKind?) -> String {
         switch kind {
         case .openpgp?: "OpenPGP"
         case .ssh?: "SSH"

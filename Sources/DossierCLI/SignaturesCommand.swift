@@ -1,0 +1,53 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier signatures`: git's verdict on every commit (or tag) signature, checked natively.
+struct SignaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signatures",
+        abstract: "Check the signature of every commit in a range (or of every tag), as git would.",
+        discussion: """
+            Prints one line per commit, oldest first: commit id, git's verdict letter (G B U X Y R E N), signer and \
+            key fingerprint, the columns of git log --format='%H %G? %GS %GF'. Trust comes from dossier.yml's trust: \
+            at the range's end (HEAD for --all and --tags), or from --allowed-signers and --openpgp-keys. OpenPGP key \
+            and signature expiry is judged now, as git judges it, or at SOURCE_DATE_EPOCH when that is set.
+            """)
+
+    @Argument(help: "PREV..RELEASE, or one revision for its whole history (default: the newest release's range).")
+    var range: String?
+
+    @Flag(help: "Every commit reachable from HEAD, a branch or a tag.")
+    var all = false
+
+    @Flag(help: "List every tag instead of commits: name, letter, signer, fingerprint.")
+    var tags = false
+
+    @Flag(help: "Print JSON: the trust used and every verdict with its algorithm and reason.")
+    var json = false
+
+    @Option(help: "The repository: a work tree or a bare repository.")
+    var repo: String = "."
+
+    @Option(help: "A dossier.yml to use instead of the one in the repository.")
+    var config: String?
+
+    @OptionGroup var trust: TrustOptions
+
+    func validate() throws {
+        if all && tags { throw ValidationError("--all and --tags cannot be used together") }
+        if range != nil && (all || tags) { throw ValidationError("a RANGE cannot be given with --all or --tags") }
+    }
+
+    func run() throws {
+        let now = try Environment.sourceDateEpoch() ?? Int64(Date().timeIntervalSince1970)
+        let listing = try SignatureListing.make(SignatureListingRequest(
+            repository: repo, range: range, all: all, tags: tags, configFile: config,
+            allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys, verificationTime: now))
+        if json {
+            FileHandle.standardOutput.write(try listing.json())
+        } else {
+            FileHandle.standardOutput.write(Data(listing.text.utf8))
+        }
+    }
+}

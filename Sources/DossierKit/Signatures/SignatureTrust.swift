@@ -1,0 +1,84 @@
+import Foundation
+
+/// Who is trusted to sign commits and tags: the SSH allowed signers (git's `gpg.ssh.allowedSignersFile`
+/// format) and the OpenPGP public keys (every key in the folder is trusted). Read from the release's tree as
+/// dossier.yml's `trust:` names them, or from files an auditor brings (`--allowed-signers`, `--openpgp-keys`).
+public struct SignatureTrust: Sendable {
+    /// The SSH allowed signers; nil when none are configured (a good SSH signature is then U).
+    public var allowedSigners: AllowedSigners?
+    /// The trusted OpenPGP keys; nil when none are configured (every OpenPGP signature is then E: key missing).
+    public var openPGPKeys: OpenPGPKeyring?
+    /// Where the allowed signers came from, as documents name it, e.g. `regulatory/allowed_signers at v2.0.0`.
+    public var allowedSignersSource: String?
+    /// Where the OpenPGP keys came from, e.g. `regulatory/keys at v2.0.0`.
+    public var openPGPKeysSource: String?
+
+    /// Creates a trust from parsed parts.
+    public init(allowedSigners: AllowedSigners? = nil, openPGPKeys: OpenPGPKeyring? = nil) {
+        self.allowedSigners = allowedSigners
+        self.openPGPKeys = openPGPKeys
+    }
+
+    /// No trust configured.
+    public static let none = SignatureTrust()
+
+    /// Reads the trust that `config` names from `source` (a release's tree). A path that is named but absent
+    /// is an error: a release that claims trust must carry it.
+    /// - Throws: `DossierError` naming the file, line and column of a bad entry.
+    public static func load(config: Config, from source: RecordSource) throws -> SignatureTrust {
+        var trust = SignatureTrust()
+        if let path = config.allowedSigners {
+            guard let data = try source.readFile(path) else {
+                throw DossierError("dossier.yml names trust.allowed_signers '\(path)', but there is no such file in the tree of \(source.label)")
+            }
+            trust.allowedSigners = try AllowedSigners(text: String(decoding: data, as: UTF8.self), file: path)
+            trust.allowedSignersSource = "\(path) at \(source.label)"
+        }
+        if let path = config.openpgpKeys {
+            guard try source.entryKind(path) == .folder else {
+                throw DossierError("dossier.yml names trust.openpgp_keys '\(path)', but there is no such folder in the tree of \(source.label)")
+            }
+            var files: [(name: String, text: String)] = []
+            for name in try source.fileNames(inFolder: path) where isKeyFile(name) {
+                let file = path + "/" + name
+                files.append((file, String(decoding: try source.readFile(file) ?? Data(), as: UTF8.self)))
+            }
+            trust.openPGPKeys = try OpenPGPKeyring(files: files)
+            trust.openPGPKeysSource = "\(path) at \(source.label)"
+        }
+        return trust
+    }
+
+    /// Replaces the allowed signers with a file from disk, as `--allowed-signers FILE` asks.
+    /// - Throws: `DossierError` when the file cannot be read or has a bad entry.
+    public mutating func useAllowedSigners(file path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DossierError("cannot read the allowed signers file \(path)")
+        }
+        allowedSigners = try AllowedSigners(text: String(decoding: data, as: UTF8.self), file: path)
+        allowedSignersSource = "\((path as NSString).lastPathComponent) (given with --allowed-signers)"
+    }
+
+    /// Replaces the OpenPGP keys with the armored files (`*.asc`, `*.gpg`, `*.pgp`, `*.key`) of a folder on disk,
+    /// as `--openpgp-keys DIR` asks.
+    /// - Throws: `DossierError` when the folder cannot be read or a key file is bad.
+    public mutating func useOpenPGPKeys(folder path: String) throws {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path).sorted() } catch {
+            throw DossierError("cannot read the OpenPGP keys folder \(path)")
+        }
+        var files: [(name: String, text: String)] = []
+        for name in names where Self.isKeyFile(name) {
+            let file = (path as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file) else { throw DossierError("cannot read the OpenPGP key file \(file)") }
+            files.append((file, String(decoding: data, as: UTF8.self)))
+        }
+        openPGPKeys = try OpenPGPKeyring(files: files)
+        openPGPKeysSource = "\((path as NSString).lastPathComponent) (given with --openpgp-keys)"
+    }
+
+    /// Whether a file in a keys folder holds a key: armored or binary OpenPGP files by their usual endings.
+    private static func isKeyFile(_ name: String) -> Bool {
+        [".asc", ".gpg", ".pgp", ".key"].contains { name.lowercased().hasSuffix($0) }
+    }
+}
