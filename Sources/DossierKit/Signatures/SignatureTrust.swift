@@ -29,14 +29,14 @@ public struct SignatureTrust: Sendable {
         var trust = SignatureTrust()
         if let path = config.allowedSigners {
             guard let data = try source.readFile(path) else {
-                throw DossierError("dossier.yml names trust.allowed_signers '\(path)', but there is no such file in the tree of \(source.label)")
+                throw DossierError("\(config.source ?? "dossier.yml") names trust.allowed_signers '\(path)', but there is no such file in the tree of \(source.label)")
             }
             trust.allowedSigners = try AllowedSigners(text: String(decoding: data, as: UTF8.self), file: path)
             trust.allowedSignersSource = "\(path) at \(source.label)"
         }
         if let path = config.openpgpKeys {
             guard try source.entryKind(path) == .folder else {
-                throw DossierError("dossier.yml names trust.openpgp_keys '\(path)', but there is no such folder in the tree of \(source.label)")
+                throw DossierError("\(config.source ?? "dossier.yml") names trust.openpgp_keys '\(path)', but there is no such folder in the tree of \(source.label)")
             }
             var files: [(name: String, text: String)] = []
             for name in try source.fileNames(inFolder: path) where isKeyFile(name) {
