@@ -9,7 +9,7 @@ public struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
         version: DossierVersion.current,
-        subcommands: [SufCommand.self, SignaturesCommand.self])
+        subcommands: [SufCommand.self, SignaturesCommand.self, VerifyCommand.self])
 
     /// Creates the command (argument parsing fills it).
     public init() {}
@@ -20,6 +20,9 @@ public struct DossierCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)
+        } catch let code as ExitCode {
+            // A command that has printed its findings and ends with exit 1.
+            Foundation.exit(code.rawValue)
         } catch let error as DossierError {
             Output.error(error.description)
             Foundation.exit(2)

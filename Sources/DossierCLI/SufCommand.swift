@@ -35,6 +35,11 @@ struct SufCommand: ParsableCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @Option(name: .customLong("sign-key"), help: ArgumentHelp(
+        "An unencrypted OpenSSH private key that signs MANIFEST.sha256 (writes MANIFEST.sha256.sig, namespace \"dossier\").",
+        valueName: "key"))
+    var signKey: String?
+
     func run() throws {
         var formats = Set<SUFRenderer.Format>()
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
@@ -47,7 +52,7 @@ struct SufCommand: ParsableCommand {
         let result = try SUFBundle.build(SUFBundle.Request(
             release: ReleaseRequest(repository: repo, release: release, since: since, configFile: config, sourceDateEpoch: epoch,
                                     allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys),
-            formats: formats, templatesFolder: templates, outFolder: out))
+            formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey))
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
         print("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")

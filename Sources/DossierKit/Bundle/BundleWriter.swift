@@ -6,6 +6,10 @@ import Foundation
 public enum BundleWriter {
     /// The manifest's file name.
     public static let manifestName = "MANIFEST.sha256"
+    /// The manifest's signature's file name (SSHSIG, namespace "dossier").
+    public static let signatureName = "MANIFEST.sha256.sig"
+    /// The SSHSIG namespace bundle signatures are made in, so that no commit or file signature can pass for one.
+    public static let signatureNamespace = "dossier"
 
     /// The manifest text for `files`: one `sha256  name` line per file, by name, as `sha256sum` prints it.
     public static func manifest(_ files: [String: Data]) -> String {
@@ -15,17 +19,22 @@ public enum BundleWriter {
         }.joined()
     }
 
-    /// Writes `files` and their manifest to `folder/name`, replacing any earlier bundle there.
+    /// Writes `files` and their manifest to `folder/name`, replacing any earlier bundle there; with a
+    /// `signingKey`, also the manifest's SSH signature, `MANIFEST.sha256.sig`.
     /// - Returns: the bundle's path.
     /// - Throws: `DossierError` when the folder cannot be written; nothing is left half-written.
     @discardableResult
-    public static func write(_ files: [String: Data], to folder: String, name: String) throws -> String {
+    public static func write(_ files: [String: Data], to folder: String, name: String, signingKey: SSHSigningKey? = nil) throws -> String {
         let manager = FileManager.default
         let destination = (folder as NSString).appendingPathComponent(name)
         let temporary = (folder as NSString).appendingPathComponent(".\(name).partial-\(getpid())")
         let retired = (folder as NSString).appendingPathComponent(".\(name).old-\(getpid())")
         var all = files
-        all[manifestName] = Data(manifest(files).utf8)
+        let manifest = manifest(files)
+        all[manifestName] = Data(manifest.utf8)
+        if let signingKey {
+            all[signatureName] = Data(try signingKey.sign(Array(manifest.utf8), namespace: signatureNamespace).utf8)
+        }
         do {
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try? manager.removeItem(atPath: temporary)

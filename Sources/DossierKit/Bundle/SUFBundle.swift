@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds one release's SUF bundle end to end: history and records → `Release` → documents → folder.
 public enum SUFBundle {
     /// What to build and where.
@@ -10,10 +12,13 @@ public enum SUFBundle {
         public var templatesFolder: String?
         /// The folder that receives `RELEASE/` (default `dist/dossier`).
         public var outFolder: String
+        /// An unencrypted OpenSSH private key file that signs the manifest (`MANIFEST.sha256.sig`).
+        public var signingKeyFile: String?
 
         /// Creates a request.
         public init(release: ReleaseRequest, formats: Set<SUFRenderer.Format> = Set(SUFRenderer.Format.allCases),
-                    templatesFolder: String? = nil, outFolder: String = "dist/dossier") {
+                    templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil) {
+            self.signingKeyFile = signingKeyFile
             self.release = release
             self.formats = formats
             self.templatesFolder = templatesFolder
@@ -34,6 +39,13 @@ public enum SUFBundle {
     /// Builds and writes the bundle. Nothing is written when any input is bad.
     /// - Throws: `DossierError` for a bad repository, revision, record file or template.
     public static func build(_ request: Request) throws -> Result {
+        // A bad key is found before any work is done.
+        let signingKey = try request.signingKeyFile.map { path -> SSHSigningKey in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw DossierError("cannot read the signing key \(path)")
+            }
+            return try SSHSigningKey(privateKeyText: String(decoding: data, as: UTF8.self), file: path)
+        }
         let assembled = try ReleaseAssembler.assemble(request.release)
         var templates = TemplateSet.builtIn
         if let folder = assembled.config.templates {
@@ -47,7 +59,7 @@ public enum SUFBundle {
         }
         let files = try SUFRenderer(templates: templates, generator: DossierVersion.generator)
             .render(assembled.release, formats: request.formats)
-        let path = try BundleWriter.write(files, to: request.outFolder, name: assembled.release.fileStem)
+        let path = try BundleWriter.write(files, to: request.outFolder, name: assembled.release.fileStem, signingKey: signingKey)
         return Result(path: path, release: assembled.release, warnings: assembled.warnings)
     }
 }
