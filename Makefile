@@ -40,6 +40,7 @@ test: deps
 bench: EXTRA_PACKAGES = hyperfine time
 bench: deps release
 	bench/run.sh .build/release/dossier
+	bench/signatures.sh .build/release/dossier
 
 clean:
 	rm -rf .build $(DEMO_DIR) dist .bench
