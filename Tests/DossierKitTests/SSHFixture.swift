@@ -12,6 +12,7 @@ struct GitSSHAnswer: Equatable, CustomStringConvertible {
     /// `%GF`.
     var fingerprint: String
 
+    /// `letter [signer] [fingerprint]`, for failure messages.
     var description: String { "\(letter.rawValue) [\(signer)] [\(fingerprint)]" }
 }
 
