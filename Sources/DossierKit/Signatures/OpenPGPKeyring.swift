@@ -65,15 +65,19 @@ public struct OpenPGPKeyring: Sendable {
     /// Whether there are no keys.
     public var isEmpty: Bool { certificates.isEmpty }
 
-    /// The certificate and key that made a signature with this issuer fingerprint (preferred) or key id.
+    /// The certificate and key that made a signature, found as gpg 2.2 finds it: by the issuer key id
+    /// (subpacket 16, else the issuer fingerprint's last 8 bytes); when several keys share that id, the one whose
+    /// fingerprint is the issuer fingerprint.
     func key(fingerprint: [UInt8]?, keyID: [UInt8]?) -> (certificate: Certificate, key: SigningKey, isSubkey: Bool)? {
+        guard let keyID else { return nil }
+        var matches: [(certificate: Certificate, key: SigningKey, isSubkey: Bool)] = []
         for certificate in certificates {
-            for (candidate, isSubkey) in [(certificate.primary, false)] + certificate.subkeys.map({ ($0, true) }) {
-                let matches = if let fingerprint { candidate.key.fingerprint == fingerprint } else { candidate.key.keyID == keyID }
-                if matches { return (certificate, candidate, isSubkey) }
+            for (candidate, isSubkey) in [(certificate.primary, false)] + certificate.subkeys.map({ ($0, true) })
+            where candidate.key.keyID == keyID {
+                matches.append((certificate, candidate, isSubkey))
             }
         }
-        return nil
+        return matches.first { $0.key.key.fingerprint == fingerprint } ?? matches.first
     }
 
     // MARK: Reading certificates

@@ -35,9 +35,10 @@ enum OpenPGPVerifier {
         do {
             signature = try OpenPGPSignaturePacket.parse(packet.body)
         } catch let error as OpenPGPFormatError {
-            return malformed("the signature packet does not parse: \(error.message)")
+            // gpg reads the packet framing, then fails on the body: ERRSIG (invalid packet), which git shows as E.
+            return Verdict(.cannotCheck, kind: .openpgp, reason: "the signature packet is malformed: \(error.message)")
         } catch {
-            return malformed("the signature packet does not parse")
+            return Verdict(.cannotCheck, kind: .openpgp, reason: "the signature packet is malformed")
         }
         return verify(signature, payload: payload, keyring: keyring, time: time)
     }
@@ -56,7 +57,7 @@ enum OpenPGPVerifier {
             return cannotCheck("the signature has type 0x\([signature.type].openPGPHex), not a binary (0x00) or text (0x01) document signature")
         }
         guard let created = signature.created else {
-            return malformed("the signature has no creation time in its hashed subpackets")
+            return cannotCheck("the signature has no creation time in its hashed subpackets")
         }
         if let critical = signature.unknownCriticalSubpacket {
             return cannotCheck("the signature has a critical subpacket of type \(critical), which is not understood")
@@ -119,24 +120,23 @@ enum OpenPGPVerifier {
         Verdict(.bad, kind: .openpgp, reason: reason)
     }
 
-    /// A text-mode (0x01) signature's view of the payload, as gpg hashes it: every line end becomes CR LF
-    /// (a lone LF gets a CR before it, a lone CR an LF after it).
+    /// A text-mode (0x01) signature's view of the payload, as gpg 2.2's text filter hashes it: the payload is split
+    /// into lines at LF; each line loses its trailing CRs; a line that ended with LF gets CR LF. A CR inside a line
+    /// stays, and trailing spaces and tabs stay (gpg's default, not RFC 2440's trimming). Checked against gpg by the tests.
     static func canonicalText(_ payload: some Collection<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(payload.count + payload.count / 16)
-        var last: UInt8 = 0
-        for byte in payload {
-            if byte == 0x0A && last == 0x0D {
-                out.append(0x0A)
-            } else if byte == 0x0A {
-                out += [0x0D, 0x0A]
-            } else if last == 0x0D {
-                out += [0x0A, byte]
-            } else {
-                out.append(byte)
-            }
-            last = byte
+        var line: [UInt8] = []
+        func flush(newline: Bool) {
+            while line.last == 0x0D { line.removeLast() }
+            out += line
+            if newline { out += [0x0D, 0x0A] }
+            line.removeAll(keepingCapacity: true)
         }
+        for byte in payload {
+            if byte == 0x0A { flush(newline: true) } else { line.append(byte) }
+        }
+        flush(newline: false)
         return out
     }
 }
