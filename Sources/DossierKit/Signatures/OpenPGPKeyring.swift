@@ -65,19 +65,17 @@ public struct OpenPGPKeyring: Sendable {
     /// Whether there are no keys.
     public var isEmpty: Bool { certificates.isEmpty }
 
-    /// The certificate and key that made a signature, found as gpg 2.2 finds it: by the issuer key id
-    /// (subpacket 16, else the issuer fingerprint's last 8 bytes); when several keys share that id, the one whose
-    /// fingerprint is the issuer fingerprint.
+    /// The certificate and key that made a signature, found as gpg 2.2 finds it: by the issuer fingerprint
+    /// (subpacket 33) when a key has it, else by the issuer key id (subpacket 16, else the fingerprint's last 8 bytes).
     func key(fingerprint: [UInt8]?, keyID: [UInt8]?) -> (certificate: Certificate, key: SigningKey, isSubkey: Bool)? {
-        guard let keyID else { return nil }
-        var matches: [(certificate: Certificate, key: SigningKey, isSubkey: Bool)] = []
+        var byKeyID: (certificate: Certificate, key: SigningKey, isSubkey: Bool)?
         for certificate in certificates {
-            for (candidate, isSubkey) in [(certificate.primary, false)] + certificate.subkeys.map({ ($0, true) })
-            where candidate.key.keyID == keyID {
-                matches.append((certificate, candidate, isSubkey))
+            for (candidate, isSubkey) in [(certificate.primary, false)] + certificate.subkeys.map({ ($0, true) }) {
+                if let fingerprint, candidate.key.fingerprint == fingerprint { return (certificate, candidate, isSubkey) }
+                if byKeyID == nil, let keyID, candidate.key.keyID == keyID { byKeyID = (certificate, candidate, isSubkey) }
             }
         }
-        return matches.first { $0.key.key.fingerprint == fingerprint } ?? matches.first
+        return byKeyID
     }
 
     // MARK: Reading certificates
