@@ -46,6 +46,7 @@ final class OpenPGPFixture: @unchecked Sendable {
         keys["rsa3072"] = try generate("Rita <rita@example.com>", "rsa3072", "sign", "0")
         keys["rsa2048"] = try generate("Ron <ron@example.com>", "rsa2048", "sign", "0")
         keys["p256"] = try generate("Pat <pat@example.com>", "nistp256", "sign", "0")
+        keys["rsa1024"] = try generate("Tiny <tiny@example.com>", "rsa1024", "sign", "0")
         keys["exp"] = try generate("Exp <exp@example.com>", "ed25519", "sign", "1d")
         keys["other"] = try generate("Otto <otto@example.com>", "ed25519", "sign", "0", env: otherEnv)
 
@@ -74,7 +75,7 @@ final class OpenPGPFixture: @unchecked Sendable {
         try gpg(["--import-ownertrust"], at: Self.t0, input: Data("\(keys["other"] ?? ""):6:\n".utf8), env: otherEnv)
 
         // One file per key, and one file holding two keys in two blocks.
-        for name in ["ed", "rsa3072", "p256", "sub", "exp", "rev", "multi"] {
+        for name in ["ed", "rsa3072", "p256", "sub", "exp", "rev", "multi", "rsa1024"] {
             keyringFiles.append((name: "\(name).asc", text: try export(keys[name] ?? "")))
         }
         keyringFiles.append((name: "two.asc", text: try export(keys["rsa2048"] ?? "") + "\n" + export(keys["ed"] ?? "")))

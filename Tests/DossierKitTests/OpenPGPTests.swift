@@ -94,6 +94,9 @@ struct OpenPGPTests {
         try expectSameAsGPG(signature, at: F.t0 + F.day - 1, letter: .good)
         let verdict = try expectSameAsGPG(signature, at: F.t0 + 3 * F.day, letter: .expiredKey)
         #expect(verdict.signer == "Exp <exp@example.com>")
+        // The boundary: at exactly creation + expiry gpg still says GOODSIG; a second later EXPKEYSIG.
+        try expectSameAsGPG(signature, at: F.t0 + F.day, letter: .good)
+        try expectSameAsGPG(signature, at: F.t0 + F.day + 1, letter: .expiredKey)
     }
 
     @Test("an expired signature is X, G before it expires")
@@ -102,6 +105,8 @@ struct OpenPGPTests {
         let signature = try f.sign(Self.payload, key: try #require(f.keys["ed"]), at: F.t0 + F.day, options: ["--default-sig-expire", "1d"])
         try expectSameAsGPG(signature, at: F.t0 + F.day + 60, letter: .good)
         try expectSameAsGPG(signature, at: F.t0 + 3 * F.day, letter: .expiredSignature)
+        try expectSameAsGPG(signature, at: F.t0 + 2 * F.day - 1, letter: .good)
+        try expectSameAsGPG(signature, at: F.t0 + 2 * F.day, letter: .expiredSignature)
         // Both expired: gpg names the expired signature first.
         let both = try f.sign(Self.payload, key: try #require(f.keys["exp"]), at: F.t0 + 60, options: ["--default-sig-expire", "1d"])
         try expectSameAsGPG(both, at: F.t0 + 3 * F.day, letter: .expiredSignature)
@@ -236,6 +241,27 @@ struct OpenPGPTests {
         #expect(check(lines.enumerated().filter { $0.offset != crcIndex }.map(\.element).joined(separator: "\n")) == .good)
     }
 
+    @Test("RSA keys under 2048 bits are E (swift-crypto refuses them), where gpg would say G")
+    func smallRSA() throws {
+        let f = try F.shared()
+        let key = try #require(f.keys["rsa1024"])
+        let signature = try f.sign(Self.payload, key: key, at: F.t0 + F.day)
+        #expect(try f.gpgVerdict(signature, payload: Self.payload, at: F.t0 + 2 * F.day).letter == "G")
+        let verdict = OpenPGPVerifier.verify(armored: signature, payload: [UInt8](Self.payload), keyring: try f.keyring(), time: F.t0 + 2 * F.day)
+        #expect(verdict.letter == .cannotCheck)
+        #expect(verdict.reason.contains("RSA 1024"))
+        #expect(verdict.algorithm == "RSA 1024, SHA-512")
+    }
+
+    @Test("a PGP MESSAGE or an SSH armor is not an OpenPGP detached signature: B")
+    func otherArmor() throws {
+        let f = try F.shared()
+        let signature = try f.sign(Self.payload, key: try #require(f.keys["ed"]), at: F.t0 + F.day)
+        let message = signature.replacingOccurrences(of: "PGP SIGNATURE", with: "PGP MESSAGE")
+        let verdict = OpenPGPVerifier.verify(armored: message, payload: [UInt8](Self.payload), keyring: try f.keyring(), time: F.t0 + 2 * F.day)
+        #expect(verdict.letter == .bad)
+    }
+
     @Test("two signatures in one block are E, as git gives when gpg reports two")
     func twoSignatures() throws {
         let f = try F.shared()
@@ -249,7 +275,7 @@ struct OpenPGPTests {
         let f = try F.shared()
         let keyring = try f.keyring()
         #expect(!keyring.isEmpty)
-        #expect(keyring.certificates.count == 9)
+        #expect(keyring.certificates.count == 10)
         #expect(try OpenPGPKeyring(files: []).isEmpty)
         let secret = try f.gpg(["--armor", "--export-secret-keys", try #require(f.keys["ed"])], at: F.t0).stdout
         #expect {

@@ -119,7 +119,8 @@ struct OpenPGPPublicKey: Sendable {
         case let .unsupported(why): return why
         case let .rsa(n, e):
             if algorithm == 2 { return "the key is an encrypt-only RSA key" }
-            if (try? _RSA.Signing.PublicKey(n: n, e: e)) == nil {
+            // swift-crypto's init(n:e:) takes 1024-bit keys; dossier refuses anything under 2048 bits (gpg would check them).
+            if n.count * 8 - (n.first?.leadingZeroBitCount ?? 8) < 2048 || (try? _RSA.Signing.PublicKey(n: n, e: e)) == nil {
                 return "\(algorithmDescription) keys are not supported (RSA keys need at least 2048 bits)"
             }
             return nil
@@ -136,12 +137,8 @@ struct OpenPGPPublicKey: Sendable {
         case let .rsa(n, e):
             guard algorithm != 2 else { return .unsupported("the key is an encrypt-only RSA key") }
             guard mpis.count == 1, let signature = mpis[0].leftPadded(to: n.count) else { return .invalid }
-            let key: _RSA.Signing.PublicKey
-            do {
-                key = try _RSA.Signing.PublicKey(n: n, e: e)
-            } catch {
-                return .unsupported("\(algorithmDescription) keys are not supported (RSA keys need at least 2048 bits)")
-            }
+            if let why = unsupportedReason { return .unsupported(why) }
+            guard let key = try? _RSA.Signing.PublicKey(n: n, e: e) else { return .unsupported("the RSA key is not usable") }
             return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signature), for: digest,
                                         padding: .insecurePKCS1v1_5) ? .valid : .invalid
         case let .ed25519(point):

@@ -105,7 +105,8 @@ enum OpenPGPVerifier {
         if let after = signature.expiresAfter, after != 0, created + after <= time {
             return good(.expiredSignature, "the signature expired at \(created + after) (unix time)")
         }
-        if let expires = key.expires, expires <= time {
+        // gpg (getkey.c) counts a key as expired only once its expiry time has passed; a signature at its expiry time already.
+        if let expires = key.expires, expires < time {
             return good(.expiredKey, "the key \(fingerprint) expired at \(expires) (unix time)")
         }
         if key.revoked {
