@@ -81,10 +81,11 @@ final class OpenPGPFixture: @unchecked Sendable {
         keyringFiles.append((name: "two.asc", text: try export(keys["rsa2048"] ?? "") + "\n" + export(keys["ed"] ?? "")))
     }
 
-    /// Ends the gpg agents the fixture started.
+    /// Ends the gpg agents the fixture started and removes its directory (a static fixture is never deinitialised).
     private static func stopAgents() {
         guard case let .success(fixture) = made else { return }
         for env in [fixture.env, fixture.otherEnv] { _ = try? Shell.run("gpgconf", ["--kill", "gpg-agent"], environment: env) }
+        try? FileManager.default.removeItem(atPath: fixture.scratch.path)
     }
 
     /// gpg's --faked-system-time argument for a unix time.

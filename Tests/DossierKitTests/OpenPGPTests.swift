@@ -230,8 +230,6 @@ struct OpenPGPTests {
         #expect(check("-----BEGIN PGP SIGNATURE-----\n\nnot base64 !!!\n-----END PGP SIGNATURE-----") == .bad)
         #expect(check("") == .bad)
         // A bad CRC: gpg reads nothing (git shows N); dossier says B.
-        let badCRC = signature.replacingOccurrences(of: "\n=", with: "\n=A").replacingOccurrences(of: "\n=A", with: "\n=", options: [], range: nil)
-        _ = badCRC
         let lines = signature.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let crcIndex = try #require(lines.firstIndex { $0.hasPrefix("=") })
         var wrong = lines
@@ -312,7 +310,6 @@ struct OpenPGPTests {
                 }
             }
         }
-        // A truncated user id certification leaves the key without a valid user id: signatures by it are E, not G.
     }
 
     @Test("armor: CRC-24, headers, and CR LF line ends")
