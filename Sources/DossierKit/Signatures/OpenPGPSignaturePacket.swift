@@ -1,0 +1,185 @@
+import Crypto
+
+/// A v4 OpenPGP signature packet (RFC 4880 §5.2.3): what it claims, and the values to check.
+struct OpenPGPSignaturePacket: Sendable {
+    /// One subpacket.
+    struct Subpacket: Sendable {
+        /// The subpacket type, without the critical bit.
+        var type: UInt8
+        /// Whether the critical bit was set.
+        var critical: Bool
+        /// The subpacket's data.
+        var data: [UInt8]
+        /// Whether it was in the hashed area (so covered by the signature).
+        var hashed: Bool
+    }
+
+    /// The signature version (only 4 is checked; the parser accepts others so the verdict can name them).
+    var version: UInt8
+    /// The signature type: 0x00 binary, 0x01 text, 0x10–0x13 certifications, 0x18 subkey binding, …
+    var type: UInt8
+    /// The public-key algorithm number.
+    var publicKeyAlgorithm: UInt8
+    /// The hash algorithm number.
+    var hashAlgorithm: UInt8
+    /// The hashed and unhashed subpackets, in order.
+    var subpackets: [Subpacket]
+    /// Version through the end of the hashed subpackets: the part the hash covers.
+    var hashedPart: [UInt8]
+    /// The first two bytes of the digest, stored in the packet.
+    var left16: [UInt8]
+    /// The signature values (MPIs; a single 64-byte value for native Ed25519).
+    var values: [[UInt8]]
+
+    /// Parses a signature packet body. Versions other than 4 parse only their version byte
+    /// (the caller reports them as unsupported); a malformed v4 body throws.
+    static func parse(_ body: [UInt8]) throws -> OpenPGPSignaturePacket {
+        var reader = OpenPGPByteReader(body, context: "signature packet")
+        let version = try reader.u8()
+        guard version == 4 else {
+            return OpenPGPSignaturePacket(version: version, type: 0, publicKeyAlgorithm: 0, hashAlgorithm: 0,
+                                          subpackets: [], hashedPart: [], left16: [], values: [])
+        }
+        let type = try reader.u8()
+        let publicKeyAlgorithm = try reader.u8()
+        let hashAlgorithm = try reader.u8()
+        let hashed = try reader.take(try reader.u16())
+        let hashedPart = Array(body[0..<reader.offset])
+        let unhashed = try reader.take(try reader.u16())
+        let subpackets = try parseSubpackets(hashed, hashed: true) + parseSubpackets(unhashed, hashed: false)
+        let left16 = try reader.take(2)
+        var values: [[UInt8]] = []
+        if publicKeyAlgorithm == 27 {
+            values.append(try reader.take(64))
+        } else {
+            while !reader.isAtEnd { values.append(try reader.mpi()) }
+        }
+        guard reader.isAtEnd else { throw OpenPGPFormatError("the signature packet has bytes after its values") }
+        return OpenPGPSignaturePacket(version: version, type: type, publicKeyAlgorithm: publicKeyAlgorithm,
+                                      hashAlgorithm: hashAlgorithm, subpackets: subpackets, hashedPart: hashedPart,
+                                      left16: left16, values: values)
+    }
+
+    /// Splits a subpacket area.
+    private static func parseSubpackets(_ area: [UInt8], hashed: Bool) throws -> [Subpacket] {
+        var reader = OpenPGPByteReader(area, context: "signature subpacket area")
+        var result: [Subpacket] = []
+        while !reader.isAtEnd {
+            let first = try reader.u8()
+            let length: Int
+            switch first {
+            case 0..<192: length = Int(first)
+            case 192..<255: length = (Int(first) - 192) << 8 + Int(try reader.u8()) + 192
+            default:
+                let long = try reader.u32()
+                guard long <= UInt32(reader.remaining) else { throw reader.truncated() }
+                length = Int(long)
+            }
+            guard length >= 1 else { throw OpenPGPFormatError("a signature subpacket has length 0") }
+            let content = try reader.take(length)
+            result.append(Subpacket(type: content[0] & 0x7F, critical: content[0] & 0x80 != 0,
+                                    data: Array(content.dropFirst()), hashed: hashed))
+        }
+        return result
+    }
+
+    // MARK: Subpackets dossier reads
+
+    /// The subpacket types dossier understands, so a critical one of these does not make the signature unusable
+    /// (the list gpg 2.2 accepts as critical, RFC 4880 §5.2.3.1).
+    static let knownSubpackets: Set<UInt8> = [2, 3, 4, 5, 6, 7, 9, 11, 12, 16, 20, 21, 22, 23, 25, 26, 27, 28, 30, 31, 32, 33]
+
+    /// The first hashed subpacket of a type.
+    private func hashedSubpacket(_ type: UInt8) -> [UInt8]? {
+        subpackets.first { $0.hashed && $0.type == type }?.data
+    }
+
+    /// A 4-byte big-endian time from a hashed subpacket.
+    private func hashedTime(_ type: UInt8) -> Int64? {
+        guard let data = hashedSubpacket(type), data.count == 4 else { return nil }
+        return Int64(UInt32(data[0]) << 24 | UInt32(data[1]) << 16 | UInt32(data[2]) << 8 | UInt32(data[3]))
+    }
+
+    /// The creation time (subpacket 2), which a v4 signature must carry in its hashed area.
+    var created: Int64? { hashedTime(2) }
+
+    /// The signature expiration time, as an offset from creation (subpacket 3); nil or 0 means never.
+    var expiresAfter: Int64? { hashedTime(3) }
+
+    /// The key expiration time, as an offset from the key's creation (subpacket 9); nil or 0 means never.
+    var keyExpiresAfter: Int64? { hashedTime(9) }
+
+    /// Whether the primary-user-id flag (subpacket 25) is set.
+    var isPrimaryUserID: Bool { hashedSubpacket(25).map { $0.first.map { $0 != 0 } ?? false } ?? false }
+
+    /// The key flags' first byte (subpacket 27), when present.
+    var keyFlags: UInt8? { hashedSubpacket(27)?.first }
+
+    /// The issuer fingerprint (subpacket 33, v4 form), hashed or not.
+    var issuerFingerprint: [UInt8]? {
+        guard let data = subpackets.first(where: { $0.type == 33 })?.data, data.count == 21, data[0] == 4 else { return nil }
+        return Array(data.dropFirst())
+    }
+
+    /// The issuer key id (subpacket 16), hashed or not; else the issuer fingerprint's last 8 bytes.
+    var issuerKeyID: [UInt8]? {
+        if let data = subpackets.first(where: { $0.type == 16 })?.data, data.count == 8 { return data }
+        return issuerFingerprint.map { Array($0.suffix(8)) }
+    }
+
+    /// The embedded signatures (subpacket 32), e.g. a subkey's primary-key binding signature.
+    var embeddedSignatures: [[UInt8]] { subpackets.filter { $0.type == 32 }.map(\.data) }
+
+    /// The first critical hashed subpacket dossier does not understand, which makes the signature unusable.
+    var unknownCriticalSubpacket: UInt8? {
+        subpackets.first { $0.hashed && $0.critical && !Self.knownSubpackets.contains($0.type) }?.type
+    }
+
+    // MARK: Checking
+
+    /// A hash algorithm's name (RFC 9580 §9.5).
+    static func hashName(_ algorithm: UInt8) -> String {
+        switch algorithm {
+        case 1: "MD5"
+        case 2: "SHA-1"
+        case 3: "RIPEMD-160"
+        case 8: "SHA-256"
+        case 9: "SHA-384"
+        case 10: "SHA-512"
+        case 11: "SHA-224"
+        case 12: "SHA3-256"
+        case 14: "SHA3-512"
+        default: "hash algorithm \(algorithm)"
+        }
+    }
+
+    /// Whether dossier can compute this signature's hash.
+    var hashIsSupported: Bool { [2, 8, 9, 10].contains(hashAlgorithm) }
+
+    /// Checks the signature over `parts` (the signed data, already framed as the signature type wants) with `key`:
+    /// hashes the parts, the hashed part and the v4 trailer, then checks the cryptography. The stored left 16 bits
+    /// of the digest are not compared: gpg 2.2 does not reject a signature whose quick-check bytes are wrong
+    /// but whose signature values are right (it says GOODSIG), and neither does dossier.
+    func check(over parts: [[UInt8]], key: OpenPGPPublicKey) -> OpenPGPPublicKey.Check {
+        guard version == 4 else { return .unsupported("version \(version) signatures are not supported") }
+        if let why = key.unsupportedReason { return .unsupported(why) }
+        switch hashAlgorithm {
+        case 2: return check(Insecure.SHA1.self, parts, key)
+        case 8: return check(SHA256.self, parts, key)
+        case 9: return check(SHA384.self, parts, key)
+        case 10: return check(SHA512.self, parts, key)
+        default: return .unsupported("\(Self.hashName(hashAlgorithm)) signatures are not supported")
+        }
+    }
+
+    /// Hashes with `H` and checks.
+    private func check<H: HashFunction>(_: H.Type, _ parts: [[UInt8]], _ key: OpenPGPPublicKey) -> OpenPGPPublicKey.Check {
+        guard publicKeyAlgorithm == key.algorithm else { return .invalid }
+        var hasher = H()
+        for part in parts { hasher.update(data: part) }
+        hasher.update(data: hashedPart)
+        hasher.update(data: [0x04, 0xFF] + [UInt8].be32(hashedPart.count))
+        let digest = hasher.finalize()
+        return key.check(values, digest: digest)
+    }
+}
