@@ -141,14 +141,16 @@ struct SignatureAgreementTests {
         let folder = try SignatureCases.folder.get()
         let out = folder + "/suf-out"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        // Judged now (as git judges): the expired key is Y and the expired signature X, as git log says.
+        // The whole history, root to v1.1. Judged now (as git judges): the expired key is Y and the expired
+        // signature X, as git log says.
+        let root = try SignatureCases.git(["rev-list", "--max-parents=0", "v1.1"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let now = String(Int(Date().timeIntervalSince1970))
-        var result = try dossier(["suf", "v1.1", "--since", "v1.0", "--repo", "repo", "--out", out + "/now"], in: folder,
+        var result = try dossier(["suf", "v1.1", "--since", root, "--repo", "repo", "--out", out + "/now"], in: folder,
                                  environment: ["SOURCE_DATE_EPOCH": now])
         #expect(result.status == 0, "\(result.stderr)")
         var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/now/v1.1/suf.json"))) as! [String: Any]
         let commits = json["commits"] as! [[String: Any]]
-        let gitLetters = Dictionary(uniqueKeysWithValues: try SignatureCases.git(["log", "--format=%H %G?", "v1.0..v1.1"]).stdout
+        let gitLetters = Dictionary(uniqueKeysWithValues: try SignatureCases.git(["log", "--format=%H %G?", "\(root)..v1.1"]).stdout
             .split(separator: "\n").map { (String($0.prefix(40)), String($0.suffix(1))) })
         #expect(commits.count == gitLetters.count)
         for commit in commits {
@@ -156,14 +158,14 @@ struct SignatureAgreementTests {
             #expect(letter == gitLetters[commit["id"] as! String], "\(commit["subject"] ?? "")")
         }
         let md = try String(contentsOfFile: out + "/now/v1.1/SUF-v1.1.md", encoding: .utf8)
-        #expect(md.contains("**Release tag v1.1** (annotated): G: good signature, trusted signer (SSH), signed by alice@example.com, key SHA256:"))
+        #expect(md.contains("**Release tag v1.1** (annotated): G: good signature, trusted signer (SSH), signed by alice\\@example.com, key SHA256:"))
         #expect(md.contains("Trusted SSH signers: regulatory/allowed\\_signers at v1.1. Trusted OpenPGP keys: regulatory/keys at v1.1."))
         #expect(md.contains("| Y | good signature by an expired key | 1 |"))
         #expect(md.contains("| X | good signature that has expired | 1 |"))
         #expect(md.contains("| C13 openpgp key expired since | Eve Expired |"))
 
         // Judged at the release date (the default): Eve's key and Xena's signature were still valid then.
-        result = try dossier(["suf", "v1.1", "--since", "v1.0", "--repo", "repo", "--out", out + "/release"], in: folder)
+        result = try dossier(["suf", "v1.1", "--since", root, "--repo", "repo", "--out", out + "/release"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/release/v1.1/suf.json"))) as! [String: Any]
         let verdicts = ((json["statistics"] as! [String: Any])["verdicts"] as! [String: Int])
