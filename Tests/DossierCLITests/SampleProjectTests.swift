@@ -65,6 +65,38 @@ struct SampleProjectTests {
         #expect(check.status == 0)
     }
 
+    @Test("every commit and tag verdict equals git's, with the trust from the v2.0.0 tree given to both")
+    func signaturesAgreeWithGit() throws {
+        let scratch = try Scratch()
+        let repo = try Self.build(scratch)
+        // git gets the same trust: the allowed signers file and the keys, ultimately trusted, from v2.0.0's tree.
+        var env = Shell.isolatedEnvironment(home: scratch.file("home"))
+        env["GNUPGHOME"] = scratch.file("verify-gnupg")
+        try FileManager.default.createDirectory(atPath: scratch.file("verify-gnupg"), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        defer { _ = try? Shell.run("gpgconf", ["--kill", "gpg-agent"], environment: env) }
+        for key in ["jonas-weber", "priya-raman"] {
+            let text = try Shell.run("git", ["-C", repo, "show", "v2.0.0:regulatory/keys/\(key).asc"]).stdout
+            #expect(try Shell.run("gpg", ["--batch", "--import"], environment: env, input: Data(text.utf8)).status == 0)
+        }
+        let fingerprints = try Shell.run("gpg", ["--with-colons", "--list-keys"], environment: env).stdout
+            .split(separator: "\n").filter { $0.hasPrefix("fpr:") }.map { "\($0.split(separator: ":", omittingEmptySubsequences: false)[9]):6:\n" }
+        #expect(try Shell.run("gpg", ["--batch", "--import-ownertrust"], environment: env, input: Data(fingerprints.joined().utf8)).status == 0)
+        try Shell.run("git", ["-C", repo, "show", "v2.0.0:regulatory/allowed_signers"]).stdout
+            .write(toFile: scratch.file("allowed_signers"), atomically: true, encoding: .utf8)
+        let git = try Shell.run("git", ["-C", repo, "-c", "gpg.ssh.allowedSignersFile=\(scratch.file("allowed_signers"))",
+                                        "log", "--format=%H %G? %GS %GF", "v2.0.0"], environment: env)
+        let ours = try dossier(["signatures", "v2.0.0", "--repo", "pd"], in: scratch.path)
+        #expect(ours.status == 0, "\(ours.stderr)")
+        #expect(ours.stdout.split(separator: "\n").sorted() == git.stdout.split(separator: "\n").sorted())
+        #expect(ours.stdout.split(separator: "\n").count == 43)
+        let tags = try dossier(["signatures", "--tags", "--repo", "pd"], in: scratch.path).stdout.split(separator: "\n")
+        #expect(tags.map { $0.split(separator: " ")[1] } == ["G", "G", "G"])
+        let verifyTags = try Shell.run("git", ["-C", repo, "-c", "gpg.ssh.allowedSignersFile=\(scratch.file("allowed_signers"))",
+                                               "verify-tag", "v1.0.0", "v1.1.0", "v2.0.0"], environment: env)
+        #expect(verifyTags.status == 0, "\(verifyTags.stderr)")
+    }
+
     @Test("changed paths agree with git diff-tree for every commit of the history")
     func changedPathsAgreeWithGit() throws {
         let scratch = try Scratch()
