@@ -9,15 +9,22 @@ extension Repository {
         if git_repository_is_shallow(pointer) == 1 {
             throw DossierError("\(gitDirectory) is a shallow clone: its history is cut off, so a release's commits cannot be listed; fetch the whole history (git fetch --unshallow; in CI, check out with full depth)")
         }
+        return try walkCommits { walk in
+            var release = try oid(range.release)
+            try check(git_revwalk_push(walk, &release), "git_revwalk_push")
+            if let since = range.since {
+                var hidden = try oid(since)
+                try check(git_revwalk_hide(walk, &hidden), "git_revwalk_hide")
+            }
+        }
+    }
+
+    /// Walks the commits that `start` pushes (and hides), oldest first: parents before children.
+    func walkCommits(_ start: (OpaquePointer) throws -> Void) throws -> [String] {
         let walk = try make("git_revwalk_new") { git_revwalk_new(&$0, pointer) }
         defer { git_revwalk_free(walk) }
         try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
-        var release = try oid(range.release)
-        try check(git_revwalk_push(walk, &release), "git_revwalk_push")
-        if let since = range.since {
-            var hidden = try oid(since)
-            try check(git_revwalk_hide(walk, &hidden), "git_revwalk_hide")
-        }
+        try start(walk)
         var ids: [String] = []
         var next = git_oid()
         while true {

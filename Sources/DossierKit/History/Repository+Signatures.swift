@@ -7,21 +7,11 @@ extension Repository {
     /// without remotes, notes and stashes).
     /// - Throws: `GitError` when the walk fails.
     public func allCommitIds() throws -> [String] {
-        let walk = try make("git_revwalk_new") { git_revwalk_new(&$0, pointer) }
-        defer { git_revwalk_free(walk) }
-        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
-        if git_repository_head_unborn(pointer) != 1 { try check(git_revwalk_push_head(walk), "git_revwalk_push_head") }
-        try check(git_revwalk_push_glob(walk, "refs/heads"), "git_revwalk_push_glob")
-        try check(git_revwalk_push_glob(walk, "refs/tags"), "git_revwalk_push_glob")
-        var ids: [String] = []
-        var next = git_oid()
-        while true {
-            let code = git_revwalk_next(&next, walk)
-            if code == GIT_ITEROVER.rawValue { break }
-            try check(code, "git_revwalk_next")
-            ids.append(hex(&next))
+        try walkCommits { walk in
+            if git_repository_head_unborn(pointer) != 1 { try check(git_revwalk_push_head(walk), "git_revwalk_push_head") }
+            try check(git_revwalk_push_glob(walk, "refs/heads"), "git_revwalk_push_glob")
+            try check(git_revwalk_push_glob(walk, "refs/tags"), "git_revwalk_push_glob")
         }
-        return ids
     }
 
     /// git's verdict on the signature of each commit in `ids`, in the same order. Reads only the commit objects

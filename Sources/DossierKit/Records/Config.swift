@@ -112,3 +112,14 @@ public struct Config: Sendable, Hashable {
         return config
     }
 }
+
+extension Config {
+    /// Reads a dossier.yml from disk, as `--config FILE` asks.
+    /// - Throws: `DossierError` when the file cannot be read or does not parse.
+    public static func load(file path: String) throws -> Config {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DossierError("cannot read the configuration file \(path)")
+        }
+        return try Config.parse(data, file: path)
+    }
+}

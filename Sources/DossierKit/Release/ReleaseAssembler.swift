@@ -46,12 +46,7 @@ public enum ReleaseAssembler {
     /// - Throws: `DossierError` for a bad repository, revision, configuration or record file.
     public static func assemble(_ request: ReleaseRequest) throws -> AssembledRelease {
         let repository = try Repository(path: request.repository)
-        let externalConfig = try request.configFile.map { path -> Config in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw DossierError("cannot read the configuration file \(path)")
-            }
-            return try Config.parse(data, file: path)
-        }
+        let externalConfig = try request.configFile.map(Config.load(file:))
 
         // Which release: the one named, or the newest release tag by the pattern in HEAD's dossier.yml.
         let releaseName: String

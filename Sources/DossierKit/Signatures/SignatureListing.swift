@@ -67,12 +67,7 @@ public struct SignatureListing: Sendable, Codable {
     /// - Throws: `DossierError` for a bad repository, revision, configuration or trust file.
     public static func make(_ request: SignatureListingRequest) throws -> SignatureListing {
         let repository = try Repository(path: request.repository)
-        let externalConfig = try request.configFile.map { path -> Config in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw DossierError("cannot read the configuration file \(path)")
-            }
-            return try Config.parse(data, file: path)
-        }
+        let externalConfig = try request.configFile.map(Config.load(file:))
         // Which commits, and the tree whose trust applies: the range's end, or HEAD.
         let scope: String, trustCommit: String, trustLabel: String
         var range: RevisionRange?
