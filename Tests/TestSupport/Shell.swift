@@ -12,6 +12,9 @@ public struct ProcessResult: Sendable {
 
 /// Runs real programs (git, gpg, ssh-keygen, the built dossier binary) for the end-to-end tests.
 public enum Shell {
+    /// Set once: writing to a pipe whose reader has gone returns an error instead of raising SIGPIPE.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// An environment that never reads the user's git configuration or keyring.
     public static func isolatedEnvironment(home: String) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
@@ -39,8 +42,11 @@ public enum Shell {
         process.standardError = err
         process.standardInput = stdin
         try process.run()
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
+        // A program may exit without reading all its input (ssh-keygen refusing a key, say): that must not end
+        // the test process with SIGPIPE, and the program's answer is what the test checks.
+        _ = ignoreBrokenPipes
+        if let input { try? stdin.fileHandleForWriting.write(contentsOf: input) }
+        try? stdin.fileHandleForWriting.close()
         // Read both pipes while the process runs, so a large output cannot block it.
         nonisolated(unsafe) var errData = Data()
         let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
