@@ -62,7 +62,11 @@ struct SSHSignatureFuzzTests {
             guard changed[index] != UInt8(ascii: "\n"), changed[index] != UInt8(ascii: "=") else { continue }
             let original = changed[index]
             repeat { changed[index] = alphabet.randomElement(using: &generator) ?? 0 } while changed[index] == original
-            expectNotGood(String(decoding: changed, as: UTF8.self), signers)
+            let changedText = String(decoding: changed, as: UTF8.self)
+            // The character before the padding carries unused bits: changing only those decodes to the same bytes,
+            // which is still the good signature (ssh-keygen agrees). Only a change of the bytes must fail.
+            if SSHSignature.dearmor(changedText) == blob { continue }
+            expectNotGood(changedText, signers)
         }
     }
 
