@@ -8,6 +8,8 @@ public final class Repository {
     private let handle: GitPointer
     /// The repository's git directory, e.g. `/work/project/.git/`.
     public let gitDirectory: String
+    /// The work tree's folder, or nil for a bare repository.
+    public let workTree: String?
 
     /// Opens the repository at or above `path`.
     /// - Throws: `DossierError` when `path` is not in a git repository.
@@ -20,6 +22,7 @@ public final class Repository {
         }
         handle = GitPointer(repo, free: git_repository_free)
         gitDirectory = String(cString: git_repository_path(repo))
+        workTree = git_repository_workdir(repo).map { String(cString: $0) }
     }
 
     var pointer: OpaquePointer { handle.pointer }

@@ -101,6 +101,10 @@ public struct Config: Sendable, Hashable {
                 guard let letter = rule.first, letter.isUppercase, rule.dropFirst().allSatisfy(\.isNumber), rule.count > 1 else {
                     throw DossierError("expected a rule id such as G1 or C5 in 'policy', found '\(rule)'", at: keyValue.location)
                 }
+                guard RuleCatalog.rule(rule) != nil else {
+                    throw DossierError("unknown rule '\(rule)' in 'policy'; the rules are \(RuleCatalog.rules.map(\.id).joined(separator: ", "))",
+                                       at: keyValue.location)
+                }
                 let levelValue = YAMLValue(node: level, file: file)
                 let text = try levelValue.text("error, warning or off")
                 guard ["error", "warning", "off"].contains(text) else {

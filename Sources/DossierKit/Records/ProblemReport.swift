@@ -20,8 +20,10 @@ public struct ProblemReport: Record {
     public var items: [String]
     /// For an anomaly left open: why it does not contribute to an unacceptable risk (IEC 62304 5.8.3).
     public var evaluation: String?
+    /// Test ids (or globs over `classname.name`) whose failure or skip this report dispositions (IEC 62304 5.7.4, 9.8).
+    public var tests: [String]
 
-    static let allowed = ["id", "title", "description", "severity", "status", "items", "evaluation", "obsolete"]
+    static let allowed = ["id", "title", "description", "severity", "status", "items", "evaluation", "tests", "obsolete"]
 
     init(_ m: YAMLMapping) throws {
         id = try m.recordId(Self.kind)
@@ -32,6 +34,7 @@ public struct ProblemReport: Record {
         status = try m.choice("status", ["open", "investigating", "resolved", "closed", "deferred"])
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
         evaluation = try m.text("evaluation")
+        tests = try m.texts("tests")
         obsolete = try m.obsolescence()
     }
 
@@ -43,7 +46,7 @@ public struct ProblemReport: Record {
     /// Its fields as text, in a fixed order, for the delta and the appendix.
     public var fields: [RecordField] {
         Self.fields([("title", title), ("description", description), ("severity", severity), ("status", status),
-                     ("items", items), ("evaluation", evaluation), ("obsolete", obsolete)])
+                     ("items", items), ("evaluation", evaluation), ("tests", tests), ("obsolete", obsolete)])
     }
     /// Its links to the software items it concerns.
     public var links: [RecordLink] { Self.links([("items", items)]) }

@@ -48,7 +48,7 @@ public enum RecordLoader {
             if let existing = set.riskPolicy {
                 throw DossierError("a second risk policy; the first is at \(existing.source)", at: policy.location)
             }
-            set.riskPolicy = try RiskPolicy(policy.mapping("the risk policy", allowed: ["severity", "probability", "acceptability"]))
+            set.riskPolicy = try RiskPolicy(policy.mapping("the risk policy", allowed: ["severity", "probability", "acceptability", "safety_class_by_severity"]))
         }
     }
 

@@ -37,3 +37,39 @@ public struct GitTreeSource: RecordSource {
     /// - Throws: `GitError` when libgit2 cannot read the commit's tree.
     public func fileNames(inFolder path: String) throws -> [String] { try repository.fileNames(inFolder: path, at: commit) }
 }
+
+/// Reads record files from a work tree on disk: the uncommitted state, as `dossier check --worktree` sees it.
+public struct WorkTreeSource: RecordSource {
+    /// The work tree's folder.
+    public let root: String
+    /// How messages name it: `the work tree`.
+    public let label = "the work tree"
+
+    /// Reads from the folder `root`.
+    public init(root: String) { self.root = root }
+
+    private func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+
+    /// Whether `path` is a file, a folder, or absent in the work tree.
+    public func entryKind(_ relative: String) throws -> Repository.EntryKind? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path(relative), isDirectory: &isFolder) else { return nil }
+        return isFolder.boolValue ? .folder : .file
+    }
+
+    /// The file's bytes, or nil when absent.
+    /// - Throws: `DossierError` when it exists but cannot be read.
+    public func readFile(_ relative: String) throws -> Data? {
+        guard try entryKind(relative) == .file else { return nil }
+        guard let data = FileManager.default.contents(atPath: path(relative)) else {
+            throw DossierError("cannot read \(relative) in the work tree")
+        }
+        return data
+    }
+
+    /// The names of the files in the folder, in byte order.
+    public func fileNames(inFolder relative: String) throws -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? []
+        return names.filter { (try? entryKind(relative + "/" + $0)) == .file }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}

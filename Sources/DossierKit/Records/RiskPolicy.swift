@@ -25,6 +25,9 @@ public struct RiskPolicy: Sendable, Codable, Hashable {
     public var probability: [String]
     /// For each severity, one verdict per probability.
     public var acceptability: [String: [Acceptability]]
+    /// The IEC 62304 software safety class each severity of harm implies (4.3), when the policy states it:
+    /// a software item whose risks reach a severity needs at least that class.
+    public var safetyClassBySeverity: [String: SafetyClass]
     /// Where the policy is defined.
     public var source: SourceLocation
 
@@ -52,6 +55,15 @@ public struct RiskPolicy: Sendable, Codable, Hashable {
             }
         }
         acceptability = matrix
+        var classes: [String: SafetyClass] = [:]
+        if let value = m["safety_class_by_severity"] {
+            let rows = try value.mapping("safety_class_by_severity", allowed: severity)
+            for (name, cell) in rows.entries {
+                guard let safetyClass = SafetyClass(rawValue: try cell.text("A, B or C")) else { throw cell.fail("A, B or C") }
+                classes[name] = safetyClass
+            }
+        }
+        safetyClassBySeverity = classes
     }
 
     /// The verdict for an estimate, or `nil` when the matrix does not cover it.

@@ -28,12 +28,14 @@ public struct Threat: Record {
     public var disposition: String?
     /// Software items exposed to it.
     public var items: [String]
+    /// Whether exploiting the threat could lead to harm to a patient or user (then it must link to a risk).
+    public var safetyImpact: Bool?
 
     static let strideCategories = ["Spoofing", "Tampering", "Repudiation", "Information disclosure",
                                    "Denial of service", "Elevation of privilege"]
     static let dispositions = ["mitigated", "accepted", "transferred", "not_applicable"]
     static let allowed = ["id", "title", "stride", "asset", "description", "cvss", "residual_cvss", "mitigations",
-                          "risks", "disposition", "items", "obsolete"]
+                          "risks", "disposition", "safety_impact", "items", "obsolete"]
 
     init(_ m: YAMLMapping) throws {
         id = try m.recordId(Self.kind)
@@ -47,6 +49,7 @@ public struct Threat: Record {
         mitigations = try m.ids("mitigations", prefix: RecordKind.requirement.prefix)
         risks = try m.ids("risks", prefix: RecordKind.risk.prefix)
         disposition = try m.choice("disposition", Self.dispositions)
+        safetyImpact = try m.bool("safety_impact")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
         obsolete = try m.obsolescence()
     }
@@ -57,7 +60,7 @@ public struct Threat: Record {
     public var fields: [RecordField] {
         Self.fields([("title", title), ("stride", stride), ("asset", asset), ("description", description),
                      ("cvss", cvss), ("residual_cvss", residualCvss), ("mitigations", mitigations), ("risks", risks),
-                     ("disposition", disposition), ("items", items), ("obsolete", obsolete)])
+                     ("disposition", disposition), ("safety_impact", safetyImpact), ("items", items), ("obsolete", obsolete)])
     }
     /// Its links to mitigating requirements, safety risks and software items.
     public var links: [RecordLink] { Self.links([("mitigations", mitigations), ("risks", risks), ("items", items)]) }

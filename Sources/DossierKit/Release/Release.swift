@@ -24,6 +24,14 @@ public struct Release: Sendable, Codable, Hashable {
     public var delta: ReleaseDelta
     /// Counts for the summary.
     public var statistics: Statistics
+    /// The test reports given with `--evidence`, each with its digest, and their test cases.
+    public var evidence = TestEvidence()
+    /// The traceability matrix: one row per requirement.
+    public var traceMatrix: [TraceRow] = []
+    /// What the gap rules found, errors first.
+    public var findings: [Finding] = []
+    /// Rules dossier.yml's `policy:` turned off, so that the document says what was not checked.
+    public var rulesOff: [String] = []
 
     /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.
     public var fileStem: String {
@@ -51,6 +59,8 @@ public struct Identification: Sendable, Codable, Hashable {
     public var configuration: String
     /// How signatures were checked: the trust used and the time expiry was judged at.
     public var signatureCheck: SignatureCheckBasis
+    /// Whether this is the uncommitted state of a work tree (`dossier check --worktree`), not a release.
+    public var workTree = false
 }
 
 /// What the signature verdicts rest on, so that a reader can check them again with git.

@@ -16,6 +16,10 @@ public struct ReleaseRequest: Sendable {
     public var allowedSignersFile: String?
     /// A folder of OpenPGP public keys on disk that replaces `trust.openpgp_keys` (`--openpgp-keys`).
     public var openPGPKeysFolder: String?
+    /// JUnit XML test reports (paths or globs, relative to the current directory) given with `--evidence`.
+    public var evidenceGlobs: [String] = []
+    /// Check the uncommitted state: records from the work tree, history up to HEAD (`--worktree`).
+    public var workTree = false
 
     /// Creates a request.
     public init(repository: String, release: String? = nil, since: String? = nil, configFile: String? = nil,
@@ -45,12 +49,20 @@ public enum ReleaseAssembler {
     /// Reads the repository and builds the release's model.
     /// - Throws: `DossierError` for a bad repository, revision, configuration or record file.
     public static func assemble(_ request: ReleaseRequest) throws -> AssembledRelease {
+        // Test reports are read first: a bad one stops the command before any other work.
+        let evidence = try request.evidenceGlobs.isEmpty ? TestEvidence()
+            : TestEvidence.load(globs: request.evidenceGlobs, relativeTo: FileManager.default.currentDirectoryPath)
         let repository = try Repository(path: request.repository)
         let externalConfig = try request.configFile.map(Config.load(file:))
 
         // Which release: the one named, or the newest release tag by the pattern in HEAD's dossier.yml.
         let releaseName: String
-        if let named = request.release {
+        if request.workTree {
+            guard repository.workTree != nil else {
+                throw DossierError("--worktree needs a repository with a work tree; \(request.repository) is bare")
+            }
+            releaseName = "HEAD"
+        } else if let named = request.release {
             releaseName = named
         } else {
             let patternConfig = try externalConfig ?? headConfig(repository)
@@ -62,7 +74,9 @@ public enum ReleaseAssembler {
         let releaseCommit = try repository.resolveCommit(releaseName)
         let tag: Tag? = try repository.tagNames().contains(releaseName) ? repository.tag(named: releaseName) : nil
 
-        let releaseSource = GitTreeSource(repository: repository, commit: releaseCommit, label: releaseName)
+        let workTreeRoot = request.workTree ? repository.workTree : nil
+        let releaseSource: RecordSource = workTreeRoot.map { WorkTreeSource(root: $0) }
+            ?? GitTreeSource(repository: repository, commit: releaseCommit, label: releaseName)
         let config = try externalConfig ?? RecordLoader.config(from: releaseSource)
 
         // The previous release: --since, or the release tag before this one.
@@ -97,8 +111,9 @@ public enum ReleaseAssembler {
             try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
         }, { () -> (RecordSet, ReleaseDelta) in
             let (records, previousRecords) = try inParallel({
-                try RecordLoader.records(from: GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName),
-                                         config: config)
+                let source: RecordSource = try workTreeRoot.map { WorkTreeSource(root: $0) }
+                    ?? GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName)
+                return try RecordLoader.records(from: source, config: config)
             }, {
                 guard let previousCommit else { return RecordSet() }
                 let source = GitTreeSource(repository: try Repository(path: path), commit: previousCommit, label: label)
@@ -107,21 +122,27 @@ public enum ReleaseAssembler {
             return (records, ReleaseDelta(previous: previousRecords, current: records))
         })
 
-        let identification = Identification(
-            device: config.device, release: releaseName, commit: releaseCommit,
+        var identification = Identification(
+            device: config.device, release: request.workTree ? "work tree" : releaseName, commit: releaseCommit,
             tag: tag.map { ReleaseTag(name: $0.name, object: $0.objectId, annotated: $0.isAnnotated, tagger: $0.tagger,
                                       message: $0.message,
                                       signature: checker.verdict($0.signedContent, signedAt: $0.tagger?.time ?? 0)) },
             previousRelease: previousName, previousCommit: previousCommit, date: date,
             configuration: config.source.map { source in
                 // A file given with --config is named without its folder: no absolute paths in documents.
-                externalConfig != nil ? "\((source as NSString).lastPathComponent) (given with --config)" : "\(source) at \(releaseName)"
+                externalConfig != nil ? "\((source as NSString).lastPathComponent) (given with --config)" : "\(source) at \(request.workTree ? "the work tree" : releaseName)"
             } ?? "none (history alone)",
             signatureCheck: SignatureCheckBasis(allowedSigners: trust.allowedSignersSource, openPGPKeys: trust.openPGPKeysSource,
                                                 checkedAt: date))
 
-        let release = ReleaseJoin.join(identification: identification, commits: commits, records: records,
+        identification.workTree = request.workTree
+        var release = ReleaseJoin.join(identification: identification, commits: commits, records: records,
                                        delta: delta, trailerKeys: config.trailerKeys)
+        release.evidence = evidence
+        let graph = TraceGraph(release: release, evidence: evidence)
+        release.traceMatrix = TraceMatrix.rows(release: release, graph: graph)
+        release.findings = Checker.run(release: release, evidence: evidence, graph: graph, policy: config.policy)
+        release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
         let warnings = records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }

@@ -143,6 +143,31 @@ enum SUFContext {
         context["allIFUChanges"] = records.ifuChanges.map { ifu -> [String: Any] in
             ["id": ifu.id, "anchor": MarkdownText.anchor(ifu.id), "document": ifu.document, "section": ifu.section ?? "", "change": ifu.change]
         }
+        context["evidenceFiles"] = release.evidence.files.map { file -> [String: Any] in
+            ["path": file.path, "sha256": file.sha256, "suites": file.suites.joined(separator: ", "), "tests": file.tests,
+             "failures": file.failures, "errors": file.errors, "skipped": file.skipped, "timestamp": file.timestamp ?? ""]
+        }
+        if !release.traceMatrix.isEmpty {
+            let results = Dictionary(grouping: release.traceMatrix, by: \.result).mapValues(\.count)
+            context["verification"] = ["passed": results["passed"] ?? 0, "failed": results["failed"] ?? 0,
+                                       "skipped": results["skipped"] ?? 0, "noTest": results["no test"] ?? 0]
+        }
+        context["findings"] = release.findings.map { finding -> [String: Any] in
+            ["level": finding.level.rawValue, "rule": finding.rule, "message": finding.message,
+             "clauses": finding.clauses.joined(separator: "; "), "location": finding.location?.description ?? ""]
+        }
+        context["gapSummary"] = [
+            "errors": release.findings.filter { $0.level == .error }.count,
+            "warnings": release.findings.filter { $0.level == .warning }.count,
+            "rulesOff": release.rulesOff.isEmpty ? "none" : release.rulesOff.joined(separator: ", "),
+        ]
+        context["traceMatrix"] = release.traceMatrix.map { row -> [String: Any] in
+            ["requirement": row.requirement, "anchor": MarkdownText.anchor(row.requirement), "title": row.title,
+             "status": row.status, "risks": row.risks.joined(separator: ", "), "threats": row.threats.joined(separator: ", "),
+             "items": row.items.joined(separator: ", "), "changeRequests": row.changeRequests.joined(separator: ", "),
+             "commits": row.commits.map { String($0.prefix(12)) }.joined(separator: ", "),
+             "tests": row.tests.joined(separator: ", "), "result": row.result]
+        }
         context["brokenLinks"] = records.brokenLinks.map { link -> [String: Any] in
             ["from": link.from, "source": link.source.description, "field": link.field, "target": link.target]
         }

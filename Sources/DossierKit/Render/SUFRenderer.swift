@@ -49,6 +49,7 @@ public struct SUFRenderer: Sendable {
         })
         var files = documents
         if let json { files["suf.json"] = json }
+        files["trace-matrix.csv"] = Data(TraceMatrix.csv(release.traceMatrix).utf8)
         return files
     }
 

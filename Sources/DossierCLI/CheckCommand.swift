@@ -1,0 +1,74 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier check`: run the gap rules; the CI gate.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the gap rules over a release (or the work tree); exit 1 on any error-level finding.",
+        discussion: """
+            Reads the release as dossier suf does, with the test reports given with --evidence, and prints every \
+            finding, errors first, with a one-line summary. dossier.yml's policy: sets each rule's level (error, \
+            warning, off). Exit 0 when there is no error-level finding, 1 when there is, 2 on bad input.
+            """)
+
+    @Argument(help: "The release: a tag or any revision (default: the newest tag matching releases.tag_pattern).")
+    var release: String?
+
+    @Option(help: "Where the release's history starts, excluded (default: the release tag before RELEASE).")
+    var since: String?
+
+    @Flag(help: "Check the uncommitted state: records from the work tree, history since the last release up to HEAD.")
+    var worktree = false
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports: paths or globs (e.g. 'reports/**/*.xml').", valueName: "glob"))
+    var evidence: [String] = []
+
+    @Option(help: "The report's format: text, json, junit or sarif.")
+    var format: String = "text"
+
+    @Option(help: "Also write the report to this file (stdout still gets the text summary).")
+    var output: String?
+
+    @Option(help: "The repository: a work tree or a bare repository.")
+    var repo: String = "."
+
+    @Option(help: "A dossier.yml to use instead of the one in the release's tree.")
+    var config: String?
+
+    @OptionGroup var trust: TrustOptions
+
+    func validate() throws {
+        guard ["text", "json", "junit", "sarif"].contains(format) else {
+            throw ValidationError("unknown format '\(format)'; expected text, json, junit or sarif")
+        }
+        if worktree && release != nil { throw ValidationError("a RELEASE cannot be given with --worktree") }
+    }
+
+    func run() throws {
+        var request = ReleaseRequest(repository: repo, release: release, since: since, configFile: config,
+                                     sourceDateEpoch: try Environment.sourceDateEpoch(),
+                                     allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
+        request.evidenceGlobs = evidence
+        request.workTree = worktree
+        let (result, warnings) = try CheckResult.run(request)
+        for warning in warnings { Output.warning(warning) }
+        let report: Data
+        switch format {
+        case "json": report = try result.json()
+        case "junit": report = Data(result.junit.utf8)
+        case "sarif": report = Data(result.sarif.utf8)
+        default: report = Data(result.text.utf8)
+        }
+        if let output {
+            do { try report.write(to: URL(fileURLWithPath: output)) } catch {
+                throw DossierError("cannot write the report to \(output): \(error.localizedDescription)")
+            }
+            FileHandle.standardOutput.write(Data(result.text.utf8))
+        } else {
+            FileHandle.standardOutput.write(report)
+        }
+        if result.errors > 0 { throw ExitCode(1) }
+    }
+}

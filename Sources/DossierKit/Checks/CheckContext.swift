@@ -1,0 +1,58 @@
+/// What every rule reads: the release, its trace graph, the test evidence, and lookups by id.
+struct CheckContext: Sendable {
+    let release: Release
+    let evidence: TestEvidence
+    let graph: TraceGraph
+    let requirements: [String: Requirement]
+    let risks: [String: Risk]
+    let threats: [String: Threat]
+    let items: [String: SoftwareItem]
+
+    init(release: Release, evidence: TestEvidence, graph: TraceGraph) {
+        self.release = release
+        self.evidence = evidence
+        self.graph = graph
+        let records = release.records
+        requirements = Dictionary(records.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        risks = Dictionary(records.risks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        threats = Dictionary(records.threats.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        items = Dictionary(records.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A finding of `rule` at its default level (or at `level`, for a rule whose cases differ).
+    func finding(_ rule: String, _ message: String, subjects: [String], at location: SourceLocation?,
+                 level: FindingLevel? = nil) -> Finding {
+        let info = RuleCatalog.rule(rule)
+        return Finding(rule: rule, level: level ?? info?.defaultLevel ?? .error, message: message, subjects: subjects,
+                       location: location, clauses: info?.clauses ?? [])
+    }
+
+    /// The test cases linked to a requirement, by either side of the link.
+    func tests(ofRequirement id: String) -> [TestCase] {
+        graph.below(TraceNode(.requirement, id), .test).flatMap { graph.tests[$0.id] ?? [] }
+    }
+
+    /// Whether at least one linked test of the requirement passed.
+    func hasPassingTest(_ requirement: String) -> Bool {
+        tests(ofRequirement: requirement).contains { $0.outcome == .passed }
+    }
+
+    /// Why a requirement has no passing test, in words: no evidence, no linked test, or what its tests did.
+    func whyNoPassingTest(_ requirement: String) -> String {
+        if evidence.cases.isEmpty { return "no test evidence was given (--evidence)" }
+        let tests = tests(ofRequirement: requirement)
+        if tests.isEmpty { return "no test in the evidence is linked to it (verified_by, or a requirement property)" }
+        let counts = Dictionary(grouping: tests, by: \.outcome).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()
+        return "its linked tests did not pass (\(counts.joined(separator: ", ")))"
+    }
+
+    /// `ID (file:line)`, how messages name a record.
+    func named(_ id: String, _ location: SourceLocation?) -> String {
+        location.map { "\(id) (\($0))" } ?? id
+    }
+
+    /// A commit as messages name it: short id and subject.
+    func named(commit: ReleaseCommit) -> String {
+        "commit \(commit.shortId) '\(commit.subject)'"
+    }
+}

@@ -1,0 +1,39 @@
+/// Runs the gap rules over a release and its test evidence, with dossier.yml's `policy:` applied.
+public enum Checker {
+    /// Every rule's check, by id.
+    static let checks: [String: @Sendable (CheckContext) -> [Finding]] = [
+        "T1": TestRules.t1, "T2": TestRules.t2, "A2": TestRules.a2,
+        "R1": RiskRules.r1, "R2": RiskRules.r2, "R3": RiskRules.r3, "R4": RiskRules.r4, "R5": RiskRules.r5,
+        "C1": ChangeRules.c1, "C2": ChangeRules.c2, "C5": ChangeRules.c5, "C6": ChangeRules.c6, "C8": ChangeRules.c8,
+        "G1": IntegrityRules.g1, "G2": IntegrityRules.g2,
+        "S1": SOUPRules.s1, "S5": SOUPRules.s5,
+        "X1": ThreatRules.x1, "X2": ThreatRules.x2, "X3": ThreatRules.x3, "X5": ThreatRules.x5, "X6": CVSSRule.x6,
+    ]
+
+    /// The rules that run under `policy` (those not turned off), in catalog order.
+    public static func rulesInForce(policy: [String: String]) -> [RuleInfo] {
+        RuleCatalog.rules.filter { policy[$0.id] != RuleSetting.off.rawValue }
+    }
+
+    /// The findings, errors first, then in rule order, then in the order each rule found them.
+    public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, policy: [String: String]) -> [Finding] {
+        let context = CheckContext(release: release, evidence: evidence, graph: graph)
+        var findings: [Finding] = []
+        for rule in rulesInForce(policy: policy) {
+            guard let check = checks[rule.id] else { continue }
+            let level = policy[rule.id].flatMap(FindingLevel.init(rawValue:))
+            findings += check(context).map { finding in
+                var finding = finding
+                if let level { finding.level = level }
+                return finding
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: RuleCatalog.rules.enumerated().map { ($1.id, $0) })
+        return findings.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.level != y.level { return x.level == .error }
+            if x.rule != y.rule { return order[x.rule, default: 0] < order[y.rule, default: 0] }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

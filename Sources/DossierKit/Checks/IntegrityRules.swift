@@ -1,0 +1,26 @@
+/// G1 and G2: commit and release-tag signatures.
+enum IntegrityRules {
+    /// G1: a commit whose signature verdict is not G.
+    static func g1(_ c: CheckContext) -> [Finding] {
+        c.release.commits.filter { $0.signature.letter != .good }.map {
+            let reason = $0.signature.reason.isEmpty ? $0.signature.letter.meaning : $0.signature.reason
+            return c.finding("G1", "\(c.named(commit: $0)) by \($0.author.name): signature \($0.signature.letter.rawValue) (\(reason))",
+                             subjects: [$0.id], at: nil)
+        }
+    }
+
+    /// G2: the release is not a tag, or its tag is lightweight, unsigned or not G.
+    static func g2(_ c: CheckContext) -> [Finding] {
+        let id = c.release.identification
+        if id.workTree { return [] }  // the uncommitted state has no tag yet
+        guard let tag = id.tag else {
+            return [c.finding("G2", "the release \(id.release) is not a tag: no signed tag vouches for commit \(id.commit.prefix(12))", subjects: [id.release], at: nil)]
+        }
+        if !tag.annotated {
+            return [c.finding("G2", "the release tag \(tag.name) is lightweight: it has no tagger, date or signature", subjects: [tag.name], at: nil)]
+        }
+        guard tag.signature.letter != .good else { return [] }
+        let reason = tag.signature.reason.isEmpty ? tag.signature.letter.meaning : tag.signature.reason
+        return [c.finding("G2", "the release tag \(tag.name): signature \(tag.signature.letter.rawValue) (\(reason))", subjects: [tag.name], at: nil)]
+    }
+}
