@@ -32,6 +32,8 @@ public struct Release: Sendable, Codable, Hashable {
     public var findings: [Finding] = []
     /// Rules dossier.yml's `policy:` turned off, so that the document says what was not checked.
     public var rulesOff: [String] = []
+    /// Every clause of the coverage table with its state for the device's safety class.
+    public var coverage: [ClauseStatus] = []
 
     /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.
     public var fileStem: String {

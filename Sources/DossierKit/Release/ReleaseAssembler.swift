@@ -143,6 +143,7 @@ public enum ReleaseAssembler {
         release.traceMatrix = TraceMatrix.rows(release: release, graph: graph)
         release.findings = Checker.run(release: release, evidence: evidence, graph: graph, policy: config.policy)
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
+        release.coverage = ClauseCoverage.statuses(safetyClass: config.device?.safetyClass, findings: release.findings)
         let warnings = records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }

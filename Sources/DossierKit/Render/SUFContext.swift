@@ -168,6 +168,16 @@ enum SUFContext {
              "commits": row.commits.map { String($0.prefix(12)) }.joined(separator: ", "),
              "tests": row.tests.joined(separator: ", "), "result": row.result]
         }
+        context["coverage"] = release.coverage.map { status -> [String: Any] in
+            ["clause": status.clause, "title": status.title, "evidence": status.evidence.joined(separator: "; "),
+             "state": status.state.rawValue + (status.gaps.isEmpty ? "" : ": " + status.gaps.joined(separator: ", "))]
+        }
+        let states = Dictionary(grouping: release.coverage, by: \.state).mapValues(\.count)
+        context["coverageSummary"] = [
+            "safetyClass": release.identification.device?.safetyClass?.rawValue ?? "not stated (every clause shown as applicable)",
+            "evidenced": states[.evidenced] ?? 0, "gaps": states[.gap] ?? 0,
+            "notEvidenced": states[.notEvidenced] ?? 0, "notApplicable": states[.notApplicable] ?? 0,
+        ]
         context["brokenLinks"] = records.brokenLinks.map { link -> [String: Any] in
             ["from": link.from, "source": link.source.description, "field": link.field, "target": link.target]
         }
