@@ -35,6 +35,9 @@ struct SufCommand: ParsableCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports: paths or globs (e.g. 'reports/**/*.xml').", valueName: "glob"))
+    var evidence: [String] = []
+
     @Option(name: .customLong("sign-key"), help: ArgumentHelp(
         "An unencrypted OpenSSH private key that signs MANIFEST.sha256 (writes MANIFEST.sha256.sig, namespace \"dossier\").",
         valueName: "key"))
@@ -49,9 +52,11 @@ struct SufCommand: ParsableCommand {
             formats.insert(value)
         }
         let epoch = try Environment.sourceDateEpoch()
+        var releaseRequest = ReleaseRequest(repository: repo, release: release, since: since, configFile: config, sourceDateEpoch: epoch,
+                                            allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
+        releaseRequest.evidenceGlobs = evidence
         let result = try SUFBundle.build(SUFBundle.Request(
-            release: ReleaseRequest(repository: repo, release: release, since: since, configFile: config, sourceDateEpoch: epoch,
-                                    allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys),
+            release: releaseRequest,
             formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey))
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
