@@ -111,6 +111,13 @@ enum CVSS40 {
         return result
     }
 
+    /// Every "metric:value/" run of the max-composed tables, split once.
+    static let runValues: [String: [String: String]] = {
+        var runs = CVSS40Tables.maxComposed.values.flatMap { $0.values.flatMap { $0 } }
+        runs += CVSS40Tables.maxComposedEQ3EQ6.values.flatMap { $0.values.flatMap { $0 } }
+        return Dictionary(runs.map { ($0, values(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    }()
+
     /// The score of a macrovector, nil when the table has none (the reference calculator's NaN).
     static func lookup(_ eq: [Int]) -> Double? {
         CVSS40Tables.macroVectorScores[eq.map(String.init).joined()]
@@ -152,16 +159,17 @@ enum CVSS40 {
         let maxes36 = CVSS40Tables.maxComposedEQ3EQ6[eq3]?[eq6] ?? []
         let maxes4 = CVSS40Tables.maxComposed[4]?[eq4] ?? []
         let maxes5 = CVSS40Tables.maxComposed[5]?[eq5] ?? []
-        var candidates: [String] = []
+        var candidates: [[String: String]] = []
         for a in maxes1 { for b in maxes2 { for c in maxes36 { for d in maxes4 { for e in maxes5 {
-            candidates.append(a + b + c + d + e)
+            candidates.append([a, b, c, d, e].reduce(into: [:]) { merged, run in
+                merged.merge(runValues[run] ?? values(of: run)) { first, _ in first }
+            })
         } } } } }
 
         // The severity distance from the first of them that is at least as severe in every metric.
         let own = distanceMetrics.map { levels[$0]?[m($0)] ?? 0 }
         var distance = [Double](repeating: 0, count: distanceMetrics.count)
-        for candidate in candidates {
-            let maxValues = values(of: candidate)
+        for maxValues in candidates {
             distance = zip(distanceMetrics, own).map { key, level in
                 level - (levels[key]?[maxValues[key] ?? ""] ?? 0)
             }
