@@ -98,6 +98,10 @@ enum CVSS40 {
         "AR": ["H": 0.0, "M": 0.1, "L": 0.2],
     ]
 
+    /// The metrics scoring reads through `effective`.
+    static let scoredMetrics = ["AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC", "SI", "SA",
+                                "E", "CR", "IR", "AR", "MSI", "MSA"]
+
     /// The metrics whose severity distance counts, in the reference calculator's order.
     static let distanceMetrics = ["AV", "PR", "UI", "AC", "AT", "VC", "VI", "VA", "SC", "SI", "SA", "CR", "IR", "AR"]
 
@@ -111,11 +115,26 @@ enum CVSS40 {
         return result
     }
 
-    /// Every "metric:value/" run of the max-composed tables, split once.
-    static let runValues: [String: [String: String]] = {
-        var runs = CVSS40Tables.maxComposed.values.flatMap { $0.values.flatMap { $0 } }
-        runs += CVSS40Tables.maxComposedEQ3EQ6.values.flatMap { $0.values.flatMap { $0 } }
-        return Dictionary(runs.map { ($0, values(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    /// For each macrovector, its highest-severity vectors (composed EQ by EQ, in the reference
+    /// calculator's order) as the levels of `distanceMetrics`.
+    static let maxVectorLevels: [String: [[Double]]] = {
+        var result: [String: [[Double]]] = [:]
+        for key in CVSS40Tables.macroVectorScores.keys {
+            let eq = key.compactMap { $0.wholeNumberValue }
+            guard eq.count == 6 else { continue }
+            let maxes1 = CVSS40Tables.maxComposed[1]?[eq[0]] ?? []
+            let maxes2 = CVSS40Tables.maxComposed[2]?[eq[1]] ?? []
+            let maxes36 = CVSS40Tables.maxComposedEQ3EQ6[eq[2]]?[eq[5]] ?? []
+            let maxes4 = CVSS40Tables.maxComposed[4]?[eq[3]] ?? []
+            let maxes5 = CVSS40Tables.maxComposed[5]?[eq[4]] ?? []
+            var candidates: [[Double]] = []
+            for a in maxes1 { for b in maxes2 { for c in maxes36 { for d in maxes4 { for e in maxes5 {
+                let merged = values(of: a + b + c + d + e)
+                candidates.append(distanceMetrics.map { levels[$0]?[merged[$0] ?? ""] ?? 0 })
+            } } } } }
+            result[key] = candidates
+        }
+        return result
     }()
 
     /// The score of a macrovector, nil when the table has none (the reference calculator's NaN).
@@ -128,15 +147,17 @@ enum CVSS40 {
     /// and RedHat's `cvss` library do since their 2024-11 rounding fix. Threat and environmental
     /// metrics in `metrics` take part; `baseScore` passes none.
     static func score(_ metrics: [String: String]) -> Double {
-        func m(_ key: String) -> String { effective(key, in: metrics) }
+        // The effective values once; `effective` leaves them as they are.
+        let resolved = Dictionary(uniqueKeysWithValues: scoredMetrics.map { ($0, effective($0, in: metrics)) })
+        func m(_ key: String) -> String { resolved[key] ?? "X" }
         if ["VC", "VI", "VA", "SC", "SI", "SA"].allSatisfy({ m($0) == "N" }) { return 0 }
-        let eq = macroVector(metrics)
+        let eq = macroVector(resolved)
         guard let value = lookup(eq) else { return 0 }
-        let (eq1, eq2, eq3, eq4, eq5, eq6) = (eq[0], eq[1], eq[2], eq[3], eq[4], eq[5])
+        let (eq1, eq2, eq3, eq4, eq6) = (eq[0], eq[1], eq[2], eq[3], eq[5])
 
-        func lower(_ index: Int, by step: Int = 1) -> [Int] {
+        func lower(_ index: Int) -> [Int] {
             var next = eq
-            next[index] += step
+            next[index] += 1
             return next
         }
         let lowerEQ1 = lookup(lower(0))
@@ -153,26 +174,12 @@ enum CVSS40 {
         let lowerEQ4 = lookup(lower(3))
         let lowerEQ5 = lookup(lower(4))
 
-        // The highest-severity vectors of this macrovector, composed EQ by EQ.
-        let maxes1 = CVSS40Tables.maxComposed[1]?[eq1] ?? []
-        let maxes2 = CVSS40Tables.maxComposed[2]?[eq2] ?? []
-        let maxes36 = CVSS40Tables.maxComposedEQ3EQ6[eq3]?[eq6] ?? []
-        let maxes4 = CVSS40Tables.maxComposed[4]?[eq4] ?? []
-        let maxes5 = CVSS40Tables.maxComposed[5]?[eq5] ?? []
-        var candidates: [[String: String]] = []
-        for a in maxes1 { for b in maxes2 { for c in maxes36 { for d in maxes4 { for e in maxes5 {
-            candidates.append([a, b, c, d, e].reduce(into: [:]) { merged, run in
-                merged.merge(runValues[run] ?? values(of: run)) { first, _ in first }
-            })
-        } } } } }
-
-        // The severity distance from the first of them that is at least as severe in every metric.
+        // The severity distance from the first highest-severity vector of this macrovector
+        // that is at least as severe in every metric.
         let own = distanceMetrics.map { levels[$0]?[m($0)] ?? 0 }
         var distance = [Double](repeating: 0, count: distanceMetrics.count)
-        for maxValues in candidates {
-            distance = zip(distanceMetrics, own).map { key, level in
-                level - (levels[key]?[maxValues[key] ?? ""] ?? 0)
-            }
+        for maxLevels in maxVectorLevels[eq.map(String.init).joined()] ?? [] {
+            distance = zip(own, maxLevels).map { $0 - $1 }
             if distance.allSatisfy({ $0 >= 0 }) { break }
         }
         let d = Dictionary(uniqueKeysWithValues: zip(distanceMetrics, distance))
