@@ -7,6 +7,10 @@
 ///   computed with the macrovector method of FIRST's reference calculator. Threat (E), environmental
 ///   (CR, IR, AR, M…) and supplemental (S, AU, R, V, RE, U) metrics are validated but do not change it,
 ///   so for a vector that carries them this is not the CVSS-BTE score the FIRST calculator shows.
+///   Rounding is half up at one decimal after lifting by 10⁻⁶, as RedHat's upstream calculator and
+///   `cvss` library do since their 2024-11 fix: an interpolation landing one ulp below an x.x5 tie
+///   (8.549999999999999) scores 8.6. FIRSTdotorg/cvss-v4-calculator's bare `Math.round` gives 8.5
+///   there; that differs for 522 of the 104,976 base vectors, always by +0.1.
 public struct CVSSVector: Sendable, Hashable, CustomStringConvertible {
     /// The CVSS version a vector declares in its prefix.
     public enum Version: String, Sendable {

@@ -143,9 +143,10 @@ enum CVSS40 {
     }
 
     /// The score FIRST's v4.0 calculator gives validated metrics (all base metrics present), with the
-    /// same floating-point steps, rounded half up at one decimal after adding 10⁻⁶ as the calculator
-    /// and RedHat's `cvss` library do since their 2024-11 rounding fix. Threat and environmental
-    /// metrics in `metrics` take part; `baseScore` passes none.
+    /// same floating-point steps, rounded half up at one decimal after adding 10⁻⁶ as RedHat's upstream
+    /// calculator and `cvss` library do since their 2024-11 rounding fix (FIRSTdotorg's copy still
+    /// rounds with a bare Math.round). Threat and environmental metrics in `metrics` take part
+    /// (CVSS-BTE); `baseScore` passes none (CVSS-B).
     static func score(_ metrics: [String: String]) -> Double {
         // The effective values once; `effective` leaves them as they are.
         let resolved = Dictionary(uniqueKeysWithValues: scoredMetrics.map { ($0, effective($0, in: metrics)) })

@@ -1,5 +1,5 @@
 /// CVSS v4.0 scoring data, transcribed from FIRST's reference calculator (cvss_lookup.js, max_composed.js,
-/// max_severity.js of github.com/FIRSTdotorg/cvss-v4-calculator, identical in RedHatProductSecurity's).
+/// max_severity.js of github.com/FIRSTdotorg/cvss-v4-calculator); the same data as RedHat's `cvss` library.
 enum CVSS40Tables {
     /// The score of each of the 270 macrovectors, keyed by the six EQ levels "EQ1EQ2EQ3EQ4EQ5EQ6".
     static let macroVectorScores: [String: Double] = [
