@@ -1,0 +1,43 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier trace ID`: one record's trace chain, up and down.
+struct TraceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Show one record's whole trace chain, both directions.",
+        discussion: """
+            Up: what links to the record (risks it controls, threats it mitigates, change requests and commits that \
+            name it), and what links to those. Down: what it links to (software items, tests with their results), \
+            and onwards. ID is a record id (REQ-3), a commit id (7 or more digits) or a test id (Class.name).
+            """)
+
+    @Argument(help: "A record id, a commit id or a test id.")
+    var id: String
+
+    @Option(help: "The release whose records and history are traced (default: the newest release tag).")
+    var release: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports, to trace tests and their results.", valueName: "glob"))
+    var evidence: [String] = []
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    @Option(help: "The repository: a work tree or a bare repository.")
+    var repo: String = "."
+
+    @Option(help: "A dossier.yml to use instead of the one in the release's tree.")
+    var config: String?
+
+    func run() throws {
+        var request = ReleaseRequest(repository: repo, release: release, configFile: config,
+                                     sourceDateEpoch: try Environment.sourceDateEpoch())
+        request.evidenceGlobs = evidence
+        let assembled = try ReleaseAssembler.assemble(request)
+        let graph = TraceGraph(release: assembled.release, evidence: assembled.release.evidence)
+        let report = try TraceReport.make(id: id, release: assembled.release, graph: graph)
+        FileHandle.standardOutput.write(json ? try CanonicalJSON.encode(report) : Data(report.text.utf8))
+    }
+}
