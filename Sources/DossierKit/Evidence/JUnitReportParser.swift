@@ -35,6 +35,8 @@ final class JUnitReportParser: NSObject, XMLParserDelegate {
         var outcome: TestOutcome = .passed
         var message: String?
         var requirements: [String] = []
+        /// Whether a `<failure>`, `<error>` or `<skipped>` has set the outcome (not only gtest's attributes).
+        var outcomeElementSeen = false
         /// The depth of the `<failure>`, `<error>` or `<skipped>` whose text gives the message, while it is open.
         var messageDepth: Int?
         var messageText = FirstLine()
@@ -125,9 +127,13 @@ final class JUnitReportParser: NSObject, XMLParserDelegate {
             case "skipped": .skipped
             default: nil
             }
-            // The worst outcome wins; between a failure and an error, the first one written.
-            guard let outcome, Self.rank(outcome) > Self.rank(testCase.outcome) else { return }
+            // The worst outcome wins; between a failure and an error, the first one written. gtest's
+            // `result="skipped"` comes with a `<skipped message=…>` that still gives the message.
+            guard let outcome else { return }
+            let (new, old) = (Self.rank(outcome), Self.rank(testCase.outcome))
+            guard new > old || (new == old && !testCase.outcomeElementSeen) else { return }
             testCase.outcome = outcome
+            testCase.outcomeElementSeen = true
             testCase.message = FirstLine.of(attributes["message"])
             if testCase.message == nil {
                 testCase.messageDepth = depth
@@ -203,24 +209,26 @@ final class JUnitReportParser: NSObject, XMLParserDelegate {
     }
 
     /// What XMLParser's error means, phrased for the user (its own description is only a number on Linux).
+    /// The codes are libxml2's `xmlParserErrors`, which Apple's `NSXMLParserError` numbers mirror; FoundationXML's
+    /// `XMLParser.ErrorCode` enum on Linux is numbered differently, so the numbers are matched here, not the enum.
     static func describe(_ error: any Error) -> String {
         let code = (error as NSError).code
-        let what: String = switch XMLParser.ErrorCode(rawValue: code) {
-        case .prematureDocumentEndError?: "the document ends before all its elements are closed"
-        case .tagNameMismatchError?: "the closing tag does not match the element that is open"
-        case .lessThanSymbolInAttributeError?: "a '<' inside an attribute value"
-        case .undeclaredEntityError?: "an entity that is not declared"
-        case .invalidCharacterError?: "a character XML does not allow"
-        case .entityRefLoopError?: "an entity that refers to itself or expands without end"
-        case .gtRequiredError?: "a tag that is not closed with '>'"
-        case .attributeNotStartedError?, .attributeNotFinishedError?, .attributeHasNoValueError?, .attributeRedefinedError?,
-             .literalNotStartedError?, .literalNotFinishedError?:
-            "a malformed attribute"
-        case .emptyDocumentError?, .documentStartError?: "no XML document"
-        case .entityBoundaryError?, .entityReferenceWithoutNameError?, .entityReferenceMissingSemiError?, .entityIsExternalError?:
-            "a malformed or refused entity reference"
+        let what = switch code {
+        case 4: "no root element (the document is empty or is not XML)"
+        case 5, 77, 85, 86: "an element left open at the end of the document, or content after the root element"
+        case 9, 6, 7, 8: "a character XML does not allow"
+        case 22, 23: "an '&' that starts no entity reference (write '&amp;')"
+        case 26, 27: "an entity that is not declared"
+        case 38: "a '<' inside an attribute value"
+        case 39, 40, 41, 43, 44: "a malformed attribute value"
+        case 42: "the same attribute twice on one element"
+        case 45: "a comment that is not closed"
+        case 63: "a CDATA section that is not closed"
+        case 65, 68, 73, 72, 74, 75: "a malformed tag"
+        case 76: "a closing tag that does not match the element that is open"
+        case 89, 90: "an entity that refers to itself or expands without end"
         default: "malformed XML"
         }
-        return "expected well-formed XML, found \(what) (XML parser error \(code))"
+        return "expected well-formed XML, found \(what) (libxml2 error \(code))"
     }
 }
