@@ -1,0 +1,88 @@
+import Crypto
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads JUnit XML test reports, in the dialects real tools write.
+///
+/// Accepted: a `<testsuites>` root holding `<testsuite>`s (which may nest, as JUnit 5, Maven Surefire and bun write
+/// them), or a bare `<testsuite>` root. Each `<testcase>` gives one ``TestCase``; its outcome is failed for a
+/// `<failure>`, error for an `<error>`, skipped for a `<skipped>` (pytest's, jest-junit's, gtest's) or for gtest's
+/// `status="notrun"` / `result="skipped"|"suppressed"`, passed otherwise. Elements and attributes not listed are ignored.
+/// External entities are never resolved; libxml2 refuses entity expansion bombs.
+public enum JUnitReader {
+    /// Parses one report. `file` is the path as the user gave it (used in errors and in EvidenceFile.path).
+    /// - Throws: DossierError "FILE:LINE:COL: <what is wrong>" for malformed XML (XMLParser's line/column), for a root that is
+    ///   neither <testsuites> nor <testsuite> ("expected <testsuites> or <testsuite> as the root element, found <html>"), for a
+    ///   <testcase> without a name, and for a file that is not UTF-8.
+    public static func read(_ data: Data, file: String) throws -> (file: EvidenceFile, cases: [TestCase]) {
+        let bytes = [UInt8](data)
+        try checkUTF8(bytes, file: file)
+        let reader = JUnitReportParser(file: file, bytes: bytes)
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = reader
+        // libxml2 recovers from errors and `parse()` may still answer true: the delegate's first error is what counts.
+        let finished = parser.parse()
+        if let failure = reader.failure { throw failure }
+        if !finished {
+            let what = parser.parserError.map(JUnitReportParser.describe) ?? "expected well-formed XML"
+            throw DossierError(what, at: SourceLocation(file: file, line: parser.lineNumber, column: parser.columnNumber))
+        }
+        guard reader.sawRoot else {
+            throw DossierError("expected <testsuites> or <testsuite> as the root element, found no element",
+                               at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        let cases = reader.cases
+        let evidence = EvidenceFile(
+            path: file, sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(), suites: reader.suites,
+            tests: cases.count, failures: cases.count { $0.outcome == .failed }, errors: cases.count { $0.outcome == .error },
+            skipped: cases.count { $0.outcome == .skipped }, timestamp: reader.timestamp)
+        return (evidence, cases)
+    }
+
+    /// Refuses bytes that are not UTF-8 text: an invalid sequence, a NUL (UTF-16 is mostly NULs), or an XML declaration
+    /// naming another encoding (XMLParser would obey it and turn UTF-8 names into mojibake).
+    static func checkUTF8(_ bytes: [UInt8], file: String) throws {
+        var iterator = bytes.makeIterator()
+        var decoder = Unicode.UTF8.ForwardParser()
+        var offset = 0
+        loop: while true {
+            switch decoder.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1 && scalar.first == 0 {
+                    let at = ReportText(bytes).position(of: offset)
+                    throw DossierError("expected UTF-8 text, found a NUL byte (is the file UTF-16?)",
+                                       at: SourceLocation(file: file, line: at.line, column: at.column))
+                }
+                offset += scalar.count
+            case .error:
+                let at = ReportText(bytes).position(of: offset)
+                let byte = String(bytes[offset], radix: 16, uppercase: true)
+                throw DossierError("expected UTF-8 text, found the byte 0x\(byte.count == 1 ? "0" + byte : byte)",
+                                   at: SourceLocation(file: file, line: at.line, column: at.column))
+            case .emptyInput:
+                break loop
+            }
+        }
+        if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
+            throw DossierError("expected UTF-8 text, found an XML declaration saying encoding=\"\(encoding)\"",
+                               at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// The `encoding` of the XML declaration at the start of the bytes, if there is one.
+    private static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let head = bytes[start..<min(bytes.count, start + 512)]
+        guard head.starts(with: Array("<?xml".utf8)) else { return nil }
+        let declaration = String(decoding: head, as: UTF8.self).prefix { $0 != ">" }
+        guard let key = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[key.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
+    }
+}
