@@ -12,7 +12,7 @@ struct SufCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("SUF for v1.1.0 (2 commits since v1.0.0) written to dist/dossier/v1.1.0"))
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file("dist/dossier/v1.1.0")).sorted()
-        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.html", "SUF-v1.1.0.md", "suf.json"])
+        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.html", "SUF-v1.1.0.md", "suf.json", "trace-matrix.csv"])
 
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("| Device | Infusion Pump Controller |"))
@@ -66,7 +66,7 @@ struct SufCommandTests {
         _ = try DeviceFixture.make(scratch)
         #expect(try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path).status == 0)
         let manifest = try scratch.read("dist/dossier/v1.1.0/MANIFEST.sha256")
-        #expect(manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "suf.json"])
+        #expect(manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "suf.json", "trace-matrix.csv"])
         let check = try Shell.run("sha256sum", ["-c", "MANIFEST.sha256"], in: scratch.file("dist/dossier/v1.1.0"))
         #expect(check.status == 0)
         #expect(check.stdout.contains("suf.json: OK"))
@@ -129,8 +129,9 @@ struct SufCommandTests {
         #expect(try dossier(["suf", "--repo", "repo"], in: scratch.path).status == 0)
         let data = try scratch.readData("dist/dossier/v1.1.0/suf.json")
         let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        #expect(Array(json.keys).sorted() == ["changeRequests", "commits", "commitsWithoutChangeRequest", "delta", "formatVersion",
-                                              "identification", "itemsTouched", "records", "statistics", "unclaimedPaths"])
+        #expect(Array(json.keys).sorted() == ["changeRequests", "commits", "commitsWithoutChangeRequest", "coverage", "delta", "evidence",
+                                              "findings", "formatVersion", "identification", "itemsTouched", "records", "rulesOff",
+                                              "statistics", "traceMatrix", "unclaimedPaths"])
         let identification = json["identification"] as! [String: Any]
         #expect(identification["commit"] as? String == (try repo.git(["rev-parse", "v1.1.0^{commit}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
         let commits = json["commits"] as! [[String: Any]]
@@ -201,12 +202,12 @@ struct SufCommandTests {
         #expect((json["changeRequests"] as! [[String: Any]]).map { $0["id"] as! String } == ["CR-1"])
     }
 
-    @Test("--format limits the documents written; the manifest is always there")
+    @Test("--format limits the documents written; the manifest and the trace matrix are always there")
     func formats() throws {
         let scratch = try Scratch()
         _ = try DeviceFixture.make(scratch)
         #expect(try dossier(["suf", "--repo", "repo", "--format", "md"], in: scratch.path).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file("dist/dossier/v1.1.0")).sorted()
-        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.md"])
+        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.md", "trace-matrix.csv"])
     }
 }

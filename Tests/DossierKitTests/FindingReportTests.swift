@@ -6,7 +6,7 @@ import Testing
 @testable import DossierKit
 
 /// A JUnit document read back: its elements' attributes and text, in order.
-final class JUnitReader: NSObject, XMLParserDelegate {
+final class JUnitElementList: NSObject, XMLParserDelegate {
     struct Element {
         var name: String
         var attributes: [String: String]
@@ -18,7 +18,7 @@ final class JUnitReader: NSObject, XMLParserDelegate {
     private var open: [Int] = []
 
     static func read(_ xml: String) throws -> [Element] {
-        let reader = JUnitReader()
+        let reader = JUnitElementList()
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = reader
         guard parser.parse() else { throw DossierError("XML does not parse: \(String(describing: parser.parserError))") }
@@ -64,7 +64,7 @@ struct FindingReportTests {
     @Test("JUnit: one testcase per rule that ran, failures for rules with errors, counts that add up")
     func junitCounts() throws {
         let xml = FindingReport.junit(findings: findings, rules: rules, release: "v1.2.0")
-        let elements = try JUnitReader.read(xml)
+        let elements = try JUnitElementList.read(xml)
         let suites = elements.filter { $0.name == "testsuite" }
         #expect(suites.count == 1)
         #expect(suites.first?.attributes["name"] == "dossier check v1.2.0")
@@ -75,7 +75,7 @@ struct FindingReportTests {
         let cases = elements.enumerated().filter { $0.element.name == "testcase" }
         #expect(cases.map { $0.element.attributes["classname"] } == ["dossier.T1", "dossier.R1", "dossier.C1", "dossier.X6"])
         #expect(cases.first?.element.attributes["name"] == "T1: \(RuleCatalog.rule("T1")!.summary)")
-        func children(of testcase: String) -> [JUnitReader.Element] {
+        func children(of testcase: String) -> [JUnitElementList.Element] {
             guard let index = cases.first(where: { $0.element.attributes["classname"] == "dossier.\(testcase)" })?.offset else { return [] }
             return elements.filter { $0.parent == index }
         }
@@ -101,9 +101,9 @@ struct FindingReportTests {
         let off = FindingReport.junit(findings: [], rules: rules.filter { $0.id != "C1" }, release: "v1")
         #expect(!off.contains("dossier.C1"))
         let unlisted = FindingReport.junit(findings: findings, rules: [], release: "v1")
-        let cases = try JUnitReader.read(unlisted).filter { $0.name == "testcase" }.map { $0.attributes["classname"] ?? "" }
+        let cases = try JUnitElementList.read(unlisted).filter { $0.name == "testcase" }.map { $0.attributes["classname"] ?? "" }
         #expect(cases == ["dossier.C1", "dossier.T1", "dossier.X6"])
-        let empty = try JUnitReader.read(FindingReport.junit(findings: [], rules: [], release: "v1"))
+        let empty = try JUnitElementList.read(FindingReport.junit(findings: [], rules: [], release: "v1"))
         #expect(empty.first { $0.name == "testsuite" }?.attributes["tests"] == "0")
     }
 
@@ -113,7 +113,7 @@ struct FindingReportTests {
         let finding = Finding(rule: odd.id, level: .error, message: "bell \u{07} and NUL \u{00} and tab\there\r\nend",
                               subjects: [], location: nil, clauses: [])
         let xml = FindingReport.junit(findings: [finding], rules: [odd], release: "v<1>&\"2\"")
-        let elements = try JUnitReader.read(xml)
+        let elements = try JUnitElementList.read(xml)
         #expect(elements.first { $0.name == "testsuite" }?.attributes["name"] == "dossier check v<1>&\"2\"")
         let testcase = try #require(elements.first { $0.name == "testcase" })
         #expect(testcase.attributes["classname"] == "dossier.Z\"<&>'")

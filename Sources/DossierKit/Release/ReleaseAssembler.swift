@@ -83,6 +83,13 @@ public enum ReleaseAssembler {
         let previousName: String?
         if let since = request.since {
             previousName = since
+        } else if request.workTree {
+            // The work tree builds on the newest release at or before HEAD.
+            let tags = try repository.releaseTags(matching: config.tagPattern)
+            previousName = try tags.reversed().first { tag in
+                let tagCommit = try repository.resolveCommit(tag)
+                return try tagCommit == releaseCommit || repository.isAncestor(tagCommit, of: releaseCommit)
+            }
         } else {
             previousName = try previousRelease(of: releaseName, commit: releaseCommit,
                                                tags: repository.releaseTags(matching: config.tagPattern), in: repository)
