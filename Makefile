@@ -27,11 +27,15 @@ release: deps
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@sample-project/make-history.sh $(DEMO_DIR)/pd-remote-monitor
-	@.build/debug/dossier suf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier
+	@.build/debug/dossier suf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier \
+	    --evidence sample-project/evidence/v2.0.0-junit.xml
+	@.build/debug/dossier check --repo $(DEMO_DIR)/pd-remote-monitor --evidence sample-project/evidence/v2.0.0-junit.xml \
+	    --format sarif --output $(DEMO_DIR)/dist/check-v2.0.0.sarif | tail -n 1
 	@echo
 	@echo "The sample repository is $(CURDIR)/$(DEMO_DIR)/pd-remote-monitor"
 	@echo "Its SUF bundle is       $(CURDIR)/$(DEMO_DIR)/dist/dossier/v2.0.0/"
-	@echo "Open SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md; check it with: (cd $(DEMO_DIR)/dist/dossier/v2.0.0 && sha256sum -c MANIFEST.sha256)"
+	@echo "Open SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md; check it with: .build/debug/dossier verify $(DEMO_DIR)/dist/dossier/v2.0.0"
+	@echo "The gap check as SARIF:  $(CURDIR)/$(DEMO_DIR)/dist/check-v2.0.0.sarif"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -28,6 +28,9 @@ public struct ChangeRequest: Record {
     public var safetyImpact: String?
     /// Risk controls (requirements) the change affects.
     public var affectedControls: [String]
+    /// Whether the record states its affected controls at all: `affected_controls: []` says the analysis found
+    /// none, which is different from not saying.
+    public var statesAffectedControls: Bool
     /// What submission or notification the change needs, and why.
     public var regulatoryAssessment: RegulatoryAssessment?
     /// Requirements the change adds, modifies or retires.
@@ -60,6 +63,7 @@ public struct ChangeRequest: Record {
         description = try m.text("description")
         safetyImpact = try m.text("safety_impact")
         affectedControls = try m.ids("affected_controls", prefix: RecordKind.requirement.prefix)
+        statesAffectedControls = m["affected_controls"] != nil
         if let value = m["regulatory_assessment"] {
             let r = try value.mapping("regulatory_assessment", allowed: ["decision", "rationale"])
             regulatoryAssessment = RegulatoryAssessment(decision: try r.requiredText("decision"), rationale: try r.text("rationale"))
