@@ -49,7 +49,7 @@ struct SampleProjectTests {
         #expect(delta("softwareItem").changed == ["ITEM-1"])
         #expect(delta("soup").added == ["SOUP-4"])
         #expect(delta("changeRequest").added == ["CR-8", "CR-9", "CR-10", "CR-11", "CR-12"])
-        #expect(delta("problemReport").added == ["PR-3", "PR-4"])
+        #expect(delta("problemReport").added == ["PR-3", "PR-4", "PR-5"])
         for kind in ["requirement", "risk", "threat", "ifuChange", "softwareItem", "soup", "changeRequest", "problemReport"] {
             #expect(delta(kind).removed.isEmpty)
         }
@@ -95,6 +95,23 @@ struct SampleProjectTests {
         let verifyTags = try Shell.run("git", ["-C", repo, "-c", "gpg.ssh.allowedSignersFile=\(scratch.file("allowed_signers"))",
                                                "verify-tag", "v1.0.0", "v1.1.0", "v2.0.0"], environment: env)
         #expect(verifyTags.status == 0, "\(verifyTags.stderr)")
+    }
+
+    @Test("dossier check: v2.0.0 passes with its evidence; v1.1.0 reports the one deliberate gap, C2 on CR-5")
+    func gapChecks() throws {
+        let scratch = try Scratch()
+        _ = try Self.build(scratch)
+        let evidence = Paths.packageRoot + "/sample-project/evidence/"
+        let v2 = try dossier(["check", "v2.0.0", "--repo", "pd", "--evidence", evidence + "v2.0.0-junit.xml"], in: scratch.path)
+        #expect(v2.status == 0, "\(v2.stdout)\(v2.stderr)")
+        #expect(!v2.stdout.contains("Errors ("))
+        #expect(v2.stdout.contains("  G1  commit "))  // Lena's unsigned commit, a warning by the policy since 2.0.0
+        let v1 = try dossier(["check", "v1.1.0", "--repo", "pd", "--evidence", evidence + "v1.1.0-junit.xml"], in: scratch.path)
+        #expect(v1.status == 1)
+        #expect(v1.stdout.contains("""
+            Errors (1):
+              C2  CR-5 (regulatory/change-requests.yml:91:5) touches class B/C software items (ITEM-0, ITEM-3) but does not state its affected_controls
+            """), "\(v1.stdout)")
     }
 
     @Test("changed paths agree with git diff-tree for every commit of the history")
