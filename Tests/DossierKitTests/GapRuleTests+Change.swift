@@ -49,6 +49,20 @@ struct GapRuleChangeTests {
         #expect(findings.map(\.location) == [cr1])
     }
 
+    @Test("C2 lists the items as people read ids: ITEM-2 before ITEM-10")
+    func c2ItemOrder() throws {
+        let items = """
+            items:
+              - {id: ITEM-2, name: Dosing, safety_class: B, paths: ['Sources/Dosing/**']}
+              - {id: ITEM-10, name: Pump, safety_class: C, paths: ['Sources/Pump/**']}
+            """
+        let crs = "change_requests:\n  - {id: CR-1, title: Faster dosing, safety_impact: Dose timing changes.}\n"
+        let commit = Gap.commit(1, "Faster", trailers: [Gap.cr("CR-1")], files: ["Sources/Dosing/Rate.swift", "Sources/Pump/Motor.swift"])
+        let findings = try Gap.findings("C2", ["change-requests": crs, "items": items], commits: [commit])
+        #expect(findings.map(\.subjects) == [["CR-1", "ITEM-2", "ITEM-10"]])
+        #expect(findings.first?.message.contains("(ITEM-2, ITEM-10)") == true)
+    }
+
     @Test("C2 fires for a change request that commits name but no record describes")
     func c2NoRecord() throws {
         let commits = [Gap.commit(1, "Louder", trailers: [Gap.cr("CR-7")]), Gap.commit(2, "Louder still", trailers: [Gap.cr("CR-7")])]
