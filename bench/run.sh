@@ -116,6 +116,36 @@ echo
 echo "== whole history: ROOT..$newest ($n_all commits; ROOT = ${rootc:0:12})"
 bench_range "$results/all.json" "$rootc..$newest" "${BENCH_MIN_RUNS_FULL:-5}" "$newest --since $rootc"
 
+# ---- the gap checks: dossier check beside dossier suf, both with 5,000 test cases as evidence
+evidence=$scratch/evidence-5000.xml
+python3 - "$evidence" <<'PY'
+import sys
+# 5,000 test cases in 100 suites; each names one of the 2,000 requirements; 1 in 50 fails, 1 in 100 is skipped
+out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites name="synthetic" timestamp="2024-06-01T12:00:00">']
+for s in range(100):
+    out.append('  <testsuite name="Suite%d" tests="50">' % s)
+    for t in range(50):
+        n = s * 50 + t
+        body = '<properties><property name="requirement" value="REQ-%d"/></properties>' % (n % 2000 + 1)
+        if n % 50 == 7:
+            body += '<failure message="expected 1, got 2">assertion failed</failure>'
+        elif n % 100 == 13:
+            body += '<skipped message="needs hardware"/>'
+        out.append('    <testcase classname="Suite%d" name="test%d">%s</testcase>' % (s, n, body))
+    out.append('  </testsuite>')
+out.append('</testsuites>')
+open(sys.argv[1], 'w').write("\n".join(out) + "\n")
+PY
+Q_EVIDENCE=$(q "$evidence")
+echo
+echo "== gap checks: $previous..$newest ($n_new commits) and ROOT..$newest, with 5,000 test cases"
+hyperfine --warmup "$warmup" --min-runs "${BENCH_MIN_RUNS_FULL:-5}" --export-json "$results/check.json" \
+    --prepare "rm -rf $Q_OUT" \
+    -n "dossier suf (newest)" "$Q_BIN suf $newest --evidence $Q_EVIDENCE --repo $Q_REPO --out $Q_OUT >/dev/null 2>&1 || [ \$? -eq 1 ]" \
+    -n "dossier check (newest)" "$Q_BIN check $newest --evidence $Q_EVIDENCE --repo $Q_REPO >/dev/null 2>&1 || [ \$? -eq 1 ]" \
+    -n "dossier suf (all)" "$Q_BIN suf $newest --since $rootc --evidence $Q_EVIDENCE --repo $Q_REPO --out $Q_OUT >/dev/null 2>&1 || [ \$? -eq 1 ]" \
+    -n "dossier check (all)" "$Q_BIN check $newest --since $rootc --evidence $Q_EVIDENCE --repo $Q_REPO >/dev/null 2>&1 || [ \$? -eq 1 ]"
+
 # ---- peak memory (GNU time), one run each
 maxrss() {  # maxrss OUTFILE CMD...: prints max RSS in KiB
     local f=$1; shift
@@ -163,7 +193,15 @@ print("target: peak memory (max RSS) of the %s-commit SUF under 300 MB: %s -> %s
       % ("{:,}".format(int(n_all)), "%.1f MB" % rss if rss is not None else "unknown", "PASS" if ok_mem else "FAIL"))
 print("        for reference: newest-release SUF %s, git log --name-status over the whole history %s"
       % tuple("%.1f MB" % mb(v) if v else "unknown" for v in (rss_new, rss_git)))
-print("details: %s/{newest,all}.json, rss-*.txt" % results)
+with open("%s/check.json" % results) as f:
+    c = {r["command"]: r["median"] for r in json.load(f)["results"]}
+ok_check = True
+for scope in ("newest", "all"):
+    s, k = c["dossier suf (%s)" % scope], c["dossier check (%s)" % scope]
+    ok_check = ok_check and k <= 2 * s
+    print("target: dossier check within 2x of dossier suf (%s, 5,000 test cases): check %s, suf %s, %.2fx -> %s"
+          % (scope, ms(k), ms(s), k / s, "PASS" if k <= 2 * s else "FAIL"))
+print("details: %s/{newest,all,check}.json, rss-*.txt" % results)
 if strict == "1" and not (ok_time and ok_mem):
     sys.exit(1)
 PY

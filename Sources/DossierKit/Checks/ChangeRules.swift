@@ -20,7 +20,7 @@ enum ChangeRules {
             if (cr.safetyImpact ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 findings.append(c.finding("C2", "\(c.named(cr.id, cr.source)) has no safety_impact analysis", subjects: [cr.id], at: cr.source))
             }
-            let critical = Set(entry.items + cr.items).sorted().filter { (c.items[$0]?.safetyClass ?? .a) >= .b }
+            let critical = Set(entry.items + cr.items).sorted(by: ReleaseJoin.idOrder).filter { (c.items[$0]?.safetyClass ?? .a) >= .b }
             if !critical.isEmpty, !cr.statesAffectedControls {
                 findings.append(c.finding("C2", "\(c.named(cr.id, cr.source)) touches class B/C software items (\(critical.joined(separator: ", "))) but does not state its affected_controls (write [] when the analysis finds none)",
                                           subjects: [cr.id] + critical, at: cr.source))

@@ -38,14 +38,13 @@ public struct TraceGraph: Sendable {
     public init(release: Release, evidence: TestEvidence) {
         let records = release.records
         for test in evidence.cases { tests[test.id, default: []].append(test) }
-        let testIds = Array(tests.keys)
+        let testIds = TestIdIndex(tests.keys)
 
         for requirement in records.requirements {
             let node = TraceNode(.requirement, requirement.id)
             for item in requirement.items { link(node, TraceNode(.softwareItem, item)) }
             for entry in requirement.verifiedBy {
-                let pattern = TestIdPattern(entry)
-                for id in testIds where pattern.matches(id) { link(node, TraceNode(.test, id)) }
+                for id in TestIdPattern(entry).matches(in: testIds) { link(node, TraceNode(.test, id)) }
             }
         }
         for test in evidence.cases {
@@ -86,8 +85,7 @@ public struct TraceGraph: Sendable {
             let node = TraceNode(.problemReport, pr.id)
             for item in pr.items { link(node, TraceNode(.softwareItem, item)) }
             for entry in pr.tests {
-                let pattern = TestIdPattern(entry)
-                for id in testIds where pattern.matches(id) { link(node, TraceNode(.test, id)) }
+                for id in TestIdPattern(entry).matches(in: testIds) { link(node, TraceNode(.test, id)) }
             }
         }
         for commit in release.commits {
