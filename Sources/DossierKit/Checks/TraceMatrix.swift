@@ -26,14 +26,14 @@ public struct TraceRow: Sendable, Codable, Hashable {
 public enum TraceMatrix {
     /// The rows, in requirement id order.
     public static func rows(release: Release, graph: TraceGraph) -> [TraceRow] {
-        release.records.requirements.sorted { ReleaseJoin.idOrder($0.id, $1.id) }.map { requirement in
+        let order = Dictionary(release.commits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return release.records.requirements.sorted { ReleaseJoin.idOrder($0.id, $1.id) }.map { requirement in
             let node = TraceNode(.requirement, requirement.id)
             let crs = Set(graph.above(node, .changeRequest).map(\.id))
             let direct = graph.above(node, .commit).map(\.id)
             let viaChangeRequests = crs.flatMap { graph.below(TraceNode(.changeRequest, $0), .commit).map(\.id) }
             let commits = Set(direct + viaChangeRequests)
             let commitCRs = commits.flatMap { graph.above(TraceNode(.commit, $0), .changeRequest).map(\.id) }
-            let order = Dictionary(uniqueKeysWithValues: release.commits.enumerated().map { ($1.id, $0) })
             return TraceRow(
                 requirement: requirement.id, title: requirement.title, status: requirement.status ?? "",
                 risks: graph.above(node, .risk).map(\.id), threats: graph.above(node, .threat).map(\.id),
