@@ -76,6 +76,7 @@ public struct TraceGraph: Sendable {
         for cr in records.changeRequests {
             let node = TraceNode(.changeRequest, cr.id)
             for id in cr.requirements { link(node, TraceNode(.requirement, id)) }
+            for id in cr.affectedControls { link(node, TraceNode(.requirement, id)) }
             for id in cr.risks { link(node, TraceNode(.risk, id)) }
             for id in cr.threats { link(node, TraceNode(.threat, id)) }
             for id in cr.items { link(node, TraceNode(.softwareItem, id)) }

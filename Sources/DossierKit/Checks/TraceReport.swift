@@ -41,12 +41,12 @@ public struct TraceReport: Sendable, Codable {
             throw DossierError("'\(id)' names \(matches.count) things in release \(release.identification.release); give more of the id")
         }
         func title(_ node: TraceNode) -> String { titles[node]?.0 ?? "(no record with this id)" }
+        // A node's direct links are claimed before any of them is followed, so each shows at its nearest level.
         func grow(_ node: TraceNode, _ links: [TraceNode: Set<TraceNode>], _ seen: inout Set<TraceNode>) -> [Branch] {
-            (links[node] ?? []).sorted().compactMap { next in
-                guard seen.insert(next).inserted else { return nil }
-                return Branch(kind: next.kind, id: next.id, title: title(next), location: titles[next]?.1,
-                              branches: grow(next, links, &seen))
-            }
+            let next = (links[node] ?? []).sorted().filter { !seen.contains($0) }
+            seen.formUnion(next)
+            return next.map { Branch(kind: $0.kind, id: $0.id, title: title($0), location: titles[$0]?.1,
+                                     branches: grow($0, links, &seen)) }
         }
         var seenUp: Set<TraceNode> = [node], seenDown: Set<TraceNode> = [node]
         return TraceReport(root: Branch(kind: node.kind, id: node.id, title: title(node), location: titles[node]?.1, branches: []),
