@@ -93,7 +93,7 @@ enum SUFContext {
         }
         context["threats"] = records.threats.filter { $0.obsolete == nil }.map { threat -> [String: Any] in
             ["id": threat.id, "anchor": MarkdownText.anchor(threat.id), "title": threat.title, "stride": threat.stride ?? "",
-             "cvss": threat.cvss ?? "not stated", "residualCvss": threat.residualCvss ?? "not stated",
+             "cvss": cvssText(threat.cvss), "residualCvss": cvssText(threat.residualCvss),
              "mitigations": threat.mitigations.joined(separator: ", "), "risks": threat.risks.joined(separator: ", "),
              "disposition": threat.disposition?.replacingUnderscores ?? "not stated"]
         }
@@ -264,6 +264,13 @@ enum SUFContext {
                  "kind": kindText(tally.kind), "commits": tally.commits]
             },
         ]
+    }
+
+    /// A CVSS vector with its base score and severity, e.g. `9.8 Critical (CVSS:3.1/AV:N/…)`.
+    static func cvssText(_ vector: String?) -> String {
+        guard let vector else { return "not stated" }
+        guard let parsed = try? CVSSVector(vector) else { return "\(vector) (invalid: see the gap report)" }
+        return "\(parsed.baseScore) \(parsed.severity) (\(vector))"
     }
 
     /// A verdict in a sentence: letter, meaning, signer, key and reason.
