@@ -18,7 +18,9 @@ public struct TraceNode: Sendable, Hashable, Codable, Comparable {
     /// Nodes sort by kind (in the chain's order), then by id as people read ids.
     public static func < (a: TraceNode, b: TraceNode) -> Bool {
         let ka = Kind.allCases.firstIndex(of: a.kind) ?? 0, kb = Kind.allCases.firstIndex(of: b.kind) ?? 0
-        return ka != kb ? ka < kb : ReleaseJoin.idOrder(a.id, b.id)
+        if ka != kb { return ka < kb }
+        // Commit ids carry no numbering worth reading: plain order is enough, and cheaper.
+        return a.kind == .commit ? a.id < b.id : ReleaseJoin.idOrder(a.id, b.id)
     }
 }
 

@@ -87,16 +87,29 @@ public enum ReleaseJoin {
     }
 
     /// Orders ids the way people read them: `REQ-2` before `REQ-10`.
+    /// Works on the UTF-8 bytes: this runs for every comparison of every sort of ids.
     public static func idOrder(_ a: String, _ b: String) -> Bool {
         let x = split(a), y = split(b)
-        if x.prefix != y.prefix { return x.prefix < y.prefix }
+        if !a.utf8[..<x.prefixEnd].elementsEqual(b.utf8[..<y.prefixEnd]) {
+            return a[..<x.prefixEnd] < b[..<y.prefixEnd]
+        }
         if x.number != y.number { return x.number < y.number }
         return a < b
     }
 
-    private static func split(_ id: String) -> (prefix: Substring, number: Int) {
-        let digits = id.reversed().prefix { $0.isNumber }
-        let prefix = id.dropLast(digits.count)
-        return (prefix, Int(String(digits.reversed())) ?? -1)
+    /// Where the id's trailing ASCII digits start, and their value (-1 when there are none, or too many).
+    private static func split(_ id: String) -> (prefixEnd: String.Index, number: Int) {
+        let utf8 = id.utf8
+        var start = utf8.endIndex
+        while start > utf8.startIndex {
+            let before = utf8.index(before: start)
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[before]) else { break }
+            start = before
+        }
+        let count = utf8.distance(from: start, to: utf8.endIndex)
+        guard count > 0, count <= 18 else { return (start, -1) }
+        var number = 0
+        for byte in utf8[start...] { number = number * 10 + Int(byte - UInt8(ascii: "0")) }
+        return (start, number)
     }
 }
