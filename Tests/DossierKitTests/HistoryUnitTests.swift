@@ -39,15 +39,6 @@ struct HistoryUnitTests {
         #expect(headers.message == "gpgsig in the body\n")
     }
 
-    @Test("a tag's signature starts at the last armor line")
-    func tagSignature() {
-        let message = "Release\n-----BEGIN PGP SIGNATURE-----\nquoted in the message\n-----BEGIN SSH SIGNATURE-----\nabc\n-----END SSH SIGNATURE-----\n"
-        let (text, kind) = Tag.splitSignature(message)
-        #expect(kind == .ssh)
-        #expect(text == "Release\n-----BEGIN PGP SIGNATURE-----\nquoted in the message\n")
-        #expect(Tag.splitSignature("Plain message\n").kind == nil)
-    }
-
     @Test("trailer values split on commas for the configured keys, case-insensitively")
     func trailerValues() {
         let trailers = Trailers.parse("Subject\n\nBody.\n\nchange-request: CR-1, CR-2\nRefs: REQ-1\nReviewed-by: Someone\n")

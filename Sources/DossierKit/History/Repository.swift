@@ -61,16 +61,18 @@ public final class Repository {
             throw DossierError("unknown tag '\(name)'")
         }
         let targetId = hex(&target)
-        let (type, object, signed) = try ObjectDatabase(self).withObject(targetId) { type, bytes in
-            (type, ObjectHeaders(bytes: bytes), type == GIT_OBJECT_TAG ? SignedContent.ofTag(bytes) : nil)
+        // A signed tag's message is its signed payload's message: the signature is cut off once, as git cuts it.
+        let (type, object, signed) = try ObjectDatabase(self).withObject(targetId) { type, bytes -> (git_object_t, ObjectHeaders, SignedContent?) in
+            guard type == GIT_OBJECT_TAG, let signed = SignedContent.ofTag(bytes) else { return (type, ObjectHeaders(bytes: bytes), nil) }
+            let headers = signed.payload.withUnsafeBytes { ObjectHeaders(bytes: $0) }
+            return (type, headers, signed)
         }
         guard type == GIT_OBJECT_TAG else {
             return Tag(name: name, commit: try resolveCommit(targetId), objectId: nil, tagger: nil, message: "", signedContent: nil)
         }
-        let (message, _) = Tag.splitSignature(object.message)
         return Tag(name: name, commit: try resolveCommit(targetId), objectId: targetId,
                    tagger: object.first("tagger").flatMap { Person.parse(Substring($0)) },
-                   message: message, signedContent: signed)
+                   message: object.message, signedContent: signed)
     }
 
     // MARK: Trees

@@ -18,24 +18,4 @@ public struct Tag: Sendable, Hashable {
 
     /// Whether the tag is an annotated tag object (not a bare reference to a commit).
     public var isAnnotated: Bool { objectId != nil }
-
-    /// Splits a raw tag object's message into the message and the signature kind, as git does: the
-    /// signature starts at the last line that begins an armor (PGP, SSH or X.509). Scans bytes, so a
-    /// message with CRLF line ends is split like any other.
-    static func splitSignature(_ text: String) -> (message: String, kind: SignatureKind?) {
-        let bytes = Array(text.utf8)
-        var found: (Int, SignatureKind)?
-        var lineStart = 0
-        while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            if bytes[lineStart] == UInt8(ascii: "-"),
-               let kind = SignatureKind.of(armor: Substring(String(decoding: bytes[lineStart..<min(lineEnd, lineStart + 40)], as: UTF8.self))) {
-                found = (lineStart, kind)
-            }
-            lineStart = lineEnd + 1
-        }
-        guard let (start, kind) = found else { return (text, nil) }
-        return (String(decoding: bytes[..<start], as: UTF8.self), kind)
-    }
 }
