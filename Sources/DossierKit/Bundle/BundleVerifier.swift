@@ -51,10 +51,7 @@ public enum BundleVerifier {
         guard let manifestData = manager.contents(atPath: manifestPath) else {
             throw DossierError("\(folder) holds no \(BundleWriter.manifestName): it is not a dossier bundle")
         }
-        let allowedSigners = try allowedSignersFile.map { path -> AllowedSigners in
-            guard let data = manager.contents(atPath: path) else { throw DossierError("cannot read the allowed signers file \(path)") }
-            return try AllowedSigners(text: String(decoding: data, as: UTF8.self), file: path)
-        }
+        let allowedSigners = try allowedSignersFile.map(AllowedSigners.init(file:))
 
         var expected: [String: String] = [:], malformed: [String] = []
         let lines = String(decoding: manifestData, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)

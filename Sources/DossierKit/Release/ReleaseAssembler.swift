@@ -106,7 +106,8 @@ public enum ReleaseAssembler {
             let committer = try repository.committer(of: releaseCommit)
             (date, time) = (committer?.date ?? ISODate.format(time: 0, offsetMinutes: 0), committer?.time ?? 0)
         }
-        let trust = try Self.trust(config: config, source: releaseSource, request: request)
+        let trust = try SignatureTrust.load(config: config, from: releaseSource, allowedSignersFile: request.allowedSignersFile,
+                                            openPGPKeysFolder: request.openPGPKeysFolder)
         let checker = SignatureChecker(trust: trust, verificationTime: time)
 
         // History and the two record sets are read at once, each with its own repository handle.
@@ -155,14 +156,6 @@ public enum ReleaseAssembler {
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
         return AssembledRelease(release: release, config: config, warnings: warnings)
-    }
-
-    /// The trust named by the configuration at the release's tree, with the files the request brings instead.
-    static func trust(config: Config, source: RecordSource, request: ReleaseRequest) throws -> SignatureTrust {
-        var trust = try SignatureTrust.load(config: config, from: source)
-        if let file = request.allowedSignersFile { try trust.useAllowedSigners(file: file) }
-        if let folder = request.openPGPKeysFolder { try trust.useOpenPGPKeys(folder: folder) }
-        return trust
     }
 
     /// dossier.yml at HEAD, for the release tag pattern before the release is chosen.

@@ -97,9 +97,8 @@ public struct SignatureListing: Sendable, Codable {
         }
         let source = GitTreeSource(repository: repository, commit: trustCommit, label: trustLabel)
         let config = try externalConfig ?? RecordLoader.config(from: source)
-        var trust = try SignatureTrust.load(config: config, from: source)
-        if let file = request.allowedSignersFile { try trust.useAllowedSigners(file: file) }
-        if let folder = request.openPGPKeysFolder { try trust.useOpenPGPKeys(folder: folder) }
+        let trust = try SignatureTrust.load(config: config, from: source, allowedSignersFile: request.allowedSignersFile,
+                                            openPGPKeysFolder: request.openPGPKeysFolder)
         let checker = SignatureChecker(trust: trust, verificationTime: request.verificationTime)
 
         var entries: [Entry] = []

@@ -49,13 +49,20 @@ public struct SignatureTrust: Sendable {
         return trust
     }
 
+    /// The trust `config` names at `source`, with the files an auditor brings on the command line instead.
+    /// - Throws: `DossierError` for a missing or bad trust file.
+    public static func load(config: Config, from source: RecordSource, allowedSignersFile: String?,
+                            openPGPKeysFolder: String?) throws -> SignatureTrust {
+        var trust = try load(config: config, from: source)
+        if let file = allowedSignersFile { try trust.useAllowedSigners(file: file) }
+        if let folder = openPGPKeysFolder { try trust.useOpenPGPKeys(folder: folder) }
+        return trust
+    }
+
     /// Replaces the allowed signers with a file from disk, as `--allowed-signers FILE` asks.
     /// - Throws: `DossierError` when the file cannot be read or has a bad entry.
     public mutating func useAllowedSigners(file path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DossierError("cannot read the allowed signers file \(path)")
-        }
-        allowedSigners = try AllowedSigners(text: String(decoding: data, as: UTF8.self), file: path)
+        allowedSigners = try AllowedSigners(file: path)
         allowedSignersSource = "\((path as NSString).lastPathComponent) (given with --allowed-signers)"
     }
 
@@ -80,5 +87,16 @@ public struct SignatureTrust: Sendable {
     /// Whether a file in a keys folder holds a key: armored or binary OpenPGP files by their usual endings.
     private static func isKeyFile(_ name: String) -> Bool {
         [".asc", ".gpg", ".pgp", ".key"].contains { name.lowercased().hasSuffix($0) }
+    }
+}
+
+extension AllowedSigners {
+    /// Reads an allowed signers file from disk.
+    /// - Throws: `DossierError` when the file cannot be read or has a bad entry.
+    public init(file path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DossierError("cannot read the allowed signers file \(path)")
+        }
+        try self.init(text: String(decoding: data, as: UTF8.self), file: path)
     }
 }
