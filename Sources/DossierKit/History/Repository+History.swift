@@ -42,21 +42,29 @@ extension Repository {
     ///   - mailmap: the text of a `.mailmap` to apply to authors and committers.
     ///   - checker: checks each commit's signature.
     public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) throws -> [Commit] {
-        let ids = try commitIds(in: range)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 64 + 1))
-        let results = (0..<workers).map { _ in ResultBox<[Commit]>() }
+        try inWorkers(commitIds(in: range), minimumShare: 64) { repository, share in
+            let reader = try CommitReader(repository: repository, mailmap: mailmap, checker: checker)
+            return try share.map { try reader.read($0) }
+        }
+    }
+
+    /// Splits `ids` into one contiguous share per core (at least `minimumShare` ids each) and runs `work` on the
+    /// shares at once, each with its own libgit2 handle; the results come back in the order of `ids`.
+    func inWorkers<T: Sendable>(_ ids: [String], minimumShare: Int,
+                                _ work: @Sendable (Repository, ArraySlice<String>) throws -> [T]) throws -> [T] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / minimumShare + 1))
+        let results = (0..<workers).map { _ in ResultBox<[T]>() }
         let directory = gitDirectory
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             results[worker].result = Result {
-                let reader = try CommitReader(repository: try Repository(path: directory), mailmap: mailmap, checker: checker)
                 let lower = ids.count * worker / workers, upper = ids.count * (worker + 1) / workers
-                return try ids[lower..<upper].map { try reader.read($0) }
+                return try work(try Repository(path: directory), ids[lower..<upper])
             }
         }
-        var commits: [Commit] = []
-        commits.reserveCapacity(ids.count)
-        for box in results { commits += try box.get() }
-        return commits
+        var all: [T] = []
+        all.reserveCapacity(ids.count)
+        for box in results { all += try box.get() }
+        return all
     }
 
     /// The committer of a commit as its object records it (no `.mailmap`), without reading its trees.
@@ -92,25 +100,23 @@ final class CommitReader {
     }
 
     func read(_ id: String) throws -> Commit {
-        let (headers, signed) = try odb.withObject(id) { _, bytes in
+        let (headers, verdict) = try odb.withObject(id) { _, bytes in
             let headers = ObjectHeaders(bytes: bytes)
-            // Only a commit with a `gpgsig` header is signed (in a SHA-1 repository, as git reads it).
-            return (headers, headers.headers.contains { $0.name == "gpgsig" } ? SignedContent.ofCommit(bytes) : nil)
+            return (headers, checker.verdict(ofCommit: bytes, headers: headers))
         }
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
         treeIds[id] = tree
         let lines = MessageLines(headers.message)  // one split serves subject, body and trailers
         let (subject, body) = MessageParts.split(lines)
-        let committerLine = headers.first("committer")
         return Commit(
             id: id, tree: tree, parents: parents,
             author: resolve(headers.first("author")),
-            committer: resolve(committerLine),
+            committer: resolve(headers.first("committer")),
             subject: subject, body: body,
             trailers: Trailers.parse(lines),
             changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
-            verdict: checker.verdict(signed, signedAt: committerLine.flatMap { Person.parse(Substring($0))?.time } ?? 0))
+            verdict: verdict)
     }
 
     private func resolve(_ line: String?) -> Person {
@@ -150,5 +156,15 @@ final class CommitReader {
 
     private func treeOfCommit(_ id: String) throws -> String {
         try odb.headers(of: id).first("tree") ?? ""
+    }
+}
+
+extension SignatureChecker {
+    /// The verdict on a raw commit object: only a `gpgsig` header signs a commit (in a SHA-1 repository, as git
+    /// reads it), and an SSH key's validity dates are checked against the committer's time.
+    func verdict(ofCommit bytes: UnsafeRawBufferPointer, headers: ObjectHeaders) -> Verdict {
+        guard headers.headers.contains(where: { $0.name == "gpgsig" }) else { return .unsigned }
+        let time = headers.first("committer").flatMap { Person.parse(Substring($0))?.time } ?? 0
+        return verdict(SignedContent.ofCommit(bytes), signedAt: time)
     }
 }

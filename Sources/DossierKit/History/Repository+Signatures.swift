@@ -17,26 +17,14 @@ extension Repository {
     /// git's verdict on the signature of each commit in `ids`, in the same order. Reads only the commit objects
     /// (no trees), spread over the machine's cores, each worker with its own libgit2 handle.
     public func verdicts(of ids: [String], checker: SignatureChecker) throws -> [Verdict] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / 32 + 1))
-        let results = (0..<workers).map { _ in ResultBox<[Verdict]>() }
-        let directory = gitDirectory
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            results[worker].result = Result {
-                let odb = try ObjectDatabase(try Repository(path: directory))
-                let lower = ids.count * worker / workers, upper = ids.count * (worker + 1) / workers
-                return try ids[lower..<upper].map { id in
-                    let (content, time) = try odb.withObject(id) { _, bytes -> (SignedContent?, Int64) in
-                        let headers = ObjectHeaders(bytes: bytes)
-                        let time = headers.first("committer").flatMap { Person.parse(Substring($0))?.time } ?? 0
-                        return (headers.headers.contains { $0.name == "gpgsig" } ? SignedContent.ofCommit(bytes) : nil, time)
-                    }
-                    return checker.verdict(content, signedAt: time)
+        try inWorkers(ids, minimumShare: 32) { repository, share in
+            let odb = try ObjectDatabase(repository)
+            return try share.map { id in
+                try odb.withObject(id) { _, bytes in
+                    let headers = ObjectHeaders(bytes: bytes)
+                    return checker.verdict(ofCommit: bytes, headers: headers)
                 }
             }
         }
-        var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(ids.count)
-        for box in results { verdicts += try box.get() }
-        return verdicts
     }
 }
