@@ -40,7 +40,7 @@ public struct TraceGraph: Sendable {
     public init(release: Release, evidence: TestEvidence) {
         let records = release.records
         for test in evidence.cases { tests[test.id, default: []].append(test) }
-        let testIds = TestIdIndex(tests.keys)
+        let testIds = Set(tests.keys)
 
         for requirement in records.requirements {
             let node = TraceNode(.requirement, requirement.id)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Expands one `--evidence` pattern against the file system, as bash does with `globstar` on: `*` and `?` within one
-/// name, `**` as a whole segment for any number of folders (none included), names starting with `.` matched only by a
-/// segment that starts with `.`, and `**` never entering hidden or symbolically linked folders. `[` is an ordinary
-/// character. Only files are matched, not folders.
+/// Expands one `--evidence` pattern against the file system, as bash does with `globstar` on: `*`, `?` and `[…]`
+/// within one name (`Wildcard`), `**` as a whole segment for any number of folders (none included), names starting
+/// with `.` matched only by a segment that starts with `.`, and `**` never entering hidden or symbolically linked
+/// folders. Only files are matched, not folders.
 enum EvidenceGlob {
     /// One file a pattern names.
     struct Match: Sendable, Hashable {
@@ -14,7 +14,7 @@ enum EvidenceGlob {
     }
 
     /// Whether a pattern holds a wildcard; a pattern without one is a plain path.
-    static func hasWildcard(_ pattern: String) -> Bool { pattern.contains("*") || pattern.contains("?") }
+    static func hasWildcard(_ pattern: String) -> Bool { Wildcard.isPattern(pattern) }
 
     /// The files `pattern` names, relative to `directory` unless it is absolute, sorted by path (byte order).
     static func expand(_ pattern: String, in directory: String) -> [Match] {
@@ -43,9 +43,9 @@ enum EvidenceGlob {
                 walk(segments, path: join(path, name), disk: child, into: &found)
             }
         } else if hasWildcard(String(segment)) {
-            let pattern = Array(segment.unicodeScalars)
+            let pattern = String(segment)
             for name in children(of: disk) where !name.hasPrefix(".") || segment.hasPrefix(".") {
-                if matches(pattern[...], Array(name.unicodeScalars)[...]) {
+                if Wildcard.matches(pattern, name) {
                     walk(rest, path: join(path, name), disk: join(disk, name), into: &found)
                 }
             }
@@ -68,28 +68,5 @@ enum EvidenceGlob {
 
     private static func join(_ base: String, _ name: String) -> String {
         base.isEmpty ? name : base.hasSuffix("/") ? base + name : base + "/" + name
-    }
-
-    /// Whether a name matches a segment with `*` and `?`: greedy with one backtrack point, so linear in practice.
-    static func matches(_ pattern: ArraySlice<Unicode.Scalar>, _ name: ArraySlice<Unicode.Scalar>) -> Bool {
-        var (p, n) = (pattern.startIndex, name.startIndex)
-        var star: (p: Int, n: Int)?
-        while n < name.endIndex {
-            if p < pattern.endIndex && pattern[p] == "*" {
-                star = (p, n)
-                p += 1
-            } else if p < pattern.endIndex && (pattern[p] == "?" || pattern[p] == name[n]) {
-                p += 1
-                n += 1
-            } else if let last = star {
-                p = last.p + 1
-                n = last.n + 1
-                star = (last.p, last.n + 1)
-            } else {
-                return false
-            }
-        }
-        while p < pattern.endIndex && pattern[p] == "*" { p += 1 }
-        return p == pattern.endIndex
     }
 }
