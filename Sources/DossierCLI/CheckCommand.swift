@@ -22,20 +22,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Check the uncommitted state: records from the work tree, history since the last release up to HEAD.")
     var worktree = false
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports: paths or globs (e.g. 'reports/**/*.xml').", valueName: "glob"))
-    var evidence: [String] = []
-
     @Option(help: "The report's format: text, json, junit or sarif.")
     var format: String = "text"
 
     @Option(help: "Also write the report to this file (stdout still gets the text summary).")
     var output: String?
 
-    @Option(help: "The repository: a work tree or a bare repository.")
-    var repo: String = "."
+    @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: "A dossier.yml to use instead of the one in the release's tree.")
-    var config: String?
+    @OptionGroup var evidenceOptions: EvidenceOptions
 
     @OptionGroup var trust: TrustOptions
 
@@ -47,10 +42,10 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var request = ReleaseRequest(repository: repo, release: release, since: since, configFile: config,
+        var request = ReleaseRequest(repository: repository.repo, release: release, since: since, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch(),
                                      allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
-        request.evidenceGlobs = evidence
+        request.evidenceGlobs = evidenceOptions.evidence
         request.workTree = worktree
         let (result, warnings) = try CheckResult.run(request)
         for warning in warnings { Output.warning(warning) }

@@ -26,11 +26,7 @@ struct SignaturesCommand: ParsableCommand {
     @Flag(help: "Print JSON: the trust used and every verdict with its algorithm and reason.")
     var json = false
 
-    @Option(help: "The repository: a work tree or a bare repository.")
-    var repo: String = "."
-
-    @Option(help: "A dossier.yml to use instead of the one in the repository.")
-    var config: String?
+    @OptionGroup var repository: RepositoryOptions
 
     @OptionGroup var trust: TrustOptions
 
@@ -42,7 +38,7 @@ struct SignaturesCommand: ParsableCommand {
     func run() throws {
         let now = try Environment.sourceDateEpoch() ?? Int64(Date().timeIntervalSince1970)
         let listing = try SignatureListing.make(SignatureListingRequest(
-            repository: repo, range: range, all: all, tags: tags, configFile: config,
+            repository: repository.repo, range: range, all: all, tags: tags, configFile: repository.config,
             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys, verificationTime: now))
         if json {
             FileHandle.standardOutput.write(try listing.json())

@@ -18,12 +18,6 @@ struct SufCommand: ParsableCommand {
     @Option(help: "Where the release's history starts, excluded (default: the release tag before RELEASE).")
     var since: String?
 
-    @Option(help: "The repository: a work tree or a bare repository.")
-    var repo: String = "."
-
-    @Option(help: "A dossier.yml to use instead of the one in the release's tree.")
-    var config: String?
-
     @Option(help: "The folder that receives the bundle.")
     var out: String = "dist/dossier"
 
@@ -33,10 +27,11 @@ struct SufCommand: ParsableCommand {
     @Option(help: "A folder of templates overriding the built-in ones.")
     var templates: String?
 
-    @OptionGroup var trust: TrustOptions
+    @OptionGroup var repository: RepositoryOptions
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports: paths or globs (e.g. 'reports/**/*.xml').", valueName: "glob"))
-    var evidence: [String] = []
+    @OptionGroup var evidenceOptions: EvidenceOptions
+
+    @OptionGroup var trust: TrustOptions
 
     @Option(name: .customLong("sign-key"), help: ArgumentHelp(
         "An unencrypted OpenSSH private key that signs MANIFEST.sha256 (writes MANIFEST.sha256.sig, namespace \"dossier\").",
@@ -52,9 +47,9 @@ struct SufCommand: ParsableCommand {
             formats.insert(value)
         }
         let epoch = try Environment.sourceDateEpoch()
-        var releaseRequest = ReleaseRequest(repository: repo, release: release, since: since, configFile: config, sourceDateEpoch: epoch,
+        var releaseRequest = ReleaseRequest(repository: repository.repo, release: release, since: since, configFile: repository.config, sourceDateEpoch: epoch,
                                             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
-        releaseRequest.evidenceGlobs = evidence
+        releaseRequest.evidenceGlobs = evidenceOptions.evidence
         let result = try SUFBundle.build(SUFBundle.Request(
             release: releaseRequest,
             formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey))

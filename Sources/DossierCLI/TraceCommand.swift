@@ -19,22 +19,17 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "The release whose records and history are traced (default: the newest release tag).")
     var release: String?
 
-    @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports, to trace tests and their results.", valueName: "glob"))
-    var evidence: [String] = []
-
     @Flag(help: "Print JSON.")
     var json = false
 
-    @Option(help: "The repository: a work tree or a bare repository.")
-    var repo: String = "."
+    @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: "A dossier.yml to use instead of the one in the release's tree.")
-    var config: String?
+    @OptionGroup var evidenceOptions: EvidenceOptions
 
     func run() throws {
-        var request = ReleaseRequest(repository: repo, release: release, configFile: config,
+        var request = ReleaseRequest(repository: repository.repo, release: release, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
-        request.evidenceGlobs = evidence
+        request.evidenceGlobs = evidenceOptions.evidence
         let assembled = try ReleaseAssembler.assemble(request)
         let graph = TraceGraph(release: assembled.release, evidence: assembled.release.evidence)
         let report = try TraceReport.make(id: id, release: assembled.release, graph: graph)

@@ -14,6 +14,21 @@ struct TrustOptions: ParsableArguments {
     var openPGPKeys: String?
 }
 
+/// `--repo` and `--config`: which repository, and a dossier.yml from outside it.
+struct RepositoryOptions: ParsableArguments {
+    @Option(help: "The repository: a work tree or a bare repository.")
+    var repo: String = "."
+
+    @Option(help: "A dossier.yml to use instead of the one in the repository (record paths in it still name files in the repository).")
+    var config: String?
+}
+
+/// `--evidence`: the JUnit XML test reports.
+struct EvidenceOptions: ParsableArguments {
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports: paths or globs (e.g. 'reports/**/*.xml').", valueName: "glob"))
+    var evidence: [String] = []
+}
+
 /// Reads the environment the commands honour.
 enum Environment {
     /// `SOURCE_DATE_EPOCH`, when set.
