@@ -131,6 +131,8 @@ struct SignatureAgreementTests {
         #expect(entries.count == 22)
         let verdicts = entries.map { $0["verdict"] as! [String: Any] }
         let good = verdicts.filter { $0["letter"] as? String == "G" }
+        // As many G as the fixture was built to produce: a verifier that judged nothing good would fail here.
+        #expect(good.count == (try SignatureCases.expected()).filter { !$0.key.hasPrefix("tag ") && $0.value == "G" }.count)
         #expect(good.allSatisfy { ($0["algorithm"] as? String ?? "").isEmpty == false && ($0["reason"] as? String) == "" })
         let notGood = verdicts.filter { $0["letter"] as? String != "G" }
         #expect(notGood.allSatisfy { !($0["reason"] as? String ?? "").isEmpty })
@@ -168,8 +170,12 @@ struct SignatureAgreementTests {
         result = try dossier(["suf", "v1.1", "--since", root, "--repo", "repo", "--out", out + "/release"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/release/v1.1/suf.json"))) as! [String: Any]
+        let nowVerdicts = gitLetters.values.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         let verdicts = ((json["statistics"] as! [String: Any])["verdicts"] as! [String: Int])
         #expect(verdicts["Y"] == nil && verdicts["X"] == nil)
+        // The expired key's and the expired signature's commits are good at the release date; nothing else moves.
+        #expect(verdicts["G"] == (nowVerdicts["G"] ?? 0) + (nowVerdicts["Y"] ?? 0) + (nowVerdicts["X"] ?? 0))
+        #expect(verdicts["B"] == nowVerdicts["B"] && verdicts["E"] == nowVerdicts["E"] && verdicts["R"] == nowVerdicts["R"])
         let basis = (json["identification"] as! [String: Any])["signatureCheck"] as! [String: Any]
         #expect(basis["checkedAt"] as? String == (json["identification"] as! [String: Any])["date"] as? String)
     }
