@@ -46,7 +46,7 @@ public enum SUFBundle {
             }
             return try SSHSigningKey(privateKeyText: String(decoding: data, as: UTF8.self), file: path)
         }
-        let assembled = try ReleaseAssembler.assemble(request.release)
+        let assembled = try StageTimer.measure("assemble") { try ReleaseAssembler.assemble(request.release) }
         var templates = TemplateSet.builtIn
         if let folder = assembled.config.templates {
             let repository = try Repository(path: request.release.repository)
@@ -57,9 +57,9 @@ public enum SUFBundle {
         if let folder = request.templatesFolder {
             templates = try templates.overriding(withFolder: folder)
         }
-        let files = try SUFRenderer(templates: templates, generator: DossierVersion.generator)
-            .render(assembled.release, formats: request.formats)
-        let path = try BundleWriter.write(files, to: request.outFolder, name: assembled.release.fileStem, signingKey: signingKey)
+        let files = try StageTimer.measure("render") { try SUFRenderer(templates: templates, generator: DossierVersion.generator)
+            .render(assembled.release, formats: request.formats) }
+        let path = try StageTimer.measure("write") { try BundleWriter.write(files, to: request.outFolder, name: assembled.release.fileStem, signingKey: signingKey) }
         return Result(path: path, release: assembled.release, warnings: assembled.warnings)
     }
 }

@@ -116,18 +116,22 @@ public enum ReleaseAssembler {
         let mailmap = try repository.readFile(".mailmap", at: releaseCommit).map { String(decoding: $0, as: UTF8.self) }
         // The delta needs only the records, so it is made while the history is still being read.
         let (commits, (records, delta)) = try inParallel({
-            try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
+            try StageTimer.measure("history") {
+                try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
+            }
         }, { () -> (RecordSet, ReleaseDelta) in
             let (records, previousRecords) = try inParallel({
                 let source: RecordSource = try workTreeRoot.map { WorkTreeSource(root: $0) }
                     ?? GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName)
-                return try RecordLoader.records(from: source, config: config)
+                return try StageTimer.measure("records (release)") { try RecordLoader.records(from: source, config: config) }
             }, {
                 guard let previousCommit else { return RecordSet() }
                 let source = GitTreeSource(repository: try Repository(path: path), commit: previousCommit, label: label)
-                return try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
+                return try StageTimer.measure("records (previous)") {
+                    try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
+                }
             })
-            return (records, ReleaseDelta(previous: previousRecords, current: records))
+            return (records, StageTimer.measure("delta") { ReleaseDelta(previous: previousRecords, current: records) })
         })
 
         var identification = Identification(
@@ -144,12 +148,16 @@ public enum ReleaseAssembler {
                                                 checkedAt: date))
 
         identification.workTree = request.workTree
-        var release = ReleaseJoin.join(identification: identification, commits: commits, records: records,
-                                       delta: delta, trailerKeys: config.trailerKeys)
+        var release = StageTimer.measure("join") {
+            ReleaseJoin.join(identification: identification, commits: commits, records: records,
+                             delta: delta, trailerKeys: config.trailerKeys)
+        }
         release.evidence = evidence
-        let graph = TraceGraph(release: release, evidence: evidence)
-        release.traceMatrix = TraceMatrix.rows(release: release, graph: graph)
-        release.findings = Checker.run(release: release, evidence: evidence, graph: graph, policy: config.policy)
+        let graph = StageTimer.measure("trace graph") { TraceGraph(release: release, evidence: evidence) }
+        release.traceMatrix = StageTimer.measure("trace matrix") { TraceMatrix.rows(release: release, graph: graph) }
+        release.findings = StageTimer.measure("checks") {
+            Checker.run(release: release, evidence: evidence, graph: graph, policy: config.policy)
+        }
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
         release.coverage = ClauseCoverage.statuses(safetyClass: config.device?.safetyClass, findings: release.findings)
         let warnings = records.brokenLinks.map { link in

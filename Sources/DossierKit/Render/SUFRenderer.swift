@@ -26,18 +26,19 @@ public struct SUFRenderer: Sendable {
         let templates = self.templates, generator = self.generator
         // The JSON and the documents are independent: make them at once.
         let (json, documents) = try inParallel({
-            formats.contains(.json) ? try Self.json(release) : nil
+            formats.contains(.json) ? try StageTimer.measure("json") { try Self.json(release) } : nil
         }, { () -> [String: Data] in
             guard !formats.isDisjoint(with: [.md, .html]) else { return [:] }
             var files: [String: Data] = [:]
             // The template context is large for long histories: let it go before the HTML is made.
             let (markdown, title): (String, String) = {
-                let context = SUFContext.make(release, generator: generator)
-                return (Self.normalise(library.render(context, withTemplate: "suf.md") ?? ""), context["title"] as? String ?? "")
+                let context = StageTimer.measure("template context") { SUFContext.make(release, generator: generator) }
+                let text = StageTimer.measure("mustache (markdown)") { library.render(context, withTemplate: "suf.md") ?? "" }
+                return (Self.normalise(text), context["title"] as? String ?? "")
             }()
             if formats.contains(.md) { files["SUF-\(name).md"] = Data(markdown.utf8) }
             if formats.contains(.html) {
-                let (body, headings) = MarkdownHTML.convert(markdown)
+                let (body, headings) = StageTimer.measure("cmark (html)") { MarkdownHTML.convert(markdown) }
                 let page: [String: Any] = [
                     "title": title, "date": release.identification.date, "commit": release.identification.commit,
                     "generator": generator, "style": templates.texts["style.css"] ?? "", "content": body,
