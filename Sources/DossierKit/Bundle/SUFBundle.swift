@@ -57,9 +57,20 @@ public enum SUFBundle {
         if let folder = request.templatesFolder {
             templates = try templates.overriding(withFolder: folder)
         }
-        let files = try StageTimer.measure("render") { try SUFRenderer(templates: templates, generator: DossierVersion.generator)
-            .render(assembled.release, formats: request.formats) }
-        let path = try StageTimer.measure("write") { try BundleWriter.write(files, to: request.outFolder, name: assembled.release.fileStem, signingKey: signingKey) }
+        let renderer = SUFRenderer(templates: templates, generator: DossierVersion.generator)
+        try renderer.checkTemplates()
+        // Each file is written as soon as it is made; the folder is renamed into place only when all are.
+        let writer = try BundleWriter(folder: request.outFolder, name: assembled.release.fileStem)
+        let path: String
+        do {
+            try StageTimer.measure("render and write") {
+                try renderer.render(assembled.release, formats: request.formats, into: writer)
+            }
+            path = try writer.finish(signingKey: signingKey)
+        } catch {
+            writer.discard()
+            throw error
+        }
         return Result(path: path, release: assembled.release, warnings: assembled.warnings)
     }
 }

@@ -35,6 +35,14 @@ public struct Release: Sendable, Codable, Hashable {
     /// Every clause of the coverage table with its state for the device's safety class.
     public var coverage: [ClauseStatus] = []
 
+    /// The keys in sorted order, the order suf.json holds them in: the encoder then passes the release on in
+    /// pieces as it writes it, instead of holding all of it to sort it. Every stored property must be here
+    /// (a test checks that each one is in suf.json).
+    enum CodingKeys: String, CodingKey {
+        case changeRequests, commits, commitsWithoutChangeRequest, coverage, delta, evidence, findings, formatVersion,
+             identification, itemsTouched, records, rulesOff, statistics, traceMatrix, unclaimedPaths
+    }
+
     /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.
     public var fileStem: String {
         String(identification.release.map { $0 == "/" || $0 == "\\" ? "-" : $0 })

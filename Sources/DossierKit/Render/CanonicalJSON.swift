@@ -2,154 +2,267 @@ import Foundation
 
 /// Encodes `Encodable` values as canonical JSON: object keys sorted by their UTF-8 bytes, nil values left
 /// out, two-space indentation, `"key": value`, `/` not escaped, a final newline. The same value always gives
-/// the same bytes. Written for speed on releases with tens of thousands of commits: each value is turned into
-/// bytes as soon as it is encoded, with no intermediate tree of boxed values.
+/// the same bytes.
+///
+/// Written for speed on releases with tens of thousands of commits: every value is written straight into one
+/// buffer as it is encoded. An object's members are written in the order its `encode(to:)` gives them, and
+/// when that order is not the sorted one, only that object's bytes are put in order once it is complete.
+/// `encode(_:into:)` hands the text on in pieces while it is made, so a large release never sits in memory
+/// whole: the outermost object (which must then give its keys in sorted order) and the arrays directly in it
+/// are passed on as they grow.
 public enum CanonicalJSON {
     /// The JSON text of `value`.
     /// - Throws: whatever the value's `encode(to:)` throws.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        var bytes = try JSONNode.bytes(of: value, depth: 0, codingPath: [])
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes.withUnsafeBufferPointer { Data(buffer: $0) }
+        var data = Data()
+        try encode(value, piecesOf: 1 << 30) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// Writes the JSON text of `value` to `sink`, in pieces of about a megabyte, in order.
+    /// - Throws: whatever the value's `encode(to:)` or `sink` throws; `DossierError` when the outermost
+    ///   object's keys do not come in sorted order after some of it was passed on.
+    public static func encode<T: Encodable>(_ value: T, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try encode(value, piecesOf: 1 << 20, sink)
+    }
+
+    private static func encode<T: Encodable>(_ value: T, piecesOf size: Int,
+                                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            let writer = JSONWriter(pieceSize: size, sink: sink)
+            defer { writer.open.removeAll() }  // after an error, no container may keep the writer (and sink) alive
+            try writer.write(value, depth: 0)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            try writer.flush(upTo: writer.position)
+        }
     }
 }
 
-/// What one value encoded into: a scalar, an object, or an array, with the bytes of its members.
-final class JSONNode {
-    enum Content {
-        case empty
-        case scalar([UInt8])
-        case object([(key: String, bytes: [UInt8])])
-        case array([[UInt8]])
+/// The buffer every value of one `CanonicalJSON.encode` call is written into, and the pieces passed on.
+final class JSONWriter {
+    /// What has been written and not yet passed on: the text from `passed` on.
+    var bytes: [UInt8] = []
+    /// How many bytes have been passed on to the sink.
+    private(set) var passed = 0
+    /// The containers being written, outermost first.
+    var open: [JSONContainer] = []
+    private let pieceSize: Int
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
+
+    init(pieceSize: Int, sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.pieceSize = pieceSize
+        self.sink = sink
+        bytes.reserveCapacity(min(pieceSize, 1 << 20) + (1 << 16))
     }
 
-    var content: Content = .empty
-    let depth: Int
+    /// The offset of the next byte in the whole text.
+    var position: Int { passed + bytes.count }
 
-    init(depth: Int) { self.depth = depth }
-
-    /// Encodes a value at a depth, with fast paths for the scalars that make up most of a release.
-    static func bytes<T: Encodable>(of value: T, depth: Int, codingPath: [any CodingKey]) throws -> [UInt8] {
+    /// Writes one value at a depth, with fast paths for the scalars that make up most of a release.
+    func write<T: Encodable>(_ value: T, depth: Int) throws {
         switch value {
-        case let text as String: return quoted(text)
-        case let number as Int: return Array(String(number).utf8)
-        case let number as Int64: return Array(String(number).utf8)
-        case let flag as Bool: return Array((flag ? "true" : "false").utf8)
+        case let text as String: quote(text)
+        case let number as Int: bytes.append(contentsOf: String(number).utf8)
+        case let number as Int64: bytes.append(contentsOf: String(number).utf8)
+        case let flag as Bool: bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case let number as Int32: bytes.append(contentsOf: String(number).utf8)
+        case let number as UInt: bytes.append(contentsOf: String(number).utf8)
+        case let number as UInt64: bytes.append(contentsOf: String(number).utf8)
+        case let number as Double:
+            // Swift's shortest round-trip form ("8.1", "1e-05"); JSON has no infinity or NaN.
+            bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
         default:
-            let node = JSONNode(depth: depth)
-            try value.encode(to: CanonicalEncoder(node: node, codingPath: codingPath))
-            return node.render()
+            let container = JSONContainer(writer: self, depth: depth)
+            open.append(container)
+            try value.encode(to: CanonicalEncoder(container: container))
+            try container.close()
+            open.removeLast()
         }
     }
 
-    /// The node's JSON text. Consumes the node: each member's bytes are released once copied, so a large
-    /// array never exists twice over.
-    func render() -> [UInt8] {
-        var taken = Content.empty
-        swap(&taken, &content)
-        switch consume taken {
-        case .empty: return Array("null".utf8)
-        case .scalar(let bytes): return bytes
-        case .array(var items):
-            guard !items.isEmpty else { return Array("[]".utf8) }
-            var out: [UInt8] = [UInt8(ascii: "[")]
-            out.reserveCapacity(items.reduce(0) { $0 + $1.count } + items.count * (depth * 2 + 4) + 8)
-            for index in items.indices {
-                out.append(UInt8(ascii: "\n"))
-                indent(&out, depth + 1)
-                out += items[index]
-                items[index] = []
-                if index < items.count - 1 { out.append(UInt8(ascii: ",")) }
-            }
-            out.append(UInt8(ascii: "\n"))
-            indent(&out, depth)
-            out.append(UInt8(ascii: "]"))
-            return out
-        case .object(var members):
-            guard !members.isEmpty else { return Array("{}".utf8) }
-            members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            var out: [UInt8] = [UInt8(ascii: "{")]
-            out.reserveCapacity(members.reduce(0) { $0 + $1.bytes.count + $1.key.utf8.count } + members.count * (depth * 2 + 8) + 8)
-            for index in members.indices {
-                out.append(UInt8(ascii: "\n"))
-                indent(&out, depth + 1)
-                out += JSONNode.quoted(members[index].key)
-                out += [UInt8(ascii: ":"), UInt8(ascii: " ")]
-                out += members[index].bytes
-                members[index].bytes = []
-                if index < members.count - 1 { out.append(UInt8(ascii: ",")) }
-            }
-            out.append(UInt8(ascii: "\n"))
-            indent(&out, depth)
-            out.append(UInt8(ascii: "}"))
-            return out
+    /// Passes on what can no longer change, once a piece's worth has gathered: everything before the first
+    /// open object that may still have to put its members in order (the outermost object, whose keys must come
+    /// sorted, and arrays never do).
+    func passOnSettledText() throws {
+        guard bytes.count >= pieceSize else { return }
+        var settled = position
+        for (index, container) in open.enumerated() where container.kind == .object && index > 0 {
+            settled = container.start
+            break
         }
+        if settled - passed >= pieceSize { try flush(upTo: settled) }
     }
 
-    private func indent(_ out: inout [UInt8], _ depth: Int) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    /// Passes on the text before `offset`.
+    func flush(upTo offset: Int) throws {
+        let count = offset - passed
+        guard count > 0 else { return }
+        try bytes.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        bytes.removeFirst(count)
+        passed = offset
     }
 
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
-    static func quoted(_ text: String) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 2)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: out.append(byte)
+    /// Writes a newline and the indentation of `depth`.
+    func newline(_ depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+    /// Writes a JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
+    func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var plain = 0  // the start of the run of bytes that need no escape
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                plain = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+                case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
         }
-        out.append(UInt8(ascii: "\""))
-        return out
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 
-/// The `Encoder` that fills one `JSONNode`.
+/// One value being encoded that is not a plain scalar: an object, an array, or a single value, written into
+/// the shared buffer from `start` on.
+final class JSONContainer {
+    enum Kind { case undecided, object, array, single }
+
+    unowned let writer: JSONWriter
+    let depth: Int
+    /// Where the container's text starts in the whole text.
+    let start: Int
+    var kind = Kind.undecided
+    var count = 0
+    /// An object's members as written: key, and where the member (from its separator to its value's end) lies
+    /// in the whole text.
+    var members: [(key: String, range: Range<Int>)] = []
+    var sorted = true
+
+    init(writer: JSONWriter, depth: Int) {
+        self.writer = writer
+        self.depth = depth
+        start = writer.position
+    }
+
+    /// Starts the object or array, the first time the value asks for it.
+    func begin(_ wanted: Kind) {
+        guard kind == .undecided else { return }
+        kind = wanted
+        switch wanted {
+        case .object: writer.bytes.append(UInt8(ascii: "{"))
+        case .array: writer.bytes.append(UInt8(ascii: "["))
+        case .undecided, .single: break
+        }
+    }
+
+    /// Writes one member of an object.
+    func member<T: Encodable>(_ key: String, _ value: T) throws {
+        let memberStart = writer.position
+        if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        writer.newline(depth + 1)
+        writer.quote(key)
+        writer.bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        try writer.write(value, depth: depth + 1)
+        if let last = members.last, !last.key.utf8.lexicographicallyPrecedes(key.utf8) { sorted = false }
+        members.append((key, memberStart..<writer.position))
+        count += 1
+        if depth == 0 { try writer.passOnSettledText() }
+    }
+
+    /// Writes one element of an array.
+    func element<T: Encodable>(_ value: T) throws {
+        if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        writer.newline(depth + 1)
+        try writer.write(value, depth: depth + 1)
+        count += 1
+        try writer.passOnSettledText()
+    }
+
+    /// Ends the object or array; puts an object's members in key order when they were not written in it.
+    func close() throws {
+        switch kind {
+        case .undecided:
+            writer.bytes.append(contentsOf: "null".utf8)
+        case .single:
+            break
+        case .array, .object:
+            if count == 0 {
+                writer.bytes.append(kind == .array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+                return
+            }
+            if kind == .object, !sorted {
+                guard members[0].range.lowerBound >= writer.passed else {
+                    throw DossierError("internal error: the JSON of \\(members.map(\\.key)) was passed on before its keys were found out of order; its CodingKeys must be sorted")
+                }
+                reorderMembers()
+            }
+            writer.newline(depth)
+            writer.bytes.append(kind == .array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+        }
+    }
+
+    /// Rewrites the members in key order.
+    private func reorderMembers() {
+        let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
+        let first = members[0].range.lowerBound
+        let written = Array(writer.bytes[(first - writer.passed)...])
+        writer.bytes.removeSubrange((first - writer.passed)...)
+        for (position, index) in order.enumerated() {
+            // Each member was written with its own leading separator: the first has none, the others a comma.
+            var range = members[index].range
+            range = (range.lowerBound - first)..<(range.upperBound - first)
+            let hasComma = written[range.lowerBound] == UInt8(ascii: ",")
+            if position > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.bytes.append(contentsOf: written[(hasComma ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound])
+        }
+    }
+}
+
+/// The `Encoder` handed to one value's `encode(to:)`. Its coding path is always empty: dossier's model never
+/// reads it, and building one per value would cost an allocation each.
 struct CanonicalEncoder: Encoder {
-    let node: JSONNode
-    var codingPath: [any CodingKey]
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.content {} else { node.content = .object([]) }
-        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
+        container.begin(.object)
+        return KeyedEncodingContainer(KeyedContainer<Key>(container: container))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = node.content {} else { node.content = .array([]) }
-        return UnkeyedContainer(node: node, codingPath: codingPath)
+        container.begin(.array)
+        return UnkeyedContainer(container: container)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(node: node, codingPath: codingPath)
+        SingleContainer(container: container)
     }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let node: JSONNode
-    var codingPath: [any CodingKey]
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
 
-    private func add(_ key: Key, _ bytes: [UInt8]) {
-        guard case .object(var members) = node.content else { return }
-        node.content = .empty  // release the array's storage so the append below does not copy it
-        members.append((key.stringValue, bytes))
-        node.content = .object(members)
-    }
-
-    mutating func encodeNil(forKey key: Key) throws { add(key, Array("null".utf8)) }
+    mutating func encodeNil(forKey key: Key) throws { try container.member(key.stringValue, JSONNull()) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        add(key, try JSONNode.bytes(of: value, depth: node.depth + 1, codingPath: codingPath + [key]))
+        try container.member(key.stringValue, value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -165,25 +278,13 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
-    let node: JSONNode
-    var codingPath: [any CodingKey]
-    var count: Int {
-        if case .array(let items) = node.content { return items.count }
-        return 0
-    }
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { container.count }
 
-    private func add(_ bytes: [UInt8]) {
-        guard case .array(var items) = node.content else { return }
-        node.content = .empty
-        items.append(bytes)
-        node.content = .array(items)
-    }
+    mutating func encodeNil() throws { try container.element(JSONNull()) }
 
-    mutating func encodeNil() throws { add(Array("null".utf8)) }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        add(try JSONNode.bytes(of: value, depth: node.depth + 1, codingPath: codingPath))
-    }
+    mutating func encode<T: Encodable>(_ value: T) throws { try container.element(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         fatalError("nested containers are not used by dossier's model")
@@ -197,12 +298,24 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 }
 
 private struct SingleContainer: SingleValueEncodingContainer {
-    let node: JSONNode
-    var codingPath: [any CodingKey]
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { node.content = .scalar(Array("null".utf8)) }
+    mutating func encodeNil() throws {
+        container.kind = .single
+        container.writer.bytes.append(contentsOf: "null".utf8)
+    }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        node.content = .scalar(try JSONNode.bytes(of: value, depth: node.depth, codingPath: codingPath))
+        container.kind = .single
+        try container.writer.write(value, depth: container.depth)
+    }
+}
+
+/// JSON's `null`, for an explicitly encoded nil.
+private struct JSONNull: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var single = encoder.singleValueContainer()
+        try single.encodeNil()
     }
 }

@@ -63,10 +63,15 @@ enum SUFContext {
         context["commitsWithoutChangeRequest"] = release.commitsWithoutChangeRequest.compactMap { commitsById[$0] }
         context["commits"] = commitValues
         context["integrity"] = integrity(release)
-        context["commitsNotGood"] = release.commits.filter { $0.signature.letter != .good }.map { commit -> [String: Any] in
+        // Signatures that are there but not good are listed one by one; unsigned commits are counted, since the
+        // version history already marks each one N (and rule G1, when on, lists each in the gap report).
+        context["commitsSignedNotGood"] = release.commits.filter { ![.good, .none].contains($0.signature.letter) }.map { commit -> [String: Any] in
             ["id": commit.id, "shortId": commit.shortId, "subject": commit.subject, "author": commit.author.name,
              "date": commit.author.date, "verdict": commit.signature.letter.rawValue, "signature": verdictText(commit.signature)]
         }
+        let unsigned = release.commits.count { $0.signature.letter == .none }
+        context["unsignedCommitCount"] = unsigned
+        context["hasUnsignedCommits"] = unsigned > 0
 
         let itemsById = Dictionary(records.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         context["itemsTouched"] = release.itemsTouched.map { item -> [String: Any] in

@@ -21,22 +21,35 @@ public struct SUFRenderer: Sendable {
     /// Renders the files of the bundle, by file name.
     /// - Throws: `DossierError` when a template does not parse.
     public func render(_ release: Release, formats: Set<Format> = Set(Format.allCases)) throws -> [String: Data] {
+        let files = FileCollector()
+        try render(release, formats: formats, into: files)
+        return files.files
+    }
+
+    /// Renders the files of the bundle and hands each to `files` as soon as it is made (suf.json in pieces,
+    /// while it is made), from whichever thread made it: the JSON and the documents are made at once. Nothing
+    /// is handed on when a template does not parse.
+    /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
+    public func render(_ release: Release, formats: Set<Format> = Set(Format.allCases), into files: any BundleFileSink) throws {
         let library = try templates.library()
         let name = release.fileStem
         let templates = self.templates, generator = self.generator
-        // The JSON and the documents are independent: make them at once.
-        let (json, documents) = try inParallel({
-            formats.contains(.json) ? try StageTimer.measure("json") { try Self.json(release) } : nil
-        }, { () -> [String: Data] in
-            guard !formats.isDisjoint(with: [.md, .html]) else { return [:] }
-            var files: [String: Data] = [:]
+        _ = try inParallel({
+            if formats.contains(.json) {
+                try StageTimer.measure("json") {
+                    try files.add("suf.json") { write in try CanonicalJSON.encode(release, into: write) }
+                }
+            }
+            try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.traceMatrix).utf8))
+        }, {
+            guard !formats.isDisjoint(with: [.md, .html]) else { return }
             // The template context is large for long histories: let it go before the HTML is made.
             let (markdown, title): (String, String) = {
                 let context = StageTimer.measure("template context") { SUFContext.make(release, generator: generator) }
                 let text = StageTimer.measure("mustache (markdown)") { library.render(context, withTemplate: "suf.md") ?? "" }
                 return (Self.normalise(text), context["title"] as? String ?? "")
             }()
-            if formats.contains(.md) { files["SUF-\(name).md"] = Data(markdown.utf8) }
+            if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if formats.contains(.html) {
                 let (body, headings) = StageTimer.measure("cmark (html)") { MarkdownHTML.convert(markdown) }
                 let page: [String: Any] = [
@@ -44,14 +57,15 @@ public struct SUFRenderer: Sendable {
                     "generator": generator, "style": templates.texts["style.css"] ?? "", "content": body,
                     "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
                 ]
-                files["SUF-\(name).html"] = Data((library.render(page, withTemplate: "page.html") ?? "").utf8)
+                try files.add("SUF-\(name).html", Data((library.render(page, withTemplate: "page.html") ?? "").utf8))
             }
-            return files
         })
-        var files = documents
-        if let json { files["suf.json"] = json }
-        files["trace-matrix.csv"] = Data(TraceMatrix.csv(release.traceMatrix).utf8)
-        return files
+    }
+
+    /// Checks that the templates parse, before any output is started.
+    /// - Throws: `DossierError` naming the template, line and column.
+    public func checkTemplates() throws {
+        _ = try templates.library()
     }
 
     /// The release as canonical JSON: sorted keys, two-space indentation, a final newline.
@@ -76,5 +90,29 @@ public struct SUFRenderer: Sendable {
         while out.last == UInt8(ascii: "\n") { out.removeLast() }
         out.append(UInt8(ascii: "\n"))
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Receives a bundle's files as they are made, from any thread.
+public protocol BundleFileSink: Sendable {
+    /// Takes one whole file.
+    func add(_ name: String, _ data: Data) throws
+    /// Takes one file whose content `produce` hands over in pieces, in order, through the function it is given.
+    func add(_ name: String, producedBy produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws
+}
+
+/// Gathers the files in memory, by name.
+private final class FileCollector: BundleFileSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [String: Data] = [:]
+
+    func add(_ name: String, _ data: Data) {
+        lock.withLock { files[name] = data }
+    }
+
+    func add(_ name: String, producedBy produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        var data = Data()
+        try produce { data.append(contentsOf: $0) }
+        add(name, data)
     }
 }

@@ -15,9 +15,17 @@ enum StageTimer {
         let result = try work()
         let end = DispatchTime.now().uptimeNanoseconds
         let padded = stage.padding(toLength: max(stage.count, 22), withPad: " ", startingAt: 0)
-        let line = String(format: "dossier: timing: %@ %8.1f ms (done at %8.1f ms)\n", padded,
-                          Double(end - begin) / 1e6, Double(end - start) / 1e6)
+        let line = String(format: "dossier: timing: %@ %8.1f ms (done at %8.1f ms, resident %4d MB)\n", padded,
+                          Double(end - begin) / 1e6, Double(end - start) / 1e6, residentMegabytes())
         FileHandle.standardError.write(Data(line.utf8))
         return result
+    }
+
+    /// The process's resident memory now, from /proc (0 where there is none).
+    private static func residentMegabytes() -> Int {
+        // /proc files report a size of 0: read them as a stream.
+        guard let data = FileHandle(forReadingAtPath: "/proc/self/statm")?.readDataToEndOfFile(),
+              let pages = String(decoding: data, as: UTF8.self).split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
+        return (pages * Int(sysconf(Int32(_SC_PAGESIZE)))) >> 20
     }
 }
