@@ -114,6 +114,28 @@ struct SampleProjectTests {
             """), "\(v1.stdout)")
     }
 
+    @Test("the SUF's gap report groups findings by rule, each with its level, clauses and count; section 14 counts unsigned commits")
+    func gapReportGroups() throws {
+        let scratch = try Scratch()
+        _ = try Self.build(scratch)
+        let evidence = Paths.packageRoot + "/sample-project/evidence/"
+        #expect(try dossier(["suf", "v1.1.0", "--repo", "pd", "--evidence", evidence + "v1.1.0-junit.xml"], in: scratch.path).status == 0)
+        let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
+        #expect(md.contains("""
+            ### C2 (error, 1): a change request without a safety-impact analysis, or touching a class B/C item without naming the affected controls
+            *IEC 62304 7.4*
+
+            | Level | Rule | Finding |
+            |---|---|---|
+            | error | C2 | CR-5 (regulatory/change-requests.yml:91:5) touches class B/C software items (ITEM-0, ITEM-3) but does not state its affected\\_controls (write \\[\\] when the analysis finds none) |
+            """), "\(md)")
+        #expect(try dossier(["suf", "v2.0.0", "--repo", "pd"], in: scratch.path).status == 0)
+        let v2 = try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.md")
+        #expect(v2.contains("Unsigned commits (N): 1. The version history (section 3) marks each one"))
+        #expect(!v2.contains("Signed commits whose signature is not G"))
+        #expect(v2.contains("### G1 (warning, 1): "))
+    }
+
     @Test("changed paths agree with git diff-tree for every commit of the history")
     func changedPathsAgreeWithGit() throws {
         let scratch = try Scratch()

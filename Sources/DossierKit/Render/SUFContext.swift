@@ -161,6 +161,7 @@ enum SUFContext {
             ["level": finding.level.rawValue, "rule": finding.rule, "message": finding.message,
              "clauses": finding.clauses.joined(separator: "; "), "location": finding.location?.description ?? ""]
         }
+        context["findingGroups"] = findingGroups(release.findings)
         context["gapSummary"] = [
             "errors": release.findings.filter { $0.level == .error }.count,
             "warnings": release.findings.filter { $0.level == .warning }.count,
@@ -301,8 +302,29 @@ enum SUFContext {
         case nil: "none"
         }
     }
+
+    /// The findings grouped by level and rule, in the findings' order (errors first, rules in catalogue order):
+    /// the gap report names each rule, its level and its clauses once, above the findings it made.
+    static func findingGroups(_ findings: [Finding]) -> [[String: Any]] {
+        var order: [String] = []
+        var groups: [String: [Finding]] = [:]
+        for finding in findings {
+            let key = "\(finding.level.rawValue) \(finding.rule)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(finding)
+        }
+        let summaries = Dictionary(RuleCatalog.rules.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })
+        return order.map { key in
+            let members = groups[key] ?? []
+            let first = members[0]
+            return ["level": first.level.rawValue, "rule": first.rule, "summary": summaries[first.rule] ?? "",
+                    "clauses": first.clauses.joined(separator: "; "), "count": members.count,
+                    "findings": members.map { ["message": $0.message, "location": $0.location?.description ?? ""] }]
+        }
+    }
 }
 
 extension String {
     var replacingUnderscores: String { split(separator: "_").joined(separator: " ") }
+
 }
