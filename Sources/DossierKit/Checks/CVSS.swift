@@ -41,6 +41,14 @@ public struct CVSSVector: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `CVSSError` saying what is wrong: an unknown prefix or version, a part that is not
     ///   `metric:value`, an unknown metric, a value that is not one of the metric's values, a duplicate
     ///   metric, a v4.0 metric out of order, or a missing base metric.
+    /// A vector with its base score and severity, e.g. `9.8 Critical (CVSS:3.1/AV:N/…)`; says so when there is
+    /// none or it does not parse.
+    public static func describe(_ vector: String?) -> String {
+        guard let vector else { return "not stated" }
+        guard let parsed = try? CVSSVector(vector) else { return "\(vector) (invalid: see the gap report)" }
+        return "\(parsed.baseScore) \(parsed.severity) (\(vector))"
+    }
+
     public init(_ text: String) throws(CVSSError) {
         let parsed = try CVSSParser.parse(text)
         version = parsed.version

@@ -4,6 +4,12 @@ public struct RiskEstimate: Sendable, Codable, Hashable {
     public var severity: String
     /// A name from the policy's probability scale.
     public var probability: String
+
+    /// The estimate's cell of the acceptability matrix, e.g. `Critical / Remote (R: reduce as far as practicable)`.
+    public func position(in policy: RiskPolicy?) -> String {
+        let verdict = policy?.verdict(self).map { " (\($0.rawValue): \($0.title))" } ?? ""
+        return "\(severity) / \(probability)\(verdict)"
+    }
 }
 
 /// How a risk control reduces risk, in ISO 14971 7.1's order of priority.

@@ -12,8 +12,9 @@ public struct Heading: Sendable, Hashable {
 }
 
 /// GitHub-flavoured Markdown to HTML with cmark-gfm and its table extension. Raw HTML in the Markdown is
-/// never passed through: it is shown as text. The one exception is the record anchor dossier writes itself,
-/// `<a id="…"></a>` with a plain id, which becomes an anchor. Headings get ids for the table of contents.
+/// never passed through: it is shown as text. The exceptions are what dossier's templates write themselves: the
+/// record anchor `<a id="…"></a>` with a plain id, and `<ins>`/`<del>` without attributes (user text cannot
+/// make these: `MarkdownText.inline` escapes its `<`). Headings get ids for the table of contents.
 public enum MarkdownHTML {
     /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings.
     /// The document is converted section by section (it is split before each `##` and `###` heading
@@ -100,6 +101,11 @@ public enum MarkdownHTML {
                   literal(next) == "</a>", isRecordAnchor(literal(node) + "</a>") else { continue }
             kept.insert(node)
             kept.insert(next)
+        }
+        // `<ins>` and `<del>` without attributes mark added and removed text (dossier diff): harmless, kept.
+        for node in htmlNodes where cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE
+            && ["<ins>", "</ins>", "<del>", "</del>"].contains(literal(node)) {
+            kept.insert(node)
         }
         for node in htmlNodes where !kept.contains(node) {
             let literal = literal(node)

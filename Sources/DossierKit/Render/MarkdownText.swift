@@ -43,6 +43,25 @@ public enum MarkdownText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Collapses runs of blank lines that empty template sections leave behind, and ends with one newline.
+    public static func collapsingBlankLines(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var newlines = 2  // at the start, as if after a blank line: leading blank lines are dropped
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                newlines += 1
+                if newlines > 2 { continue }
+            } else {
+                newlines = 0
+            }
+            out.append(byte)
+        }
+        while out.last == UInt8(ascii: "\n") { out.removeLast() }
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// A URL-fragment-safe anchor for a record id or heading, e.g. `req-12`.
     public static func anchor(_ text: String) -> String {
         var out = ""

@@ -249,9 +249,7 @@ enum SUFContext {
     }
 
     private static func estimateText(_ estimate: RiskEstimate?, _ policy: RiskPolicy?) -> String {
-        guard let estimate else { return "not estimated" }
-        let verdict = policy?.verdict(estimate).map { " (\($0.rawValue): \($0.title))" } ?? ""
-        return "\(estimate.severity) / \(estimate.probability)\(verdict)"
+        estimate?.position(in: policy) ?? "not estimated"
     }
 
     /// The integrity section's numbers: trust, verdict counts, signers.
@@ -274,9 +272,7 @@ enum SUFContext {
 
     /// A CVSS vector with its base score and severity, e.g. `9.8 Critical (CVSS:3.1/AV:N/…)`.
     static func cvssText(_ vector: String?) -> String {
-        guard let vector else { return "not stated" }
-        guard let parsed = try? CVSSVector(vector) else { return "\(vector) (invalid: see the gap report)" }
-        return "\(parsed.baseScore) \(parsed.severity) (\(vector))"
+        CVSSVector.describe(vector)
     }
 
     /// A verdict in a sentence: letter, meaning, signer, key and reason.

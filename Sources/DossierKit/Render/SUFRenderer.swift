@@ -47,7 +47,7 @@ public struct SUFRenderer: Sendable {
             let (markdown, title): (String, String) = {
                 let context = StageTimer.measure("template context") { SUFContext.make(release, generator: generator) }
                 let text = StageTimer.measure("mustache (markdown)") { library.render(context, withTemplate: "suf.md") ?? "" }
-                return (Self.normalise(text), context["title"] as? String ?? "")
+                return (MarkdownText.collapsingBlankLines(text), context["title"] as? String ?? "")
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if formats.contains(.html) {
@@ -71,25 +71,6 @@ public struct SUFRenderer: Sendable {
     /// The release as canonical JSON: sorted keys, two-space indentation, a final newline.
     public static func json(_ release: Release) throws -> Data {
         try CanonicalJSON.encode(release)
-    }
-
-    /// Collapses runs of blank lines that empty template sections leave behind, and ends with one newline.
-    private static func normalise(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var newlines = 2  // at the start, as if after a blank line: leading blank lines are dropped
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                newlines += 1
-                if newlines > 2 { continue }
-            } else {
-                newlines = 0
-            }
-            out.append(byte)
-        }
-        while out.last == UInt8(ascii: "\n") { out.removeLast() }
-        out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

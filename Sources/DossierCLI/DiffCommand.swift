@@ -1,0 +1,59 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier diff OLD NEW`: a structured diff of two releases' SUFs.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two SUFs record by record: what was added, removed, obsoleted and changed.",
+        discussion: """
+            OLD and NEW are each a suf.json file, a bundle folder (dist/dossier/v1.1.0), or a release of the \
+            repository: its attached bundle (dossier attach) when there is one, else built now. Records are matched \
+            by id. Exit 0, or with --exit-code 1 when the two differ (as git diff --exit-code).
+            """)
+
+    @Argument(help: "The release compared from: a suf.json, a bundle folder or a release tag.")
+    var old: String
+
+    @Argument(help: "The release compared to: a suf.json, a bundle folder or a release tag.")
+    var new: String
+
+    @Option(help: "md, html or json.")
+    var format: String = "md"
+
+    @Option(help: "Write the diff to this file instead of standard output.")
+    var out: String?
+
+    @Option(help: "A folder of templates overriding the built-in ones (diff.md.mustache, page.html.mustache, style.css).")
+    var templates: String?
+
+    @Flag(name: .customLong("exit-code"), help: "Exit 1 when the two releases differ.")
+    var exitCode = false
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+        guard let format = DiffRenderer.Format(rawValue: format) else {
+            throw DossierError("unknown format '\(self.format)' in --format; expected md, html or json")
+        }
+        var templateSet = TemplateSet.builtIn
+        if let templates { templateSet = try templateSet.overriding(withFolder: templates) }
+        let request = ReleaseRequest(repository: repository.repo, configFile: repository.config,
+                                     sourceDateEpoch: try Environment.sourceDateEpoch())
+        let (oldRelease, _) = try ReleaseReader.release(named: old, request: request)
+        let (newRelease, _) = try ReleaseReader.release(named: new, request: request)
+        let diff = ReleaseDiff(old: oldRelease, new: newRelease)
+        let data = try DiffRenderer(templates: templateSet, generator: DossierVersion.generator).render(diff, as: format)
+        if let out {
+            do {
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw DossierError("cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+        if exitCode, !diff.isEmpty { throw ExitCode(1) }
+    }
+}
