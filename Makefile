@@ -31,11 +31,14 @@ demo: build
 	    --evidence sample-project/evidence/v2.0.0-junit.xml
 	@.build/debug/dossier check --repo $(DEMO_DIR)/pd-remote-monitor --evidence sample-project/evidence/v2.0.0-junit.xml \
 	    --format sarif --output $(DEMO_DIR)/dist/check-v2.0.0.sarif | tail -n 1
+	@.build/debug/dossier diff v1.1.0 v2.0.0 --repo $(DEMO_DIR)/pd-remote-monitor --format html \
+	    --out $(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html
 	@echo
 	@echo "The sample repository is $(CURDIR)/$(DEMO_DIR)/pd-remote-monitor"
 	@echo "Its SUF bundle is       $(CURDIR)/$(DEMO_DIR)/dist/dossier/v2.0.0/"
 	@echo "Open SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md; check it with: .build/debug/dossier verify $(DEMO_DIR)/dist/dossier/v2.0.0"
 	@echo "The gap check as SARIF:  $(CURDIR)/$(DEMO_DIR)/dist/check-v2.0.0.sarif"
+	@echo "What changed since v1.1.0: $(CURDIR)/$(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -1,0 +1,133 @@
+import TestSupport
+import Foundation
+import Testing
+
+/// `dossier diff` on the sample project's releases, as an auditor runs it.
+@Suite("dossier diff")
+struct DiffCommandTests {
+    /// The JSON diff of OLD and NEW in the sample project.
+    private func jsonDiff(_ old: String, _ new: String, in scratch: Scratch) throws -> [String: Any] {
+        let result = try dossier(["diff", old, new, "--repo", "pd", "--format", "json"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+    }
+
+    private func kind(_ diff: [String: Any], _ name: String) -> [String: Any] {
+        (diff["records"] as! [[String: Any]]).first { $0["kind"] as? String == name }!
+    }
+
+    private func ids(_ kind: [String: Any], _ key: String) -> [String] {
+        ((kind[key] as? [[String: Any]]) ?? []).map { $0["id"] as! String }
+    }
+
+    @Test("v1.1.0 → v2.0.0 shows exactly the records that changed, field by field")
+    func recordsThatChanged() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        let diff = try jsonDiff("v1.1.0", "v2.0.0", in: scratch)
+        let requirements = kind(diff, "requirement")
+        #expect(ids(requirements, "added") == (23...30).map { "REQ-\($0)" })
+        #expect(ids(requirements, "obsoleted") == ["REQ-11"])
+        #expect(ids(requirements, "changed") == ["REQ-1"])
+        #expect(ids(requirements, "removed").isEmpty)
+        let req1 = (requirements["changed"] as! [[String: Any]])[0]["fields"] as! [[String: Any]]
+        #expect(req1.map { $0["field"] as! String } == ["text"])
+        let words = req1[0]["words"] as! [[String: String]]
+        #expect(words.contains { $0["operation"] == "removed" && $0["text"] == "cycler's USB log export (REQ-11)," })
+        #expect(words.contains { $0["operation"] == "added" && $0["text"] == "paired cycler over the BLE link (REQ-23)," })
+
+        let risks = kind(diff, "risk")
+        #expect(ids(risks, "added") == ["RISK-10", "RISK-11", "RISK-12"])
+        #expect(ids(risks, "changed") == ["RISK-2", "RISK-6"])
+        #expect(ids(kind(diff, "threat"), "added") == ["THR-4", "THR-5", "THR-6"])
+        #expect(ids(kind(diff, "ifuChange"), "added") == ["IFU-3", "IFU-4"])
+        #expect(ids(kind(diff, "softwareItem"), "added") == ["ITEM-6"])
+        #expect(ids(kind(diff, "softwareItem"), "changed") == ["ITEM-1"])
+        #expect(ids(kind(diff, "soup"), "added") == ["SOUP-4"])
+        #expect(ids(kind(diff, "changeRequest"), "added") == (8...12).map { "CR-\($0)" })
+        #expect(ids(kind(diff, "problemReport"), "added") == ["PR-3", "PR-4", "PR-5"])
+
+        // The one deliberate gap of v1.1.0 is closed in v2.0.0; Lena's unsigned commit is new.
+        let findings = diff["findings"] as! [String: Any]
+        let removed = (findings["removed"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
+        #expect(removed.contains { $0.hasPrefix("C2 CR-5 ") })
+        let added = (findings["added"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
+        #expect(added.contains { $0.hasPrefix("G1 commit 4337aee27d6e ") })
+        let signers = (diff["signatures"] as! [String: Any])["signers"] as! [[String: Any]]
+        let lena = signers.first { ($0["signer"] as! String).hasPrefix("lena.fischer") }
+        #expect((lena?["commits"] as? [String: Int]) == ["old": 0, "new": 4])
+        let items = diff["itemsTouched"] as! [String: Any]
+        #expect(items["onlyNew"] as! [String] == ["ITEM-1", "ITEM-2", "ITEM-6"])
+        let coverage = (diff["coverage"] as! [[String: Any]]).map { "\($0["clause"]!): \($0["old"]!) → \($0["new"]!)" }
+        #expect(coverage.contains("IEC 62304 7.4.2: gap → evidenced"))
+    }
+
+    @Test("a bundle compared with itself shows no change; --exit-code is 1 only when the two differ")
+    func sameAndDifferent() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        #expect(try dossier(["suf", "v1.1.0", "--repo", "pd"], in: scratch.path).status == 0)
+        let same = try dossier(["diff", "dist/dossier/v1.1.0", "dist/dossier/v1.1.0/suf.json", "--exit-code"], in: scratch.path)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.stdout.contains("**No difference**"))
+        #expect(same.stdout.contains("### Requirements: no change"))
+        let different = try dossier(["diff", "dist/dossier/v1.1.0", "v2.0.0", "--repo", "pd", "--exit-code"], in: scratch.path)
+        #expect(different.status == 1)
+        #expect(different.stdout.contains("| <ins>added</ins> | REQ-23 | Receive treatment records over BLE |"))
+        #expect(!different.stdout.contains("No difference"))
+        // Without --exit-code a difference still exits 0.
+        #expect(try dossier(["diff", "dist/dossier/v1.1.0", "v2.0.0", "--repo", "pd"], in: scratch.path).status == 0)
+    }
+
+    @Test("HTML marks added words with <ins> and removed ones with <del>, and writes --out whole")
+    func html() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        let result = try dossier(["diff", "v1.1.0", "v2.0.0", "--repo", "pd", "--format", "html", "--out", "diff.html"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let html = try scratch.read("diff.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<del>cycler's USB log export (REQ-11),</del>") || html.contains("<del>cycler’s USB log export (REQ-11),</del>"))
+        #expect(html.contains("<ins>paired cycler over the BLE link (REQ-23),</ins>"))
+        #expect(html.contains("ins { color: #116329"))
+        #expect(html.contains("<a href=\"#records\">Records</a>"))
+    }
+
+    @Test("bad input: an unknown release, a folder that is not a bundle, a suf.json of a newer format, a bad --format")
+    func badInput() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        let unknown = try dossier(["diff", "v1.1.0", "v9.9.9", "--repo", "pd"], in: scratch.path)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown revision 'v9.9.9'"))
+        #expect(unknown.stdout.isEmpty)
+
+        try FileManager.default.createDirectory(atPath: scratch.file("not-a-bundle"), withIntermediateDirectories: true)
+        let folder = try dossier(["diff", "not-a-bundle", "v2.0.0", "--repo", "pd"], in: scratch.path)
+        #expect(folder.status == 2)
+        #expect(folder.stderr.contains("not-a-bundle is not a dossier bundle: it holds no suf.json"))
+
+        #expect(try dossier(["suf", "v1.1.0", "--repo", "pd", "--format", "json"], in: scratch.path).status == 0)
+        let text = try scratch.read("dist/dossier/v1.1.0/suf.json").replacingOccurrences(of: "\"formatVersion\": 1,", with: "\"formatVersion\": 7,")
+        try text.write(toFile: scratch.file("newer.json"), atomically: true, encoding: .utf8)
+        let newer = try dossier(["diff", "newer.json", "v2.0.0", "--repo", "pd", "--out", "out.md"], in: scratch.path)
+        #expect(newer.status == 2)
+        #expect(newer.stderr.contains("newer.json: suf.json format 7 was written by a newer dossier; this one reads format 1 and older"))
+        #expect(!scratch.exists("out.md"))
+
+        try "{\"formatVersion\": 1, \"commits\": 3}".write(toFile: scratch.file("broken.json"), atomically: true, encoding: .utf8)
+        let broken = try dossier(["diff", "broken.json", "broken.json"], in: scratch.path)
+        #expect(broken.status == 2)
+        #expect(broken.stderr.contains("broken.json: not a suf.json of format 1:"))
+
+        try "not json".write(toFile: scratch.file("text.json"), atomically: true, encoding: .utf8)
+        let notJSON = try dossier(["diff", "text.json", "v2.0.0", "--repo", "pd"], in: scratch.path)
+        #expect(notJSON.status == 2)
+        #expect(notJSON.stderr.contains("text.json: not a suf.json: the file is not a JSON object"))
+
+        let format = try dossier(["diff", "v1.1.0", "v2.0.0", "--repo", "pd", "--format", "pdf"], in: scratch.path)
+        #expect(format.status == 2)
+        #expect(format.stderr.contains("unknown format 'pdf' in --format; expected md, html or json"))
+    }
+}
