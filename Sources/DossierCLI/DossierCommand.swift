@@ -9,7 +9,8 @@ public struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
         version: DossierVersion.current,
-        subcommands: [SufCommand.self, CheckCommand.self, DiffCommand.self, TraceCommand.self, SignaturesCommand.self, VerifyCommand.self])
+        subcommands: [SufCommand.self, CheckCommand.self, DiffCommand.self, AttachCommand.self, ShowCommand.self, TraceCommand.self,
+                      SignaturesCommand.self, VerifyCommand.self])
 
     /// Creates the command (argument parsing fills it).
     public init() {}

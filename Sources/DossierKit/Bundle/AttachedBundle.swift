@@ -1,4 +1,5 @@
 import CLibGit2
+import Crypto
 import Foundation
 
 /// A release's bundle stored in the repository itself: a commit whose tree is the bundle, at
@@ -20,5 +21,194 @@ public enum AttachedBundle {
         let repository = try Repository(path: path)
         guard let commit = commit(release: release, in: repository) else { return nil }
         return try repository.readFile(file, at: commit)
+    }
+}
+
+extension AttachedBundle {
+    /// The notes reference whose note on a release's tagged commit names its attached bundle.
+    public static let notesReference = "refs/notes/dossier"
+
+    /// What `attach` did.
+    public enum Outcome: String, Sendable {
+        /// A bundle was attached where none was.
+        case attached
+        /// The same bundle was attached already: nothing changed.
+        case unchanged
+        /// A different bundle was attached before; this one replaced it (`force`), the old one stays in the ref's history.
+        case replaced
+    }
+
+    /// The result of attaching a bundle.
+    public struct Attachment: Sendable {
+        /// What happened.
+        public var outcome: Outcome
+        /// The commit at `refs/dossier/<tag>` now.
+        public var commit: String
+        /// The commit the release tag points at.
+        public var taggedCommit: String
+        /// The objects that carry the note: the tagged commit and, for an annotated tag, the tag object too (so
+        /// that `git notes --ref=dossier show v2.0.0` finds it, as git names the tag object by the tag's name).
+        public var notedObjects: [String]
+        /// The SHA-256 of the bundle's MANIFEST.sha256.
+        public var manifestDigest: String
+    }
+
+    /// Stores the bundle in `folder` at `refs/dossier/<tag>` (a commit whose tree is the bundle, one commit per
+    /// attach) and notes its commit and manifest digest under `refs/notes/dossier` on the tagged commit (and on an
+    /// annotated tag's object).
+    /// The commit and the note are dated with the release tag's date, so attaching is reproducible.
+    /// - Throws: `DossierError` when `tag` is not a tag, the folder is not a whole bundle of that release, or a
+    ///   different bundle is attached already and `force` is off.
+    public static func attach(folder: String, tag: String, repository path: String, force: Bool) throws -> Attachment {
+        let repository = try Repository(path: path)
+        guard try repository.tagNames().contains(tag) else {
+            throw DossierError("'\(tag)' is not a tag: a bundle is attached to a release tag")
+        }
+        let files = try bundleFiles(folder, release: tag)
+        let manifest = files.first { $0.name == BundleWriter.manifestName }!.data
+        let digest = SHA256.hash(data: manifest).map { String(format: "%02x", $0) }.joined()
+        let release = try repository.tag(named: tag)
+        let time = try release.tagger?.time ?? repository.committer(of: release.commit)?.time ?? 0
+        var signaturePointer: UnsafeMutablePointer<git_signature>?
+        try check(git_signature_new(&signaturePointer, "dossier", "dossier@localhost", git_time_t(time), 0), "git_signature_new")
+        guard let signature = signaturePointer else { throw GitError(call: "git_signature_new", code: -1) }
+        defer { git_signature_free(signature) }
+
+        let tree = try writeTree(files, in: repository)
+        let previous = commit(release: tag, in: repository)
+        var outcome = Outcome.attached
+        var commitId: String
+        if let previous {
+            if try treeOfCommit(previous, in: repository) == tree {
+                outcome = .unchanged
+                commitId = previous
+            } else {
+                guard force else {
+                    throw DossierError("\(tag) already has a different bundle attached (\(referenceName(tag)) at \(previous.prefix(12))); attach again with --force to replace it (the old one stays in the ref's history)")
+                }
+                outcome = .replaced
+                commitId = try writeCommit(tree: tree, parent: previous, message: message(tag, digest), signature: signature, in: repository)
+            }
+        } else {
+            commitId = try writeCommit(tree: tree, parent: nil, message: message(tag, digest), signature: signature, in: repository)
+        }
+        if outcome != .unchanged {
+            var id = try oid(commitId)
+            var reference: OpaquePointer?
+            try check(git_reference_create(&reference, repository.pointer, referenceName(tag), &id, 1, "dossier attach \(tag)"),
+                      "git_reference_create")
+            git_reference_free(reference)
+        }
+        let note = "dossier bundle for \(tag)\nbundle: \(commitId)\nmanifest-sha256: \(digest)\n"
+        let noted = [release.commit] + (release.objectId.map { [$0] } ?? [])
+        for object in noted {
+            var target = try oid(object)
+            if readNote(on: &target, in: repository) != note {
+                var noteId = git_oid()
+                try check(git_note_create(&noteId, repository.pointer, notesReference, signature, signature, &target, note, 1), "git_note_create")
+            }
+        }
+        return Attachment(outcome: outcome, commit: commitId, taggedCommit: release.commit, notedObjects: noted, manifestDigest: digest)
+    }
+
+    /// The names of the files of the release's attached bundle, in byte order; empty when none is attached.
+    public static func fileNames(release: String, in repository: Repository) throws -> [String] {
+        guard let commit = commit(release: release, in: repository) else { return [] }
+        var id = try oid(commit)
+        var object: OpaquePointer?
+        try check(git_commit_lookup(&object, repository.pointer, &id), "git_commit_lookup")
+        defer { git_commit_free(object) }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, object), "git_commit_tree")
+        defer { git_tree_free(tree) }
+        return (0..<git_tree_entrycount(tree)).compactMap { index in
+            let entry = git_tree_entry_byindex(tree, index)
+            return git_tree_entry_type(entry) == GIT_OBJECT_BLOB ? String(cString: git_tree_entry_name(entry)) : nil
+        }.sorted()
+    }
+
+    private static func message(_ tag: String, _ digest: String) -> String {
+        "dossier bundle for \(tag)\n\nMANIFEST.sha256 SHA-256: \(digest)\n"
+    }
+
+    /// The bundle's files, checked: the manifest names every file with its digest, and suf.json is of `release`.
+    private static func bundleFiles(_ folder: String, release: String) throws -> [(name: String, data: Data)] {
+        let check = try BundleVerifier.check(folder: folder, now: 0)
+        guard check.files.allSatisfy({ $0.state == .ok }), check.malformedLines.isEmpty else {
+            let bad = check.files.filter { $0.state != .ok }.map { "\($0.path) \($0.state.rawValue)" }
+            throw DossierError("\(folder) is not a whole bundle: \((bad + check.malformedLines).joined(separator: ", ")); rebuild it with dossier suf")
+        }
+        let manager = FileManager.default
+        let names = try manager.contentsOfDirectory(atPath: folder).sorted()
+        var files: [(name: String, data: Data)] = []
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+                throw DossierError("\(folder) holds a folder, \(name): a bundle holds files only")
+            }
+            guard let data = manager.contents(atPath: path) else { throw DossierError("cannot read \(path)") }
+            files.append((name, data))
+        }
+        guard let suf = files.first(where: { $0.name == "suf.json" }) else {
+            throw DossierError("\(folder) is not a dossier bundle: it holds no suf.json")
+        }
+        let bundled = try ReleaseReader.decode(suf.data, file: (folder as NSString).appendingPathComponent("suf.json"))
+        guard bundled.identification.release == release else {
+            throw DossierError("\(folder) is the bundle of \(bundled.identification.release), not of \(release)")
+        }
+        return files
+    }
+
+    private static func writeTree(_ files: [(name: String, data: Data)], in repository: Repository) throws -> String {
+        let builder = try make("git_treebuilder_new") { git_treebuilder_new(&$0, repository.pointer, nil) }
+        defer { git_treebuilder_free(builder) }
+        for file in files {
+            var blob = git_oid()
+            _ = try file.data.withUnsafeBytes { bytes in
+                try check(git_blob_create_from_buffer(&blob, repository.pointer, bytes.baseAddress, bytes.count), "git_blob_create_from_buffer")
+            }
+            try check(git_treebuilder_insert(nil, builder, file.name, &blob, GIT_FILEMODE_BLOB), "git_treebuilder_insert")
+        }
+        var tree = git_oid()
+        try check(git_treebuilder_write(&tree, builder), "git_treebuilder_write")
+        return hex(&tree)
+    }
+
+    private static func treeOfCommit(_ commit: String, in repository: Repository) throws -> String {
+        var id = try oid(commit)
+        var object: OpaquePointer?
+        try check(git_commit_lookup(&object, repository.pointer, &id), "git_commit_lookup")
+        defer { git_commit_free(object) }
+        return hex(git_commit_tree_id(object))
+    }
+
+    private static func writeCommit(tree: String, parent: String?, message: String, signature: UnsafePointer<git_signature>,
+                                    in repository: Repository) throws -> String {
+        var treeId = try oid(tree)
+        var treeObject: OpaquePointer?
+        try check(git_tree_lookup(&treeObject, repository.pointer, &treeId), "git_tree_lookup")
+        defer { git_tree_free(treeObject) }
+        var parents: [OpaquePointer?] = []
+        defer { parents.forEach { git_commit_free($0) } }
+        if let parent {
+            var parentId = try oid(parent)
+            var parentObject: OpaquePointer?
+            try check(git_commit_lookup(&parentObject, repository.pointer, &parentId), "git_commit_lookup")
+            parents.append(parentObject)
+        }
+        var commit = git_oid()
+        _ = try parents.withUnsafeMutableBufferPointer { buffer in
+            try check(git_commit_create(&commit, repository.pointer, nil, signature, signature, "UTF-8", message, treeObject,
+                                        buffer.count, buffer.baseAddress), "git_commit_create")
+        }
+        return hex(&commit)
+    }
+
+    private static func readNote(on target: inout git_oid, in repository: Repository) -> String? {
+        var note: OpaquePointer?
+        guard git_note_read(&note, repository.pointer, notesReference, &target) == 0, let note else { return nil }
+        defer { git_note_free(note) }
+        return git_note_message(note).map { String(cString: $0) }
     }
 }

@@ -129,6 +129,15 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
         return destination
     }
 
+    /// Moves the folder into place as it is, without writing a manifest (the files hold their own).
+    func moveIntoPlace() throws {
+        do {
+            try FileManager.default.moveItem(atPath: temporary, toPath: destination)
+        } catch {
+            throw DossierError("cannot write \(destination): \(error.localizedDescription)")
+        }
+    }
+
     /// Removes what was written, and the folders this writer made when they are empty again.
     public func discard() {
         let manager = FileManager.default
@@ -152,5 +161,22 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
             throw error
         }
         return try writer.finish(signingKey: signingKey)
+    }
+
+    /// Writes `files` into a new folder `path`, whole or not at all (an extracted bundle, as it was attached).
+    /// - Throws: `DossierError` when `path` exists already or cannot be written.
+    public static func extract(_ files: [String: Data], to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw DossierError("\(path) exists already: extract into a new folder")
+        }
+        let url = URL(fileURLWithPath: path)
+        let writer = try BundleWriter(folder: url.deletingLastPathComponent().path, name: url.lastPathComponent)
+        do {
+            for (name, data) in files { try writer.add(name, data) }
+            try writer.moveIntoPlace()
+        } catch {
+            writer.discard()
+            throw error
+        }
     }
 }

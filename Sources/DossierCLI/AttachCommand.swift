@@ -1,0 +1,101 @@
+import ArgumentParser
+import DossierKit
+import Foundation
+
+/// `dossier attach RELEASE`: store the release's SUF bundle in the repository, at refs/dossier/<tag>.
+struct AttachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attach",
+        abstract: "Store a release's SUF bundle in the repository: refs/dossier/<tag> and a note on the tagged commit.",
+        discussion: """
+            Builds the release's bundle (as dossier suf does) or takes the one in --bundle, and stores it as git \
+            objects: a commit whose tree is the bundle at refs/dossier/RELEASE, and a note under refs/notes/dossier \
+            on the tagged commit naming that commit and the SHA-256 of MANIFEST.sha256. Attaching the same bundle \
+            again changes nothing; a different one is refused unless --force, and the old one stays in the ref's \
+            history. Push them with: git push origin 'refs/dossier/*' 'refs/notes/dossier'.
+            """)
+
+    @Argument(help: "The release tag.")
+    var release: String
+
+    @Option(help: "An existing bundle folder to attach (e.g. one signed with dossier suf --sign-key), instead of building one.")
+    var bundle: String?
+
+    @Flag(help: "Replace a different bundle attached before (the old one stays in the ref's history).")
+    var force = false
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @OptionGroup var evidenceOptions: EvidenceOptions
+
+    @OptionGroup var trust: TrustOptions
+
+    @Option(name: .customLong("sign-key"), help: ArgumentHelp(
+        "An unencrypted OpenSSH private key that signs the built bundle's MANIFEST.sha256.", valueName: "key"))
+    var signKey: String?
+
+    func run() throws {
+        var folder = bundle
+        var scratch: String?
+        defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+        if folder == nil {
+            let temporary = NSTemporaryDirectory() + "dossier-attach-\(getpid())"
+            scratch = temporary
+            var request = ReleaseRequest(repository: repository.repo, release: release, configFile: repository.config,
+                                         sourceDateEpoch: try Environment.sourceDateEpoch(),
+                                         allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
+            request.evidenceGlobs = evidenceOptions.evidence
+            let built = try SUFBundle.build(SUFBundle.Request(release: request, outFolder: temporary, signingKeyFile: signKey))
+            for warning in built.warnings { Output.warning(warning) }
+            folder = built.path
+        }
+        let attachment = try AttachedBundle.attach(folder: folder!, tag: release, repository: repository.repo, force: force)
+        let reference = AttachedBundle.referenceName(release)
+        switch attachment.outcome {
+        case .attached: print("attached the bundle of \(release) at \(reference) (commit \(attachment.commit))")
+        case .unchanged: print("the same bundle of \(release) is attached already at \(reference) (commit \(attachment.commit)): nothing changed")
+        case .replaced: print("replaced the bundle of \(release) at \(reference) (commit \(attachment.commit); the old one is its parent)")
+        }
+        print("noted under \(AttachedBundle.notesReference) on \(attachment.notedObjects.joined(separator: " and ")): manifest SHA-256 \(attachment.manifestDigest)")
+    }
+}
+
+/// `dossier show RELEASE [FILE]`: print a file of an attached bundle, or extract the bundle.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a file of a release's attached bundle (default: the Markdown SUF), or extract the bundle.")
+
+    @Argument(help: "The release tag.")
+    var release: String
+
+    @Argument(help: "The file to print (default: SUF-RELEASE.md).")
+    var file: String?
+
+    @Option(help: "Write every file of the bundle into this folder (which must not exist yet) instead.")
+    var extract: String?
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+        let repo = try Repository(path: repository.repo)
+        let names = try AttachedBundle.fileNames(release: release, in: repo)
+        guard !names.isEmpty else {
+            throw DossierError("no bundle is attached to \(release) (no \(AttachedBundle.referenceName(release))); attach one with dossier attach \(release)")
+        }
+        if let extract {
+            var files: [String: Data] = [:]
+            for name in names {
+                files[name] = try AttachedBundle.read(release: release, repository: repository.repo, file: name)
+            }
+            try BundleWriter.extract(files, to: extract)
+            print("extracted \(names.count) files of the bundle of \(release) to \(extract)")
+            return
+        }
+        let name = file ?? "SUF-\(String(release.map { $0 == "/" ? "-" : $0 })).md"
+        guard names.contains(name), let data = try AttachedBundle.read(release: release, repository: repository.repo, file: name) else {
+            throw DossierError("the bundle attached to \(release) has no file '\(name)'; it has: \(names.joined(separator: ", "))")
+        }
+        FileHandle.standardOutput.write(data)
+    }
+}
