@@ -29,13 +29,8 @@ public struct DiffRenderer: Sendable {
             return Data(try markdown(diff).utf8)
         case .html:
             let library = try templates.library()
-            let (body, headings) = MarkdownHTML.convert(try markdown(diff))
-            let page: [String: Any] = [
-                "title": title(diff), "date": diff.new.date, "commit": diff.new.commit,
-                "generator": generator, "style": templates.texts["style.css"] ?? "", "content": body,
-                "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
-            ]
-            return Data((library.render(page, withTemplate: "page.html") ?? "").utf8)
+            return Data(HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
+                                        generator: generator, templates: templates, library: library).utf8)
         }
     }
 

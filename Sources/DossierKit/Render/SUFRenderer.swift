@@ -51,13 +51,11 @@ public struct SUFRenderer: Sendable {
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if formats.contains(.html) {
-                let (body, headings) = StageTimer.measure("cmark (html)") { MarkdownHTML.convert(markdown) }
-                let page: [String: Any] = [
-                    "title": title, "date": release.identification.date, "commit": release.identification.commit,
-                    "generator": generator, "style": templates.texts["style.css"] ?? "", "content": body,
-                    "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
-                ]
-                try files.add("SUF-\(name).html", Data((library.render(page, withTemplate: "page.html") ?? "").utf8))
+                let html = StageTimer.measure("cmark (html)") {
+                    HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
+                                    commit: release.identification.commit, generator: generator, templates: templates, library: library)
+                }
+                try files.add("SUF-\(name).html", Data(html.utf8))
             }
         })
     }
