@@ -86,14 +86,14 @@ struct ShowCommand: ParsableCommand {
         if let extract {
             var files: [String: Data] = [:]
             for name in names {
-                files[name] = try AttachedBundle.read(release: release, repository: repository.repo, file: name)
+                files[name] = try AttachedBundle.read(release: release, in: repo, file: name)
             }
             try BundleWriter.extract(files, to: extract)
             print("extracted \(names.count) files of the bundle of \(release) to \(extract)")
             return
         }
         let name = file ?? "SUF-\(String(release.map { $0 == "/" ? "-" : $0 })).md"
-        guard names.contains(name), let data = try AttachedBundle.read(release: release, repository: repository.repo, file: name) else {
+        guard names.contains(name), let data = try AttachedBundle.read(release: release, in: repo, file: name) else {
             throw DossierError("the bundle attached to \(release) has no file '\(name)'; it has: \(names.joined(separator: ", "))")
         }
         FileHandle.standardOutput.write(data)

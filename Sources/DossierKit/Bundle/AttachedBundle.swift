@@ -18,7 +18,11 @@ public enum AttachedBundle {
     /// One file of the release's attached bundle, or `nil` when no bundle is attached (or it lacks the file).
     /// - Throws: `DossierError` when `repository` is not a git repository.
     public static func read(release: String, repository path: String, file: String) throws -> Data? {
-        let repository = try Repository(path: path)
+        try read(release: release, in: Repository(path: path), file: file)
+    }
+
+    /// One file of the release's attached bundle in an open repository, or `nil` as above.
+    public static func read(release: String, in repository: Repository, file: String) throws -> Data? {
         guard let commit = commit(release: release, in: repository) else { return nil }
         return try repository.readFile(file, at: commit)
     }
