@@ -137,22 +137,29 @@ extension AttachedBundle {
 
     /// The bundle's files, checked: the manifest names every file with its digest, and suf.json is of `release`.
     private static func bundleFiles(_ folder: String, release: String) throws -> [(name: String, data: Data)] {
-        let check = try BundleVerifier.check(folder: folder, now: 0)
-        guard check.files.allSatisfy({ $0.state == .ok }), check.malformedLines.isEmpty else {
-            let bad = check.files.filter { $0.state != .ok }.map { "\($0.path) \($0.state.rawValue)" }
-            throw DossierError("\(folder) is not a whole bundle: \((bad + check.malformedLines).joined(separator: ", ")); rebuild it with dossier suf")
-        }
         let manager = FileManager.default
-        let names = try manager.contentsOfDirectory(atPath: folder).sorted()
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw DossierError("no bundle folder at \(folder)")
+        }
         var files: [(name: String, data: Data)] = []
-        for name in names {
+        for name in try manager.contentsOfDirectory(atPath: folder).sorted() {
             let path = (folder as NSString).appendingPathComponent(name)
-            var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
                 throw DossierError("\(folder) holds a folder, \(name): a bundle holds files only")
             }
             guard let data = manager.contents(atPath: path) else { throw DossierError("cannot read \(path)") }
             files.append((name, data))
+        }
+        // The files read are the files stored: they must be exactly what the manifest lists. Only when they are
+        // not is the folder checked again, file by file, to say what is wrong.
+        let listed = Dictionary(files.filter { ![BundleWriter.manifestName, BundleWriter.signatureName].contains($0.name) }
+            .map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })
+        let manifest = files.first { $0.name == BundleWriter.manifestName }?.data
+        if manifest != Data(BundleWriter.manifest(listed).utf8) {
+            let check = try BundleVerifier.check(folder: folder, now: 0)
+            let bad = check.files.filter { $0.state != .ok }.map { "\($0.path) \($0.state.rawValue)" } + check.malformedLines
+            throw DossierError("\(folder) is not a whole bundle: \(bad.isEmpty ? "its manifest is not in dossier's form" : bad.joined(separator: ", ")); rebuild it with dossier suf")
         }
         guard let suf = files.first(where: { $0.name == "suf.json" }) else {
             throw DossierError("\(folder) is not a dossier bundle: it holds no suf.json")
