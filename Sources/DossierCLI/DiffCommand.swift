@@ -34,15 +34,15 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
 
     func run() throws {
-        guard let format = DiffRenderer.Format(rawValue: format) else {
+        guard let format = DocumentFormat(rawValue: format) else {
             throw DossierError("unknown format '\(self.format)' in --format; expected md, html or json")
         }
         var templateSet = TemplateSet.builtIn
         if let templates { templateSet = try templateSet.overriding(withFolder: templates) }
         let request = ReleaseRequest(repository: repository.repo, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
-        let (oldRelease, _) = try ReleaseReader.release(named: old, request: request)
-        let (newRelease, _) = try ReleaseReader.release(named: new, request: request)
+        let oldRelease = try ReleaseReader.release(named: old, request: request)
+        let newRelease = try ReleaseReader.release(named: new, request: request)
         let diff = ReleaseDiff(old: oldRelease, new: newRelease)
         let data = try DiffRenderer(templates: templateSet, generator: DossierVersion.generator).render(diff, as: format)
         if let out {

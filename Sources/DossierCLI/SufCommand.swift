@@ -39,9 +39,9 @@ struct SufCommand: ParsableCommand {
     var signKey: String?
 
     func run() throws {
-        var formats = Set<SUFRenderer.Format>()
+        var formats = Set<DocumentFormat>()
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let value = SUFRenderer.Format(rawValue: name) else {
+            guard let value = DocumentFormat(rawValue: name) else {
                 throw DossierError("unknown format '\(name)' in --format; expected md, html or json")
             }
             formats.insert(value)

@@ -3,23 +3,13 @@ import Foundation
 /// Finds the `Release` an auditor names: a `suf.json` file, a bundle folder, or a release of a repository
 /// (its attached bundle when there is one, else built now from the repository).
 public enum ReleaseReader {
-    /// Where a release came from, for the user.
-    public enum Origin: Sendable, Equatable {
-        /// A suf.json file, or the one in a bundle folder, at this path.
-        case file(String)
-        /// The bundle attached to the release in the repository.
-        case attached(String)
-        /// Built now from the repository's history and records.
-        case built(String)
-    }
-
     /// Reads or builds the release named by `name`.
     /// - Parameters:
     ///   - name: a path to a suf.json, a path to a bundle folder, or a release (tag or revision) of `repository`.
     ///   - request: the repository and options used when the release has to be built.
     /// - Throws: `DossierError` for a folder that is not a bundle, a file that is not a suf.json, a suf.json of a
     ///   newer format, or an unknown release.
-    public static func release(named name: String, request: ReleaseRequest) throws -> (Release, Origin) {
+    public static func release(named name: String, request: ReleaseRequest) throws -> Release {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: name, isDirectory: &isFolder) {
@@ -28,17 +18,17 @@ public enum ReleaseReader {
                 guard manager.fileExists(atPath: file) else {
                     throw DossierError("\(name) is not a dossier bundle: it holds no suf.json (a bundle is a folder that dossier suf wrote, e.g. dist/dossier/v2.0.0)")
                 }
-                return (try read(file: file), .file(file))
+                return try read(file: file)
             }
-            return (try read(file: name), .file(name))
+            return try read(file: name)
         }
         if let attached = try AttachedBundle.read(release: name, repository: request.repository, file: "suf.json") {
-            return (try decode(attached, file: "\(name):suf.json (attached)"), .attached(name))
+            return try decode(attached, file: "\(name):suf.json (attached)")
         }
         var request = request
         request.release = name
         request.since = nil
-        return (try ReleaseAssembler.assemble(request).release, .built(name))
+        return try ReleaseAssembler.assemble(request).release
     }
 
     /// Reads a suf.json file.

@@ -7,7 +7,7 @@ public enum SUFBundle {
         /// Which release of which repository.
         public var release: ReleaseRequest
         /// Which documents to write (the manifest is always written).
-        public var formats: Set<SUFRenderer.Format>
+        public var formats: Set<DocumentFormat>
         /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
         public var templatesFolder: String?
         /// The folder that receives `RELEASE/` (default `dist/dossier`).
@@ -16,7 +16,7 @@ public enum SUFBundle {
         public var signingKeyFile: String?
 
         /// Creates a request.
-        public init(release: ReleaseRequest, formats: Set<SUFRenderer.Format> = Set(SUFRenderer.Format.allCases),
+        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases),
                     templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil) {
             self.signingKeyFile = signingKeyFile
             self.release = release

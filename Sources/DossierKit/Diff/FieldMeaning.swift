@@ -6,18 +6,13 @@ enum FieldMeaning {
     static let longTextWords = 8
 
     /// The fields of `old` and `new` (the same record on two sides) that differ, in field order.
-    static func diff(kind: RecordKind, old: any Record, new: any Record, oldSet: RecordSet, newSet: RecordSet) -> [FieldDiff] {
-        var names: [String] = []
-        for field in old.fields + new.fields where !names.contains(field.name) { names.append(field.name) }
-        return names.compactMap { name -> FieldDiff? in
-            let a = old.fields.first { $0.name == name }?.value
-            let b = new.fields.first { $0.name == name }?.value
-            guard a != b else { return nil }
-            var change = FieldDiff(field: name, old: a, new: b)
-            if let a, let b, WordDiff.words(a).count > longTextWords || WordDiff.words(b).count > longTextWords {
+    static func diff(old: any Record, new: any Record, oldSet: RecordSet, newSet: RecordSet) -> [FieldDiff] {
+        ReleaseDelta.fieldChanges(old.fields, new.fields).map { field in
+            var change = FieldDiff(field: field.field, old: field.old, new: field.new)
+            if let a = field.old, let b = field.new, WordDiff.words(a).count > longTextWords || WordDiff.words(b).count > longTextWords {
                 change.words = WordDiff.between(a, b)
             }
-            change.meaning = meaning(of: name, old: old, new: new, oldSet: oldSet, newSet: newSet)
+            change.meaning = meaning(of: field.field, old: old, new: new, oldSet: oldSet, newSet: newSet)
             return change
         }
     }

@@ -131,7 +131,7 @@ public struct RecordKindDiff: Sendable, Codable, Hashable {
                 added.append(RecordRef(id: record.id, headline: record.headline))
                 continue
             }
-            let fields = FieldMeaning.diff(kind: kind, old: previous, new: record, oldSet: old, newSet: new)
+            let fields = FieldMeaning.diff(old: previous, new: record, oldSet: old, newSet: new)
             let change = RecordDiff(id: record.id, headline: record.headline, fields: fields)
             if record.obsolete != nil, previous.obsolete == nil {
                 obsoleted.append(change)
@@ -164,10 +164,10 @@ public struct FindingChange: Sendable, Codable, Hashable {
 /// Findings matched by rule and the records they name (their messages also carry file positions, which move
 /// whenever a YAML file is edited, so positions are ignored when matching and comparing).
 public struct FindingsDiff: Sendable, Codable, Hashable {
-    /// Error and warning counts before and after.
-    public var errors: Counts
+    /// Error counts before and after.
+    public var errors: BeforeAfter<Int>
     /// Warning counts before and after.
-    public var warnings: Counts
+    public var warnings: BeforeAfter<Int>
     /// Findings only on the new side.
     public var added: [FindingRef] = []
     /// Findings only on the old side: gaps closed.
@@ -179,8 +179,8 @@ public struct FindingsDiff: Sendable, Codable, Hashable {
     public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
 
     init(old: [Finding], new: [Finding]) {
-        errors = Counts(old: old.count { $0.level == .error }, new: new.count { $0.level == .error })
-        warnings = Counts(old: old.count { $0.level == .warning }, new: new.count { $0.level == .warning })
+        errors = BeforeAfter(old: old.count { $0.level == .error }, new: new.count { $0.level == .error })
+        warnings = BeforeAfter(old: old.count { $0.level == .warning }, new: new.count { $0.level == .warning })
         func key(_ finding: Finding) -> String { ([finding.rule] + finding.subjects).joined(separator: "\u{1F}") }
         func ref(_ finding: Finding) -> FindingRef { FindingRef(rule: finding.rule, level: finding.level.rawValue, message: finding.message) }
         // Several findings may share a key: they are paired in order.
@@ -224,12 +224,12 @@ public struct FindingsDiff: Sendable, Codable, Hashable {
     }
 }
 
-/// A count before and after.
-public struct Counts: Sendable, Codable, Hashable {
-    /// Before.
-    public var old: Int
-    /// After.
-    public var new: Int
+/// A value on the old side and on the new side.
+public struct BeforeAfter<Value: Sendable & Codable & Hashable>: Sendable, Codable, Hashable {
+    /// On the old side.
+    public var old: Value
+    /// On the new side.
+    public var new: Value
 }
 
 /// A signer and how many commits each release has by them.
@@ -239,32 +239,33 @@ public struct SignerChange: Sendable, Codable, Hashable {
     /// The key's fingerprint.
     public var fingerprint: String
     /// Commits signed before and after.
-    public var commits: Counts
+    public var commits: BeforeAfter<Int>
 }
 
 /// Signature statistics of the two releases.
 public struct SignaturesDiff: Sendable, Codable, Hashable {
     /// The release tag's verdict letter before and after ("" when the release is not a tag).
-    public var tagVerdict: [String]
+    public var tagVerdict: BeforeAfter<String>
     /// Commits per verdict letter, for every letter either side has.
-    public var verdicts: [String: Counts]
+    public var verdicts: [String: BeforeAfter<Int>]
     /// The share of commits with a good signature, in percent, before and after.
-    public var goodShare: [String]
+    public var goodShare: BeforeAfter<String>
     /// Signers on either side, with their commits on each.
     public var signers: [SignerChange]
 
     /// Whether the verdicts and signers are the same: counts of commits differ between any two releases, so
     /// only the signers' set, the tag's verdict and the good share are compared.
     public var isEmpty: Bool {
-        tagVerdict[0] == tagVerdict[1] && goodShare[0] == goodShare[1]
+        tagVerdict.old == tagVerdict.new && goodShare.old == goodShare.new
             && signers.allSatisfy { ($0.commits.old == 0) == ($0.commits.new == 0) }
     }
 
     init(old: Release, new: Release) {
-        tagVerdict = [old.identification.tag?.signature.letter.rawValue ?? "", new.identification.tag?.signature.letter.rawValue ?? ""]
+        tagVerdict = BeforeAfter(old: old.identification.tag?.signature.letter.rawValue ?? "",
+                                 new: new.identification.tag?.signature.letter.rawValue ?? "")
         let letters = Set(old.statistics.verdicts.keys).union(new.statistics.verdicts.keys)
         verdicts = Dictionary(uniqueKeysWithValues: letters.map {
-            ($0, Counts(old: old.statistics.verdicts[$0] ?? 0, new: new.statistics.verdicts[$0] ?? 0))
+            ($0, BeforeAfter(old: old.statistics.verdicts[$0] ?? 0, new: new.statistics.verdicts[$0] ?? 0))
         })
         func share(_ release: Release) -> String {
             let total = release.statistics.commits
@@ -272,7 +273,7 @@ public struct SignaturesDiff: Sendable, Codable, Hashable {
             let good = release.statistics.verdicts[VerdictLetter.good.rawValue] ?? 0
             return "\(good * 100 / total)%"
         }
-        goodShare = [share(old), share(new)]
+        goodShare = BeforeAfter(old: share(old), new: share(new))
         var order: [String] = []
         var tallies: [String: SignerChange] = [:]
         for (side, release) in [(0, old), (1, new)] {
@@ -280,7 +281,7 @@ public struct SignaturesDiff: Sendable, Codable, Hashable {
                 let key = tally.signer + "\n" + tally.fingerprint
                 if tallies[key] == nil {
                     order.append(key)
-                    tallies[key] = SignerChange(signer: tally.signer, fingerprint: tally.fingerprint, commits: Counts(old: 0, new: 0))
+                    tallies[key] = SignerChange(signer: tally.signer, fingerprint: tally.fingerprint, commits: BeforeAfter(old: 0, new: 0))
                 }
                 if side == 0 { tallies[key]?.commits.old = tally.commits } else { tallies[key]?.commits.new = tally.commits }
             }

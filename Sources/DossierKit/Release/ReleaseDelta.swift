@@ -69,7 +69,8 @@ public struct ReleaseDelta: Sendable, Codable, Hashable {
         }
     }
 
-    private static func fieldChanges(_ old: [RecordField], _ new: [RecordField]) -> [FieldChange] {
+    /// The fields whose values differ between two versions of a record, in the order they are first named.
+    static func fieldChanges(_ old: [RecordField], _ new: [RecordField]) -> [FieldChange] {
         var names: [String] = []
         for field in old + new where !names.contains(field.name) { names.append(field.name) }
         return names.compactMap { name in

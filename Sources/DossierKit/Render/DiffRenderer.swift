@@ -14,14 +14,9 @@ public struct DiffRenderer: Sendable {
         self.generator = generator
     }
 
-    /// The output formats.
-    public enum Format: String, Sendable, CaseIterable {
-        case md, html, json
-    }
-
     /// The diff in one format.
     /// - Throws: `DossierError` when a template does not parse.
-    public func render(_ diff: ReleaseDiff, as format: Format) throws -> Data {
+    public func render(_ diff: ReleaseDiff, as format: DocumentFormat) throws -> Data {
         switch format {
         case .json:
             return try CanonicalJSON.encode(diff)
@@ -66,9 +61,9 @@ enum DiffContext {
         context["findings"] = ["errors": counts(diff.findings.errors), "warnings": counts(diff.findings.warnings)]
         let signatures = diff.signatures
         context["signatures"] = [
-            "tagOld": signatures.tagVerdict[0].isEmpty ? "not a tag" : signatures.tagVerdict[0],
-            "tagNew": signatures.tagVerdict[1].isEmpty ? "not a tag" : signatures.tagVerdict[1],
-            "goodOld": signatures.goodShare[0], "goodNew": signatures.goodShare[1],
+            "tagOld": signatures.tagVerdict.old.isEmpty ? "not a tag" : signatures.tagVerdict.old,
+            "tagNew": signatures.tagVerdict.new.isEmpty ? "not a tag" : signatures.tagVerdict.new,
+            "goodOld": signatures.goodShare.old, "goodNew": signatures.goodShare.new,
             "verdicts": signatures.verdicts.keys.sorted().map { letter -> [String: Any] in
                 ["letter": letter, "old": signatures.verdicts[letter]!.old, "new": signatures.verdicts[letter]!.new]
             },
@@ -134,7 +129,7 @@ enum DiffContext {
         ["change": change, "level": finding.level, "rule": finding.rule, "message": finding.message]
     }
 
-    private static func counts(_ counts: Counts) -> [String: Any] { ["old": counts.old, "new": counts.new] }
+    private static func counts(_ counts: BeforeAfter<Int>) -> [String: Any] { ["old": counts.old, "new": counts.new] }
 
     private static func list(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: ", ") }
 

@@ -1,5 +1,10 @@
 import Foundation
 
+/// The forms a document is written in.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case md, html, json
+}
+
 /// Renders a release into the bundle's documents: Markdown, HTML and JSON.
 public struct SUFRenderer: Sendable {
     /// The templates used.
@@ -13,14 +18,9 @@ public struct SUFRenderer: Sendable {
         self.generator = generator
     }
 
-    /// The output formats.
-    public enum Format: String, Sendable, CaseIterable {
-        case md, html, json
-    }
-
     /// Renders the files of the bundle, by file name.
     /// - Throws: `DossierError` when a template does not parse.
-    public func render(_ release: Release, formats: Set<Format> = Set(Format.allCases)) throws -> [String: Data] {
+    public func render(_ release: Release, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases)) throws -> [String: Data] {
         let files = FileCollector()
         try render(release, formats: formats, into: files)
         return files.files
@@ -30,7 +30,7 @@ public struct SUFRenderer: Sendable {
     /// while it is made), from whichever thread made it: the JSON and the documents are made at once. Nothing
     /// is handed on when a template does not parse.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
-    public func render(_ release: Release, formats: Set<Format> = Set(Format.allCases), into files: any BundleFileSink) throws {
+    public func render(_ release: Release, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases), into files: any BundleFileSink) throws {
         let library = try templates.library()
         let name = release.fileStem
         let templates = self.templates, generator = self.generator
@@ -66,10 +66,6 @@ public struct SUFRenderer: Sendable {
         _ = try templates.library()
     }
 
-    /// The release as canonical JSON: sorted keys, two-space indentation, a final newline.
-    public static func json(_ release: Release) throws -> Data {
-        try CanonicalJSON.encode(release)
-    }
 }
 
 /// Receives a bundle's files as they are made, from any thread.
