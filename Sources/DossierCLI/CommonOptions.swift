@@ -42,3 +42,18 @@ enum Environment {
         }
     }
 }
+
+extension DocumentFormat {
+    /// The formats of a `--format` list such as `md,html,json`.
+    /// - Throws: `DossierError` naming an unknown format.
+    static func list(_ text: String) throws -> Set<DocumentFormat> {
+        var formats = Set<DocumentFormat>()
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let value = DocumentFormat(rawValue: name) else {
+                throw DossierError("unknown format '\(name)' in --format; expected md, html or json")
+            }
+            formats.insert(value)
+        }
+        return formats
+    }
+}

@@ -9,7 +9,7 @@ public struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
         version: DossierVersion.current,
-        subcommands: [SufCommand.self, CheckCommand.self, DiffCommand.self, AttachCommand.self, ShowCommand.self, TraceCommand.self,
+        subcommands: [SufCommand.self, DhfCommand.self, CheckCommand.self, DiffCommand.self, AttachCommand.self, ShowCommand.self, TraceCommand.self,
                       SignaturesCommand.self, VerifyCommand.self])
 
     /// Creates the command (argument parsing fills it).
@@ -50,5 +50,10 @@ enum Output {
 
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data("dossier: \(message)\n".utf8))
+    }
+
+    /// A progress line on a terminal: overwritten by the next one.
+    static func progress(_ message: String) {
+        FileHandle.standardError.write(Data("\rdossier: \(message)\u{1B}[K".utf8))
     }
 }

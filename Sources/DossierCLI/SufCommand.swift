@@ -39,13 +39,7 @@ struct SufCommand: ParsableCommand {
     var signKey: String?
 
     func run() throws {
-        var formats = Set<DocumentFormat>()
-        for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let value = DocumentFormat(rawValue: name) else {
-                throw DossierError("unknown format '\(name)' in --format; expected md, html or json")
-            }
-            formats.insert(value)
-        }
+        let formats = try DocumentFormat.list(format)
         let epoch = try Environment.sourceDateEpoch()
         var releaseRequest = ReleaseRequest(repository: repository.repo, release: release, since: since, configFile: repository.config, sourceDateEpoch: epoch,
                                             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)

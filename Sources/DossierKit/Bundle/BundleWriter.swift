@@ -63,6 +63,7 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
     public func add(_ name: String, _ data: Data) throws {
         let digest = SHA256.hash(data: data)
         do {
+            try makeFolders(for: name)
             try data.write(to: URL(fileURLWithPath: (temporary as NSString).appendingPathComponent(name)))
         } catch {
             throw DossierError("cannot write the bundle to \(destination): \(error.localizedDescription)")
@@ -75,6 +76,11 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
     /// - Throws: `DossierError` when the file cannot be written; whatever `produce` throws.
     public func add(_ name: String, producedBy produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let path = (temporary as NSString).appendingPathComponent(name)
+        do {
+            try makeFolders(for: name)
+        } catch {
+            throw DossierError("cannot write the bundle to \(destination): \(error.localizedDescription)")
+        }
         let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else {
             throw DossierError("cannot write the bundle to \(destination): cannot create \(name): \(String(cString: strerror(errno)))")
@@ -95,6 +101,20 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
         }
         let digest = hash.finalize()
         lock.withLock { digests[name] = digest }
+    }
+
+    /// The manifest of the files written so far below `folder` (a sub-bundle: `v1.0.0/`), with names relative to it.
+    public func manifest(ofFolder folder: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let inFolder = lock.withLock { digests.filter { $0.key.hasPrefix(prefix) } }
+        return Self.manifest(digests: Dictionary(uniqueKeysWithValues: inFolder.map { (String($0.key.dropFirst(prefix.count)), $0.value) }))
+    }
+
+    /// Makes the folders a file name with `/` in it needs (a file of a sub-bundle).
+    private func makeFolders(for name: String) throws {
+        guard let slash = name.lastIndex(of: "/") else { return }
+        try FileManager.default.createDirectory(atPath: (temporary as NSString).appendingPathComponent(String(name[..<slash])),
+                                                withIntermediateDirectories: true)
     }
 
     /// Writes the manifest (and, with a `signingKey`, its SSH signature `MANIFEST.sha256.sig`) and moves the

@@ -40,24 +40,12 @@ public enum SUFBundle {
     /// - Throws: `DossierError` for a bad repository, revision, record file or template.
     public static func build(_ request: Request) throws -> Result {
         // A bad key is found before any work is done.
-        let signingKey = try request.signingKeyFile.map { path -> SSHSigningKey in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw DossierError("cannot read the signing key \(path)")
-            }
-            return try SSHSigningKey(privateKeyText: String(decoding: data, as: UTF8.self), file: path)
-        }
+        let signingKey = try request.signingKeyFile.map(signingKey(file:))
         let assembled = try StageTimer.measure("assemble") { try ReleaseAssembler.assemble(request.release) }
-        var templates = TemplateSet.builtIn
-        if let folder = assembled.config.templates {
-            let repository = try Repository(path: request.release.repository)
-            let source = GitTreeSource(repository: repository, commit: assembled.release.identification.commit,
-                                       label: assembled.release.identification.release)
-            templates = try templates.overriding(withFolder: folder, in: source)
-        }
-        if let folder = request.templatesFolder {
-            templates = try templates.overriding(withFolder: folder)
-        }
-        let renderer = SUFRenderer(templates: templates, generator: DossierVersion.generator)
+        let renderer = SUFRenderer(templates: try templates(config: assembled.config, commit: assembled.release.identification.commit,
+                                                            label: assembled.release.identification.release,
+                                                            repository: request.release.repository, folder: request.templatesFolder),
+                                   generator: DossierVersion.generator)
         try renderer.checkTemplates()
         // Each file is written as soon as it is made; the folder is renamed into place only when all are.
         let writer = try BundleWriter(folder: request.outFolder, name: assembled.release.fileStem)
@@ -72,5 +60,29 @@ public enum SUFBundle {
             throw error
         }
         return Result(path: path, release: assembled.release, warnings: assembled.warnings)
+    }
+
+    /// The templates the documents of the release at `commit` are rendered with: the built-in ones, overridden by the folder that
+    /// `templates:` in its configuration names in its tree, overridden by `folder` on disk.
+    /// - Throws: `DossierError` when a folder is missing or holds an unknown template.
+    static func templates(config: Config, commit: String, label: String, repository: String, folder: String?) throws -> TemplateSet {
+        var templates = TemplateSet.builtIn
+        if let inTree = config.templates {
+            let source = GitTreeSource(repository: try Repository(path: repository), commit: commit, label: label)
+            templates = try templates.overriding(withFolder: inTree, in: source)
+        }
+        if let folder {
+            templates = try templates.overriding(withFolder: folder)
+        }
+        return templates
+    }
+
+    /// Reads an unencrypted OpenSSH private key that signs manifests.
+    /// - Throws: `DossierError` when the file cannot be read or is not such a key.
+    static func signingKey(file path: String) throws -> SSHSigningKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DossierError("cannot read the signing key \(path)")
+        }
+        return try SSHSigningKey(privateKeyText: String(decoding: data, as: UTF8.self), file: path)
     }
 }

@@ -170,7 +170,7 @@ public enum ReleaseAssembler {
     }
 
     /// dossier.yml at HEAD, for the release tag pattern before the release is chosen.
-    private static func headConfig(_ repository: Repository) throws -> Config {
+    static func headConfig(_ repository: Repository) throws -> Config {
         guard let head = try? repository.resolveCommit("HEAD") else { return .historyOnly }
         return try RecordLoader.config(from: GitTreeSource(repository: repository, commit: head, label: "HEAD"))
     }

@@ -1,17 +1,114 @@
 import Mustache
 
+/// How a long document's HTML is laid out.
+public enum HTMLPageLayout: String, Sendable, CaseIterable {
+    /// One page when the document is small, else one page per part.
+    case auto
+    /// Always one page.
+    case one
+    /// One page per part (level-2 heading), with a navigation bar between them.
+    case parts
+
+    /// Above this many bytes of Markdown, `auto` makes one page per part.
+    static let autoLimit = 400_000
+}
+
 /// The self-contained HTML page of a document: its Markdown converted by cmark-gfm, in `page.html.mustache` with
 /// the style sheet inlined and a table of contents.
 enum HTMLPage {
+    /// What a page needs besides its content: the document's name and where it comes from.
+    struct Frame {
+        var title: String
+        var date: String
+        var commit: String
+        var generator: String
+        var templates: TemplateSet
+        var library: MustacheLibrary
+    }
+
+    /// One part of a document split into pages.
+    struct Part {
+        var file: String
+        var title: String
+    }
+
     /// The page for `markdown`; `date` and `commit` name the document in its running header and footer.
     static func render(markdown: String, title: String, date: String, commit: String, generator: String,
                        templates: TemplateSet, library: MustacheLibrary) -> String {
         let (body, headings) = MarkdownHTML.convert(markdown)
+        let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library)
+        return page(body: body, headings: headings, parts: [], current: nil, frame: frame)
+    }
+
+    /// The pages for `markdown` as `layout` says: one, named `firstFile`, or one per part (the text before the
+    /// second level-2 heading in `firstFile`, each later part in `STEM-ANCHOR.html`). Links to anchors on
+    /// another page are pointed at that page.
+    static func pages(markdown: String, layout: HTMLPageLayout, firstFile: String, frame: Frame) -> [(file: String, html: String)] {
+        let (body, headings) = MarkdownHTML.convert(markdown)
+        let split = layout == .parts || (layout == .auto && markdown.utf8.count > HTMLPageLayout.autoLimit)
+        let sectionTitles = headings.filter { $0.level == 2 }
+        let starts = body.ranges(of: "<h2>").map(\.lowerBound)
+        guard split, starts.count == sectionTitles.count, starts.count > 1 else {
+            return [(firstFile, page(body: body, headings: headings, parts: [], current: nil, frame: frame))]
+        }
+        let stem = firstFile.hasSuffix(".html") ? String(firstFile.dropLast(5)) : firstFile
+        var parts = [Part(file: firstFile, title: sectionTitles[0].title)]
+        var contents = [String(body[..<starts[1]])]
+        for index in 1..<starts.count {
+            parts.append(Part(file: "\(stem)-\(sectionTitles[index].anchor).html", title: sectionTitles[index].title))
+            contents.append(String(body[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : body.endIndex)]))
+        }
+        let ids = contents.map(anchorIds)
+        var home: [String: String] = [:]
+        for (index, pageIds) in ids.enumerated() {
+            for id in pageIds where home[id] == nil { home[id] = parts[index].file }
+        }
+        return contents.indices.map { index in
+            let content = pointingLinks(contents[index], awayFrom: ids[index], to: home)
+            let pageHeadings = headings.filter { ids[index].contains($0.anchor) }
+            return (parts[index].file, page(body: content, headings: pageHeadings, parts: parts, current: index, frame: frame))
+        }
+    }
+
+    private static func page(body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) -> String {
         let page: [String: Any] = [
-            "title": title, "date": date, "commit": commit, "generator": generator,
-            "style": templates.texts["style.css"] ?? "", "content": body,
+            "title": frame.title, "date": frame.date, "commit": frame.commit, "generator": frame.generator,
+            "style": frame.templates.texts["style.css"] ?? "", "content": body,
             "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
+            "hasParts": !parts.isEmpty,
+            "parts": parts.enumerated().map { index, part in
+                ["file": part.file, "title": part.title, "current": index == current] as [String: Any]
+            },
         ]
-        return library.render(page, withTemplate: "page.html") ?? ""
+        return frame.library.render(page, withTemplate: "page.html") ?? ""
+    }
+
+    /// The values of the `id="…"` attributes in converted HTML (dossier's own anchors: user text cannot make one).
+    private static func anchorIds(_ html: String) -> Set<String> {
+        var ids: Set<String> = []
+        for range in html.ranges(of: " id=\"") {
+            guard let end = html[range.upperBound...].firstIndex(of: "\"") else { continue }
+            ids.insert(String(html[range.upperBound..<end]))
+        }
+        return ids
+    }
+
+    /// `html` with each `href="#x"` whose anchor is not on this page pointed at the page that has it.
+    private static func pointingLinks(_ html: String, awayFrom local: Set<String>, to home: [String: String]) -> String {
+        var out = ""
+        var rest = html[...]
+        while let range = rest.range(of: "href=\"#") {
+            out += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+            let end = rest.firstIndex(of: "\"") ?? rest.endIndex
+            let anchor = String(rest[..<end])
+            if !local.contains(anchor), let file = home[anchor] {
+                out += "href=\"\(file)#"
+            } else {
+                out += "href=\"#"
+            }
+        }
+        out += rest
+        return out
     }
 }

@@ -5,7 +5,8 @@ import Mustache
 /// file of the same name in an override folder (`--templates DIR` or `templates:` in dossier.yml).
 public struct TemplateSet: Sendable {
     /// The template files, by name.
-    public static let names = ["suf.md.mustache", "delta.mustache", "diff.md.mustache", "page.html.mustache", "style.css"]
+    public static let names = ["suf.md.mustache", "delta.mustache", "diff.md.mustache", "dhf.md.mustache", "page.html.mustache",
+                                "style.css"]
 
     /// The text of each template.
     public private(set) var texts: [String: String]
@@ -17,6 +18,7 @@ public struct TemplateSet: Sendable {
         "suf.md.mustache": String(decoding: PackageResources.suf_md_mustache, as: UTF8.self),
         "delta.mustache": String(decoding: PackageResources.delta_mustache, as: UTF8.self),
         "diff.md.mustache": String(decoding: PackageResources.diff_md_mustache, as: UTF8.self),
+        "dhf.md.mustache": String(decoding: PackageResources.dhf_md_mustache, as: UTF8.self),
         "page.html.mustache": String(decoding: PackageResources.page_html_mustache, as: UTF8.self),
         "style.css": String(decoding: PackageResources.style_css, as: UTF8.self),
     ], origins: Dictionary(uniqueKeysWithValues: names.map { ($0, "built-in") }))

@@ -1,0 +1,216 @@
+import Crypto
+import Dispatch
+import Foundation
+
+/// Builds the Design History File: one folder with every release's SUF bundle (the one attached to the release
+/// tag, byte for byte, when there is one; else built now) and the DHF documents over them. Written whole or not
+/// at all.
+public enum DHFBundle {
+    /// What to build and where.
+    public struct Request: Sendable {
+        /// The repository and the options each release is built with. `release` names the newest release the DHF
+        /// covers (nil: the newest release tag); `since` and `evidenceGlobs` are not used.
+        public var release: ReleaseRequest
+        /// Which DHF documents to write (each release's SUF bundle is always whole).
+        public var formats: Set<DocumentFormat>
+        /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
+        public var templatesFolder: String?
+        /// The folder that receives `dhf/` (default `dist/dossier`).
+        public var outFolder: String
+        /// An unencrypted OpenSSH private key that signs the DHF's manifest and those of the bundles built now.
+        public var signingKeyFile: String?
+        /// Whether the HTML is one page or one page per part.
+        public var htmlPages: HTMLPageLayout
+        /// Told about each release as its bundle is made (for progress on a terminal), from any thread.
+        public var progress: (@Sendable (ReleaseProgress) -> Void)?
+
+        /// Creates a request.
+        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases),
+                    templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil,
+                    htmlPages: HTMLPageLayout = .auto, progress: (@Sendable (ReleaseProgress) -> Void)? = nil) {
+            self.release = release
+            self.formats = formats
+            self.templatesFolder = templatesFolder
+            self.outFolder = outFolder
+            self.signingKeyFile = signingKeyFile
+            self.htmlPages = htmlPages
+            self.progress = progress
+        }
+    }
+
+    /// One release's bundle, made.
+    public struct ReleaseProgress: Sendable {
+        /// The release.
+        public var release: String
+        /// Whether its attached bundle was copied (else it was built now).
+        public var attached: Bool
+        /// How many releases are done, this one included, and how many there are.
+        public var done: Int, total: Int
+    }
+
+    /// What was built.
+    public struct Result: Sendable {
+        /// The DHF folder.
+        public var path: String
+        /// The DHF model written as dhf.json.
+        public var history: DesignHistory
+        /// Problems that did not stop the DHF, one line each.
+        public var warnings: [String]
+    }
+
+    /// The name of the DHF's folder in the output folder.
+    public static let folderName = "dhf"
+
+    /// Builds and writes the DHF. Nothing is written when any input is bad.
+    /// - Throws: `DossierError` for a bad repository, release, record file or template, or an attached bundle that
+    ///   does not match its manifest.
+    public static func build(_ request: Request) throws -> Result {
+        let signingKey = try request.signingKeyFile.map(SUFBundle.signingKey(file:))
+        let repository = try Repository(path: request.release.repository)
+        let externalConfig = try request.release.configFile.map(Config.load(file:))
+        let pattern = try (externalConfig ?? ReleaseAssembler.headConfig(repository)).tagPattern
+        var releases = try repository.releaseTags(matching: pattern)
+        guard !releases.isEmpty else {
+            throw DossierError("no release tag matches '\(pattern)' in \(request.release.repository): a DHF documents releases; tag one first (git tag -s v1.0.0)")
+        }
+        if let through = request.release.release {
+            guard let index = releases.firstIndex(of: through) else {
+                throw DossierError("'\(through)' is not a release tag: the DHF runs through one of the tags matching '\(pattern)' (\(releases.joined(separator: ", ")))")
+            }
+            releases = Array(releases[...index])
+        }
+
+        let writer = try BundleWriter(folder: request.outFolder, name: folderName)
+        do {
+            var builder = DesignHistoryBuilder()
+            var warnings: [String] = []
+            // The newest release's configuration names the DHF's templates.
+            var newestConfig: Config?
+            // Releases are made a few at a time, each on its own core, and folded in order.
+            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let total = releases.count
+            for start in stride(from: 0, to: releases.count, by: width) {
+                let batch = Array(releases[start..<min(start + width, releases.count)])
+                let results = batch.map { _ in ResultBox<DocumentedRelease>() }
+                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                    results[index].result = Swift.Result {
+                        let made = try document(batch[index], request: request, signingKey: signingKey, into: writer)
+                        request.progress?(ReleaseProgress(release: batch[index], attached: made.suf.attachedCommit != nil,
+                                                          done: start + index + 1, total: total))
+                        return made
+                    }
+                }
+                for box in results {
+                    let made = try box.get()
+                    builder.add(made.release, suf: made.suf)
+                    warnings += made.warnings
+                    newestConfig = made.config
+                }
+            }
+            let history = builder.build(date: request.release.sourceDateEpoch.map { ISODate.format(time: $0, offsetMinutes: 0) })
+            let through = history.through
+            // An attached bundle holds no configuration: then it is read from the newest release's tree.
+            let config = try externalConfig ?? newestConfig
+                ?? RecordLoader.config(from: GitTreeSource(repository: repository, commit: history.commit, label: through))
+            let templates = try SUFBundle.templates(config: config, commit: history.commit, label: through,
+                                                    repository: request.release.repository, folder: request.templatesFolder)
+            let renderer = DHFRenderer(templates: templates, generator: DossierVersion.generator)
+            try renderer.render(history, formats: request.formats, pages: request.htmlPages, into: writer)
+            let path = try writer.finish(signingKey: signingKey)
+            return Result(path: path, history: history, warnings: warnings)
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    /// A release's model and its bundle, as the DHF received them.
+    private struct DocumentedRelease: Sendable {
+        var release: Release
+        var suf: SUFReference
+        /// The configuration the release was built with; nil for an attached bundle.
+        var config: Config?
+        var warnings: [String]
+    }
+
+    /// Puts one release's SUF bundle into the DHF's folder: the attached one, else one built now.
+    private static func document(_ name: String, request: Request, signingKey: SSHSigningKey?,
+                                 into writer: BundleWriter) throws -> DocumentedRelease {
+        let repository = try Repository(path: request.release.repository)
+        if let commit = AttachedBundle.commit(release: name, in: repository) {
+            return try copyAttached(name, commit: commit, repository: repository, into: writer)
+        }
+        var releaseRequest = request.release
+        releaseRequest.release = name
+        releaseRequest.since = nil
+        releaseRequest.evidenceGlobs = []
+        let assembled = try ReleaseAssembler.assemble(releaseRequest)
+        let id = assembled.release.identification
+        let renderer = SUFRenderer(templates: try SUFBundle.templates(config: assembled.config, commit: id.commit, label: id.release,
+                                                                      repository: request.release.repository,
+                                                                      folder: request.templatesFolder),
+                                   generator: DossierVersion.generator)
+        let folder = assembled.release.fileStem
+        try renderer.render(assembled.release, into: SubfolderSink(writer: writer, folder: folder))
+        let manifest = writer.manifest(ofFolder: folder)
+        try writer.add("\(folder)/\(BundleWriter.manifestName)", Data(manifest.utf8))
+        if let signingKey {
+            let signature = try signingKey.sign(Array(manifest.utf8), namespace: BundleWriter.signatureNamespace)
+            try writer.add("\(folder)/\(BundleWriter.signatureName)", Data(signature.utf8))
+        }
+        return DocumentedRelease(release: assembled.release,
+                                 suf: SUFReference(folder: folder, manifestSHA256: hexDigest(Data(manifest.utf8)), attachedCommit: nil),
+                                 config: assembled.config, warnings: assembled.warnings)
+    }
+
+    /// Copies the bundle attached to `name` byte for byte, after checking it against its manifest.
+    private static func copyAttached(_ name: String, commit: String, repository: Repository,
+                                     into writer: BundleWriter) throws -> DocumentedRelease {
+        let bundle = "the bundle attached to \(name) (\(AttachedBundle.referenceName(name)), commit \(commit.prefix(12)))"
+        var files: [String: Data] = [:]
+        for file in try AttachedBundle.fileNames(release: name, in: repository) {
+            files[file] = try AttachedBundle.read(release: name, in: repository, file: file)
+        }
+        guard let manifest = files[BundleWriter.manifestName] else {
+            throw DossierError("\(bundle) has no \(BundleWriter.manifestName)")
+        }
+        var content = files
+        content[BundleWriter.manifestName] = nil
+        content[BundleWriter.signatureName] = nil
+        guard BundleWriter.manifest(content) == String(decoding: manifest, as: UTF8.self) else {
+            throw DossierError("\(bundle) does not match its \(BundleWriter.manifestName): a file was changed after the bundle was made (see git log -p \(AttachedBundle.referenceName(name))); attach a whole bundle with dossier attach \(name) --force")
+        }
+        guard let json = files["suf.json"] else {
+            throw DossierError("\(bundle) has no suf.json")
+        }
+        let release = try ReleaseReader.decode(json, file: "\(AttachedBundle.referenceName(name)):suf.json")
+        guard release.identification.release == name else {
+            throw DossierError("\(bundle) is the bundle of \(release.identification.release), not of \(name)")
+        }
+        let folder = release.fileStem
+        for file in files.keys.sorted() {
+            try writer.add("\(folder)/\(file)", files[file]!)
+        }
+        return DocumentedRelease(release: release,
+                                 suf: SUFReference(folder: folder, manifestSHA256: hexDigest(manifest), attachedCommit: commit),
+                                 config: nil, warnings: [])
+    }
+
+    private static func hexDigest(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Hands a bundle's files to a writer inside one of its folders.
+private struct SubfolderSink: BundleFileSink {
+    let writer: BundleWriter
+    let folder: String
+
+    func add(_ name: String, _ data: Data) throws {
+        try writer.add("\(folder)/\(name)", data)
+    }
+
+    func add(_ name: String, producedBy produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        try writer.add("\(folder)/\(name)", producedBy: produce)
+    }
+}
