@@ -38,6 +38,21 @@ struct EscapingTests {
         #expect(html.contains("&amp; &amp;amp;"))
         // The pipe did not split the table row: the subject's cell is followed by the author's.
         #expect(html.contains("<td>Add &lt;script&gt;alert('commit')&lt;/script&gt; | pipe *stars* _under_ `tick`</td>\n<td>Alice Example</td>"))
+
+        // The DHF shows the same record in its baseline, on one page and split into parts.
+        for layout in ["one", "parts"] {
+            let dhf = try dossier(["dhf", "--repo", "repo", "--html-pages", layout, "--out", layout], in: scratch.path)
+            #expect(dhf.status == 0, "\(dhf.stderr)")
+            let dhfMarkdown = try scratch.read("\(layout)/dhf/DHF.md")
+            #expect(dhfMarkdown.contains("| <a id=\"req-4\"></a>REQ-4 | \\<img src=x onerror=alert(1)\\> \\| \\*bold\\* \\[link\\](javascript:alert(1)) |"))
+            #expect(!dhfMarkdown.replacingOccurrences(of: "\\<", with: "").contains("<img"))
+            for page in try FileManager.default.contentsOfDirectory(atPath: scratch.file("\(layout)/dhf")) where page.hasSuffix(".html") {
+                let text = try scratch.read("\(layout)/dhf/\(page)")
+                #expect(!text.contains("<script") && !text.contains("<img") && !text.contains("href=\"javascript"), "\(page)")
+            }
+            let baseline = try scratch.read("\(layout)/dhf/\(layout == "one" ? "DHF.html" : "DHF-3-requirements-baseline.html")")
+            #expect(baseline.contains("<td><a id=\"req-4\"></a>REQ-4</td>\n<td>&lt;img src=x onerror=alert(1)&gt; | *bold* [link](javascript:alert(1))</td>"))
+        }
     }
 
     @Test("links, list markers, heading markers and odd ids from records come out as text, with working anchors")

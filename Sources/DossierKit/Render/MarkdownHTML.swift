@@ -21,7 +21,7 @@ public enum MarkdownHTML {
     /// outside code blocks), so that a release with tens of thousands of commits never holds the syntax
     /// tree of the whole document at once. Link reference definitions therefore apply within a section.
     public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = extensionsRegistered
         var html = ""
         var headings: [Heading] = []
         var used: Set<String> = []
@@ -32,6 +32,11 @@ public enum MarkdownHTML {
         }
         return (html, headings)
     }
+
+    /// Registers cmark-gfm's extensions once, before any conversion: its own guard is not thread-safe, and a
+    /// second registration while another thread converts renumbers the table node types under it (an assertion
+    /// in table.c). A static constant is initialised exactly once, whichever thread comes first.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     private static func convertSection(_ markdown: Substring, usedAnchors: inout Set<String>) -> (String, [Heading]) {
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
