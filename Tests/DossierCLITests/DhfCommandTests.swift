@@ -115,6 +115,34 @@ struct DhfCommandTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.file("one/dhf/DHF-3-requirements-baseline.html")))
     }
 
+    @Test("a DHF from attached bundles says what one from bundles built now says, but for where each came from")
+    func attachedSaysTheSame() throws {
+        let scratch = try Scratch()
+        let repo = try SampleProjectTests.build(scratch)
+        #expect(try dossier(["dhf", "--repo", "pd", "--out", "built"], in: scratch.path).status == 0)
+        for release in ["v1.0.0", "v1.1.0", "v2.0.0"] {
+            #expect(try dossier(["attach", release, "--repo", "pd"], in: scratch.path).status == 0)
+        }
+        let result = try dossier(["dhf", "--repo", "pd", "--out", "attached"], in: scratch.path)
+        #expect(result.stdout == "DHF through v2.0.0 (3 releases, 3 attached bundles reused) written to attached/dhf\n")
+        let built = try scratch.read("built/dhf/DHF.md"), attached = try scratch.read("attached/dhf/DHF.md")
+        #expect(built != attached)
+        var expected = built
+        for release in ["v1.0.0", "v1.1.0", "v2.0.0"] {
+            let commit = try Shell.run("git", ["-C", repo, "rev-parse", "refs/dossier/\(release)"]).stdout.prefix(12)
+            let row = built.split(separator: "\n").first { $0.hasPrefix("| \(release) | ") && $0.hasSuffix("| built for this DHF |") }
+            let line = try #require(row)
+            expected = expected.replacingOccurrences(
+                of: line, with: line.replacingOccurrences(of: "| built for this DHF |",
+                                                          with: "| attached (refs/dossier/\(release), commit \(commit)) |"))
+        }
+        #expect(attached == expected)
+        for release in ["v1.0.0", "v1.1.0", "v2.0.0"] {
+            let same = try Shell.run("diff", ["-r", "built/dhf/\(release)", "attached/dhf/\(release)"], in: scratch.path)
+            #expect(same.status == 0, "\(same.stdout)")
+        }
+    }
+
     @Test("bad input: unknown release, no release tags, bad options, bad YAML at a release, a changed attached bundle")
     func badInput() throws {
         let scratch = try Scratch()

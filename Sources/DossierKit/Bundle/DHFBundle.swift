@@ -88,13 +88,14 @@ public enum DHFBundle {
             var newestConfig: Config?
             // Releases are made a few at a time, each on its own core, and folded in order.
             let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let total = releases.count
+            let total = releases.count, newestName = releases.last
             for start in stride(from: 0, to: releases.count, by: width) {
                 let batch = Array(releases[start..<min(start + width, releases.count)])
                 let results = batch.map { _ in ResultBox<DocumentedRelease>() }
                 DispatchQueue.concurrentPerform(iterations: batch.count) { index in
                     results[index].result = Swift.Result {
-                        let made = try document(batch[index], request: request, signingKey: signingKey, into: writer)
+                        let made = try document(batch[index], newest: batch[index] == newestName, request: request,
+                                                signingKey: signingKey, into: writer)
                         request.progress?(ReleaseProgress(release: batch[index], attached: made.suf.attachedCommit != nil,
                                                           done: start + index + 1, total: total))
                         return made
@@ -115,7 +116,9 @@ public enum DHFBundle {
             let templates = try SUFBundle.templates(config: config, commit: history.commit, label: through,
                                                     repository: request.release.repository, folder: request.templatesFolder)
             let renderer = DHFRenderer(templates: templates, generator: DossierVersion.generator)
-            try renderer.render(history, formats: request.formats, pages: request.htmlPages, into: writer)
+            try StageTimer.measure("dhf documents") {
+                try renderer.render(history, formats: request.formats, pages: request.htmlPages, into: writer)
+            }
             let path = try writer.finish(signingKey: signingKey)
             return Result(path: path, history: history, warnings: warnings)
         } catch {
@@ -126,7 +129,7 @@ public enum DHFBundle {
 
     /// A release's model and its bundle, as the DHF received them.
     private struct DocumentedRelease: Sendable {
-        var release: Release
+        var release: ReleaseFacts
         var suf: SUFReference
         /// The configuration the release was built with; nil for an attached bundle.
         var config: Config?
@@ -134,11 +137,11 @@ public enum DHFBundle {
     }
 
     /// Puts one release's SUF bundle into the DHF's folder: the attached one, else one built now.
-    private static func document(_ name: String, request: Request, signingKey: SSHSigningKey?,
+    private static func document(_ name: String, newest: Bool, request: Request, signingKey: SSHSigningKey?,
                                  into writer: BundleWriter) throws -> DocumentedRelease {
         let repository = try Repository(path: request.release.repository)
         if let commit = AttachedBundle.commit(release: name, in: repository) {
-            return try copyAttached(name, commit: commit, repository: repository, into: writer)
+            return try copyAttached(name, commit: commit, newest: newest, repository: repository, into: writer)
         }
         var releaseRequest = request.release
         releaseRequest.release = name
@@ -158,18 +161,20 @@ public enum DHFBundle {
             let signature = try signingKey.sign(Array(manifest.utf8), namespace: BundleWriter.signatureNamespace)
             try writer.add("\(folder)/\(BundleWriter.signatureName)", Data(signature.utf8))
         }
-        return DocumentedRelease(release: assembled.release,
+        return DocumentedRelease(release: ReleaseFacts(assembled.release, keepingRecords: newest),
                                  suf: SUFReference(folder: folder, manifestSHA256: hexDigest(Data(manifest.utf8)), attachedCommit: nil),
                                  config: assembled.config, warnings: assembled.warnings)
     }
 
     /// Copies the bundle attached to `name` byte for byte, after checking it against its manifest.
-    private static func copyAttached(_ name: String, commit: String, repository: Repository,
+    private static func copyAttached(_ name: String, commit: String, newest: Bool, repository: Repository,
                                      into writer: BundleWriter) throws -> DocumentedRelease {
         let bundle = "the bundle attached to \(name) (\(AttachedBundle.referenceName(name)), commit \(commit.prefix(12)))"
         var files: [String: Data] = [:]
-        for file in try AttachedBundle.fileNames(release: name, in: repository) {
-            files[file] = try AttachedBundle.read(release: name, in: repository, file: file)
+        try StageTimer.measure("\(name): read attached") {
+            for file in try AttachedBundle.fileNames(release: name, in: repository) {
+                files[file] = try AttachedBundle.read(release: name, in: repository, file: file)
+            }
         }
         guard let manifest = files[BundleWriter.manifestName] else {
             throw DossierError("\(bundle) has no \(BundleWriter.manifestName)")
@@ -177,19 +182,25 @@ public enum DHFBundle {
         var content = files
         content[BundleWriter.manifestName] = nil
         content[BundleWriter.signatureName] = nil
-        guard BundleWriter.manifest(content) == String(decoding: manifest, as: UTF8.self) else {
+        guard StageTimer.measure("\(name): hash attached", { BundleWriter.manifest(content) }) == String(decoding: manifest, as: UTF8.self) else {
             throw DossierError("\(bundle) does not match its \(BundleWriter.manifestName): a file was changed after the bundle was made (see git log -p \(AttachedBundle.referenceName(name))); attach a whole bundle with dossier attach \(name) --force")
         }
         guard let json = files["suf.json"] else {
             throw DossierError("\(bundle) has no suf.json")
         }
-        let release = try ReleaseReader.decode(json, file: "\(AttachedBundle.referenceName(name)):suf.json")
+        let release = try StageTimer.measure("\(name): decode suf.json") {
+            try ReleaseReader.decode(json, file: "\(AttachedBundle.referenceName(name)):suf.json") { data in
+                try ReleaseFacts.decode(data, keepingRecords: newest)
+            }
+        }
         guard release.identification.release == name else {
             throw DossierError("\(bundle) is the bundle of \(release.identification.release), not of \(name)")
         }
-        let folder = release.fileStem
-        for file in files.keys.sorted() {
-            try writer.add("\(folder)/\(file)", files[file]!)
+        let folder = Release.fileStem(name)
+        try StageTimer.measure("\(name): copy") {
+            for file in files.keys.sorted() {
+                try writer.add("\(folder)/\(file)", files[file]!)
+            }
         }
         return DocumentedRelease(release: release,
                                  suf: SUFReference(folder: folder, manifestSHA256: hexDigest(manifest), attachedCommit: commit),

@@ -43,7 +43,12 @@ public enum ReleaseReader {
     /// Decodes suf.json text, checking its format version first.
     /// - Throws: `DossierError` naming `file` and what is wrong.
     public static func decode(_ data: Data, file: String) throws -> Release {
-        struct Version: Decodable { var formatVersion: Int? }
+        try decode(data, file: file) { try JSONDecoder().decode(Release.self, from: $0) }
+    }
+
+    /// Decodes suf.json text with `decode`, checking its format version first.
+    /// - Throws: `DossierError` naming `file` and what is wrong.
+    static func decode<T>(_ data: Data, file: String, _ decode: (Data) throws -> T) throws -> T {
         let version: Version
         do {
             version = try JSONDecoder().decode(Version.self, from: data)
@@ -58,11 +63,14 @@ public enum ReleaseReader {
                                at: SourceLocation(file: file))
         }
         do {
-            return try JSONDecoder().decode(Release.self, from: data)
+            return try decode(data)
         } catch {
             throw DossierError("not a suf.json of format \(format): \(describe(error))", at: SourceLocation(file: file))
         }
     }
+
+    /// The one field read before the rest: which format a suf.json is written in.
+    private struct Version: Decodable { var formatVersion: Int? }
 
     /// A decoding error in words: where in the JSON, what was expected.
     private static func describe(_ error: Error) -> String {

@@ -1,5 +1,5 @@
-/// Folds the releases, oldest first, into a `DesignHistory`. Each release is read once and let go: only what the
-/// DHF shows of it is kept (and the newest release's records, which are the baseline).
+/// Folds the releases, oldest first, into a `DesignHistory`. Only what the DHF shows of each release is kept
+/// (`ReleaseFacts`), and the newest release's records, which are the baseline.
 public struct DesignHistoryBuilder: Sendable {
     private var releases: [ReleaseEntry] = []
     private var histories: [String: RecordHistory] = [:]
@@ -7,13 +7,14 @@ public struct DesignHistoryBuilder: Sendable {
     private var trace: [String: (changeRequests: Set<String>, releases: [String], commits: Int)] = [:]
     private var changeControl: [String: ChangeControlEntry] = [:]
     private var clauses: [String: ClauseHistory] = [:]
-    private var newest: Release?
+    private var newest: ReleaseFacts?
 
     /// An empty history.
     public init() {}
 
-    /// Adds the next release (releases must come oldest first) and the SUF bundle that documents it.
-    public mutating func add(_ release: Release, suf: SUFReference) {
+    /// Adds the next release (releases must come oldest first) and the SUF bundle that documents it. The newest
+    /// release's facts must keep its records: they are the baseline.
+    public mutating func add(_ release: ReleaseFacts, suf: SUFReference) {
         let id = release.identification
         let name = id.release
         let stats = release.statistics
@@ -21,9 +22,9 @@ public struct DesignHistoryBuilder: Sendable {
             release: name, previousRelease: id.previousRelease, commit: id.commit, date: id.date, tag: id.tag,
             commits: stats.commits, merges: stats.merges, signedCommits: stats.commits - stats.unsigned,
             goodCommits: stats.verdicts[VerdictLetter.good.rawValue] ?? 0,
-            changeRequests: release.changeRequests.map(\.id), findings: Self.tally(release.findings), suf: suf))
+            changeRequests: release.changeRequests.map(\.id), findings: release.findings, suf: suf))
         addEvents(release)
-        addSOUP(release.records.soup, release: name)
+        addSOUP(release.soup, release: name)
         for row in release.traceMatrix where !row.commits.isEmpty || !row.changeRequests.isEmpty {
             var entry = trace[row.requirement] ?? ([], [], 0)
             entry.changeRequests.formUnion(row.changeRequests)
@@ -95,9 +96,9 @@ public struct DesignHistoryBuilder: Sendable {
     }
 
     /// Records the release's delta as events on each record's history.
-    private mutating func addEvents(_ release: Release) {
+    private mutating func addEvents(_ release: ReleaseFacts) {
         let name = release.identification.release
-        let headlines = Dictionary(release.records.all.map { ($0.id, $0.headline) }, uniquingKeysWith: { a, _ in a })
+        let headlines = release.headlines
         for delta in release.delta.kinds {
             func note(_ id: String, _ change: RecordEvent.Change, _ fields: [FieldChange]) {
                 var history = histories[id]
@@ -134,8 +135,8 @@ public struct DesignHistoryBuilder: Sendable {
         gaps.map { $0.prefix { $0 != " " } }
     }
 
-    /// The findings counted by level and by rule.
-    static func tally(_ findings: [Finding]) -> FindingTally {
+    /// Findings (rule and level) counted by level and by rule.
+    static func tally(_ findings: [(rule: String, level: FindingLevel)]) -> FindingTally {
         var rules: [RuleTally] = []
         for finding in findings {
             if let index = rules.firstIndex(where: { $0.rule == finding.rule && $0.level == finding.level }) {

@@ -44,8 +44,11 @@ public struct Release: Sendable, Codable, Hashable {
     }
 
     /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.
-    public var fileStem: String {
-        String(identification.release.map { $0 == "/" || $0 == "\\" ? "-" : $0 })
+    public var fileStem: String { Self.fileStem(identification.release) }
+
+    /// A release's name as a file or folder name.
+    public static func fileStem(_ release: String) -> String {
+        String(release.map { $0 == "/" || $0 == "\\" ? "-" : $0 })
     }
 }
 
