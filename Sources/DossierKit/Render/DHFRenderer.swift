@@ -19,19 +19,27 @@ public struct DHFRenderer: Sendable {
     public func render(_ history: DesignHistory, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases),
                        pages: HTMLPageLayout = .auto, into files: any BundleFileSink) throws {
         let library = try templates.library()
-        if formats.contains(.json) {
-            try files.add("dhf.json", try CanonicalJSON.encode(history))
-        }
-        guard !formats.isDisjoint(with: [.md, .html]) else { return }
-        let context = DHFContext.make(history, generator: generator)
-        let markdown = MarkdownText.collapsingBlankLines(library.render(context, withTemplate: "dhf.md") ?? "")
-        if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
-        if formats.contains(.html) {
-            let frame = HTMLPage.Frame(title: context["title"] as? String ?? "", date: history.date, commit: history.commit,
-                                       generator: generator, templates: templates, library: library)
-            for page in HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame) {
-                try files.add(page.file, Data(page.html.utf8))
+        let templates = self.templates, generator = self.generator
+        // The JSON and the documents are made at once.
+        _ = try inParallel({
+            if formats.contains(.json) {
+                try StageTimer.measure("dhf.json") { try files.add("dhf.json", try CanonicalJSON.encode(history)) }
             }
-        }
+        }, {
+            guard !formats.isDisjoint(with: [.md, .html]) else { return }
+            let context = StageTimer.measure("dhf context") { DHFContext.make(history, generator: generator) }
+            let markdown = StageTimer.measure("dhf mustache") {
+                MarkdownText.collapsingBlankLines(library.render(context, withTemplate: "dhf.md") ?? "")
+            }
+            if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
+            if formats.contains(.html) {
+                let frame = HTMLPage.Frame(title: context["title"] as? String ?? "", date: history.date, commit: history.commit,
+                                           generator: generator, templates: templates, library: library)
+                let pages = StageTimer.measure("dhf html") {
+                    HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
+                }
+                for page in pages { try files.add(page.file, Data(page.html.utf8)) }
+            }
+        })
     }
 }
