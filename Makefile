@@ -48,6 +48,7 @@ bench: EXTRA_PACKAGES = hyperfine time
 bench: deps release
 	bench/run.sh .build/release/dossier
 	bench/signatures.sh .build/release/dossier
+	bench/dhf.sh .build/release/dossier
 
 clean:
 	rm -rf .build $(DEMO_DIR) dist .bench
