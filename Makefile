@@ -23,7 +23,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Builds the sample project's history and its newest release's SUF bundle.
+# Builds the sample project's history, its newest release's SUF bundle, a diff, and the DHF over all three releases.
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@sample-project/make-history.sh $(DEMO_DIR)/pd-remote-monitor
@@ -33,12 +33,15 @@ demo: build
 	    --format sarif --output $(DEMO_DIR)/dist/check-v2.0.0.sarif | tail -n 1
 	@.build/debug/dossier diff v1.1.0 v2.0.0 --repo $(DEMO_DIR)/pd-remote-monitor --format html \
 	    --out $(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html
+	@.build/debug/dossier attach v1.1.0 --repo $(DEMO_DIR)/pd-remote-monitor --evidence sample-project/evidence/v1.1.0-junit.xml
+	@.build/debug/dossier dhf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier
 	@echo
 	@echo "The sample repository is $(CURDIR)/$(DEMO_DIR)/pd-remote-monitor"
 	@echo "Its SUF bundle is       $(CURDIR)/$(DEMO_DIR)/dist/dossier/v2.0.0/"
 	@echo "Open SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md; check it with: .build/debug/dossier verify $(DEMO_DIR)/dist/dossier/v2.0.0"
 	@echo "The gap check as SARIF:  $(CURDIR)/$(DEMO_DIR)/dist/check-v2.0.0.sarif"
 	@echo "What changed since v1.1.0: $(CURDIR)/$(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html"
+	@echo "The Design History File:  $(CURDIR)/$(DEMO_DIR)/dist/dossier/dhf/DHF.html (v1.1.0's bundle, attached to its tag, copied as is)"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -54,7 +54,7 @@ struct DhfCommand: ParsableCommand {
         for warning in result.warnings { Output.warning(warning) }
         let history = result.history
         let attached = history.releases.count { $0.suf.attachedCommit != nil }
-        print("DHF through \(history.through) (\(history.releases.count) releases, \(attached) attached bundles reused) written to \(result.path)")
+        print("DHF through \(history.through) (\(history.releases.count) releases; bundles: \(attached) attached, \(history.releases.count - attached) built now) written to \(result.path)")
     }
 
     /// Shows which release's bundle was just made.

@@ -39,6 +39,22 @@ struct BundleSigningTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: bundle + "/MANIFEST.sha256.sig")) == first)
     }
 
+    @Test("dhf --sign-key signs the DHF's manifest and those of the bundles built now; a bad key writes nothing")
+    func signedDHF() throws {
+        let scratch = try setUp()
+        let result = try dossier(["dhf", "--repo", "repo", "--sign-key", "release-key"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        for folder in ["dist/dossier/dhf", "dist/dossier/dhf/v1.0.0", "dist/dossier/dhf/v1.1.0"] {
+            let verify = try dossier(["verify", folder, "--allowed-signers", "allowed"], in: scratch.path)
+            #expect(verify.status == 0, "\(folder): \(verify.stdout)\(verify.stderr)")
+        }
+        try "not a key\n".write(toFile: scratch.file("bad-key"), atomically: true, encoding: .utf8)
+        let bad = try dossier(["dhf", "--repo", "repo", "--sign-key", "bad-key", "--out", "other"], in: scratch.path)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad-key"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("other")))
+    }
+
     @Test("dossier verify: intact and signed by an allowed signer is exit 0")
     func verifyIntact() throws {
         let scratch = try setUp()

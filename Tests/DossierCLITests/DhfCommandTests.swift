@@ -18,7 +18,7 @@ struct DhfCommandTests {
         let result = try dossier(["dhf", "--repo", "pd"], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
-        #expect(result.stdout == "DHF through v2.0.0 (3 releases, 1 attached bundles reused) written to dist/dossier/dhf\n")
+        #expect(result.stdout == "DHF through v2.0.0 (3 releases; bundles: 1 attached, 2 built now) written to dist/dossier/dhf\n")
 
         // The attached bundle, byte for byte: every file git holds at refs/dossier/v1.1.0, and no other.
         let names = try Shell.run("git", ["-C", repo, "ls-tree", "--name-only", "refs/dossier/v1.1.0"]).stdout
@@ -92,7 +92,7 @@ struct DhfCommandTests {
         _ = try SampleProjectTests.build(scratch)
         let result = try dossier(["dhf", "v1.1.0", "--repo", "pd", "--format", "html", "--html-pages", "parts"], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "DHF through v1.1.0 (2 releases, 0 attached bundles reused) written to dist/dossier/dhf\n")
+        #expect(result.stdout == "DHF through v1.1.0 (2 releases; bundles: 0 attached, 2 built now) written to dist/dossier/dhf\n")
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file("dist/dossier/dhf")).sorted()
         #expect(!files.contains("DHF.md") && !files.contains("dhf.json") && !files.contains("v2.0.0"))
         #expect(files.contains("DHF.html") && files.contains("DHF-3-requirements-baseline.html") && files.contains("v1.1.0"))
@@ -124,7 +124,7 @@ struct DhfCommandTests {
             #expect(try dossier(["attach", release, "--repo", "pd"], in: scratch.path).status == 0)
         }
         let result = try dossier(["dhf", "--repo", "pd", "--out", "attached"], in: scratch.path)
-        #expect(result.stdout == "DHF through v2.0.0 (3 releases, 3 attached bundles reused) written to attached/dhf\n")
+        #expect(result.stdout == "DHF through v2.0.0 (3 releases; bundles: 3 attached, 0 built now) written to attached/dhf\n")
         let built = try scratch.read("built/dhf/DHF.md"), attached = try scratch.read("attached/dhf/DHF.md")
         #expect(built != attached)
         var expected = built
