@@ -80,6 +80,12 @@ public enum DHFBundle {
             releases = Array(releases[...index])
         }
 
+        // A release's records are the next one's previous records: each tree is read once.
+        let request = {
+            var shared = request
+            shared.release.recordCache = RecordCache(capacity: 4 * ProcessInfo.processInfo.activeProcessorCount)
+            return shared
+        }()
         let writer = try BundleWriter(folder: request.outFolder, name: folderName)
         do {
             var builder = DesignHistoryBuilder()

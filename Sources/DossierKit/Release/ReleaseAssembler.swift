@@ -20,6 +20,8 @@ public struct ReleaseRequest: Sendable {
     public var evidenceGlobs: [String] = []
     /// Check the uncommitted state: records from the work tree, history up to HEAD (`--worktree`).
     public var workTree = false
+    /// Record sets shared with other releases assembled at once, so that each tree is read once.
+    var recordCache: RecordCache?
 
     /// Creates a request.
     public init(repository: String, release: String? = nil, since: String? = nil, configFile: String? = nil,
@@ -123,12 +125,18 @@ public enum ReleaseAssembler {
             let (records, previousRecords) = try inParallel({
                 let source: RecordSource = try workTreeRoot.map { WorkTreeSource(root: $0) }
                     ?? GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName)
-                return try StageTimer.measure("records (release)") { try RecordLoader.records(from: source, config: config) }
+                return try StageTimer.measure("records (release)") {
+                    try cached(request.recordCache, workTreeRoot == nil ? "\(releaseCommit) \(releaseName)" : nil) {
+                        try RecordLoader.records(from: source, config: config)
+                    }
+                }
             }, {
                 guard let previousCommit else { return RecordSet() }
                 let source = GitTreeSource(repository: try Repository(path: path), commit: previousCommit, label: label)
                 return try StageTimer.measure("records (previous)") {
-                    try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
+                    try cached(request.recordCache, "\(previousCommit) \(label)") {
+                        try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
+                    }
                 }
             })
             return (records, StageTimer.measure("delta") { ReleaseDelta(previous: previousRecords, current: records) })
@@ -167,6 +175,12 @@ public enum ReleaseAssembler {
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
         return AssembledRelease(release: release, config: config, warnings: warnings)
+    }
+
+    /// The records `load` reads, through `cache` when there is one and the tree has a `key` (a work tree has none).
+    private static func cached(_ cache: RecordCache?, _ key: String?, _ load: () throws -> RecordSet) throws -> RecordSet {
+        guard let cache, let key else { return try load() }
+        return try cache.records(key, load: load)
     }
 
     /// dossier.yml at HEAD, for the release tag pattern before the release is chosen.
