@@ -42,7 +42,8 @@ extension Repository {
     ///   - mailmap: the text of a `.mailmap` to apply to authors and committers.
     ///   - checker: checks each commit's signature.
     public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) throws -> [Commit] {
-        try inWorkers(commitIds(in: range), minimumShare: 64) { repository, share in
+        let ids = try StageTimer.measure("commit ids") { try commitIds(in: range) }
+        return try inWorkers(ids, minimumShare: 64) { repository, share in
             let reader = try CommitReader(repository: repository, mailmap: mailmap, checker: checker)
             return try share.map { try reader.read($0) }
         }

@@ -101,9 +101,14 @@ public enum Trailers {
 
     /// The same, with the keys already lowercased: for callers that ask once per commit of a long history.
     public static func values(_ trailers: [Trailer], lowercasedKeys wanted: Set<String>) -> [String] {
-        trailers.filter { wanted.contains($0.key.lowercased()) }.flatMap { trailer in
-            trailer.value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        var values: [String] = []
+        for trailer in trailers where wanted.contains(trailer.key.lowercased()) {
+            for part in trailer.value.split(separator: ",") {
+                let value = part.trimmingSpaces()
+                if !value.isEmpty { values.append(value) }
+            }
         }
+        return values
     }
 
     private static let gitGenerated = ["Signed-off-by: ", "(cherry picked from commit "]

@@ -72,16 +72,16 @@ public enum ReleaseJoin {
             }
         }
         let statistics = Statistics(
-            commits: releaseCommits.count, merges: releaseCommits.filter(\.merge).count,
+            commits: releaseCommits.count, merges: releaseCommits.count(where: \.merge),
             authors: Set(releaseCommits.map { "\($0.author.name) <\($0.author.email)>" }).sorted(),
-            signed: signed, unsigned: releaseCommits.filter { $0.signature.kind == nil }.count,
+            signed: signed, unsigned: releaseCommits.count { $0.signature.kind == nil },
             verdicts: verdicts,
             signers: signers.values.sorted { ($1.commits, $0.signer, $0.fingerprint) < ($0.commits, $1.signer, $1.fingerprint) },
-            changedPaths: Set(releaseCommits.flatMap { $0.changedFiles.map(\.path) }).count)
+            changedPaths: Set(releaseCommits.lazy.flatMap { $0.changedFiles.lazy.map(\.path) }).count)
 
         return Release(
             identification: identification, commits: releaseCommits, changeRequests: changeRequests,
-            commitsWithoutChangeRequest: releaseCommits.filter { !$0.merge && $0.changeRequests.isEmpty }.map(\.id),
+            commitsWithoutChangeRequest: releaseCommits.compactMap { !$0.merge && $0.changeRequests.isEmpty ? $0.id : nil },
             itemsTouched: itemsTouched, unclaimedPaths: unclaimed.sorted(), records: records,
             delta: delta, statistics: statistics)
     }

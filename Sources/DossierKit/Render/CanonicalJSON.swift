@@ -40,12 +40,17 @@ public enum CanonicalJSON {
 
 /// The buffer every value of one `CanonicalJSON.encode` call is written into, and the pieces passed on.
 final class JSONWriter {
-    /// What has been written and not yet passed on: the text from `passed` on.
-    var bytes: [UInt8] = []
+    /// What has been written and not yet passed on: the text from `passed` on. Only this writer's own code
+    /// touches it, one call at a time, so the run-time exclusivity check on every append is left out.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     /// How many bytes have been passed on to the sink.
     private(set) var passed = 0
     /// The containers being written, outermost first.
     var open: [JSONContainer] = []
+    /// Containers whose value is written, kept for the next values: a release has hundreds of thousands.
+    private var spare: [JSONContainer] = []
+    /// Scratch space for putting an object's members in order.
+    var reordered: [UInt8] = []
     private let pieceSize: Int
     private let sink: (UnsafeRawBufferPointer) throws -> Void
 
@@ -58,25 +63,35 @@ final class JSONWriter {
     /// The offset of the next byte in the whole text.
     var position: Int { passed + bytes.count }
 
-    /// Writes one value at a depth, with fast paths for the scalars that make up most of a release.
+    /// Writes one value at a depth. The scalars that make up most of a release are recognised by their type
+    /// (a comparison of type identities, not a dynamic cast) and written directly.
     func write<T: Encodable>(_ value: T, depth: Int) throws {
-        switch value {
-        case let text as String: quote(text)
-        case let number as Int: bytes.append(contentsOf: String(number).utf8)
-        case let number as Int64: bytes.append(contentsOf: String(number).utf8)
-        case let flag as Bool: bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let number as Int32: bytes.append(contentsOf: String(number).utf8)
-        case let number as UInt: bytes.append(contentsOf: String(number).utf8)
-        case let number as UInt64: bytes.append(contentsOf: String(number).utf8)
-        case let number as Double:
+        if T.self == String.self {
+            quote(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int.self)).utf8)
+        } else if T.self == Bool.self {
+            bytes.append(contentsOf: (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8)
+        } else if T.self == Int64.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int64.self)).utf8)
+        } else if T.self == Int32.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int32.self)).utf8)
+        } else if T.self == UInt.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: UInt.self)).utf8)
+        } else if T.self == UInt64.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: UInt64.self)).utf8)
+        } else if T.self == Double.self {
             // Swift's shortest round-trip form ("8.1", "1e-05"); JSON has no infinity or NaN.
+            let number = unsafeBitCast(value, to: Double.self)
             bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
-        default:
-            let container = JSONContainer(writer: self, depth: depth)
+        } else {
+            let container = spare.popLast() ?? JSONContainer(writer: self)
+            container.start(depth: depth)
             open.append(container)
             try value.encode(to: CanonicalEncoder(container: container))
             try container.close()
             open.removeLast()
+            spare.append(container)
         }
     }
 
@@ -107,6 +122,7 @@ final class JSONWriter {
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
+
     /// Writes a JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
     func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
@@ -118,17 +134,19 @@ final class JSONWriter {
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
                 plain = index + 1
+                bytes.append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-                case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
                 default:
                     let hex = Array("0123456789abcdef".utf8)
-                    bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                    bytes.append(contentsOf: "u00".utf8)
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0x0F)])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
@@ -138,25 +156,35 @@ final class JSONWriter {
 }
 
 /// One value being encoded that is not a plain scalar: an object, an array, or a single value, written into
-/// the shared buffer from `start` on.
+/// the shared buffer from `start` on. Its writer keeps it for the next value once it is closed.
 final class JSONContainer {
     enum Kind { case undecided, object, array, single }
 
-    unowned let writer: JSONWriter
-    let depth: Int
+    /// Not counted as a reference: the writer makes, keeps and outlives all of its containers, and the
+    /// reference is read for every member of every object.
+    unowned(unsafe) let writer: JSONWriter
+    private(set) var depth = 0
     /// Where the container's text starts in the whole text.
-    let start: Int
+    private(set) var start = 0
     var kind = Kind.undecided
     var count = 0
     /// An object's members as written: key, and where the member (from its separator to its value's end) lies
     /// in the whole text.
-    var members: [(key: String, range: Range<Int>)] = []
-    var sorted = true
+    private var members: [(key: String, range: Range<Int>)] = []
+    private var sorted = true
 
-    init(writer: JSONWriter, depth: Int) {
+    init(writer: JSONWriter) {
         self.writer = writer
+    }
+
+    /// Makes the container ready for a new value at `depth`, starting at the writer's position.
+    func start(depth: Int) {
         self.depth = depth
         start = writer.position
+        kind = .undecided
+        count = 0
+        members.removeAll(keepingCapacity: true)
+        sorted = true
     }
 
     /// Starts the object or array, the first time the value asks for it.
@@ -172,11 +200,13 @@ final class JSONContainer {
 
     /// Writes one member of an object.
     func member<T: Encodable>(_ key: String, _ value: T) throws {
+        let writer = self.writer
         let memberStart = writer.position
         if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
         writer.newline(depth + 1)
         writer.quote(key)
-        writer.bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+        writer.bytes.append(UInt8(ascii: ":"))
+        writer.bytes.append(UInt8(ascii: " "))
         try writer.write(value, depth: depth + 1)
         if let last = members.last, !last.key.utf8.lexicographicallyPrecedes(key.utf8) { sorted = false }
         members.append((key, memberStart..<writer.position))
@@ -186,6 +216,7 @@ final class JSONContainer {
 
     /// Writes one element of an array.
     func element<T: Encodable>(_ value: T) throws {
+        let writer = self.writer
         if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
         writer.newline(depth + 1)
         try writer.write(value, depth: depth + 1)
@@ -220,15 +251,18 @@ final class JSONContainer {
     private func reorderMembers() {
         let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
         let first = members[0].range.lowerBound
-        let written = Array(writer.bytes[(first - writer.passed)...])
-        writer.bytes.removeSubrange((first - writer.passed)...)
+        let writer = self.writer
+        let offset = first - writer.passed
+        writer.reordered.removeAll(keepingCapacity: true)
+        writer.reordered.append(contentsOf: writer.bytes[offset...])
+        writer.bytes.removeSubrange(offset...)
         for (position, index) in order.enumerated() {
             // Each member was written with its own leading separator: the first has none, the others a comma.
-            var range = members[index].range
-            range = (range.lowerBound - first)..<(range.upperBound - first)
-            let hasComma = written[range.lowerBound] == UInt8(ascii: ",")
+            let range = members[index].range
+            var lower = range.lowerBound - first
+            if writer.reordered[lower] == UInt8(ascii: ",") { lower += 1 }
             if position > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-            writer.bytes.append(contentsOf: written[(hasComma ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound])
+            writer.bytes.append(contentsOf: writer.reordered[lower..<(range.upperBound - first)])
         }
     }
 }

@@ -65,9 +65,10 @@ enum SUFContext {
         context["integrity"] = integrity(release)
         // Signatures that are there but not good are listed one by one; unsigned commits are counted, since the
         // version history already marks each one N (and rule G1, when on, lists each in the gap report).
-        context["commitsSignedNotGood"] = release.commits.filter { ![.good, .none].contains($0.signature.letter) }.map { commit -> [String: Any] in
-            ["id": commit.id, "shortId": commit.shortId, "subject": commit.subject, "author": commit.author.name,
-             "date": commit.author.date, "verdict": commit.signature.letter.rawValue, "signature": verdictText(commit.signature)]
+        context["commitsSignedNotGood"] = release.commits.compactMap { commit -> [String: Any]? in
+            guard ![.good, .none].contains(commit.signature.letter) else { return nil }
+            return ["id": commit.id, "shortId": commit.shortId, "subject": commit.subject, "author": commit.author.name,
+                    "date": commit.author.date, "verdict": commit.signature.letter.rawValue, "signature": verdictText(commit.signature)]
         }
         let unsigned = release.commits.count { $0.signature.letter == .none }
         context["unsignedCommitCount"] = unsigned
@@ -163,8 +164,8 @@ enum SUFContext {
         }
         context["findingGroups"] = findingGroups(release.findings)
         context["gapSummary"] = [
-            "errors": release.findings.filter { $0.level == .error }.count,
-            "warnings": release.findings.filter { $0.level == .warning }.count,
+            "errors": release.findings.count { $0.level == .error },
+            "warnings": release.findings.count { $0.level == .warning },
             "rulesOff": release.rulesOff.isEmpty ? "none" : release.rulesOff.joined(separator: ", "),
         ]
         context["traceMatrix"] = release.traceMatrix.map { row -> [String: Any] in
