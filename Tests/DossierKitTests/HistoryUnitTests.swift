@@ -45,4 +45,14 @@ struct HistoryUnitTests {
         #expect(Trailers.values(trailers, keys: ["Change-Request", "Refs"]) == ["CR-1", "CR-2", "REQ-1"])
         #expect(Trailers.parse("Only a subject: with a colon\n").isEmpty)
     }
+
+    @Test("trailer keys are found in ASCII and non-ASCII lines alike, blanks allowed before the colon")
+    func trailerSeparators() {
+        let trailers = Trailers.parse("Subject\n\nBody.\n\nKey : value\nReviewed-by: François Dubois\nNé: not a token\n")
+        #expect(trailers.isEmpty, "a line whose token is not ASCII makes the paragraph no trailer block: \(trailers)")
+        let spaced = Trailers.parse("Subject\n\nBody.\n\nKey : value\nReviewed-by: François Dubois\n")
+        #expect(spaced == [Trailer(key: "Key", value: "value"), Trailer(key: "Reviewed-by", value: "François Dubois")])
+        #expect(Trailers.parse("Subject\n\nBody.\n\n: value\n").isEmpty)
+        #expect(Trailers.parse("Subject\n\nBody.\n\n Refs: REQ-1\n").isEmpty)
+    }
 }

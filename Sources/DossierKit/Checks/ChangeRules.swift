@@ -2,9 +2,11 @@
 enum ChangeRules {
     /// C1: a non-merge commit in the release naming no change request.
     static func c1(_ c: CheckContext) -> [Finding] {
-        let byId = Dictionary(c.release.commits.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return c.release.commitsWithoutChangeRequest.compactMap { byId[$0] }.map {
-            c.finding("C1", "\(c.named(commit: $0)) by \($0.author.name) names no change request in its trailers", subjects: [$0.id], at: nil)
+        let commits = c.release.commits
+        let indexById = Dictionary(commits.indices.map { (commits[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+        return c.release.commitsWithoutChangeRequest.compactMap { indexById[$0] }.map {
+            let commit = commits[$0]
+            return c.finding("C1", "\(c.named(commit: commit)) by \(commit.author.name) names no change request in its trailers", subjects: [commit.id], at: nil)
         }
     }
 

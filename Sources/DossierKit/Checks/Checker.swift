@@ -28,12 +28,11 @@ public enum Checker {
                 return finding
             }
         }
+        // Errors first, then rules in catalogue order, then as found: one sort key per finding, made once.
         let order = Dictionary(uniqueKeysWithValues: RuleCatalog.rules.enumerated().map { ($1.id, $0) })
-        return findings.enumerated().sorted { a, b in
-            let (x, y) = (a.element, b.element)
-            if x.level != y.level { return x.level == .error }
-            if x.rule != y.rule { return order[x.rule, default: 0] < order[y.rule, default: 0] }
-            return a.offset < b.offset
-        }.map(\.element)
+        let keys = findings.enumerated().map { offset, finding in
+            (level: finding.level == .error ? 0 : 1, rule: order[finding.rule, default: 0], offset: offset)
+        }
+        return keys.sorted { $0 < $1 }.map { findings[$0.offset] }
     }
 }

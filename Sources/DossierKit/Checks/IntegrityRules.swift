@@ -2,10 +2,11 @@
 enum IntegrityRules {
     /// G1: a commit whose signature verdict is not G.
     static func g1(_ c: CheckContext) -> [Finding] {
-        c.release.commits.filter { $0.signature.letter != .good }.map {
-            let reason = $0.signature.reason.isEmpty ? $0.signature.letter.meaning : $0.signature.reason
-            return c.finding("G1", "\(c.named(commit: $0)) by \($0.author.name): signature \($0.signature.letter.rawValue) (\(reason))",
-                             subjects: [$0.id], at: nil)
+        c.release.commits.compactMap { commit -> Finding? in
+            guard commit.signature.letter != .good else { return nil }
+            let reason = commit.signature.reason.isEmpty ? commit.signature.letter.meaning : commit.signature.reason
+            return c.finding("G1", "\(c.named(commit: commit)) by \(commit.author.name): signature \(commit.signature.letter.rawValue) (\(reason))",
+                             subjects: [commit.id], at: nil)
         }
     }
 

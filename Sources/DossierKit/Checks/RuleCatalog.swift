@@ -50,5 +50,8 @@ public enum RuleCatalog {
     ]
 
     /// The rule with this id, if dossier knows it.
-    public static func rule(_ id: String) -> RuleInfo? { rules.first { $0.id == id } }
+    public static func rule(_ id: String) -> RuleInfo? { rulesById[id] }
+
+    /// The rules by id (the first, should two share one), for the lookup made once per finding.
+    private static let rulesById = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -15,9 +15,12 @@ public struct TraceNode: Sendable, Hashable, Codable, Comparable {
         self.id = id
     }
 
+    /// The kinds in the chain's order, made once: sorting compares nodes often.
+    private static let kinds = Kind.allCases
+
     /// Nodes sort by kind (in the chain's order), then by id as people read ids.
     public static func < (a: TraceNode, b: TraceNode) -> Bool {
-        let ka = Kind.allCases.firstIndex(of: a.kind) ?? 0, kb = Kind.allCases.firstIndex(of: b.kind) ?? 0
+        let ka = kinds.firstIndex(of: a.kind) ?? 0, kb = kinds.firstIndex(of: b.kind) ?? 0
         if ka != kb { return ka < kb }
         // Commit ids carry no numbering worth reading: plain order is enough, and cheaper.
         return a.kind == .commit ? a.id < b.id : ReleaseJoin.idOrder(a.id, b.id)

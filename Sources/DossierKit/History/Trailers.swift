@@ -115,6 +115,10 @@ public enum Trailers {
 
     /// git's `find_separator`: a token of letters, digits and `-`, optional blanks, then `:`.
     private static func separatorIndex(_ line: Substring) -> Substring.Index? {
+        // Most lines are ASCII, where each byte is a character: scanned as bytes. Other lines character by character.
+        if let offset = asciiSeparatorOffset(line.utf8) {
+            return offset < 0 ? nil : line.utf8.index(line.startIndex, offsetBy: offset)
+        }
         var whitespaceFound = false
         var index = line.startIndex
         while index < line.endIndex {
@@ -132,5 +136,24 @@ public enum Trailers {
             return nil
         }
         return nil
+    }
+
+    /// `separatorIndex` for an ASCII line, as an offset in its bytes: -1 when there is no separator, nil when the
+    /// line is not ASCII.
+    private static func asciiSeparatorOffset(_ line: Substring.UTF8View) -> Int? {
+        guard line.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var whitespaceFound = false
+        for (offset, byte) in line.enumerated() {
+            if byte == UInt8(ascii: ":") { return offset == 0 ? -1 : offset }
+            let tokenByte = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+            if !whitespaceFound, tokenByte { continue }
+            if offset != 0, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                whitespaceFound = true
+                continue
+            }
+            return -1
+        }
+        return -1
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Builds the data the SUF templates see from a `Release`. Template values are plain text: the Markdown
 /// template escapes them on output. Keys are documented in README.md ("Overriding templates").
@@ -45,7 +46,7 @@ enum SUFContext {
         ]
 
         // Each commit's values are made once and shared by every list that shows the commit.
-        let commitValues = release.commits.map(commitContext)
+        let commitValues = release.commits.indices.map { CommitRow(release.commits, $0) }
         let commitsById = Dictionary(zip(release.commits.map(\.id), commitValues), uniquingKeysWith: { a, _ in a })
         context["changeRequests"] = release.changeRequests.map { entry -> [String: Any] in
             let r = entry.record
@@ -158,10 +159,7 @@ enum SUFContext {
             context["verification"] = ["passed": results["passed"] ?? 0, "failed": results["failed"] ?? 0,
                                        "skipped": results["skipped"] ?? 0, "noTest": results["no test"] ?? 0]
         }
-        context["findings"] = release.findings.map { finding -> [String: Any] in
-            ["level": finding.level.rawValue, "rule": finding.rule, "message": finding.message,
-             "clauses": finding.clauses.joined(separator: "; "), "location": finding.location?.description ?? ""]
-        }
+        context["findings"] = release.findings.indices.map { FindingRow(release.findings, $0, grouped: false) }
         context["findingGroups"] = findingGroups(release.findings)
         context["gapSummary"] = [
             "errors": release.findings.count { $0.level == .error },
@@ -211,13 +209,63 @@ enum SUFContext {
         }
     }
 
-    private static func commitContext(_ commit: ReleaseCommit) -> [String: Any] {
-        ["id": commit.id, "shortId": commit.shortId, "subject": commit.subject,
-         "author": commit.author.name, "authorEmail": commit.author.email, "date": commit.author.date,
-         "committer": commit.committer.name, "items": commit.items.joined(separator: ", "),
-         "changeRequests": commit.changeRequests.joined(separator: ", "),
-         "references": commit.references.joined(separator: ", "), "merge": commit.merge,
-         "files": commit.changedFiles.count, "signature": shortVerdictText(commit.signature)]
+    /// One commit as the templates see it. Its values are made when a template asks for them: a long history
+    /// has tens of thousands of commits, and the built-in template shows half of their keys.
+    private final class CommitRow: MustacheParent {
+        private let commits: [ReleaseCommit]
+        private let index: Int
+
+        init(_ commits: [ReleaseCommit], _ index: Int) {
+            self.commits = commits
+            self.index = index
+        }
+
+        func child(named name: String) -> Any? {
+            let commit = commits[index]
+            switch name {
+            case "id": return commit.id
+            case "shortId": return commit.shortId
+            case "subject": return commit.subject
+            case "author": return commit.author.name
+            case "authorEmail": return commit.author.email
+            case "date": return commit.author.date
+            case "committer": return commit.committer.name
+            case "items": return commit.items.joined(separator: ", ")
+            case "changeRequests": return commit.changeRequests.joined(separator: ", ")
+            case "references": return commit.references.joined(separator: ", ")
+            case "merge": return commit.merge
+            case "files": return commit.changedFiles.count
+            case "signature": return shortVerdictText(commit.signature)
+            default: return nil
+            }
+        }
+    }
+
+    /// One finding as the templates see it, its values made when a template asks for them (a long history has
+    /// tens of thousands). In the list of all findings it has every key; in a group's list only `message` and
+    /// `location`, the group giving its level, rule and clauses.
+    private final class FindingRow: MustacheParent {
+        private let findings: [Finding]
+        private let index: Int
+        private let grouped: Bool
+
+        init(_ findings: [Finding], _ index: Int, grouped: Bool) {
+            self.findings = findings
+            self.index = index
+            self.grouped = grouped
+        }
+
+        func child(named name: String) -> Any? {
+            let finding = findings[index]
+            switch name {
+            case "message": return finding.message
+            case "location": return finding.location?.description ?? ""
+            case "level" where !grouped: return finding.level.rawValue
+            case "rule" where !grouped: return finding.rule
+            case "clauses" where !grouped: return finding.clauses.joined(separator: "; ")
+            default: return nil
+            }
+        }
     }
 
     /// Rows of a delta table: added, changed, obsoleted and removed records.
@@ -304,19 +352,19 @@ enum SUFContext {
     /// the gap report names each rule, its level and its clauses once, above the findings it made.
     static func findingGroups(_ findings: [Finding]) -> [[String: Any]] {
         var order: [String] = []
-        var groups: [String: [Finding]] = [:]
-        for finding in findings {
+        var groups: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() {
             let key = "\(finding.level.rawValue) \(finding.rule)"
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(finding)
+            groups[key, default: []].append(index)
         }
         let summaries = Dictionary(RuleCatalog.rules.map { ($0.id, $0.summary) }, uniquingKeysWith: { a, _ in a })
         return order.map { key in
             let members = groups[key] ?? []
-            let first = members[0]
+            let first = findings[members[0]]
             return ["level": first.level.rawValue, "rule": first.rule, "summary": summaries[first.rule] ?? "",
                     "clauses": first.clauses.joined(separator: "; "), "count": members.count,
-                    "findings": members.map { ["message": $0.message, "location": $0.location?.description ?? ""] }]
+                    "findings": members.map { FindingRow(findings, $0, grouped: true) }]
         }
     }
 }
