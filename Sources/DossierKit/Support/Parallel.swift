@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs two pieces of work at once and returns both results; if either throws, the first error is thrown.
 func inParallel<A: Sendable, B: Sendable>(_ a: @Sendable () throws -> A, _ b: @Sendable () throws -> B) throws -> (A, B) {
@@ -16,5 +17,36 @@ final class ResultBox<T>: @unchecked Sendable {
     func get() throws -> T {
         guard let result else { throw DossierError("internal error: a parallel task produced no result") }
         return try result.get()
+    }
+}
+
+/// Runs `body(0)` … `body(count - 1)` at once and returns when all are done: `body(0)` on the calling thread, the
+/// others on threads of their own. Unlike `DispatchQueue.concurrentPerform`, which runs its iterations one after
+/// another when it is called from within another `concurrentPerform`, this spreads the work whatever calls it.
+func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let done = DispatchSemaphore(value: 0)
+    for index in 1..<max(count, 1) {
+        let thread = Thread {
+            body(index)
+            done.signal()
+        }
+        thread.start()
+    }
+    body(0)
+    for _ in 1..<max(count, 1) { done.wait() }
+}
+
+/// Hands out the numbers 0, 1, 2, … once each, to whichever thread asks first.
+final class ShareCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    /// The next number, or nil once `count` have been handed out.
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 }
