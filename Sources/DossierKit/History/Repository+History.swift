@@ -49,17 +49,28 @@ extension Repository {
         }
     }
 
-    /// Splits `ids` into one contiguous share per core (at least `minimumShare` ids each) and runs `work` on the
-    /// shares at once, each with its own libgit2 handle; the results come back in the order of `ids`.
+    /// Splits `ids` into contiguous shares (at least `minimumShare` ids each, about eight per core) and runs `work`
+    /// on them on every core, each core with its own libgit2 handle taking the next share when done with one: old
+    /// commits cost more to read than new ones (git packs old versions as deltas of new ones), so equal halves
+    /// would leave one core idle. The results come back in the order of `ids`. The workers are threads of their
+    /// own: the history is read beside the records, inside another parallel run, where `concurrentPerform` would
+    /// run them one after another.
     func inWorkers<T: Sendable>(_ ids: [String], minimumShare: Int,
-                                _ work: @Sendable (Repository, ArraySlice<String>) throws -> [T]) throws -> [T] {
+                                _ work: @escaping @Sendable (Repository, ArraySlice<String>) throws -> [T]) throws -> [T] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / minimumShare + 1))
-        let results = (0..<workers).map { _ in ResultBox<[T]>() }
+        let shareSize = max(minimumShare, ids.count / (workers * 8) + 1)
+        let shares = stride(from: 0, to: ids.count, by: shareSize).map { $0..<min($0 + shareSize, ids.count) }
+        let results = shares.map { _ in ResultBox<[T]>() }
+        let next = ShareCounter()
         let directory = gitDirectory
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            results[worker].result = Result {
-                let lower = ids.count * worker / workers, upper = ids.count * (worker + 1) / workers
-                return try work(try Repository(path: directory), ids[lower..<upper])
+        onThreads(workers) { _ in
+            var repository: Repository?
+            while let index = next.take(below: shares.count) {
+                results[index].result = Result {
+                    let handle = try repository ?? Repository(path: directory)
+                    repository = handle
+                    return try work(handle, ids[shares[index]])
+                }
             }
         }
         var all: [T] = []

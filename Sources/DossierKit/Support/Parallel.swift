@@ -1,12 +1,45 @@
 import Dispatch
+import Foundation
 
 /// Runs two pieces of work at once and returns both results; if either throws, the first error is thrown.
-func inParallel<A: Sendable, B: Sendable>(_ a: @Sendable () throws -> A, _ b: @Sendable () throws -> B) throws -> (A, B) {
+/// Called while another such run is going on (the records of two releases are loaded beside the history), the
+/// second piece gets a thread of its own: `concurrentPerform` inside another would run its pieces one after the
+/// other. Otherwise the pieces run on Dispatch's threads, whose memory arenas are warm already.
+func inParallel<A: Sendable, B: Sendable>(_ a: @escaping @Sendable () throws -> A,
+                                          _ b: @escaping @Sendable () throws -> B) throws -> (A, B) {
     let first = ResultBox<A>(), second = ResultBox<B>()
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
+    let run: @Sendable (Int) -> Void = { index in
         if index == 0 { first.result = Result { try a() } } else { second.result = Result { try b() } }
     }
+    if parallelRuns.enter() {
+        DispatchQueue.concurrentPerform(iterations: 2, execute: run)
+    } else {
+        onThreads(2, run)
+    }
+    parallelRuns.leave()
     return (try first.get(), try second.get())
+}
+
+/// How many `inParallel` runs are going on.
+private let parallelRuns = RunCounter()
+
+/// Counts runs going on at once.
+private final class RunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = 0
+
+    /// Counts one more run; true when it is the only one.
+    func enter() -> Bool {
+        lock.withLock {
+            running += 1
+            return running == 1
+        }
+    }
+
+    /// Counts one run fewer.
+    func leave() {
+        lock.withLock { running -= 1 }
+    }
 }
 
 /// One result, written by one worker and read after the workers have joined.
@@ -16,5 +49,36 @@ final class ResultBox<T>: @unchecked Sendable {
     func get() throws -> T {
         guard let result else { throw DossierError("internal error: a parallel task produced no result") }
         return try result.get()
+    }
+}
+
+/// Runs `body(0)` … `body(count - 1)` at once and returns when all are done: `body(0)` on the calling thread, the
+/// others on threads of their own. Unlike `DispatchQueue.concurrentPerform`, which runs its iterations one after
+/// another when it is called from within another `concurrentPerform`, this spreads the work whatever calls it.
+func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let done = DispatchSemaphore(value: 0)
+    for index in 1..<max(count, 1) {
+        let thread = Thread {
+            body(index)
+            done.signal()
+        }
+        thread.start()
+    }
+    body(0)
+    for _ in 1..<max(count, 1) { done.wait() }
+}
+
+/// Hands out the numbers 0, 1, 2, … once each, to whichever thread asks first.
+final class ShareCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    /// The next number, or nil once `count` have been handed out.
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 }
