@@ -4,7 +4,7 @@ import Foundation
 /// Runs two pieces of work at once and returns both results; if either throws, the first error is thrown.
 /// Called while another such run is going on (the records of two releases are loaded beside the history), the
 /// second piece gets a thread of its own: `concurrentPerform` inside another would run its pieces one after the
-/// other. Otherwise the pieces run on Dispatch's threads, whose memory arenas are warm already.
+/// other. Otherwise the pieces run on Dispatch's threads (a new thread also starts with a new, cold, memory arena).
 func inParallel<A: Sendable, B: Sendable>(_ a: @escaping @Sendable () throws -> A,
                                           _ b: @escaping @Sendable () throws -> B) throws -> (A, B) {
     let first = ResultBox<A>(), second = ResultBox<B>()
