@@ -1,5 +1,4 @@
 import Crypto
-import Dispatch
 import Foundation
 
 /// Builds the Design History File: one folder with every release's SUF bundle (the one attached to the release
@@ -98,7 +97,7 @@ public enum DHFBundle {
             for start in stride(from: 0, to: releases.count, by: width) {
                 let batch = Array(releases[start..<min(start + width, releases.count)])
                 let results = batch.map { _ in ResultBox<DocumentedRelease>() }
-                DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                onThreads(batch.count) { index in
                     results[index].result = Swift.Result {
                         let made = try document(batch[index], newest: batch[index] == newestName, request: request,
                                                 signingKey: signingKey, into: writer)

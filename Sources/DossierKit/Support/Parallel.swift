@@ -2,44 +2,14 @@ import Dispatch
 import Foundation
 
 /// Runs two pieces of work at once and returns both results; if either throws, the first error is thrown.
-/// Called while another such run is going on (the records of two releases are loaded beside the history), the
-/// second piece gets a thread of its own: `concurrentPerform` inside another would run its pieces one after the
-/// other. Otherwise the pieces run on Dispatch's threads (a new thread also starts with a new, cold, memory arena).
+/// The second piece runs on a thread of its own (see `onThreads`), so that the two overlap wherever this is called.
 func inParallel<A: Sendable, B: Sendable>(_ a: @escaping @Sendable () throws -> A,
                                           _ b: @escaping @Sendable () throws -> B) throws -> (A, B) {
     let first = ResultBox<A>(), second = ResultBox<B>()
-    let run: @Sendable (Int) -> Void = { index in
+    onThreads(2) { index in
         if index == 0 { first.result = Result { try a() } } else { second.result = Result { try b() } }
     }
-    if parallelRuns.enter() {
-        DispatchQueue.concurrentPerform(iterations: 2, execute: run)
-    } else {
-        onThreads(2, run)
-    }
-    parallelRuns.leave()
     return (try first.get(), try second.get())
-}
-
-/// How many `inParallel` runs are going on.
-private let parallelRuns = RunCounter()
-
-/// Counts runs going on at once.
-private final class RunCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var running = 0
-
-    /// Counts one more run; true when it is the only one.
-    func enter() -> Bool {
-        lock.withLock {
-            running += 1
-            return running == 1
-        }
-    }
-
-    /// Counts one run fewer.
-    func leave() {
-        lock.withLock { running -= 1 }
-    }
 }
 
 /// One result, written by one worker and read after the workers have joined.
