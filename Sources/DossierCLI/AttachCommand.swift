@@ -84,11 +84,7 @@ struct ShowCommand: ParsableCommand {
             throw DossierError("no bundle is attached to \(release) (no \(AttachedBundle.referenceName(release))); attach one with dossier attach \(release)")
         }
         if let extract {
-            var files: [String: Data] = [:]
-            for name in names {
-                files[name] = try AttachedBundle.read(release: release, in: repo, file: name)
-            }
-            try BundleWriter.extract(files, to: extract)
+            try BundleWriter.extract(try AttachedBundle.files(release: release, in: repo), to: extract)
             print("extracted \(names.count) files of the bundle of \(release) to \(extract)")
             return
         }

@@ -117,7 +117,32 @@ extension AttachedBundle {
 
     /// The names of the files of the release's attached bundle, in byte order; empty when none is attached.
     public static func fileNames(release: String, in repository: Repository) throws -> [String] {
-        guard let commit = commit(release: release, in: repository) else { return [] }
+        try withBlobs(release: release, in: repository) { entries in
+            entries.map { String(cString: git_tree_entry_name($0)) }.sorted()
+        } ?? []
+    }
+
+    /// Every file of the release's attached bundle, by name, read from its tree in one pass; empty when none is
+    /// attached.
+    public static func files(release: String, in repository: Repository) throws -> [String: Data] {
+        try withBlobs(release: release, in: repository) { entries in
+            var files: [String: Data] = [:]
+            for entry in entries {
+                var blob: OpaquePointer?
+                try check(git_blob_lookup(&blob, repository.pointer, git_tree_entry_id(entry)), "git_blob_lookup")
+                defer { git_blob_free(blob) }
+                let size = Int(git_blob_rawsize(blob))
+                files[String(cString: git_tree_entry_name(entry))] =
+                    size > 0 ? Data(bytes: git_blob_rawcontent(blob)!, count: size) : Data()
+            }
+            return files
+        } ?? [:]
+    }
+
+    /// Calls `body` with the file entries of the attached bundle's tree; nil when none is attached.
+    private static func withBlobs<T>(release: String, in repository: Repository,
+                                     _ body: ([OpaquePointer]) throws -> T) throws -> T? {
+        guard let commit = commit(release: release, in: repository) else { return nil }
         var id = try oid(commit)
         var object: OpaquePointer?
         try check(git_commit_lookup(&object, repository.pointer, &id), "git_commit_lookup")
@@ -125,10 +150,11 @@ extension AttachedBundle {
         var tree: OpaquePointer?
         try check(git_commit_tree(&tree, object), "git_commit_tree")
         defer { git_tree_free(tree) }
-        return (0..<git_tree_entrycount(tree)).compactMap { index in
+        let entries = (0..<git_tree_entrycount(tree)).compactMap { index -> OpaquePointer? in
             let entry = git_tree_entry_byindex(tree, index)
-            return git_tree_entry_type(entry) == GIT_OBJECT_BLOB ? String(cString: git_tree_entry_name(entry)) : nil
-        }.sorted()
+            return git_tree_entry_type(entry) == GIT_OBJECT_BLOB ? entry : nil
+        }
+        return try body(entries)
     }
 
     private static func message(_ tag: String, _ digest: String) -> String {
@@ -153,10 +179,7 @@ extension AttachedBundle {
         }
         // The files read are the files stored: they must be exactly what the manifest lists. Only when they are
         // not is the folder checked again, file by file, to say what is wrong.
-        let listed = Dictionary(files.filter { ![BundleWriter.manifestName, BundleWriter.signatureName].contains($0.name) }
-            .map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })
-        let manifest = files.first { $0.name == BundleWriter.manifestName }?.data
-        if manifest != Data(BundleWriter.manifest(listed).utf8) {
+        if !BundleWriter.isWhole(Dictionary(files.map { ($0.name, $0.data) }, uniquingKeysWith: { a, _ in a })) {
             let check = try BundleVerifier.check(folder: folder, now: 0)
             let bad = check.files.filter { $0.state != .ok }.map { "\($0.path) \($0.state.rawValue)" } + check.malformedLines
             throw DossierError("\(folder) is not a whole bundle: \(bad.isEmpty ? "its manifest is not in dossier's form" : bad.joined(separator: ", ")); rebuild it with dossier suf")

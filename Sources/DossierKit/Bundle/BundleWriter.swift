@@ -26,6 +26,13 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
         manifest(digests: files.mapValues { SHA256.hash(data: $0) })
     }
 
+    /// Whether `files` (a bundle's files, by name) hold the manifest dossier writes for the others: every other
+    /// file listed with its digest, and nothing else.
+    public static func isWhole(_ files: [String: Data]) -> Bool {
+        guard let manifest = files[manifestName] else { return false }
+        return manifest == Data(self.manifest(files.filter { $0.key != manifestName && $0.key != signatureName }).utf8)
+    }
+
     private let folder: String
     private let destination: String
     private let temporary: String
@@ -104,10 +111,31 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
     }
 
     /// The manifest of the files written so far below `folder` (a sub-bundle: `v1.0.0/`), with names relative to it.
-    public func manifest(ofFolder folder: String) -> String {
+    private func manifest(ofFolder folder: String) -> String {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let inFolder = lock.withLock { digests.filter { $0.key.hasPrefix(prefix) } }
         return Self.manifest(digests: Dictionary(uniqueKeysWithValues: inFolder.map { (String($0.key.dropFirst(prefix.count)), $0.value) }))
+    }
+
+    /// Closes the sub-bundle in `folder` (e.g. `v1.0.0/`): writes its manifest of the files written below it, and
+    /// with a `signingKey` its signature.
+    /// - Returns: the manifest's text.
+    /// - Throws: `DossierError` when a file cannot be written.
+    public func finishFolder(_ folder: String, signingKey: SSHSigningKey?) throws -> String {
+        let manifest = manifest(ofFolder: folder)
+        for (name, data) in try Self.manifestFiles(manifest, signingKey: signingKey) {
+            try add(folder.hasSuffix("/") ? folder + name : folder + "/" + name, data)
+        }
+        return manifest
+    }
+
+    /// `MANIFEST.sha256` with `manifest`, and with a `signingKey` its SSH signature `MANIFEST.sha256.sig`.
+    private static func manifestFiles(_ manifest: String, signingKey: SSHSigningKey?) throws -> [String: Data] {
+        var files = [manifestName: Data(manifest.utf8)]
+        if let signingKey {
+            files[signatureName] = Data(try signingKey.sign(Array(manifest.utf8), namespace: signatureNamespace).utf8)
+        }
+        return files
     }
 
     /// Makes the folders a file name with `/` in it needs (a file of a sub-bundle).
@@ -127,11 +155,7 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
         let retired = (folder as NSString).appendingPathComponent(".\((destination as NSString).lastPathComponent).old-\(getpid())")
         let manifest = lock.withLock { Self.manifest(digests: digests) }
         do {
-            var extra = [Self.manifestName: Data(manifest.utf8)]
-            if let signingKey {
-                extra[Self.signatureName] = Data(try signingKey.sign(Array(manifest.utf8), namespace: Self.signatureNamespace).utf8)
-            }
-            for (name, data) in extra {
+            for (name, data) in try Self.manifestFiles(manifest, signingKey: signingKey) {
                 try data.write(to: URL(fileURLWithPath: (temporary as NSString).appendingPathComponent(name)))
             }
             if manager.fileExists(atPath: destination) {

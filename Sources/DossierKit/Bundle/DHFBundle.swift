@@ -160,12 +160,7 @@ public enum DHFBundle {
                                    generator: DossierVersion.generator)
         let folder = assembled.release.fileStem
         try renderer.render(assembled.release, into: SubfolderSink(writer: writer, folder: folder))
-        let manifest = writer.manifest(ofFolder: folder)
-        try writer.add("\(folder)/\(BundleWriter.manifestName)", Data(manifest.utf8))
-        if let signingKey {
-            let signature = try signingKey.sign(Array(manifest.utf8), namespace: BundleWriter.signatureNamespace)
-            try writer.add("\(folder)/\(BundleWriter.signatureName)", Data(signature.utf8))
-        }
+        let manifest = try writer.finishFolder(folder, signingKey: signingKey)
         return DocumentedRelease(release: ReleaseFacts(assembled.release, keepingRecords: newest),
                                  suf: SUFReference(folder: folder, manifestSHA256: hexDigest(Data(manifest.utf8)), attachedCommit: nil),
                                  config: assembled.config, warnings: assembled.warnings)
@@ -175,19 +170,11 @@ public enum DHFBundle {
     private static func copyAttached(_ name: String, commit: String, newest: Bool, repository: Repository,
                                      into writer: BundleWriter) throws -> DocumentedRelease {
         let bundle = "the bundle attached to \(name) (\(AttachedBundle.referenceName(name)), commit \(commit.prefix(12)))"
-        var files: [String: Data] = [:]
-        try StageTimer.measure("\(name): read attached") {
-            for file in try AttachedBundle.fileNames(release: name, in: repository) {
-                files[file] = try AttachedBundle.read(release: name, in: repository, file: file)
-            }
-        }
+        let files = try StageTimer.measure("\(name): read attached") { try AttachedBundle.files(release: name, in: repository) }
         guard let manifest = files[BundleWriter.manifestName] else {
             throw DossierError("\(bundle) has no \(BundleWriter.manifestName)")
         }
-        var content = files
-        content[BundleWriter.manifestName] = nil
-        content[BundleWriter.signatureName] = nil
-        guard StageTimer.measure("\(name): hash attached", { BundleWriter.manifest(content) }) == String(decoding: manifest, as: UTF8.self) else {
+        guard StageTimer.measure("\(name): hash attached", { BundleWriter.isWhole(files) }) else {
             throw DossierError("\(bundle) does not match its \(BundleWriter.manifestName): a file was changed after the bundle was made (see git log -p \(AttachedBundle.referenceName(name))); attach a whole bundle with dossier attach \(name) --force")
         }
         guard let json = files["suf.json"] else {

@@ -147,18 +147,21 @@ enum DHFContext {
         }
     }
 
-    /// Per release, how many clauses were evidenced, had a gap, or were left to the manufacturer's records.
+    /// Per release, how many clauses were evidenced, had a gap, or were left to the manufacturer's records: each
+    /// clause's state holds from the release where it changed until its next change.
     private static func coverageByRelease(_ history: DesignHistory) -> [[String: Any]] {
-        history.releases.map { entry in
-            var counts: [ClauseStatus.State: Int] = [:]
-            for clause in history.coverage {
-                // A clause's state at a release is the last change at or before it.
-                guard let index = history.releases.firstIndex(where: { $0.release == entry.release }) else { continue }
-                let released = Set(history.releases[...index].map(\.release))
-                if let state = clause.changes.last(where: { released.contains($0.release) })?.state { counts[state, default: 0] += 1 }
+        let position = Dictionary(history.releases.enumerated().map { ($1.release, $0) }, uniquingKeysWith: { a, _ in a })
+        var counts = Array(repeating: [ClauseStatus.State: Int](), count: history.releases.count)
+        for clause in history.coverage {
+            for (index, change) in clause.changes.enumerated() {
+                guard let from = position[change.release] else { continue }
+                let until = index + 1 < clause.changes.count ? position[clause.changes[index + 1].release] ?? counts.count : counts.count
+                for release in from..<until { counts[release][change.state, default: 0] += 1 }
             }
-            return ["release": entry.release, "evidenced": counts[.evidenced] ?? 0, "gaps": counts[.gap] ?? 0,
-                    "notEvidenced": counts[.notEvidenced] ?? 0, "notApplicable": counts[.notApplicable] ?? 0]
+        }
+        return zip(history.releases, counts).map { entry, count in
+            ["release": entry.release, "evidenced": count[.evidenced] ?? 0, "gaps": count[.gap] ?? 0,
+             "notEvidenced": count[.notEvidenced] ?? 0, "notApplicable": count[.notApplicable] ?? 0]
         }
     }
 
