@@ -88,7 +88,7 @@ struct ShowCommand: ParsableCommand {
             print("extracted \(names.count) files of the bundle of \(release) to \(extract)")
             return
         }
-        let name = file ?? "SUF-\(String(release.map { $0 == "/" ? "-" : $0 })).md"
+        let name = file ?? "SUF-\(Release.fileStem(release)).md"
         guard names.contains(name), let data = try AttachedBundle.read(release: release, in: repo, file: name) else {
             throw DossierError("the bundle attached to \(release) has no file '\(name)'; it has: \(names.joined(separator: ", "))")
         }
