@@ -6,7 +6,7 @@ public enum Checker {
         "R1": RiskRules.r1, "R2": RiskRules.r2, "R3": RiskRules.r3, "R4": RiskRules.r4, "R5": RiskRules.r5,
         "C1": ChangeRules.c1, "C2": ChangeRules.c2, "C5": ChangeRules.c5, "C6": ChangeRules.c6, "C8": ChangeRules.c8,
         "G1": IntegrityRules.g1, "G2": IntegrityRules.g2,
-        "S1": SOUPRules.s1, "S5": SOUPRules.s5,
+        "S1": SOUPRules.s1, "S4": SOUPRules.s4, "S5": SOUPRules.s5, "S6": SOUPRules.s6,
         "X1": ThreatRules.x1, "X2": ThreatRules.x2, "X3": ThreatRules.x3, "X5": ThreatRules.x5, "X6": CVSSRule.x6,
     ]
 

@@ -28,10 +28,7 @@ enum FieldMeaning {
         case let (a as Threat, b as Threat, "residual_cvss"):
             return "residual CVSS base score: " + move(score(a.residualCvss), score(b.residualCvss), unset: "not stated")
         case let (a as SOUP, b as SOUP, "version"):
-            guard let x = SemanticVersion(tag: a.version), let y = SemanticVersion(tag: b.version), x != y else {
-                return "version changed"
-            }
-            return x < y ? "version up" : "version down"
+            return SOUP.versionChange(from: a.version, to: b.version)
         default:
             return nil
         }

@@ -1,6 +1,8 @@
 import Foundation
 
 extension TestEvidence {
+    /// A `.json` file is an SBOM (CycloneDX or SPDX), the release's SOUP list; any other is a JUnit XML report.
+    ///
     /// Expands each glob (relative to `directory`; `*`, `?`, `**` for any depth, as the shell would; a plain path too),
     /// reads every matching file once, in sorted path order per glob, and gathers the cases. A glob that matches nothing
     /// is a DossierError ("--evidence 'reports/*.xml' matches no file"). A path that is not readable is a DossierError.
@@ -19,8 +21,16 @@ extension TestEvidence {
                 do {
                     data = try Data(contentsOf: URL(fileURLWithPath: match.diskPath))
                 } catch {
-                    throw DossierError("expected a readable JUnit XML file, could not read it (\(error.localizedDescription))",
+                    throw DossierError("expected a readable JUnit XML file or SBOM, could not read it (\(error.localizedDescription))",
                                        at: SourceLocation(file: match.path))
+                }
+                if SBOMReader.looksLikeSBOM(match.path) {
+                    if let first = evidence.sbom {
+                        throw DossierError("expected one SBOM in --evidence, found a second one (the first is \(first.file))",
+                                           at: SourceLocation(file: match.path))
+                    }
+                    evidence.sbom = try SBOMReader.read(data, file: match.path)
+                    continue
                 }
                 let report = try JUnitReader.read(data, file: match.path)
                 evidence.files.append(report.file)

@@ -81,6 +81,11 @@ public struct TestEvidence: Sendable, Codable, Hashable {
     public var files: [EvidenceFile]
     /// The test cases of all files, in file order.
     public var cases: [TestCase]
+    /// The SBOM given with `--evidence` (a `.json` file), which is the release's SOUP list; the records carry it,
+    /// so it is not written again with the evidence.
+    public var sbom: SBOM?
+
+    private enum CodingKeys: String, CodingKey { case files, cases }
 
     /// Creates evidence.
     public init(files: [EvidenceFile] = [], cases: [TestCase] = []) {

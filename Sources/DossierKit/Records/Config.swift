@@ -30,6 +30,9 @@ public struct Config: Sendable, Hashable {
     public var tagPattern: String = "v*"
     /// Where each kind of record lives (a file or a folder of `*.yml`), in the release's tree.
     public var recordPaths: [RecordKind: String] = [:]
+    /// The SBOM (CycloneDX or SPDX JSON) in the release's tree that is the SOUP list; `records.soup` then names
+    /// the overlay, if any.
+    public var sbom: String?
     /// The SSH allowed-signers file in the release's tree.
     public var allowedSigners: String?
     /// The folder of armored OpenPGP public keys in the release's tree.
@@ -79,8 +82,25 @@ public struct Config: Sendable, Hashable {
         }
         if let value = m["records"] {
             let r = try value.mapping("records", allowed: RecordKind.allCases.map(\.configKey))
-            for kind in RecordKind.allCases {
+            for kind in RecordKind.allCases where kind != .soup {
                 if let path = try r.text(kind.configKey) { config.recordPaths[kind] = path }
+            }
+            if let soup = r["soup"] {
+                if case .mapping = soup.node {
+                    // soup: {sbom: build/sbom.cdx.json, overlay: regulatory/soup.yml}
+                    let m = try soup.mapping("records.soup", allowed: ["sbom", "overlay"])
+                    config.sbom = try m.text("sbom")
+                    config.recordPaths[.soup] = try m.text("overlay")
+                } else {
+                    let path = try soup.text("a file or folder for 'soup', or a mapping with 'sbom' and 'overlay'")
+                    // soup: build/sbom.cdx.json is an SBOM alone; soup: regulatory/soup.yml the SOUP list in YAML.
+                    if SBOMReader.looksLikeSBOM(path) {
+                        config.sbom = path
+                        config.recordPaths[.soup] = nil
+                    } else {
+                        config.recordPaths[.soup] = path
+                    }
+                }
             }
         }
         if let value = m["trust"] {

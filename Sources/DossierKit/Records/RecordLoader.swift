@@ -10,16 +10,30 @@ public enum RecordLoader {
     }
 
     /// Reads every record file the configuration names. Missing files are fine.
-    /// - Throws: `DossierError` for syntax errors, wrong types, unknown fields and duplicate ids.
-    public static func records(from source: RecordSource, config: Config) throws -> RecordSet {
+    ///
+    /// The SOUP list is the SBOM when there is one: `sbom` (given with `--evidence`) or the file `config.sbom`
+    /// names in the tree. The SOUP YAML is then an overlay that adds what the SBOM lacks.
+    /// - Throws: `DossierError` for syntax errors, wrong types, unknown fields, duplicate ids and bad SBOMs.
+    public static func records(from source: RecordSource, config: Config, sbom evidenceSBOM: SBOM? = nil) throws -> RecordSet {
         try annotate(source) {
             var set = RecordSet()
+            var sbom = evidenceSBOM
+            if sbom == nil, let path = config.sbom, let data = try source.readFile(path) {
+                sbom = try SBOMReader.read(data, file: path)
+            }
             for kind in RecordKind.allCases {
                 guard let path = config.recordPaths[kind] else { continue }
                 let roots = try files(at: path, in: source).compactMap { file, data in try YAMLValue.parse(data, file: file) }
                 // The risk policy may sit in any file of a risks folder: read it before any risk.
                 if kind == .risk { try readPolicy(roots, into: &set) }
+                if kind == .soup && (sbom != nil || config.sbom != nil) { continue }
                 for root in roots { try read(kind, root: root, into: &set) }
+            }
+            if sbom != nil || config.sbom != nil {
+                let overlay = try config.recordPaths[.soup].map { path in
+                    try files(at: path, in: source).compactMap { file, data in try YAMLValue.parse(data, file: file) }.flatMap(readOverlay)
+                } ?? []
+                try joinSOUP(sbom: sbom, fromEvidence: evidenceSBOM != nil, overlay: overlay, config: config, source: source, into: &set)
             }
             try checkDuplicates(set)
             set.resolveLinks()
@@ -68,6 +82,33 @@ public enum RecordLoader {
             case .problemReport: set.problemReports.append(try ProblemReport(entry.mapping("a problem report", allowed: ProblemReport.allowed)))
             }
         }
+    }
+
+    private static func readOverlay(_ root: YAMLValue) throws -> [SOUPOverlay] {
+        guard let list = try root.mapping(root.file, allowed: ["soup"])["soup"] else { return [] }
+        return try list.list("a list of SOUP items under 'soup'").map { try SOUPOverlay($0.mapping("a SOUP item", allowed: SOUPOverlay.allowed)) }
+    }
+
+    /// The SOUP list from the SBOM and its overlay; without the SBOM the configuration names, the overlay alone,
+    /// and rule S4 says the SBOM is missing.
+    private static func joinSOUP(sbom: SBOM?, fromEvidence: Bool, overlay: [SOUPOverlay], config: Config, source: RecordSource, into set: inout RecordSet) throws {
+        guard let sbom else {
+            set.soup = overlay.map { entry in
+                var record = entry.record
+                if record.name.isEmpty { record.name = record.purl ?? entry.bomRef ?? "" }
+                return record
+            }
+            set.soupDisagreements = [SOUPDisagreement(
+                soup: nil, message: "the SBOM \(config.sbom ?? "") that \(config.source ?? "dossier.yml") names is not in the tree of \(source.label), and no SBOM was given with --evidence",
+                location: SourceLocation(file: config.source ?? "dossier.yml"))]
+            return
+        }
+        let joined = SOUPList.join(sbom: sbom, overlay: overlay)
+        set.soup = joined.soup
+        set.vulnerabilities = joined.vulnerabilities
+        set.soupDisagreements = joined.disagreements
+        set.sbom = SBOMSource(file: sbom.file, standard: sbom.standard, sha256: sbom.sha256, components: sbom.components.count,
+                              fromEvidence: fromEvidence, overlay: overlay.isEmpty ? nil : config.recordPaths[.soup])
     }
 
     private static func checkDuplicates(_ set: RecordSet) throws {

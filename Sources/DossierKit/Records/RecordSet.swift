@@ -38,6 +38,12 @@ public struct RecordSet: Sendable, Codable, Hashable {
     public var changeRequests: [ChangeRequest] = []
     /// Problem reports (IEC 62304 9), in file order.
     public var problemReports: [ProblemReport] = []
+    /// The SBOM the SOUP list was read from, when it was.
+    public var sbom: SBOMSource?
+    /// The known vulnerabilities the SBOM lists, with their VEX analysis; affected components named by SOUP id.
+    public var vulnerabilities: [SBOMVulnerability] = []
+    /// Where the SBOM and the SOUP overlay disagree (rule S4).
+    public var soupDisagreements: [SOUPDisagreement] = []
     /// Links to ids that do not exist.
     public var brokenLinks: [BrokenLink] = []
     /// For each id, the records that link to it.
@@ -82,5 +88,31 @@ public struct RecordSet: Sendable, Codable, Hashable {
         }
         brokenLinks = broken
         backLinks = back
+    }
+}
+
+extension RecordSet {
+    private enum CodingKeys: String, CodingKey {
+        case riskPolicy, requirements, risks, threats, ifuChanges, items, soup, changeRequests, problemReports, sbom,
+             vulnerabilities, soupDisagreements, brokenLinks, backLinks
+    }
+
+    /// Decodes a record set from a suf.json; one written before SBOMs were read has no SBOM fields.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        riskPolicy = try c.decodeIfPresent(RiskPolicy.self, forKey: .riskPolicy)
+        requirements = try c.decode([Requirement].self, forKey: .requirements)
+        risks = try c.decode([Risk].self, forKey: .risks)
+        threats = try c.decode([Threat].self, forKey: .threats)
+        ifuChanges = try c.decode([IFUChange].self, forKey: .ifuChanges)
+        items = try c.decode([SoftwareItem].self, forKey: .items)
+        soup = try c.decode([SOUP].self, forKey: .soup)
+        changeRequests = try c.decode([ChangeRequest].self, forKey: .changeRequests)
+        problemReports = try c.decode([ProblemReport].self, forKey: .problemReports)
+        sbom = try c.decodeIfPresent(SBOMSource.self, forKey: .sbom)
+        vulnerabilities = try c.decodeIfPresent([SBOMVulnerability].self, forKey: .vulnerabilities) ?? []
+        soupDisagreements = try c.decodeIfPresent([SOUPDisagreement].self, forKey: .soupDisagreements) ?? []
+        brokenLinks = try c.decode([BrokenLink].self, forKey: .brokenLinks)
+        backLinks = try c.decode([String: [BackLink]].self, forKey: .backLinks)
     }
 }

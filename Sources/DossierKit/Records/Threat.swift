@@ -28,6 +28,8 @@ public struct Threat: Record {
     public var disposition: String?
     /// Software items exposed to it.
     public var items: [String]
+    /// Known vulnerabilities of SOUP (ids from the SBOM, e.g. `CVE-2024-3094`) that this threat covers.
+    public var vulnerabilities: [String] = []
     /// Whether exploiting the threat could lead to harm to a patient or user (then it must link to a risk).
     public var safetyImpact: Bool?
 
@@ -35,7 +37,7 @@ public struct Threat: Record {
                                    "Denial of service", "Elevation of privilege"]
     static let dispositions = ["mitigated", "accepted", "transferred", "not_applicable"]
     static let allowed = ["id", "title", "stride", "asset", "description", "cvss", "residual_cvss", "mitigations",
-                          "risks", "disposition", "safety_impact", "items", "obsolete"]
+                          "risks", "disposition", "safety_impact", "items", "vulnerabilities", "obsolete"]
 
     init(_ m: YAMLMapping) throws {
         id = try m.recordId(Self.kind)
@@ -51,6 +53,7 @@ public struct Threat: Record {
         disposition = try m.choice("disposition", Self.dispositions)
         safetyImpact = try m.bool("safety_impact")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
+        vulnerabilities = try m.texts("vulnerabilities")
         obsolete = try m.obsolescence()
     }
 
@@ -60,8 +63,36 @@ public struct Threat: Record {
     public var fields: [RecordField] {
         Self.fields([("title", title), ("stride", stride), ("asset", asset), ("description", description),
                      ("cvss", cvss), ("residual_cvss", residualCvss), ("mitigations", mitigations), ("risks", risks),
-                     ("disposition", disposition), ("safety_impact", safetyImpact), ("items", items), ("obsolete", obsolete)])
+                     ("disposition", disposition), ("safety_impact", safetyImpact), ("items", items), ("vulnerabilities", vulnerabilities),
+                     ("obsolete", obsolete)])
     }
     /// Its links to mitigating requirements, safety risks and software items.
     public var links: [RecordLink] { Self.links([("mitigations", mitigations), ("risks", risks), ("items", items)]) }
+}
+
+extension Threat {
+    private enum CodingKeys: String, CodingKey {
+        case id, source, obsolete, title, stride, asset, description, cvss, residualCvss, mitigations, risks, disposition,
+             items, vulnerabilities, safetyImpact
+    }
+
+    /// Decodes a threat from a suf.json; one written before threats named vulnerabilities has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        source = try c.decode(SourceLocation.self, forKey: .source)
+        obsolete = try c.decodeIfPresent(Obsolescence.self, forKey: .obsolete)
+        title = try c.decode(String.self, forKey: .title)
+        stride = try c.decodeIfPresent(String.self, forKey: .stride)
+        asset = try c.decodeIfPresent(String.self, forKey: .asset)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        cvss = try c.decodeIfPresent(String.self, forKey: .cvss)
+        residualCvss = try c.decodeIfPresent(String.self, forKey: .residualCvss)
+        mitigations = try c.decode([String].self, forKey: .mitigations)
+        risks = try c.decode([String].self, forKey: .risks)
+        disposition = try c.decodeIfPresent(String.self, forKey: .disposition)
+        items = try c.decode([String].self, forKey: .items)
+        vulnerabilities = try c.decodeIfPresent([String].self, forKey: .vulnerabilities) ?? []
+        safetyImpact = try c.decodeIfPresent(Bool.self, forKey: .safetyImpact)
+    }
 }

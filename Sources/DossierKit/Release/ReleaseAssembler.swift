@@ -126,8 +126,8 @@ public enum ReleaseAssembler {
                 let source: RecordSource = try workTreeRoot.map { WorkTreeSource(root: $0) }
                     ?? GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName)
                 return try StageTimer.measure("records (release)") {
-                    try cached(request.recordCache, workTreeRoot == nil ? "\(releaseCommit) \(releaseName)" : nil) {
-                        try RecordLoader.records(from: source, config: config)
+                    try cached(request.recordCache, workTreeRoot == nil && evidence.sbom == nil ? "\(releaseCommit) \(releaseName)" : nil) {
+                        try RecordLoader.records(from: source, config: config, sbom: evidence.sbom)
                     }
                 }
             }, {

@@ -109,6 +109,8 @@ enum SUFContext {
              "supplier": soup.supplier ?? "not stated", "supportLevel": soup.supportLevel ?? "not stated",
              "endOfSupport": soup.endOfSupport ?? "not stated", "items": soup.items.joined(separator: ", ")]
         }
+        context["sbom"] = sbomText(records.sbom)
+        context["vulnerabilities"] = vulnerabilityRows(records)
 
         let crProblemReports = Set(release.changeRequests.compactMap(\.record).flatMap(\.problemReports))
         let previousOpen = Set(release.delta[.problemReport].changed.filter { change in
@@ -269,7 +271,7 @@ enum SUFContext {
     }
 
     /// Rows of a delta table: added, changed, obsoleted and removed records.
-    private static func deltaRows(_ delta: KindDelta, records: [some Record]) -> [String: Any] {
+    private static func deltaRows<R: Record>(_ delta: KindDelta, records: [R]) -> [String: Any] {
         let byId = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String: Any]] = []
         for id in delta.added {
@@ -280,7 +282,7 @@ enum SUFContext {
         }
         for change in delta.changed {
             rows.append(["change": "changed", "id": change.id, "anchor": MarkdownText.anchor(change.id), "linked": true, "headline": change.headline,
-                         "details": changeText(change.fields)])
+                         "details": changeText(change.fields, kind: R.kind)])
         }
         for change in delta.obsoleted {
             rows.append(["change": "obsoleted", "id": change.id, "anchor": MarkdownText.anchor(change.id), "linked": true, "headline": change.headline,
@@ -293,8 +295,12 @@ enum SUFContext {
         return ["rows": rows, "count": rows.count]
     }
 
-    private static func changeText(_ fields: [FieldChange]) -> String {
-        fields.map { "\($0.field): \($0.old ?? "(unset)") → \($0.new ?? "(unset)")" }.joined(separator: "; ")
+    private static func changeText(_ fields: [FieldChange], kind: RecordKind? = nil) -> String {
+        fields.map { change in
+            let direction = kind == .soup && change.field == "version"
+                ? " (\(SOUP.versionChange(from: change.old ?? "", to: change.new ?? "")))" : ""
+            return "\(change.field): \(change.old ?? "(unset)") → \(change.new ?? "(unset)")\(direction)"
+        }.joined(separator: "; ")
     }
 
     private static func estimateText(_ estimate: RiskEstimate?, _ policy: RiskPolicy?) -> String {
