@@ -211,7 +211,7 @@ public enum ClauseTable {
         // 7 Software risk management process
         iec("7.1.1", "Find software items that can contribute to hazardous situations", bc, [dhfRisk, "rule R5"]),
         iec("7.1.2", "Find how software can contribute", bc, [dhfRisk]),
-        iec("7.1.3", "Review SOUP anomaly lists", bc, [suf8, dhfSOUP]),
+        iec("7.1.3", "Review SOUP anomaly lists", bc, [suf8, dhfSOUP, "rule S6"]),
         iec("7.1.4", "Record the potential causes", bc, [dhfRisk]),
         iec("7.2.1", "Choose risk control measures", bc, [suf6, dhfRisk, "rule R1"]),
         iec("7.2.2", "Risk controls implemented in software", bc, [sufTrace, "rule R2"]),
@@ -222,7 +222,7 @@ public enum ClauseTable {
         iec("7.4.3", "Carry out the risk management the analyses call for", bc, [suf6]),
         // 8 Software configuration management process
         iec("8.1.1", "Identify configuration items", abc, [suf1, suf4, "rule C5"]),
-        iec("8.1.2", "Identify SOUP", abc, [suf8, dhfSOUP, "rule S1"]),
+        iec("8.1.2", "Identify SOUP", abc, [suf8, dhfSOUP, "rule S1", "rule S4"]),
         iec("8.1.3", "Identify the system configuration documentation", abc),
         iec("8.2.1", "Approve change requests before changing", abc, [suf2, dhfChanges]),
         iec("8.2.2", "Implement the approved changes", abc, [suf3]),
