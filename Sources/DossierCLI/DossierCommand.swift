@@ -9,7 +9,7 @@ public struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
         version: DossierVersion.current,
-        subcommands: [SufCommand.self, DhfCommand.self, CheckCommand.self, DiffCommand.self, AttachCommand.self, ShowCommand.self, TraceCommand.self,
+        subcommands: [InitCommand.self, SufCommand.self, DhfCommand.self, CheckCommand.self, DiffCommand.self, AttachCommand.self, ShowCommand.self, TraceCommand.self,
                       SignaturesCommand.self, VerifyCommand.self])
 
     /// Creates the command (argument parsing fills it).
