@@ -23,6 +23,10 @@ public enum RecordLoader {
             }
             for kind in RecordKind.allCases {
                 guard let path = config.recordPaths[kind] else { continue }
+                if kind == .threat {
+                    try readThreats(files(at: path, in: source, models: true), into: &set)
+                    continue
+                }
                 let roots = try files(at: path, in: source).compactMap { file, data in try YAMLValue.parse(data, file: file) }
                 // The risk policy may sit in any file of a risks folder: read it before any risk.
                 if kind == .risk { try readPolicy(roots, into: &set) }
@@ -41,14 +45,15 @@ public enum RecordLoader {
         }
     }
 
-    /// The files at a record path: the file itself, or the `*.yml` files of a folder in name order.
-    private static func files(at path: String, in source: RecordSource) throws -> [(String, Data)] {
+    /// The files at a record path: the file itself, or the `*.yml` files of a folder in name order (and, for
+    /// `models`, the `*.json` threat models too).
+    private static func files(at path: String, in source: RecordSource, models: Bool = false) throws -> [(String, Data)] {
         switch try source.entryKind(path) {
         case nil: return []
         case .file?: return [(path, try source.readFile(path) ?? Data())]
         case .folder?:
             return try source.fileNames(inFolder: path)
-                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+                .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") || (models && $0.lowercased().hasSuffix(".json")) }
                 .map { name in
                     let file = path.hasSuffix("/") ? path + name : path + "/" + name
                     return (file, try source.readFile(file) ?? Data())
@@ -80,6 +85,22 @@ public enum RecordLoader {
             case .soup: set.soup.append(try SOUP(entry.mapping("a SOUP item", allowed: SOUP.allowed)))
             case .changeRequest: set.changeRequests.append(try ChangeRequest(entry.mapping("a change request", allowed: ChangeRequest.allowed)))
             case .problemReport: set.problemReports.append(try ProblemReport(entry.mapping("a problem report", allowed: ProblemReport.allowed)))
+            }
+        }
+    }
+
+    /// Threats from dossier's threats YAML, a Threagile model (YAML with `threagile_version`) or an OWASP Threat
+    /// Dragon v2 model (`.json`), in file order.
+    private static func readThreats(_ files: [(String, Data)], into set: inout RecordSet) throws {
+        for (file, data) in files {
+            if file.lowercased().hasSuffix(".json") {
+                set.threats += try ThreatDragonReader.threats(data, file: file)
+            } else if let root = try YAMLValue.parse(data, file: file) {
+                if ThreagileReader.isModel(root) {
+                    set.threats += try ThreagileReader.threats(root)
+                } else {
+                    try read(.threat, root: root, into: &set)
+                }
             }
         }
     }

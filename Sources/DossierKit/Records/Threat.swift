@@ -30,6 +30,13 @@ public struct Threat: Record {
     public var items: [String]
     /// Known vulnerabilities of SOUP (ids from the SBOM, e.g. `CVE-2024-3094`) that this threat covers.
     public var vulnerabilities: [String] = []
+    /// The threat-modelling tool's id for it when it was imported, e.g. `Threat Dragon 7df716cd-…` or
+    /// `Threagile untrusted-deserialization@erp-system`.
+    public var origin: String?
+    /// The severity the tool or the analyst gave, as written (e.g. High, critical).
+    public var severity: String?
+    /// The mitigation in words, as the tool holds it (requirements that implement it go in `mitigations`).
+    public var mitigationText: String?
     /// Whether exploiting the threat could lead to harm to a patient or user (then it must link to a risk).
     public var safetyImpact: Bool?
 
@@ -37,7 +44,29 @@ public struct Threat: Record {
                                    "Denial of service", "Elevation of privilege"]
     static let dispositions = ["mitigated", "accepted", "transferred", "not_applicable"]
     static let allowed = ["id", "title", "stride", "asset", "description", "cvss", "residual_cvss", "mitigations",
-                          "risks", "disposition", "safety_impact", "items", "vulnerabilities", "obsolete"]
+                          "risks", "disposition", "safety_impact", "items", "vulnerabilities", "origin", "severity",
+                          "mitigation_text", "obsolete"]
+
+    /// A threat imported from a threat-modelling tool: only what the tool says is set.
+    init(imported id: String, title: String, origin: String, at location: SourceLocation) {
+        self.id = id
+        source = location
+        self.title = title
+        self.origin = origin
+        mitigations = []
+        risks = []
+        items = []
+    }
+
+    /// A record id made from a tool's id: `THR-` and the tool's id with what ids cannot hold replaced.
+    static func importedId(_ prefix: String, _ toolId: String) -> String {
+        let body = toolId.map { c -> String in
+            if c == "@" { return "." }
+            if c == "*" { return "any" }
+            return c.isASCII && (c.isLetter || c.isNumber || "._-".contains(c)) ? String(c) : "-"
+        }.joined()
+        return RecordKind.threat.prefix + prefix + body
+    }
 
     init(_ m: YAMLMapping) throws {
         id = try m.recordId(Self.kind)
@@ -54,6 +83,9 @@ public struct Threat: Record {
         safetyImpact = try m.bool("safety_impact")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
         vulnerabilities = try m.texts("vulnerabilities")
+        origin = try m.text("origin")
+        severity = try m.text("severity")
+        mitigationText = try m.text("mitigation_text")
         obsolete = try m.obsolescence()
     }
 
@@ -64,7 +96,7 @@ public struct Threat: Record {
         Self.fields([("title", title), ("stride", stride), ("asset", asset), ("description", description),
                      ("cvss", cvss), ("residual_cvss", residualCvss), ("mitigations", mitigations), ("risks", risks),
                      ("disposition", disposition), ("safety_impact", safetyImpact), ("items", items), ("vulnerabilities", vulnerabilities),
-                     ("obsolete", obsolete)])
+                     ("origin", origin), ("severity", severity), ("mitigation_text", mitigationText), ("obsolete", obsolete)])
     }
     /// Its links to mitigating requirements, safety risks and software items.
     public var links: [RecordLink] { Self.links([("mitigations", mitigations), ("risks", risks), ("items", items)]) }
@@ -73,7 +105,7 @@ public struct Threat: Record {
 extension Threat {
     private enum CodingKeys: String, CodingKey {
         case id, source, obsolete, title, stride, asset, description, cvss, residualCvss, mitigations, risks, disposition,
-             items, vulnerabilities, safetyImpact
+             items, vulnerabilities, safetyImpact, origin, severity, mitigationText
     }
 
     /// Decodes a threat from a suf.json; one written before threats named vulnerabilities has none.
@@ -94,5 +126,8 @@ extension Threat {
         items = try c.decode([String].self, forKey: .items)
         vulnerabilities = try c.decodeIfPresent([String].self, forKey: .vulnerabilities) ?? []
         safetyImpact = try c.decodeIfPresent(Bool.self, forKey: .safetyImpact)
+        origin = try c.decodeIfPresent(String.self, forKey: .origin)
+        severity = try c.decodeIfPresent(String.self, forKey: .severity)
+        mitigationText = try c.decodeIfPresent(String.self, forKey: .mitigationText)
     }
 }
