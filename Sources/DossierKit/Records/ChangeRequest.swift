@@ -49,10 +49,31 @@ public struct ChangeRequest: Record {
     public var approvedBy: String?
     /// When the change was approved, as written in the record.
     public var approvedOn: String?
+    /// Where it was imported from, e.g. `GitHub issue #12` or `Jira PDRM-12`; `nil` for a YAML record.
+    public var origin: String?
+    /// The release the tracker plans it for (GitHub milestone, Jira fix versions).
+    public var targetRelease: String?
+    /// The tracker's links to other issues, in words, e.g. `blocks PDRM-7`.
+    public var relatedIssues: [String]?
 
     static let allowed = ["id", "title", "type", "status", "description", "safety_impact", "affected_controls",
                           "regulatory_assessment", "requirements", "risks", "threats", "items", "problem_reports",
                           "affects_labeling", "approved_by", "approved_on", "obsolete"]
+
+    /// A change request imported from an issue tracker: only what the tracker says is set.
+    init(imported id: String, title: String, origin: String, at location: SourceLocation) {
+        self.id = id
+        source = location
+        self.title = title
+        self.origin = origin
+        affectedControls = []
+        statesAffectedControls = false
+        requirements = []
+        risks = []
+        threats = []
+        items = []
+        problemReports = []
+    }
 
     init(_ m: YAMLMapping) throws {
         id = try m.recordId(Self.kind)
@@ -88,7 +109,8 @@ public struct ChangeRequest: Record {
                      ("regulatory_assessment", regulatoryAssessment.map { [$0.decision, $0.rationale].compactMap { $0 }.joined(separator: ": ") }),
                      ("requirements", requirements), ("risks", risks), ("threats", threats), ("items", items),
                      ("problem_reports", problemReports), ("affects_labeling", affectsLabeling),
-                     ("approved_by", approvedBy), ("approved_on", approvedOn), ("obsolete", obsolete)])
+                     ("approved_by", approvedBy), ("approved_on", approvedOn), ("origin", origin),
+                     ("target_release", targetRelease), ("related_issues", relatedIssues ?? []), ("obsolete", obsolete)])
     }
     /// Its links to requirements, controls, risks, threats, items and problem reports.
     public var links: [RecordLink] {

@@ -41,6 +41,8 @@ public struct Config: Sendable, Hashable {
     public var trailerKeys: [String] = ["Change-Request", "Refs", "Implements", "Fixes"]
     /// A folder of templates in the release's tree that override the built-in ones.
     public var templates: String?
+    /// How an issue tracker's export maps to change requests (`tracker:`).
+    public var tracker = TrackerMapping.standard
     /// Per-rule levels: error, warning or off.
     public var policy: [String: String] = [:]
     /// Where the configuration was read from, or `nil` when the defaults apply.
@@ -66,7 +68,7 @@ public struct Config: Sendable, Hashable {
         config.source = file
         config.recordPaths = defaultRecordPaths
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
-        let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "policy"])
+        let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy"])
         if let value = m["device"] {
             let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
                                                           "markets", "eu_class", "fda_documentation_level"])
@@ -113,6 +115,9 @@ public struct Config: Sendable, Hashable {
             if c["trailers"] != nil { config.trailerKeys = try c.texts("trailers") }
         }
         config.templates = try m.text("templates")
+        if let value = m["tracker"] {
+            config.tracker = try TrackerMapping(value.mapping("tracker", allowed: ["id", "type", "status", "safety_impact", "regulatory_decision"]))
+        }
         if let value = m["policy"] {
             guard case .mapping(let mapping) = value.node else { throw value.fail("a mapping of rule ids to levels") }
             for (key, level) in mapping {

@@ -27,6 +27,11 @@ public enum RecordLoader {
                     try readThreats(files(at: path, in: source, models: true), into: &set)
                     continue
                 }
+                if kind == .changeRequest && TrackerExportReader.isExport(path) {
+                    guard let data = try source.readFile(path) else { continue }
+                    set.changeRequests = try TrackerExportReader.changeRequests(data, file: path, mapping: config.tracker)
+                    continue
+                }
                 let roots = try files(at: path, in: source).compactMap { file, data in try YAMLValue.parse(data, file: file) }
                 // The risk policy may sit in any file of a risks folder: read it before any risk.
                 if kind == .risk { try readPolicy(roots, into: &set) }
