@@ -4,7 +4,7 @@ APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git gnu
 DEMO_DIR := .demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo screenshots test bench clean
 
 all: build
 
@@ -43,6 +43,13 @@ demo: build
 	@echo "What changed since v1.1.0: $(CURDIR)/$(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html"
 	@echo "The Design History File:  $(CURDIR)/$(DEMO_DIR)/dist/dossier/dhf/DHF.html (v1.1.0's bundle, attached to its tag, copied as is)"
 
+# Screenshots of the demo's SUF, DHF and diff, taken by headless Chromium, in .demo/screenshots/.
+screenshots: EXTRA_PACKAGES = chromium
+screenshots: demo
+	@scripts/screenshots.sh $(DEMO_DIR)
+
+# The browser tests open the HTML in headless Chromium and read the PDFs with pdftotext.
+test: EXTRA_PACKAGES = chromium poppler-utils
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

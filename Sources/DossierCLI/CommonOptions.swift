@@ -50,10 +50,12 @@ extension DocumentFormat {
         var formats = Set<DocumentFormat>()
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let value = DocumentFormat(rawValue: name) else {
-                throw DossierError("unknown format '\(name)' in --format; expected md, html or json")
+                throw DossierError("unknown format '\(name)' in --format; expected md, html, json or pdf")
             }
             formats.insert(value)
         }
+        // Chromium is looked for before any work, so that a missing one leaves nothing half-written.
+        if formats.contains(.pdf) { _ = try PDFPrinter.chromium() }
         return formats
     }
 }

@@ -19,7 +19,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The release compared to: a suf.json, a bundle folder or a release tag.")
     var new: String
 
-    @Option(help: "md, html or json.")
+    @Option(help: "md, html, json or pdf (printed by headless Chromium).")
     var format: String = "md"
 
     @Option(help: "Write the diff to this file instead of standard output.")
@@ -35,8 +35,9 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         guard let format = DocumentFormat(rawValue: format) else {
-            throw DossierError("unknown format '\(self.format)' in --format; expected md, html or json")
+            throw DossierError("unknown format '\(self.format)' in --format; expected md, html, json or pdf")
         }
+        if format == .pdf { _ = try PDFPrinter.chromium() }
         var templateSet = TemplateSet.builtIn
         if let templates { templateSet = try templateSet.overriding(withFolder: templates) }
         let request = ReleaseRequest(repository: repository.repo, configFile: repository.config,

@@ -21,7 +21,7 @@ struct SufCommand: ParsableCommand {
     @Option(help: "The folder that receives the bundle.")
     var out: String = "dist/dossier"
 
-    @Option(help: "The documents to write, comma-separated: md, html, json.")
+    @Option(help: "The documents to write, comma-separated: md, html, json, pdf (printed by headless Chromium).")
     var format: String = "md,html,json"
 
     @Option(help: "A folder of templates overriding the built-in ones.")

@@ -172,7 +172,7 @@ struct BadInputTests {
     @Test func badUsage() throws {
         let scratch = try Scratch()
         _ = try DeviceFixture.make(scratch)
-        try expectFailure(["--repo", "repo", "--format", "pdf"], in: scratch, message: "unknown format 'pdf' in --format")
+        try expectFailure(["--repo", "repo", "--format", "docx"], in: scratch, message: "unknown format 'docx' in --format")
         try expectFailure(["--repo", "repo", "--no-such-option"], in: scratch, message: "Unknown option '--no-such-option'")
     }
 

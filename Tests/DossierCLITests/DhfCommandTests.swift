@@ -161,7 +161,7 @@ struct DhfCommandTests {
         try refused(["dhf", "v9.9.9", "--repo", "pd"],
                     "'v9.9.9' is not a release tag: the DHF runs through one of the tags matching 'v*' (v1.0.0, v1.1.0, v2.0.0)")
         try refused(["dhf", "--repo", "pd", "--html-pages", "two"], "unknown layout 'two' in --html-pages; expected auto, one or parts")
-        try refused(["dhf", "--repo", "pd", "--format", "pdf"], "unknown format 'pdf' in --format")
+        try refused(["dhf", "--repo", "pd", "--format", "docx"], "unknown format 'docx' in --format")
 
         var empty = try GitRepository(scratch, name: "empty")
         try empty.commit("Start\n")

@@ -59,6 +59,14 @@ public enum Shell {
     }
 }
 
+/// A failure in test setup, with what went wrong.
+public struct TestFailure: Error, CustomStringConvertible {
+    /// What went wrong.
+    public var description: String
+    /// Creates a failure.
+    public init(_ description: String) { self.description = description }
+}
+
 /// A scratch directory removed when the test ends.
 public final class Scratch {
     /// The directory.

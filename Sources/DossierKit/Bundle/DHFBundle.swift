@@ -24,7 +24,7 @@ public enum DHFBundle {
         public var progress: (@Sendable (ReleaseProgress) -> Void)?
 
         /// Creates a request.
-        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases),
+        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = DocumentFormat.standard,
                     templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil,
                     htmlPages: HTMLPageLayout = .auto, progress: (@Sendable (ReleaseProgress) -> Void)? = nil) {
             self.release = release

@@ -16,7 +16,7 @@ public enum SUFBundle {
         public var signingKeyFile: String?
 
         /// Creates a request.
-        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases),
+        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = DocumentFormat.standard,
                     templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil) {
             self.signingKeyFile = signingKeyFile
             self.release = release

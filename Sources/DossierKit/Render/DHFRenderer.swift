@@ -16,7 +16,7 @@ public struct DHFRenderer: Sendable {
 
     /// Renders the documents and hands each to `files`.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
-    public func render(_ history: DesignHistory, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases),
+    public func render(_ history: DesignHistory, formats: Set<DocumentFormat> = DocumentFormat.standard,
                        pages: HTMLPageLayout = .auto, into files: any BundleFileSink) throws {
         let library = try templates.library()
         let templates = self.templates, generator = self.generator
@@ -26,7 +26,7 @@ public struct DHFRenderer: Sendable {
                 try StageTimer.measure("dhf.json") { try files.add("dhf.json", try CanonicalJSON.encode(history)) }
             }
         }, {
-            guard !formats.isDisjoint(with: [.md, .html]) else { return }
+            guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             let context = StageTimer.measure("dhf context") { DHFContext.make(history, generator: generator) }
             let markdown = StageTimer.measure("dhf mustache") {
                 MarkdownText.collapsingBlankLines(library.render(context, withTemplate: "dhf.md") ?? "")
@@ -39,6 +39,12 @@ public struct DHFRenderer: Sendable {
                     HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
                 }
                 for page in pages { try files.add(page.file, Data(page.html.utf8)) }
+            }
+            if formats.contains(.pdf) {
+                // The PDF is the whole document as one page, printed.
+                let html = HTMLPage.render(markdown: markdown, title: context["title"] as? String ?? "", date: history.date,
+                                           commit: history.commit, generator: generator, templates: templates, library: library)
+                try files.add("DHF.pdf", try PDFPrinter.print(html: html, date: history.date, chromium: PDFPrinter.chromium()))
             }
         })
     }

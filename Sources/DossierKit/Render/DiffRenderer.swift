@@ -23,10 +23,16 @@ public struct DiffRenderer: Sendable {
         case .md:
             return Data(try markdown(diff).utf8)
         case .html:
-            let library = try templates.library()
-            return Data(HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
-                                        generator: generator, templates: templates, library: library).utf8)
+            return Data(try html(diff).utf8)
+        case .pdf:
+            return try PDFPrinter.print(html: try html(diff), date: diff.new.date, chromium: PDFPrinter.chromium())
         }
+    }
+
+    private func html(_ diff: ReleaseDiff) throws -> String {
+        let library = try templates.library()
+        return HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
+                               generator: generator, templates: templates, library: library)
     }
 
     /// The diff as GitHub-flavoured Markdown.

@@ -73,6 +73,7 @@ enum HTMLPage {
     private static func page(body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) -> String {
         let page: [String: Any] = [
             "title": frame.title, "date": frame.date, "commit": frame.commit, "generator": frame.generator,
+            "printFooter": cssString(frame.title),
             "style": frame.templates.texts["style.css"] ?? "", "content": body,
             "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
             "hasParts": !parts.isEmpty,
@@ -81,6 +82,15 @@ enum HTMLPage {
             },
         ]
         return frame.library.render(page, withTemplate: "page.html") ?? ""
+    }
+
+    /// Text as the inside of a CSS string: everything but letters, digits and spaces as a CSS escape (`\3C `), so that
+    /// no quote, backslash or `</style>` in a device name or tag can leave the string or the style element.
+    static func cssString(_ text: String) -> String {
+        text.unicodeScalars.map { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == " " ? String(scalar)
+                : "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+        }.joined()
     }
 
     /// The values of the `id="…"` attributes in converted HTML (dossier's own anchors: user text cannot make one).

@@ -3,6 +3,11 @@ import Foundation
 /// The forms a document is written in.
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case md, html, json
+    /// The HTML printed by headless Chromium (`PDFPrinter`).
+    case pdf
+
+    /// The formats written when none are named: md, html and json.
+    public static let standard: Set<DocumentFormat> = [.md, .html, .json]
 }
 
 /// Renders a release into the bundle's documents: Markdown, HTML and JSON.
@@ -20,7 +25,7 @@ public struct SUFRenderer: Sendable {
 
     /// Renders the files of the bundle, by file name.
     /// - Throws: `DossierError` when a template does not parse.
-    public func render(_ release: Release, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases)) throws -> [String: Data] {
+    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard) throws -> [String: Data] {
         let files = FileCollector()
         try render(release, formats: formats, into: files)
         return files.files
@@ -30,7 +35,7 @@ public struct SUFRenderer: Sendable {
     /// while it is made), from whichever thread made it: the JSON and the documents are made at once. Nothing
     /// is handed on when a template does not parse.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
-    public func render(_ release: Release, formats: Set<DocumentFormat> = Set(DocumentFormat.allCases), into files: any BundleFileSink) throws {
+    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard, into files: any BundleFileSink) throws {
         let library = try templates.library()
         let name = release.fileStem
         let templates = self.templates, generator = self.generator
@@ -42,7 +47,7 @@ public struct SUFRenderer: Sendable {
             }
             try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.traceMatrix).utf8))
         }, {
-            guard !formats.isDisjoint(with: [.md, .html]) else { return }
+            guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             // The template context is large for long histories: let it go before the HTML is made.
             let (markdown, title): (String, String) = {
                 let context = StageTimer.measure("template context") { SUFContext.make(release, generator: generator) }
@@ -50,12 +55,16 @@ public struct SUFRenderer: Sendable {
                 return (MarkdownText.collapsingBlankLines(text), context["title"] as? String ?? "")
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
-            if formats.contains(.html) {
+            if !formats.isDisjoint(with: [.html, .pdf]) {
                 let html = StageTimer.measure("cmark (html)") {
                     HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
                                     commit: release.identification.commit, generator: generator, templates: templates, library: library)
                 }
-                try files.add("SUF-\(name).html", Data(html.utf8))
+                if formats.contains(.html) { try files.add("SUF-\(name).html", Data(html.utf8)) }
+                if formats.contains(.pdf) {
+                    let pdf = try PDFPrinter.print(html: html, date: release.identification.date, chromium: PDFPrinter.chromium())
+                    try files.add("SUF-\(name).pdf", pdf)
+                }
             }
         })
     }

@@ -64,12 +64,6 @@ struct GitRepository {
     }
 }
 
-/// A failure in test setup, with what went wrong.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
 /// Runs the built `dossier` binary.
 func dossier(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> ProcessResult {
     var env = ProcessInfo.processInfo.environment

@@ -1,0 +1,125 @@
+import TestSupport
+import Foundation
+import Testing
+
+/// The HTML and PDF documents in a real browser: headless Chromium.
+@Suite("Documents in a real browser, and printed to PDF")
+struct BrowserTests {
+    /// A script that, should it ever run, adds an element the test looks for in the browser's DOM.
+    static let marker = "dossier-pwned"
+    static let scriptPayload = "<script>document.body.appendChild(Object.assign(document.createElement('p'),{id:'\(marker)'}))</script>"
+    static let imagePayload = "<img src=x onerror=\"document.body.appendChild(Object.assign(document.createElement('p'),{id:'\(marker)'}))\">"
+
+    /// The device fixture with the payloads in a commit message and in a requirement's title and text.
+    private func hostileRepository(_ scratch: Scratch) throws {
+        var repo = try DeviceFixture.make(scratch)
+        let requirements = DeviceFixture.requirementsV2 + """
+              - id: REQ-9
+                title: |-
+                  Title \(Self.imagePayload)
+                text: |-
+                  Text \(Self.scriptPayload)
+                status: approved
+
+            """
+        try repo.commit("Add \(Self.scriptPayload) \(Self.imagePayload)\n\nChange-Request: CR-1\nRefs: REQ-9\n",
+                        files: ["regulatory/requirements.yml": requirements])
+        try repo.tag("v1.2.0")
+    }
+
+    @Test("no script from a commit message or a YAML field runs in the SUF or DHF pages, and the same payload in a raw page does run")
+    func scriptsStayInert() throws {
+        let scratch = try Scratch()
+        try hostileRepository(scratch)
+        // The control: the detection works, so the test can fail.
+        try "<!DOCTYPE html><html><body>\(Self.scriptPayload)\(Self.imagePayload)</body></html>"
+            .write(toFile: scratch.file("control.html"), atomically: true, encoding: .utf8)
+        #expect(try Browser.dumpDOM(scratch.file("control.html"), scratch: scratch).contains("id=\"\(Self.marker)\""))
+
+        #expect(try dossier(["suf", "--repo", "repo", "--out", "out"], in: scratch.path).status == 0)
+        #expect(try dossier(["dhf", "--repo", "repo", "--out", "out", "--html-pages", "parts"], in: scratch.path).status == 0)
+        let pages = ["out/v1.2.0/SUF-v1.2.0.html"] + (try FileManager.default.contentsOfDirectory(atPath: scratch.file("out/dhf")))
+            .filter { $0.hasSuffix(".html") }.sorted().map { "out/dhf/\($0)" }
+        #expect(pages.count > 5)
+        for page in pages {
+            let dom = try Browser.dumpDOM(scratch.file(page), scratch: scratch)
+            #expect(!dom.contains("id=\"\(Self.marker)\""), "a script ran in \(page)")
+            #expect(!dom.contains("<script"), "\(page) has a script element")
+        }
+        let suf = try Browser.dumpDOM(scratch.file("out/v1.2.0/SUF-v1.2.0.html"), scratch: scratch)
+        #expect(suf.contains("Title &lt;img src=x onerror="))
+    }
+
+    @Test("every link of the SUF's trace matrix and contents points at an anchor the page has; a screenshot is taken")
+    func anchorsResolveAndScreenshot() throws {
+        let scratch = try Scratch()
+        try hostileRepository(scratch)
+        #expect(try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "out"], in: scratch.path).status == 0)
+        let page = scratch.file("out/v1.2.0/SUF-v1.2.0.html")
+        let dom = try Browser.dumpDOM(page, scratch: scratch)
+        func values(_ attribute: String) -> [String] {
+            dom.ranges(of: "\(attribute)=\"").compactMap { range in
+                dom[range.upperBound...].firstIndex(of: "\"").map { String(dom[range.upperBound..<$0]) }
+            }
+        }
+        let ids = Set(values("id"))
+        let links = values("href").filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) }
+        #expect(links.count > 20)
+        #expect(links.contains("req-9"))
+        #expect(links.filter { !ids.contains($0) } == [])
+        let matrix = try #require(dom.range(of: "Traceability matrix"))
+        #expect(dom[matrix.lowerBound...].contains("href=\"#req-1\""))
+
+        try Browser.screenshot(page, to: scratch.file("suf.png"), scratch: scratch)
+        let size = try #require(Browser.pngSize(scratch.file("suf.png")))
+        #expect(size.width == 1280 && size.height == 1600)
+        #expect((try scratch.readData("suf.png")).count > 20_000)  // a page with text, not a blank image
+    }
+
+    @Test("--format pdf: the SUF, the DHF and a diff printed by Chromium, with the contents, page numbers and the release in every footer; listed in the manifest; the same bytes twice")
+    func pdf() throws {
+        let scratch = try Scratch()
+        try hostileRepository(scratch)
+        let result = try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "out", "--format", "md,pdf"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!scratch.exists("out/v1.2.0/SUF-v1.2.0.html"))
+        let pdf = scratch.file("out/v1.2.0/SUF-v1.2.0.pdf")
+        let first = try Browser.pdfText(pdf, first: 1, last: 1)
+        #expect(first.contains("Contents"))
+        #expect(first.contains("Software Update File: Infusion Pump Controller v1.2.0"))
+        #expect(first.range(of: #"Page 1 of [0-9]+"#, options: .regularExpression) != nil, "\(first)")
+        let second = try Browser.pdfText(pdf, first: 2, last: 2)
+        #expect(second.contains("Software Update File: Infusion Pump Controller v1.2.0"))
+        #expect(second.range(of: #"Page 2 of [0-9]+"#, options: .regularExpression) != nil)
+        #expect(try scratch.read("out/v1.2.0/MANIFEST.sha256").contains("  SUF-v1.2.0.pdf\n"))
+        let bytes = try scratch.readData("out/v1.2.0/SUF-v1.2.0.pdf")
+        try FileManager.default.removeItem(atPath: scratch.file("out"))
+        #expect(try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "out", "--format", "md,pdf"], in: scratch.path).status == 0)
+        #expect(try scratch.readData("out/v1.2.0/SUF-v1.2.0.pdf") == bytes, "two runs gave different PDFs")
+
+        #expect(try dossier(["dhf", "--repo", "repo", "--out", "out", "--format", "md,pdf"], in: scratch.path).status == 0)
+        let dhf = try Browser.pdfText(scratch.file("out/dhf/DHF.pdf"), first: 1, last: 1)
+        #expect(dhf.contains("Design History File"), "\(dhf)")
+        #expect(dhf.range(of: #"Page 1 of [0-9]+"#, options: .regularExpression) != nil)
+
+        let diff = try dossier(["diff", "v1.0.0", "v1.1.0", "--repo", "repo", "--format", "pdf", "--out", "diff.pdf"], in: scratch.path)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(try Browser.pdfText(scratch.file("diff.pdf"), first: 1, last: 1).contains("v1.0.0"))
+    }
+
+    @Test("--format pdf without Chromium: exit 2, saying how to install it, and nothing written")
+    func pdfWithoutChromium() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        let result = try dossier(["suf", "--repo", "repo", "--out", "out", "--format", "pdf"], in: scratch.path,
+                                 environment: ["DOSSIER_CHROMIUM": "", "PATH": "/nonexistent"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "dossier: error: --format pdf prints the HTML with headless Chromium, which is not installed: install it with `sudo apt-get install chromium` (Debian), or name its executable in DOSSIER_CHROMIUM\n")
+        #expect(!scratch.exists("out"))
+        let named = try dossier(["dhf", "--repo", "repo", "--out", "out", "--format", "pdf"], in: scratch.path,
+                                environment: ["DOSSIER_CHROMIUM": "/nonexistent/chromium"])
+        #expect(named.status == 2)
+        #expect(named.stderr == "dossier: error: --format pdf: DOSSIER_CHROMIUM names /nonexistent/chromium, which is not an executable file\n")
+        #expect(!scratch.exists("out"))
+    }
+}
