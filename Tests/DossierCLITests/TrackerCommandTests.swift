@@ -30,4 +30,26 @@ struct TrackerCommandTests {
         let changeRequests = json["changeRequests"] as! [[String: Any]]
         #expect(changeRequests.contains { ($0["id"] as? String) == "CR-21" && (($0["commits"] as? [Any])?.count ?? 0) == 1 })
     }
+
+    @Test("bad tool exports in the release's tree: a Jira CSV without a required column, a Threat Dragon model of the version 1 schema: exit 2, file and reason, nothing written")
+    func badExports() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        let config = DeviceFixture.dossierYML.replacingOccurrences(of: "regulatory/change-requests.yml", with: "tracker/jira.csv")
+        try repo.commit("Jira export\n", files: ["dossier.yml": config, "tracker/jira.csv": "Summary,Issue Type,Status\nBLE pairing,Story,Done\n"])
+        try repo.tag("v1.2.0")
+        let csv = try dossier(["suf", "--repo", "repo", "--out", "out"], in: scratch.path)
+        #expect(csv.status == 2)
+        #expect(csv.stderr == "dossier: error: tracker/jira.csv:1: expected the column 'Issue key' in the header, found the columns Summary, Issue Type, Status (in the tree of v1.2.0)\n")
+        #expect(!scratch.exists("out"))
+
+        let v1 = #"{"summary": {"title": "Old"}, "detail": {"diagrams": [{"title": "D", "diagramJson": {"cells": []}}]}}"#
+        let threats = DeviceFixture.dossierYML + "  threats: design/model.json\n"
+        try repo.commit("Threat Dragon model\n", files: ["dossier.yml": threats.replacingOccurrences(of: "tracker/jira.csv", with: "regulatory/change-requests.yml"),
+                                                        "design/model.json": v1])
+        try repo.tag("v1.3.0")
+        let dragon = try dossier(["check", "--repo", "repo"], in: scratch.path)
+        #expect(dragon.status == 2)
+        #expect(dragon.stderr == "dossier: error: design/model.json:1:1: expected an OWASP Threat Dragon v2 model (\"version\": \"2.x\"), found a version 1 model (diagrams with diagramJson); open it in Threat Dragon 2 and save it to upgrade it (in the tree of v1.3.0)\n")
+    }
 }
