@@ -125,8 +125,9 @@ extension YAMLMapping {
     /// The record id at `id`, checked against the kind's prefix.
     func recordId(_ kind: RecordKind) throws -> String {
         let id = try requiredText("id")
-        let valid = id.hasPrefix(kind.prefix) && id.count > kind.prefix.count
-            && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+        // ASCII letters, digits and `._-` only, checked on the bytes (each is then one character).
+        let valid = id.hasPrefix(kind.prefix) && id.utf8.count > kind.prefix.utf8.count
+            && id.utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
         guard valid else {
             throw DossierError("expected a \(kind.title) id like \(kind.prefix)1, found '\(id)'", at: self["id"]?.location ?? location)
         }

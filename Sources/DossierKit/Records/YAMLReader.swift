@@ -27,8 +27,11 @@ struct YAMLValue {
     }
 
     var isNull: Bool {
-        if case .scalar(let scalar) = node { return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) }
-        return false
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     var foundDescription: String {
@@ -44,15 +47,15 @@ struct YAMLValue {
         DossierError("expected \(expected), found \(foundDescription)", at: location)
     }
 
-    /// A scalar as text (numbers and dates as written).
-    func text(_ expected: String = "text") throws -> String {
-        guard case .scalar(let scalar) = node else { throw fail(expected) }
+    /// A scalar as text (numbers and dates as written). `expected` is made only for the error.
+    func text(_ expected: @autoclosure () -> String = "text") throws -> String {
+        guard case .scalar(let scalar) = node else { throw fail(expected()) }
         return scalar.string
     }
 
-    /// A list of values.
-    func list(_ expected: String = "a list") throws -> [YAMLValue] {
-        guard case .sequence(let sequence) = node else { throw fail(expected) }
+    /// A list of values. `expected` is made only for the error.
+    func list(_ expected: @autoclosure () -> String = "a list") throws -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else { throw fail(expected()) }
         return sequence.map { YAMLValue(node: $0, file: file) }
     }
 
@@ -60,6 +63,7 @@ struct YAMLValue {
     func mapping(_ what: String, allowed: [String]) throws -> YAMLMapping {
         guard case .mapping(let mapping) = node else { throw fail("\(what) (a mapping)") }
         var entries: [(String, YAMLValue)] = []
+        entries.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             let keyValue = YAMLValue(node: key, file: file)
             let name = try keyValue.text("a field name")
@@ -94,21 +98,20 @@ struct YAMLMapping {
     let what: String
     let value: YAMLValue
     let entries: [(String, YAMLValue)]
-    private let index: [String: Int]
 
     init(what: String, value: YAMLValue, entries: [(String, YAMLValue)]) {
         self.what = what
         self.value = value
         self.entries = entries
-        var index: [String: Int] = [:]
-        for (position, entry) in entries.enumerated() { index[entry.0] = position }
-        self.index = index
     }
 
     var location: SourceLocation { value.location }
 
+    /// The value of `key` (the last one when a key repeats), nil when absent or null. A record has a handful of
+    /// fields: a scan costs less than hashing them into an index.
     subscript(key: String) -> YAMLValue? {
-        index[key].map { entries[$0].1 }.flatMap { $0.isNull ? nil : $0 }
+        guard let entry = entries.last(where: { $0.0 == key }) else { return nil }
+        return entry.1.isNull ? nil : entry.1
     }
 
     /// Optional text.

@@ -23,7 +23,7 @@ enum HTMLPage {
         var commit: String
         var generator: String
         var templates: TemplateSet
-        var library: MustacheLibrary
+        var library: TemplateLibrary
     }
 
     /// One part of a document split into pages.
@@ -34,7 +34,7 @@ enum HTMLPage {
 
     /// The page for `markdown`; `date` and `commit` name the document in its running header and footer.
     static func render(markdown: String, title: String, date: String, commit: String, generator: String,
-                       templates: TemplateSet, library: MustacheLibrary) -> String {
+                       templates: TemplateSet, library: TemplateLibrary) -> String {
         let (body, headings) = MarkdownHTML.convert(markdown)
         let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library)
         return page(body: body, headings: headings, parts: [], current: nil, frame: frame)

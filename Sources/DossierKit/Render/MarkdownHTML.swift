@@ -54,7 +54,9 @@ public enum MarkdownHTML {
         let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
 
-        let headings = neutraliseAndAnchor(root, usedAnchors: &usedAnchors)
+        // Raw HTML starts with `<`: a section without one has none, and only its headings need finding.
+        let mayHoldHTML = markdown.utf8.contains(UInt8(ascii: "<"))
+        let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML, usedAnchors: &usedAnchors)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
         defer { free(raw) }
@@ -83,21 +85,26 @@ public enum MarkdownHTML {
         return sections
     }
 
-    /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors.
-    private static func neutraliseAndAnchor(_ root: OpaquePointer, usedAnchors used: inout Set<String>) -> [Heading] {
+    /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors. Without
+    /// `mayHoldHTML` only the blocks that can hold headings are visited, not every inline node of every table row.
+    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool, usedAnchors used: inout Set<String>) -> [Heading] {
         var htmlNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
-        let iterator = cmark_iter_new(root)!
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: htmlNodes.append(node)
-            case CMARK_NODE_HEADING: headingNodes.append(node)
-            default: break
+        if mayHoldHTML {
+            let iterator = cmark_iter_new(root)!
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: htmlNodes.append(node)
+                case CMARK_NODE_HEADING: headingNodes.append(node)
+                default: break
+                }
             }
+        } else {
+            collectHeadings(in: root, into: &headingNodes)
         }
         // cmark splits `<a id="x"></a>` into an opening and a closing inline node: keep such pairs.
         var kept = Set<OpaquePointer>()
@@ -136,6 +143,24 @@ public enum MarkdownHTML {
             if level == 2 || level == 3 { headings.append(Heading(level: level, title: title, anchor: unique)) }
         }
         return headings
+    }
+
+    /// The headings among the descendants of `node`, in document order, descending only into the blocks that can
+    /// hold other blocks (a heading is never inside a paragraph, a table or another heading).
+    private static func collectHeadings(in node: OpaquePointer, into headings: inout [OpaquePointer]) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_HEADING:
+                headings.append(current)
+            case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK,
+                 CMARK_NODE_FOOTNOTE_DEFINITION:
+                collectHeadings(in: current, into: &headings)
+            default:
+                break
+            }
+            child = cmark_node_next(current)
+        }
     }
 
     /// `<a id="x"></a>` where x is letters, digits, `-`, `_` or `.` only.

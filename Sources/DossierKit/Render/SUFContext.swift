@@ -213,7 +213,7 @@ enum SUFContext {
 
     /// One commit as the templates see it. Its values are made when a template asks for them: a long history
     /// has tens of thousands of commits, and the built-in template shows half of their keys.
-    private final class CommitRow: MustacheParent {
+    private final class CommitRow: TemplateRow {
         private let commits: [ReleaseCommit]
         private let index: Int
 
@@ -222,7 +222,7 @@ enum SUFContext {
             self.index = index
         }
 
-        func child(named name: String) -> Any? {
+        override func child(named name: String) -> Any? {
             let commit = commits[index]
             switch name {
             case "id": return commit.id
@@ -246,7 +246,7 @@ enum SUFContext {
     /// One finding as the templates see it, its values made when a template asks for them (a long history has
     /// tens of thousands). In the list of all findings it has every key; in a group's list only `message` and
     /// `location`, the group giving its level, rule and clauses.
-    private final class FindingRow: MustacheParent {
+    private final class FindingRow: TemplateRow {
         private let findings: [Finding]
         private let index: Int
         private let grouped: Bool
@@ -257,7 +257,7 @@ enum SUFContext {
             self.grouped = grouped
         }
 
-        func child(named name: String) -> Any? {
+        override func child(named name: String) -> Any? {
             let finding = findings[index]
             switch name {
             case "message": return finding.message

@@ -69,19 +69,22 @@ public struct TemplateSet: Sendable {
 
     /// Parses every mustache template into a library (partials by name without `.mustache`).
     /// - Throws: `DossierError` with the template's file, line and column when one does not parse.
-    func library() throws -> MustacheLibrary {
+    func library() throws -> TemplateLibrary {
         MarkdownContentType.register()
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate?] = [:]
         for name in Self.names where name.hasSuffix(".mustache") {
             do {
-                library.register(try MustacheTemplate(string: texts[name] ?? ""), named: String(name.dropLast(".mustache".count)))
+                let text = texts[name] ?? "", key = String(name.dropLast(".mustache".count))
+                library.register(try MustacheTemplate(string: text), named: key)
+                compiled.updateValue(CompiledTemplate(text), forKey: key)
             } catch let error as MustacheTemplate.ParserError {
                 throw DossierError("template does not parse: \(error.error) near '\(error.context.line)'",
                                    at: SourceLocation(file: origins[name] == "built-in" ? "templates/\(name)" : origins[name] ?? name,
                                                       line: error.context.lineNumber, column: error.context.columnNumber))
             }
         }
-        return library
+        return TemplateLibrary(mustache: library, compiled: compiled)
     }
 }
 
