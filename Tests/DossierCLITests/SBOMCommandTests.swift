@@ -131,12 +131,36 @@ struct SBOMCommandTests {
         #expect(result.stdout.contains("  S6  <script>alert(1)</script> (affects pkg:github/DaveGamble/cJSON) has no VEX analysis state (analysis.state) in build/sbom.cdx.json\n"))
         #expect(!result.stdout.contains("CVE-2023-45853"))
 
-        // A threat that names the vulnerability and a response in the SBOM satisfy S6 for it.
-        let sarif = try dossier(["check", "v2.0.0", "--repo", "repo", "--format", "json"], in: scratch.path)
-        let findings = (try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
+        let json = try dossier(["check", "v2.0.0", "--repo", "repo", "--format", "json"], in: scratch.path)
+        let findings = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
         let s6 = findings.filter { $0["rule"] as? String == "S6" }
         #expect((s6.first?["location"] as? [String: Any])?["file"] as? String == "build/sbom.cdx.json")
         #expect((s6.first?["location"] as? [String: Any])?["line"] as? Int == 17)
+    }
+
+    @Test("S6 is satisfied for an exploitable vulnerability once the SBOM gives a response and a threat names it, and not by either alone")
+    func s6Satisfied() throws {
+        let scratch = try Scratch()
+        var repo = try SBOMFixture.make(scratch)
+        let answered = SBOMFixture.vulnerabilities.replacingOccurrences(
+            of: #""analysis": {"state": "exploitable"}"#, with: #""analysis": {"state": "exploitable", "response": ["update"]}"#)
+        let sbom = SBOMFixture.sbom(zlib: "1.3.1", mbedtls: "3.5.2", vulnerabilities: answered)
+        try repo.commit("Respond to CVE-2024-45159\n", files: ["build/sbom.cdx.json": sbom])
+        try repo.tag("v2.1.0")
+        let responseOnly = try dossier(["check", "v2.1.0", "--repo", "repo"], in: scratch.path)
+        #expect(responseOnly.stdout.contains("  S6  CVE-2024-45159 (affects SOUP-2) is exploitable, with no threat that names it in 'vulnerabilities'\n"),
+                "\(responseOnly.stdout)")
+
+        try repo.commit("THR-1 covers CVE-2024-45159\n", files: [
+            "regulatory/threats.yml": SBOMFixture.threats + "    vulnerabilities: [CVE-2024-45159]\n"])
+        try repo.tag("v2.2.0")
+        let both = try dossier(["check", "v2.2.0", "--repo", "repo"], in: scratch.path)
+        #expect(!both.stdout.contains("S6  CVE-2024-45159"), "\(both.stdout)")
+        // The other vulnerability names a component this SBOM no longer lists: its reference is shown as written.
+        #expect(both.stdout.contains("  S6  <script>alert(1)</script> (affects cjson) has no VEX analysis state"))
+        let suf = try dossier(["suf", "v2.2.0", "--repo", "repo", "--out", "out"], in: scratch.path)
+        #expect(suf.status == 0, "\(suf.stderr)")
+        #expect(try scratch.read("out/v2.2.0/SUF-v2.2.0.md").contains("| exploitable |  | update | THR-1 |"))
     }
 
     @Test("an SPDX SBOM given with --evidence is the SOUP list of the release, named with its digest as given with --evidence")

@@ -52,40 +52,27 @@ public enum PDFPrinter {
         return dated(data, pdfDate(date))
     }
 
-    /// `2024-01-01T18:04:00+01:00` as a PDF date in UTC, `D:20240101170400+00'00'`.
+    /// `2024-01-01T18:04:00+01:00` as a PDF date, `D:20240101180400+01'00'`; `Z` is `+00'00'`.
     static func pdfDate(_ iso: String) -> String {
-        let parser = ISO8601DateFormatter()
-        let instant = parser.date(from: iso) ?? Date(timeIntervalSince1970: 0)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        return String(format: "D:%04d%02d%02d%02d%02d%02d+00'00'", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+        let zone = iso.dropFirst(19)
+        let offset = zone.count == 6 ? "\(zone.prefix(3))'\(zone.suffix(2))'" : "+00'00'"
+        return "D:" + iso.prefix(19).filter(\.isNumber) + offset
     }
 
-    /// The PDF with its `/CreationDate` and `/ModDate` set to `date`, a date of the same length, so that no offset moves.
+    /// The PDF with its `/CreationDate` and `/ModDate` set to `date`, when Chromium wrote a date of the same length,
+    /// so that no offset in the file moves.
     static func dated(_ data: Data, _ date: String) -> Data {
-        var bytes = [UInt8](data)
-        let replacement = Array(date.utf8)
+        var data = data
+        let replacement = Data(date.utf8)
         for key in ["/CreationDate (", "/ModDate ("] {
-            let needle = Array(key.utf8)
-            var index = 0
-            while let found = firstIndex(of: needle, in: bytes, from: index) {
-                let start = found + needle.count
-                guard let end = bytes[start...].firstIndex(of: UInt8(ascii: ")")), end - start == replacement.count else { index = start; continue }
-                bytes.replaceSubrange(start..<end, with: replacement)
-                index = end
+            var from = data.startIndex
+            while let found = data.range(of: Data(key.utf8), in: from..<data.endIndex) {
+                let start = found.upperBound
+                guard let end = data[start...].firstIndex(of: UInt8(ascii: ")")) else { break }
+                if end - start == replacement.count { data.replaceSubrange(start..<end, with: replacement) }
+                from = end
             }
         }
-        return Data(bytes)
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var i = start
-        while i <= bytes.count - needle.count {
-            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
+        return data
     }
 }
