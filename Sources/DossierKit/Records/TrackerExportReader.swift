@@ -45,10 +45,7 @@ enum TrackerExportReader {
             let reason = try issue.text("state_reason")
             cr.status = state == "closed" ? (reason == "not_planned" ? "rejected" : "closed") : (state == nil ? nil : "open")
             cr.targetRelease = try issue.object("milestone")?.text("title")
-            let fields: (String) -> String? = { name in try? issue.text(name) }
-            cr.safetyImpact = mapping.value(of: mapping.safetyImpact, labels: labels, fields: fields)
-            cr.regulatoryAssessment = mapping.value(of: mapping.regulatoryDecision, labels: labels, fields: fields)
-                .map { RegulatoryAssessment(decision: $0, rationale: nil) }
+            mapping.assess(&cr, labels: labels) { name in try? issue.text(name) }
             return cr
         }
     }
@@ -75,14 +72,11 @@ enum TrackerExportReader {
             }
             cr.relatedIssues = links.isEmpty ? nil : links
             // A custom field is text, or an option object with its text in "value".
-            let fields: (String) -> String? = { name in
+            mapping.assess(&cr, labels: labels) { name in
                 guard let value = f[name] else { return nil }
                 if case .object = value.kind { return try? value.object(name).text("value") }
                 return try? value.text(name)
             }
-            cr.safetyImpact = mapping.value(of: mapping.safetyImpact, labels: labels, fields: fields)
-            cr.regulatoryAssessment = mapping.value(of: mapping.regulatoryDecision, labels: labels, fields: fields)
-                .map { RegulatoryAssessment(decision: $0, rationale: nil) }
             return cr
         }
     }
@@ -114,9 +108,7 @@ enum TrackerExportReader {
                 return "\(name.hasPrefix("Outward") ? kind.lowercased() : "\(kind.lowercased()) (inward)") \(row.fields[index])"
             }
             cr.relatedIssues = links.isEmpty ? nil : links
-            cr.safetyImpact = mapping.value(of: mapping.safetyImpact, labels: labels, fields: { one($0) })
-            cr.regulatoryAssessment = mapping.value(of: mapping.regulatoryDecision, labels: labels, fields: { one($0) })
-                .map { RegulatoryAssessment(decision: $0, rationale: nil) }
+            mapping.assess(&cr, labels: labels) { one($0) }
             return cr
         }
     }

@@ -75,8 +75,15 @@ public struct TrackerMapping: Sendable, Hashable {
         throw DossierError("expected 'label' (a label prefix) or 'field' (a field or column name) in 'tracker.\(key)'", at: value.location)
     }
 
+    /// Sets the change request's safety impact and regulatory decision from where the mapping says they are.
+    func assess(_ cr: inout ChangeRequest, labels: [String], fields: (String) -> String?) {
+        cr.safetyImpact = value(of: safetyImpact, labels: labels, fields: fields)
+        cr.regulatoryAssessment = value(of: regulatoryDecision, labels: labels, fields: fields)
+            .map { RegulatoryAssessment(decision: $0, rationale: nil) }
+    }
+
     /// The value a source gives, from an issue's labels and fields.
-    func value(of source: Source?, labels: [String], fields: (String) -> String?) -> String? {
+    private func value(of source: Source?, labels: [String], fields: (String) -> String?) -> String? {
         switch source {
         case .labelPrefix(let prefix)?:
             return labels.first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
