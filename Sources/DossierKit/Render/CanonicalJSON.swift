@@ -14,8 +14,14 @@ public enum CanonicalJSON {
     /// The JSON text of `value`.
     /// - Throws: whatever the value's `encode(to:)` throws.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        try encode(value, objectWriters: true)
+    }
+
+    /// The JSON text of `value`; with `objectWriters` false, every value goes through `Encodable`, even those
+    /// that write their own members (`JSONObjectWritable`): the tests compare the two.
+    static func encode<T: Encodable>(_ value: T, objectWriters: Bool) throws -> Data {
         var data = Data()
-        try encode(value, piecesOf: 1 << 30) { data.append(contentsOf: $0) }
+        try encode(value, piecesOf: 1 << 30, objectWriters: objectWriters) { data.append(contentsOf: $0) }
         return data
     }
 
@@ -26,10 +32,10 @@ public enum CanonicalJSON {
         try encode(value, piecesOf: 1 << 20, sink)
     }
 
-    private static func encode<T: Encodable>(_ value: T, piecesOf size: Int,
+    private static func encode<T: Encodable>(_ value: T, piecesOf size: Int, objectWriters: Bool = true,
                                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
-            let writer = JSONWriter(pieceSize: size, sink: sink)
+            let writer = JSONWriter(pieceSize: size, objectWriters: objectWriters, sink: sink)
             defer { writer.open.removeAll() }  // after an error, no container may keep the writer (and sink) alive
             try writer.write(value, depth: 0)
             writer.bytes.append(UInt8(ascii: "\n"))
@@ -49,13 +55,18 @@ final class JSONWriter {
     var open: [JSONContainer] = []
     /// Containers whose value is written, kept for the next values: a release has hundreds of thousands.
     private var spare: [JSONContainer] = []
+    /// A line break and the indentation of the first few depths: `newline` appends a prefix of it.
+    private let lineStarts: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 40)
     /// Scratch space for putting an object's members in order.
     var reordered: [UInt8] = []
     private let pieceSize: Int
+    /// Whether values that write their own members (`JSONObjectWritable`) do so.
+    private let objectWriters: Bool
     private let sink: (UnsafeRawBufferPointer) throws -> Void
 
-    init(pieceSize: Int, sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    init(pieceSize: Int, objectWriters: Bool = true, sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
         self.pieceSize = pieceSize
+        self.objectWriters = objectWriters
         self.sink = sink
         bytes.reserveCapacity(min(pieceSize, 1 << 20) + (1 << 16))
     }
@@ -84,6 +95,8 @@ final class JSONWriter {
             // Swift's shortest round-trip form ("8.1", "1e-05"); JSON has no infinity or NaN.
             let number = unsafeBitCast(value, to: Double.self)
             bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
+        } else if objectWriters, let object = value as? any JSONObjectWritable {
+            try writeObject(object, depth: depth)
         } else {
             let container = spare.popLast() ?? JSONContainer(writer: self)
             container.start(depth: depth)
@@ -119,39 +132,49 @@ final class JSONWriter {
 
     /// Writes a newline and the indentation of `depth`.
     func newline(_ depth: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        if depth * 2 < lineStarts.count {
+            lineStarts.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[...(depth * 2)])) }
+        } else {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        }
     }
 
     /// Writes a JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
     func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var plain = 0  // the start of the run of bytes that need no escape
-            for index in utf8.indices {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-                plain = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+        // A native string's bytes are read in place; only a bridged or lazy one is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped($0) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 text with `"`, `\` and control characters escaped.
+    private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var plain = 0  // the start of the run of bytes that need no escape
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+            plain = index + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
     }
 }
 
