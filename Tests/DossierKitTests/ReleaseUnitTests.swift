@@ -69,4 +69,23 @@ struct ReleaseUnitTests {
         #expect(html.contains("<pre><code>## not a heading\n</code></pre>"))
         #expect(html.contains("<td>1</td>"))
     }
+
+    @Test("links are found alike when documents are converted on several threads at once")
+    func concurrentConversionsAgree() {
+        // cmark-gfm keeps the characters that start an autolink (`:`, `w`) in one process-wide table; a parse
+        // that cleared it when it ended made another thread's parse miss the links after that point.
+        let long = "## Links\n\n" + (1...3000).map { "Line \($0): see https://example.com/\($0) and www.example.org/\($0).\n" }.joined(separator: "\n")
+        let expected = MarkdownHTML.convert(long).html
+        #expect(expected.components(separatedBy: "<a href=").count - 1 == 6000)
+        let results = (0..<2).map { _ in ResultBox<[String]>() }
+        onThreads(2) { thread in
+            results[thread].result = .success((0..<(thread == 0 ? 4 : 3000)).map { _ in
+                MarkdownHTML.convert(thread == 0 ? long : "a https://example.com b\n").html
+            })
+        }
+        let converted = (try? results[0].get()) ?? []
+        #expect(converted.count == 4)
+        for html in converted { #expect(html == expected) }
+        #expect(((try? results[1].get()) ?? []).allSatisfy { $0.contains("<a href=\"https://example.com\">") })
+    }
 }

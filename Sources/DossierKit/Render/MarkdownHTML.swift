@@ -36,17 +36,42 @@ public enum MarkdownHTML {
     /// Registers cmark-gfm's extensions once, before any conversion: its own guard is not thread-safe, and a
     /// second registration while another thread converts renumbers the table node types under it (an assertion
     /// in table.c). A static constant is initialised exactly once, whichever thread comes first.
-    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
-
-    private static func convertSection(_ markdown: Substring, usedAnchors: inout Set<String>) -> (String, [Heading]) {
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+    ///
+    /// cmark-gfm also keeps the characters that start an inline extension (autolink's `:` and `w`) in one
+    /// process-wide table, which each parse sets when it starts on its inlines and clears when it is done: a
+    /// parse on another thread then misses its links from that moment on. So the table is set here, once, and
+    /// the extension's list of characters is emptied, so that no parse sets or clears them again. Every parser
+    /// dossier makes attaches the autolink extension, so each still sees them. (The emptied list, two nodes,
+    /// is left allocated: the extension API has no way to read it back.)
+    private static let extensionsRegistered: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = newParser()
         defer { cmark_parser_free(parser) }
-        // Tables, and autolinks as GitHub makes them, so that the HTML shows what GitHub shows.
-        for name in ["table", "autolink"] {
+        cmark_manage_extensions_special_characters(parser, 1)
+        for name in extensionNames {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_syntax_extension_set_special_inline_chars(extensionPointer, nil)
+            }
+        }
+    }()
+
+    /// Tables, and autolinks as GitHub makes them, so that the HTML shows what GitHub shows.
+    private static let extensionNames = ["table", "autolink"]
+
+    /// A parser with dossier's extensions attached.
+    private static func newParser() -> OpaquePointer {
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        for name in extensionNames {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
+        return parser
+    }
+
+    private static func convertSection(_ markdown: Substring, usedAnchors: inout Set<String>) -> (String, [Heading]) {
+        let parser = newParser()
+        defer { cmark_parser_free(parser) }
         var text = String(markdown)
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
