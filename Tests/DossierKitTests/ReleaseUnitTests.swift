@@ -88,4 +88,21 @@ struct ReleaseUnitTests {
         for html in converted { #expect(html == expected) }
         #expect(((try? results[1].get()) ?? []).allSatisfy { $0.contains("<a href=\"https://example.com\">") })
     }
+
+    @Test("a long document converted in two halves at once gives what converting it in one go gives, anchors included")
+    func halvesConvertAlike() {
+        var markdown = "# Title\n\n"
+        for n in 1...40 {
+            // Headings repeated in both halves, at several levels; a table with a record anchor; a link.
+            markdown += "## A\n\ntext \(n) https://example.com/\(n)\n\n### A\n\n#### A\n\n| id |\n|---|\n| <a id=\"REQ-\(n)\"></a>REQ-\(n) |\n\n"
+            markdown += "## A-2\n\n## Section \(n % 3)\n\n"
+        }
+        let whole = MarkdownHTML.convert(markdown, inHalvesFrom: .max)
+        let halves = MarkdownHTML.convert(markdown, inHalvesFrom: 0)
+        #expect(halves.headings == whole.headings)
+        #expect(halves.html == whole.html)
+        #expect(whole.headings.filter { $0.title == "A" }.count == 80)
+        #expect(Set(whole.headings.map(\.anchor)).count == whole.headings.count)
+        #expect(whole.html.contains("<h4><a id=\"a-120\"></a>A</h4>"))
+    }
 }

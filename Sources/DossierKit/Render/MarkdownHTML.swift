@@ -20,17 +20,79 @@ public enum MarkdownHTML {
     /// The document is converted section by section (it is split before each `##` and `###` heading
     /// outside code blocks), so that a release with tens of thousands of commits never holds the syntax
     /// tree of the whole document at once. Link reference definitions therefore apply within a section.
+    /// A document of a megabyte or more is converted in two halves at once.
     public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
+        convert(markdown, inHalvesFrom: 1 << 20)
+    }
+
+    /// Converts a document, in two halves at once when it has `threshold` bytes or more.
+    static func convert(_ markdown: String, inHalvesFrom threshold: Int) -> (html: String, headings: [Heading]) {
         _ = extensionsRegistered
+        let sections = sections(markdown)
+        let size = markdown.utf8.count
+        let (html, headings) = size >= threshold && sections.count > 1
+            ? convertInHalves(sections, size: size) : convert(sections[...])
+        return (html, headings.filter { $0.level == 2 || $0.level == 3 })
+    }
+
+    /// Sections converted one after the other: the HTML, and the headings of every level with unique anchors.
+    private static func convert(_ sections: ArraySlice<Substring>) -> (html: String, headings: [Heading]) {
         var html = ""
         var headings: [Heading] = []
         var used: Set<String> = []
-        for section in sections(markdown) {
+        for section in sections {
             let (part, found) = convertSection(section, usedAnchors: &used)
             html += part
             headings += found
         }
         return (html, headings)
+    }
+
+    /// The first and second half of the sections (by size) converted at once, each on its own core. Each half
+    /// makes its headings' anchors unique within itself; the second half's are then made unique across both,
+    /// in order, as converting the whole in one go does, and the few that change are rewritten in its HTML.
+    private static func convertInHalves(_ sections: [Substring], size: Int) -> (html: String, headings: [Heading]) {
+        var cut = 0, bytes = 0
+        while cut < sections.count - 1, bytes < size / 2 {
+            bytes += sections[cut].utf8.count
+            cut += 1
+        }
+        let halves = [sections[..<cut], sections[cut...]]
+        let results = halves.map { _ in ResultBox<(html: String, headings: [Heading])>() }
+        onThreads(2) { index in results[index].result = .success(convert(halves[index])) }
+        guard let first = try? results[0].get(), let second = try? results[1].get() else {
+            preconditionFailure("a half of the document was not converted")
+        }
+        var used = Set(first.headings.map(\.anchor))
+        var html = first.html
+        var headings = first.headings
+        var rest = second.html[...]
+        for var heading in second.headings {
+            let anchor = uniqueAnchor(heading.title, used: &used)
+            if anchor != heading.anchor, let tag = rest.range(of: "<h\(heading.level)><a id=\"\(heading.anchor)\"></a>") {
+                html += rest[..<tag.lowerBound]
+                html += "<h\(heading.level)><a id=\"\(anchor)\"></a>"
+                rest = rest[tag.upperBound...]
+                heading.anchor = anchor
+            }
+            headings.append(heading)
+        }
+        html += rest
+        return (html, headings)
+    }
+
+    /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope` is
+    /// `12-scope`), with `-2`, `-3`, … added when `used` holds it already; `used` then holds it.
+    private static func uniqueAnchor(_ title: String, used: inout Set<String>) -> String {
+        var anchor = MarkdownText.anchor(title.replacingOccurrences(of: ".", with: ""))
+        if anchor.isEmpty { anchor = "section" }
+        var unique = anchor, n = 1
+        while used.contains(unique) {
+            n += 1
+            unique = "\(anchor)-\(n)"
+        }
+        used.insert(unique)
+        return unique
     }
 
     /// Registers cmark-gfm's extensions once, before any conversion: its own guard is not thread-safe, and a
@@ -157,15 +219,11 @@ public enum MarkdownHTML {
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = plainText(node)
-            var anchor = MarkdownText.anchor(title.replacingOccurrences(of: ".", with: ""))
-            if anchor.isEmpty { anchor = "section" }
-            var unique = anchor, n = 1
-            while used.contains(unique) { n += 1; unique = "\(anchor)-\(n)" }
-            used.insert(unique)
+            let unique = uniqueAnchor(title, used: &used)
             let tag = cmark_node_new(CMARK_NODE_HTML_INLINE)!
             cmark_node_set_literal(tag, "<a id=\"\(unique)\"></a>")
             cmark_node_prepend_child(node, tag)
-            if level == 2 || level == 3 { headings.append(Heading(level: level, title: title, anchor: unique)) }
+            headings.append(Heading(level: level, title: title, anchor: unique))
         }
         return headings
     }
