@@ -50,6 +50,7 @@ struct DhfCommand: ParsableCommand {
         let result = try DHFBundle.build(DHFBundle.Request(
             release: releaseRequest, formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey,
             htmlPages: layout, progress: progress))
+        DossierCommand.keptUntilExit.append(result)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for warning in result.warnings { Output.warning(warning) }
         let history = result.history

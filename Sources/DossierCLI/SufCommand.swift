@@ -47,6 +47,7 @@ struct SufCommand: ParsableCommand {
         let result = try SUFBundle.build(SUFBundle.Request(
             release: releaseRequest,
             formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey))
+        DossierCommand.keptUntilExit.append(result)
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
         print("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")
