@@ -98,6 +98,14 @@ print("%-40s %12s %9.2fx %9.1f MB" % ("dossier dhf (every bundle attached)", ms(
 ok = built <= 10 * git
 print("target: dhf within 10x of git log over the whole history: %.2fx -> %s" % (built / git, "PASS" if ok else "FAIL"))
 print("target: with attached bundles far less: %.2fx (%.1fx faster than building them)" % (attached / git, built / attached))
+import os
+cores = len(os.sched_getaffinity(0))
+with open("%s/dhf.json" % results) as f:
+    cpu = {r["command"]: r["user"] + r["system"] for r in json.load(f)["results"]}
+work = cpu["dossier dhf"]
+print("cpu: dhf %s of CPU time (user+system, mean) against %s for git log; spread over this machine's %d cores it "
+      "needs at least %s of wall time, %.2fx git log, with every core busy throughout"
+      % (ms(work), ms(cpu["git log --format=fuller --name-status"]), cores, ms(work / cores), work / cores / git))
 if strict == "1" and not ok:
     sys.exit(1)
 PY

@@ -201,6 +201,15 @@ for scope in ("newest", "all"):
     ok_check = ok_check and k <= 2 * s
     print("target: dossier check within 2x of dossier suf (%s, 5,000 test cases): check %s, suf %s, %.2fx -> %s"
           % (scope, ms(k), ms(s), k / s, "PASS" if k <= 2 * s else "FAIL"))
+# The floor this machine sets: the work (CPU time) divided by the cores it can be spread over.
+import os
+cores = len(os.sched_getaffinity(0))
+with open("%s/all.json" % results) as f:
+    cpu = {r["command"]: r["user"] + r["system"] for r in json.load(f)["results"]}
+work, git_work = cpu["dossier suf"], cpu["git log --format=fuller --name-status"]
+print("cpu: whole-history SUF %s of CPU time (user+system, mean) against %s for git log --name-status (%.2fx); spread "
+      "over this machine's %d cores it needs at least %s of wall time, %.2fx git log, with every core busy throughout"
+      % (ms(work), ms(git_work), work / git_work, cores, ms(work / cores), work / cores / m["git log --format=fuller --name-status"]))
 print("details: %s/{newest,all,check}.json, rss-*.txt" % results)
 if strict == "1" and not (ok_time and ok_mem):
     sys.exit(1)
