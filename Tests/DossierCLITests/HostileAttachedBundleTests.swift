@@ -79,7 +79,7 @@ struct HostileAttachedBundleTests {
         try expectNothingWritten(scratch)
     }
 
-    @Test("'..', '.git' in any case, a case twin, a folder, a symlink: each refused before anything is written",
+    @Test("'..', '.git' in any case, a case twin, a control character, a folder, a symlink: each refused before anything is written",
           arguments: [
               (mode: "100644", name: "..", message: "'..', a '..' component"),
               (mode: "100644", name: ".git", message: "'.git', a '.git' component"),
@@ -88,6 +88,7 @@ struct HostileAttachedBundleTests {
               // Tree order puts the upper-case twin first.
               (mode: "100644", name: "suf.JSON", message: "'suf.json', a name that differs only in case from 'suf.JSON'"),
               (mode: "100644", name: "suf.json", message: "'suf.json', the same name twice"),
+              (mode: "100644", name: "notes\n\u{1B}[2J.md", message: "'notes\\x0A\\x1B[2J.md', a control character"),
               (mode: "40000", name: "docs", message: "'docs', a folder"),
               (mode: "120000", name: "link", message: "'link', a symbolic link"),
           ])

@@ -21,6 +21,7 @@ struct BundlePathTests {
             ("a/../../x", "a '..' component"), ("./x", "a '.' component"), ("a//b", "an empty name or component"),
             ("a/", "an empty name or component"), ("a\u{0}b", "a NUL character"), (".git/config", "a '.git' component"),
             ("x/.Git/hooks/pre-commit", "a '.git' component"), (".git. ", "a '.git' component"), ("GIT~1/x", "a '.git' component"),
+            ("a\nb", "a control character"), ("x/\u{1B}[2J", "a control character"), ("\u{85}", "a control character"),
         ]
         for (path, problem) in cases {
             #expect(BundlePath.problem(path: path) == problem, "\(path)")

@@ -201,6 +201,10 @@ extension AttachedBundle {
             guard kind == .file, !name.contains("/") else {
                 throw DossierError("\(folder) holds \(BundlePath.escaped(name)), \(name.contains("/") ? "in a folder" : "not a regular file"): a bundle holds files only")
             }
+            // Nothing is attached that show --extract and dhf would refuse to write.
+            if let problem = BundlePath.problem(entry: name) {
+                throw DossierError("\(folder) holds '\(BundlePath.escaped(name))', \(problem): a bundle's files have plain names")
+            }
             guard let data = BundleInventory.readFile((folder as NSString).appendingPathComponent(name)) else {
                 throw DossierError("cannot read \((folder as NSString).appendingPathComponent(name))")
             }

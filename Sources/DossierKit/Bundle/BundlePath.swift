@@ -25,6 +25,10 @@ public enum BundlePath {
         if component.isEmpty { return "an empty name or component" }
         if component == "." || component == ".." { return "a '\(component)' component" }
         if component.utf8.contains(0) { return "a NUL character" }
+        // A newline would split the name's manifest line; no name dossier makes holds a control character.
+        if component.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+            return "a control character"
+        }
         // git's own folder, also as Windows and macOS spell it: trailing dots and spaces ignored, the short name.
         var trimmed = Substring(component.lowercased())
         while let last = trimmed.last, last == "." || last == " " { trimmed = trimmed.dropLast() }
