@@ -60,6 +60,17 @@ struct VerifyHostileBundleTests {
         #expect(result.stdout.hasPrefix("SYMLINK SUF-v1.1.0-errata.html\n"), "\(result.stdout)")
     }
 
+    @Test("MANIFEST.sha256 itself a symlink to a copy outside the bundle: not read, not intact, exit 1")
+    func manifestSymlink() throws {
+        let scratch = try signedBundle()
+        try FileManager.default.moveItem(atPath: scratch.file(bundle + "/MANIFEST.sha256"), toPath: scratch.file("manifest-copy"))
+        try FileManager.default.createSymbolicLink(atPath: scratch.file(bundle + "/MANIFEST.sha256"), withDestinationPath: scratch.file("manifest-copy"))
+        let result = try verify(scratch)
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(result.stdout.contains("SYMLINK MANIFEST.sha256\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("is NOT intact\n"))
+    }
+
     @Test("a FIFO (never opened, so verify does not hang) and an empty folder: not intact, exit 1")
     func fifoAndEmptyFolder() throws {
         let scratch = try signedBundle()
