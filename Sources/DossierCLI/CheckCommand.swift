@@ -57,9 +57,7 @@ struct CheckCommand: ParsableCommand {
         default: report = Data(result.text.utf8)
         }
         if let output {
-            do { try report.write(to: URL(fileURLWithPath: output)) } catch {
-                throw DossierError("cannot write the report to \(output): \(error.localizedDescription)")
-            }
+            try AtomicFile.write(report, to: output)
             FileHandle.standardOutput.write(Data(result.text.utf8))
         } else {
             FileHandle.standardOutput.write(report)

@@ -47,11 +47,7 @@ struct DiffCommand: ParsableCommand {
         let diff = ReleaseDiff(old: oldRelease, new: newRelease)
         let data = try DiffRenderer(templates: templateSet, generator: DossierVersion.generator).render(diff, as: format)
         if let out {
-            do {
-                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw DossierError("cannot write \(out): \(error.localizedDescription)")
-            }
+            try AtomicFile.write(data, to: out)
         } else {
             FileHandle.standardOutput.write(data)
         }

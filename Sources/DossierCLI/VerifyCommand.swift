@@ -8,8 +8,10 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check a bundle: every file against MANIFEST.sha256, and the manifest's signature.",
         discussion: """
-            Reports every altered, missing or extra file, and the verdict on MANIFEST.sha256.sig (SSH, namespace \
-            "dossier"). With --allowed-signers, the bundle must be signed by a signer listed there. Exit 0 when the \
+            Reports every altered, missing or extra file, every entry that is not a regular file (a symbolic link, \
+            which is never followed, a FIFO, socket or device, an empty folder), every manifest line that is not \
+            `sha256  name`, names a path outside the bundle or repeats a name, and the verdict on \
+            MANIFEST.sha256.sig (SSH, namespace "dossier"). With --allowed-signers, the bundle must be signed by a signer listed there. Exit 0 when the \
             bundle is intact, 1 when anything is off, 2 when it cannot be read.
             """)
 

@@ -140,6 +140,8 @@ extension AttachedBundle {
     }
 
     /// Calls `body` with the file entries of the attached bundle's tree; nil when none is attached.
+    /// - Throws: `DossierError` naming the reference and the entry when the tree holds anything but files with
+    ///   names `BundlePath` accepts (each alone and all together), before anything is read or written from it.
     private static func withBlobs<T>(release: String, in repository: Repository,
                                      _ body: ([OpaquePointer]) throws -> T) throws -> T? {
         guard let commit = commit(release: release, in: repository) else { return nil }
@@ -150,11 +152,36 @@ extension AttachedBundle {
         var tree: OpaquePointer?
         try check(git_commit_tree(&tree, object), "git_commit_tree")
         defer { git_tree_free(tree) }
-        let entries = (0..<git_tree_entrycount(tree)).compactMap { index -> OpaquePointer? in
-            let entry = git_tree_entry_byindex(tree, index)
-            return git_tree_entry_type(entry) == GIT_OBJECT_BLOB ? entry : nil
+        let entries = (0..<git_tree_entrycount(tree)).compactMap { git_tree_entry_byindex(tree, $0) }
+        var names: [String] = []
+        for entry in entries {
+            let raw = git_tree_entry_name(entry)!
+            let refuse = { (problem: String) in refused(release, commit: commit, entry: displayName(raw), problem) }
+            guard let name = String(validatingCString: raw) else { throw refuse("a name that is not UTF-8") }
+            let mode = git_tree_entry_filemode(entry)
+            guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else {
+                throw refuse(mode == GIT_FILEMODE_TREE ? "a folder" : mode == GIT_FILEMODE_LINK ? "a symbolic link" : "not a file")
+            }
+            if let problem = BundlePath.problem(entry: name) { throw refuse(problem) }
+            names.append(name)
+        }
+        if let (name, problem) = BundlePath.firstProblem(in: names) {
+            throw refused(release, commit: commit, entry: BundlePath.escaped(name), problem)
         }
         return try body(entries)
+    }
+
+    private static func refused(_ release: String, commit: String, entry: String, _ problem: String) -> DossierError {
+        DossierError("the bundle attached to \(release) (\(referenceName(release)), commit \(commit.prefix(12))) holds the entry '\(entry)', \(problem): an attached bundle holds files with plain names only, and dossier writes none of it")
+    }
+
+    /// A tree entry's name for a message: control characters and bytes that are not UTF-8 escaped.
+    private static func displayName(_ raw: UnsafePointer<CChar>) -> String {
+        if let name = String(validatingCString: raw) { return BundlePath.escaped(name) }
+        return UnsafeBufferPointer(start: raw, count: strlen(raw)).map { byte in
+            let value = UInt8(bitPattern: byte)
+            return value >= 0x20 && value < 0x7F && value != 0x5C ? String(UnicodeScalar(value)) : String(format: "\\x%02X", value)
+        }.joined()
     }
 
     private static func message(_ tag: String, _ digest: String) -> String {
@@ -169,12 +196,18 @@ extension AttachedBundle {
             throw DossierError("no bundle folder at \(folder)")
         }
         var files: [(name: String, data: Data)] = []
-        for name in try manager.contentsOfDirectory(atPath: folder).sorted() {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard manager.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
-                throw DossierError("\(folder) holds a folder, \(name): a bundle holds files only")
+        // Read as verify reads it: a symbolic link is not followed, a FIFO not waited on.
+        for (name, kind) in try BundleInventory(folder: folder).entries.sorted(by: { $0.key < $1.key }) {
+            guard kind == .file, !name.contains("/") else {
+                throw DossierError("\(folder) holds \(BundlePath.escaped(name)), \(name.contains("/") ? "in a folder" : "not a regular file"): a bundle holds files only")
             }
-            guard let data = manager.contents(atPath: path) else { throw DossierError("cannot read \(path)") }
+            // Nothing is attached that show --extract and dhf would refuse to write.
+            if let problem = BundlePath.problem(entry: name) {
+                throw DossierError("\(folder) holds '\(BundlePath.escaped(name))', \(problem): a bundle's files have plain names")
+            }
+            guard let data = BundleInventory.readFile((folder as NSString).appendingPathComponent(name)) else {
+                throw DossierError("cannot read \((folder as NSString).appendingPathComponent(name))")
+            }
             files.append((name, data))
         }
         // The files read are the files stored: they must be exactly what the manifest lists. Only when they are

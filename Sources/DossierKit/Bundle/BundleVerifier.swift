@@ -13,13 +13,21 @@ public struct BundleCheck: Sendable {
         case missing
         /// Present, not named by the manifest.
         case extra
+        /// A symbolic link: never followed, never part of a bundle.
+        case symlink
+        /// A FIFO, socket or device: never read, never part of a bundle.
+        case special
+        /// A folder with nothing in it: no bundle holds one.
+        case emptyFolder = "empty folder"
     }
 
     /// The bundle folder.
     public var folder: String
-    /// Every file named by the manifest or present in the folder, by path, with its state.
+    /// Every file named by the manifest or present in the folder (and every entry that is not a regular file), by
+    /// path, with its state.
     public var files: [(path: String, state: FileState)]
-    /// Manifest lines that do not read as `sha256  name`, as `line N: text`.
+    /// Manifest lines that do not read as `sha256  name`, name a path outside the bundle or repeat a name, as
+    /// `line N: text`.
     public var malformedLines: [String]
     /// The verdict on `MANIFEST.sha256.sig`; nil when the bundle is not signed.
     public var signature: Verdict?
@@ -38,39 +46,41 @@ public struct BundleCheck: Sendable {
 
 /// Checks a bundle folder the way an auditor would with `sha256sum -c` and `ssh-keygen -Y verify`.
 public enum BundleVerifier {
-    /// Checks `folder`. `allowedSigners` (git's allowed signers format) decides who may sign bundles; without it a
-    /// good signature is reported U and not counted against the bundle.
+    /// Checks `folder` without following a symbolic link inside it: every entry that is not a regular file listed
+    /// once in the manifest makes the bundle not intact, so that no verdict here is one `sha256sum -c` contradicts.
+    /// `allowedSigners` (git's allowed signers format) decides who may sign bundles; without it a good signature is
+    /// reported U and not counted against the bundle.
     /// - Throws: `DossierError` when the folder or its manifest cannot be read, or the allowed signers are bad.
     public static func check(folder: String, allowedSignersFile: String? = nil, now: Int64) throws -> BundleCheck {
-        let manager = FileManager.default
         var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw DossierError("no bundle folder at \(folder)")
         }
-        let manifestPath = (folder as NSString).appendingPathComponent(BundleWriter.manifestName)
-        guard let manifestData = manager.contents(atPath: manifestPath) else {
+        let inventory = try BundleInventory(folder: folder)
+        guard let manifestKind = inventory.entries[BundleWriter.manifestName] else {
             throw DossierError("\(folder) holds no \(BundleWriter.manifestName): it is not a dossier bundle")
         }
         let allowedSigners = try allowedSignersFile.map(AllowedSigners.init(file:))
+        // A manifest that is not a regular file is not read: it then lists nothing, and every file is extra.
+        let manifestData = manifestKind == .file ? BundleInventory.readFile(folder + "/" + BundleWriter.manifestName) : Data()
+        guard let manifestData else { throw DossierError("cannot read \(folder)/\(BundleWriter.manifestName)") }
+        let listing = ManifestListing(manifestData)
 
-        var expected: [String: String] = [:], malformed: [String] = []
-        let lines = String(decoding: manifestData, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() where !(line.isEmpty && index == lines.count - 1) {
-            // sha256sum's format: 64 hex digits, a space, a space (text) or `*` (binary), the name.
-            let chars = Array(line.utf8)
-            guard chars.count > 66, chars[..<64].allSatisfy({ isHex($0) }), chars[64] == UInt8(ascii: " "),
-                  chars[65] == UInt8(ascii: " ") || chars[65] == UInt8(ascii: "*") else {
-                malformed.append("line \(index + 1): \(line.prefix(80))")
-                continue
-            }
-            expected[String(decoding: chars[66...], as: UTF8.self)] = String(decoding: chars[..<64], as: UTF8.self).lowercased()
-        }
-
-        let present = Set(try filesBelow(folder)).subtracting([BundleWriter.manifestName, BundleWriter.signatureName])
+        let present = inventory.listedFiles
         var files: [(String, BundleCheck.FileState)] = []
-        for path in Set(expected.keys).union(present).sorted() {
-            guard let digest = expected[path] else { files.append((path, .extra)); continue }
-            guard present.contains(path), let data = manager.contents(atPath: (folder as NSString).appendingPathComponent(path)) else {
+        for path in Set(listing.digests.keys).union(inventory.entries.keys).sorted() {
+            switch inventory.entries[path] {
+            case .symlink?: files.append((path, .symlink)); continue
+            case .special?: files.append((path, .special)); continue
+            case .emptyFolder?: files.append((path, .emptyFolder)); continue
+            case .file?, nil: break
+            }
+            let unlisted = listing.digests[path] == nil
+            // The manifest and its signature are not listed; should the manifest list them, they are checked as
+            // `sha256sum -c` checks them.
+            if unlisted, path == BundleWriter.manifestName || path == BundleWriter.signatureName { continue }
+            guard let digest = listing.digests[path] else { files.append((path, .extra)); continue }
+            guard present.contains(path) || inventory.entries[path] == .file, let data = BundleInventory.readFile(folder + "/" + path) else {
                 files.append((path, .missing)); continue
             }
             let actual = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -78,29 +88,12 @@ public enum BundleVerifier {
         }
 
         var signature: Verdict?
-        let signaturePath = (folder as NSString).appendingPathComponent(BundleWriter.signatureName)
-        if let data = manager.contents(atPath: signaturePath) {
+        if inventory.entries[BundleWriter.signatureName] == .file,
+           let data = BundleInventory.readFile(folder + "/" + BundleWriter.signatureName) {
             signature = SSHVerifier.verify(armored: String(decoding: data, as: UTF8.self), payload: Array(manifestData), time: now,
                                            allowedSigners: allowedSigners, namespace: BundleWriter.signatureNamespace)
         }
-        return BundleCheck(folder: folder, files: files, malformedLines: malformed, signature: signature,
+        return BundleCheck(folder: folder, files: files, malformedLines: listing.problems, signature: signature,
                            trustGiven: allowedSigners != nil)
-    }
-
-    private static func isHex(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-    }
-
-    /// Paths of the regular files below `folder`, relative to it, with `/` between folders.
-    private static func filesBelow(_ folder: String) throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-            throw DossierError("cannot read the bundle folder \(folder)")
-        }
-        var paths: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(path) }
-        }
-        return paths
     }
 }

@@ -77,10 +77,10 @@ public enum RecordScaffold {
             let url = URL(fileURLWithPath: workTree).appendingPathComponent(file.path)
             do {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
                 throw DossierError("cannot write \(file.path) in \(workTree): \(error.localizedDescription)")
             }
+            try AtomicFile.write(Data(file.contents.utf8), to: url.path, replacing: false)
         }
     }
 }

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The one check every name of a bundle's file goes through before dossier writes or reads it below a folder:
+/// names dossier did not make (an attached bundle's tree entries, a manifest's lines) are chosen by whoever made
+/// the bundle, so a name must stay inside its folder and mean the same file on every file system.
+public enum BundlePath {
+    /// Why `name`, one entry of a folder (a git tree entry), cannot be a file's name in a bundle; nil when it can.
+    public static func problem(entry name: String) -> String? {
+        if name.contains("/") { return "a '/' inside one name" }
+        return problem(component: name)
+    }
+
+    /// Why `path` (names between `/`, as in `v1.0.0/suf.json`) cannot name a file below a bundle's folder; nil
+    /// when it can.
+    public static func problem(path: String) -> String? {
+        if path.isEmpty { return "an empty name" }
+        if path.hasPrefix("/") { return "an absolute name" }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if let problem = problem(component: String(component)) { return problem }
+        }
+        return nil
+    }
+
+    private static func problem(component: String) -> String? {
+        if component.isEmpty { return "an empty name or component" }
+        if component == "." || component == ".." { return "a '\(component)' component" }
+        if component.utf8.contains(0) { return "a NUL character" }
+        // A newline would split the name's manifest line; no name dossier makes holds a control character.
+        if component.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
+            return "a control character"
+        }
+        // git's own folder, also as Windows and macOS spell it: trailing dots and spaces ignored, the short name.
+        var trimmed = Substring(component.lowercased())
+        while let last = trimmed.last, last == "." || last == " " { trimmed = trimmed.dropLast() }
+        if trimmed == ".git" || trimmed == "git~1" { return "a '.git' component" }
+        return nil
+    }
+
+    /// The first of `paths` (in their order) that `problem(path:)` refuses, or that is the same name as an
+    /// earlier one or differs from it only in case (or Unicode normalization), with why; nil when all are fine.
+    public static func firstProblem(in paths: [String]) -> (path: String, problem: String)? {
+        var seen: [String: String] = [:]
+        for path in paths {
+            if let problem = problem(path: path) { return (path, problem) }
+            // Swift compares strings by canonical equivalence: NFC and NFD spellings are one key.
+            let key = path.lowercased()
+            if let earlier = seen[key] {
+                return (path, earlier == path ? "the same name twice" : "a name that differs only in case from '\(escaped(earlier))'")
+            }
+            seen[key] = path
+        }
+        return nil
+    }
+
+    /// `folder/path`, once `path` is checked.
+    /// - Throws: `DossierError` naming `path` and why it is refused.
+    public static func join(_ folder: String, _ path: String) throws -> String {
+        if let problem = problem(path: path) {
+            throw DossierError("refused to write '\(escaped(path))' below \(folder): \(problem)")
+        }
+        return folder.hasSuffix("/") ? folder + path : folder + "/" + path
+    }
+
+    /// `text` for a message: control characters (and backslashes) as escapes, so a name cannot drive the terminal.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x5C: out += "\\\\"
+            case 0..<0x20, 0x7F..<0xA0: out += String(format: "\\x%02X", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

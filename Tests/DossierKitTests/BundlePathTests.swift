@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import DossierKit
+
+/// The one check every bundle file's name goes through: names that leave the folder, reach git's own folder or
+/// clash are refused; names dossier makes pass.
+@Suite("bundle file names")
+struct BundlePathTests {
+    @Test("names dossier writes pass")
+    func ownNames() {
+        for name in ["suf.json", "SUF-v1.0.0.md", "v1.0.0/MANIFEST.sha256", "dhf/parts/risk.html", ".hidden", "..tail", "a..b"] {
+            #expect(BundlePath.problem(path: name) == nil, "\(name)")
+        }
+        #expect(BundlePath.firstProblem(in: ["a.md", "b.md", "v1/a.md"]) == nil)
+    }
+
+    @Test("paths that leave the folder, are empty in a part, hold NUL or reach .git are refused")
+    func refusedPaths() {
+        let cases: [(String, String)] = [
+            ("", "an empty name"), ("/etc/passwd", "an absolute name"), ("../x", "a '..' component"),
+            ("a/../../x", "a '..' component"), ("./x", "a '.' component"), ("a//b", "an empty name or component"),
+            ("a/", "an empty name or component"), ("a\u{0}b", "a NUL character"), (".git/config", "a '.git' component"),
+            ("x/.Git/hooks/pre-commit", "a '.git' component"), (".git. ", "a '.git' component"), ("GIT~1/x", "a '.git' component"),
+            ("a\nb", "a control character"), ("x/\u{1B}[2J", "a control character"), ("\u{85}", "a control character"),
+        ]
+        for (path, problem) in cases {
+            #expect(BundlePath.problem(path: path) == problem, "\(path)")
+        }
+        #expect(BundlePath.problem(entry: "a/b") == "a '/' inside one name")
+        #expect(BundlePath.problem(entry: "..") == "a '..' component")
+    }
+
+    @Test("the same name twice, or twice but for case or Unicode normalization, is refused at the second")
+    func clashes() {
+        #expect(BundlePath.firstProblem(in: ["a.md", "a.md"])?.problem == "the same name twice")
+        #expect(BundlePath.firstProblem(in: ["README.md", "x", "readme.MD"])! == ("readme.MD", "a name that differs only in case from 'README.md'"))
+        #expect(BundlePath.firstProblem(in: ["caf\u{E9}.md", "cafe\u{301}.md"]) != nil)
+        #expect(BundlePath.firstProblem(in: ["ok.md", "../x"])! == ("../x", "a '..' component"))
+    }
+
+    @Test("join refuses before giving a path; control characters are escaped in the message")
+    func join() throws {
+        #expect(try BundlePath.join("/tmp/b", "v1/suf.json") == "/tmp/b/v1/suf.json")
+        #expect(throws: DossierError.self) { try BundlePath.join("/tmp/b", "../x") }
+        #expect(BundlePath.escaped("a\u{1B}[2J\u{7}\\b\u{9B}é") == "a\\x1B[2J\\x07\\\\b\\x9Bé")
+    }
+}
