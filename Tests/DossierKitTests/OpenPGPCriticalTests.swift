@@ -50,7 +50,7 @@ struct OpenPGPCriticalTests {
     func unknownCriticalUnhashed() throws {
         let f = try F.shared()
         let signature = try f.sign(Self.payload, key: try #require(f.keys["ed"]), at: F.t0 + F.day)
-        let body = try #require(try OpenPGPPacket.parse(try #require(OpenPGPArmor.decode(signature).first).data).first).body
+        let body = try Self.packetBody(signature)
         let critical = try expectBoth(OpenPGPTests.armor(Self.withUnhashedSubpacket(body, type: 0x80 | 100, data: [1, 2, 3])), letter: .bad)
         #expect(critical.reason.contains("critical subpacket of type 100"), "\(critical.reason)")
         try expectBoth(OpenPGPTests.armor(Self.withUnhashedSubpacket(body, type: 100, data: [1, 2, 3])), letter: .good)
@@ -61,9 +61,15 @@ struct OpenPGPCriticalTests {
         let f = try F.shared()
         let key = try #require(f.keys["ed"])
         let signature = try f.sign(Self.payload, key: key, at: F.t0 + F.day)
-        let body = try #require(try OpenPGPPacket.parse(try #require(OpenPGPArmor.decode(signature).first).data).first).body
+        let body = try Self.packetBody(signature)
         let keyID = Array(try #require(f.fingerprints(key).first).hexBytes.suffix(8))
         try expectBoth(OpenPGPTests.armor(Self.withUnhashedSubpacket(body, type: 0x80 | 16, data: keyID)), letter: .good)
+    }
+
+    /// The body of the one packet an armored signature holds.
+    static func packetBody(_ armored: String) throws -> [UInt8] {
+        let block = try #require(try OpenPGPArmor.decode(armored).first)
+        return try #require(try OpenPGPPacket.parse(block.data).first).body
     }
 
     /// A v4 signature packet (with its new-format header) whose unhashed area has one more subpacket at its end.
