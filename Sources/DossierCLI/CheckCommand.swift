@@ -60,9 +60,11 @@ struct CheckCommand: ParsableCommand {
             do { try report.write(to: URL(fileURLWithPath: output)) } catch {
                 throw DossierError("cannot write the report to \(output): \(error.localizedDescription)")
             }
-            FileHandle.standardOutput.write(Data(result.text.utf8))
+            Output.text(result.text)
+        } else if format == "json" || format == "junit" || format == "sarif" {
+            Output.data(report)
         } else {
-            FileHandle.standardOutput.write(report)
+            Output.text(result.text)
         }
         if result.errors > 0 { throw ExitCode(1) }
     }
