@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import TestSupport
@@ -64,6 +65,53 @@ struct OpenPGPCriticalTests {
         let body = try Self.packetBody(signature)
         let keyID = Array(try #require(f.fingerprints(key).first).hexBytes.suffix(8))
         try expectBoth(OpenPGPTests.armor(Self.withUnhashedSubpacket(body, type: 0x80 | 16, data: keyID)), letter: .good)
+    }
+
+    @Test("an unknown critical subpacket in the hashed area (a signature made here with the key gpg made) is B; without the critical bit, G")
+    func unknownCriticalHashed() throws {
+        let f = try F.shared()
+        let key = try #require(f.keys["ed"])
+        let signer = try Self.edSigner(f, fingerprint: key)
+        // The control: the same signer without the extra subpacket makes a signature gpg calls good.
+        try expectBoth(signer(Self.payload, []), letter: .good)
+        let critical = try expectBoth(signer(Self.payload, [0x80 | 100, 1, 2, 3]), letter: .bad)
+        #expect(critical.reason.contains("critical subpacket of type 100"), "\(critical.reason)")
+        try expectBoth(signer(Self.payload, [100, 1, 2, 3]), letter: .good)
+    }
+
+    /// Signs v4 EdDSA detached signatures with the fixture's Ed25519 key `fingerprint` (its secret exported from gpg),
+    /// with the creation time and issuer fingerprint gpg writes plus `extra` (one subpacket: type byte and data) in
+    /// the hashed area: a signer that writes what gpg will not.
+    static func edSigner(_ f: OpenPGPFixture, fingerprint: String) throws -> (Data, [UInt8]) throws -> String {
+        let exported = try f.gpg(["--armor", "--export-secret-keys", fingerprint], at: F.t0).stdout
+        var reader = OpenPGPByteReader(try packetBody(exported), context: "secret key")
+        _ = try reader.take(6)  // version, creation time, algorithm (22)
+        _ = try reader.take(Int(try reader.take(1)[0]))  // curve OID
+        _ = try reader.mpi()  // public point
+        #expect(try reader.take(1) == [0])  // not protected
+        let seed = try reader.mpi()
+        let privateKey = try Curve25519.Signing.PrivateKey(rawRepresentation: [UInt8](repeating: 0, count: 32 - seed.count) + seed)
+        let issuer = fingerprint.hexBytes
+        func subpacket(_ content: [UInt8]) -> [UInt8] { [UInt8(content.count)] + content }
+        func mpi(_ bytes: some Collection<UInt8>) -> [UInt8] {
+            let value = Array(bytes.drop { $0 == 0 })
+            let bits = value.isEmpty ? 0 : (value.count - 1) * 8 + (8 - value[0].leadingZeroBitCount)
+            return [UInt8(bits >> 8), UInt8(bits & 0xFF)] + value
+        }
+        return { payload, extra in
+            let created = UInt32(F.t0 + F.day)
+            var hashed = subpacket([33, 4] + issuer)
+            hashed += subpacket([2, UInt8(created >> 24), UInt8(created >> 16 & 0xFF), UInt8(created >> 8 & 0xFF), UInt8(created & 0xFF)])
+            if !extra.isEmpty { hashed += subpacket(extra) }
+            let hashedPart: [UInt8] = [4, 0x00, 22, 8, UInt8(hashed.count >> 8), UInt8(hashed.count & 0xFF)] + hashed
+            let count = UInt32(hashedPart.count)
+            let trailer: [UInt8] = [4, 0xFF, UInt8(count >> 24), UInt8(count >> 16 & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)]
+            let digest = Array(SHA256.hash(data: [UInt8](payload) + hashedPart + trailer))
+            let signature = Array(try privateKey.signature(for: digest))
+            let unhashed = subpacket([16] + issuer.suffix(8))
+            let body = hashedPart + [0, UInt8(unhashed.count)] + unhashed + digest.prefix(2) + mpi(signature.prefix(32)) + mpi(signature.suffix(32))
+            return OpenPGPTests.armor([0xC2, UInt8(body.count)] + body)
+        }
     }
 
     /// The body of the one packet an armored signature holds.
