@@ -52,11 +52,11 @@ struct AttachCommand: ParsableCommand {
         let attachment = try AttachedBundle.attach(folder: folder!, tag: release, repository: repository.repo, force: force)
         let reference = AttachedBundle.referenceName(release)
         switch attachment.outcome {
-        case .attached: print("attached the bundle of \(release) at \(reference) (commit \(attachment.commit))")
-        case .unchanged: print("the same bundle of \(release) is attached already at \(reference) (commit \(attachment.commit)): nothing changed")
-        case .replaced: print("replaced the bundle of \(release) at \(reference) (commit \(attachment.commit); the old one is its parent)")
+        case .attached: Output.line("attached the bundle of \(release) at \(reference) (commit \(attachment.commit))")
+        case .unchanged: Output.line("the same bundle of \(release) is attached already at \(reference) (commit \(attachment.commit)): nothing changed")
+        case .replaced: Output.line("replaced the bundle of \(release) at \(reference) (commit \(attachment.commit); the old one is its parent)")
         }
-        print("noted under \(AttachedBundle.notesReference) on \(attachment.notedObjects.joined(separator: " and ")): manifest SHA-256 \(attachment.manifestDigest)")
+        Output.line("noted under \(AttachedBundle.notesReference) on \(attachment.notedObjects.joined(separator: " and ")): manifest SHA-256 \(attachment.manifestDigest)")
     }
 }
 
@@ -85,13 +85,14 @@ struct ShowCommand: ParsableCommand {
         }
         if let extract {
             try BundleWriter.extract(try AttachedBundle.files(release: release, in: repo), to: extract)
-            print("extracted \(names.count) files of the bundle of \(release) to \(extract)")
+            Output.line("extracted \(names.count) files of the bundle of \(release) to \(extract)")
             return
         }
         let name = file ?? "SUF-\(Release.fileStem(release)).md"
         guard names.contains(name), let data = try AttachedBundle.read(release: release, in: repo, file: name) else {
             throw DossierError("the bundle attached to \(release) has no file '\(name)'; it has: \(names.joined(separator: ", "))")
         }
-        FileHandle.standardOutput.write(data)
+        // Markdown is shown as text (its control characters escaped); any other file is written byte for byte.
+        if name.hasSuffix(".md") { Output.text(String(decoding: data, as: UTF8.self)) } else { Output.data(data) }
     }
 }

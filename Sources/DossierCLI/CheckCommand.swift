@@ -58,9 +58,11 @@ struct CheckCommand: ParsableCommand {
         }
         if let output {
             try AtomicFile.write(report, to: output)
-            FileHandle.standardOutput.write(Data(result.text.utf8))
+            Output.text(result.text)
+        } else if format == "json" || format == "junit" || format == "sarif" {
+            Output.data(report)
         } else {
-            FileHandle.standardOutput.write(report)
+            Output.text(result.text)
         }
         if result.errors > 0 { throw ExitCode(1) }
     }

@@ -51,11 +51,11 @@ struct DhfCommand: ParsableCommand {
             release: releaseRequest, formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey,
             htmlPages: layout, progress: progress))
         DossierCommand.keptUntilExit.append(result)
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { Output.endProgress() }
         for warning in result.warnings { Output.warning(warning) }
         let history = result.history
         let attached = history.releases.count { $0.suf.attachedCommit != nil }
-        print("DHF through \(history.through) (\(history.releases.count) releases; bundles: \(attached) attached, \(history.releases.count - attached) built now) written to \(result.path)")
+        Output.line("DHF through \(history.through) (\(history.releases.count) releases; bundles: \(attached) attached, \(history.releases.count - attached) built now) written to \(result.path)")
     }
 
     /// Shows which release's bundle was just made.

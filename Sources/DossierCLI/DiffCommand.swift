@@ -49,7 +49,8 @@ struct DiffCommand: ParsableCommand {
         if let out {
             try AtomicFile.write(data, to: out)
         } else {
-            FileHandle.standardOutput.write(data)
+            // The Markdown diff is text for a terminal (control characters escaped); JSON, HTML and PDF are written as they are.
+            if format == .md { Output.text(String(decoding: data, as: UTF8.self)) } else { Output.data(data) }
         }
         if exitCode, !diff.isEmpty { throw ExitCode(1) }
     }

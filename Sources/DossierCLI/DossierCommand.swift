@@ -37,7 +37,7 @@ public struct DossierCommand: ParsableCommand {
             Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
+                Output.line(fullMessage(for: error))
                 Foundation.exit(0)
             }
             // Bad usage, or a failure reading or writing files: exit 1 is kept for error-level findings.
@@ -47,18 +47,71 @@ public struct DossierCommand: ParsableCommand {
     }
 }
 
-/// Writes to stdout and stderr.
+/// Everything dossier prints goes through here. Human text (messages, errors, warnings, progress, the text of
+/// `check`, `trace`, `signatures`, a Markdown diff) is shown with every control character that is not a line break
+/// or a tab escaped as `\u{1B}`: commit messages, YAML and evidence may hold ESC/CSI/OSC sequences, BEL or CR that
+/// would clear the screen, retitle the window or overwrite a line. Machine output (`data`) is written as it is:
+/// JSON, SARIF and JUnit escape control characters by their own rules, and a document's bytes are the document.
 enum Output {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("dossier: error: \(message)\n".utf8))
+        write(Data("dossier: error: \(escaped(message))\n".utf8), to: .standardError)
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("dossier: \(message)\n".utf8))
+        write(Data("dossier: \(escaped(message))\n".utf8), to: .standardError)
     }
 
     /// A progress line on a terminal: overwritten by the next one.
     static func progress(_ message: String) {
-        FileHandle.standardError.write(Data("\rdossier: \(message)\u{1B}[K".utf8))
+        write(Data("\rdossier: \(escaped(message))\u{1B}[K".utf8), to: .standardError)
+    }
+
+    /// Clears the progress line.
+    static func endProgress() {
+        write(Data("\r\u{1B}[K".utf8), to: .standardError)
+    }
+
+    /// A line of human text on stdout.
+    static func line(_ text: String) {
+        self.text(text + "\n")
+    }
+
+    /// Human text on stdout, its own line breaks kept.
+    static func text(_ text: String) {
+        write(Data(escaped(text).utf8), to: .standardOutput)
+    }
+
+    /// Machine output or a document on stdout, byte for byte.
+    static func data(_ data: Data) {
+        write(data, to: .standardOutput)
+    }
+
+    private static func write(_ data: Data, to handle: FileHandle) {
+        handle.write(data)
+    }
+
+    /// `text` with each control character (C0 but line feed and tab, DEL, C1) and each bidirectional formatting
+    /// character written as `\u{HEX}`, so that it shows on a terminal instead of acting on it.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x09: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        // Bidirectional marks, embeddings, overrides and isolates: they reorder what a terminal shows.
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }

@@ -34,6 +34,6 @@ struct InitCommand: ParsableCommand {
         default: out += "release tags: \(tags.matches.count) match \(tags.pattern) (\(tags.matches.first!) … \(tags.matches.last!))\n"
         }
         out += "next: fill in the records, run `dossier check --worktree`, and commit dossier.yml and regulatory/\n"
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.text(out)
     }
 }

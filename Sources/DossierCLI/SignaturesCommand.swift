@@ -41,9 +41,9 @@ struct SignaturesCommand: ParsableCommand {
             repository: repository.repo, range: range, all: all, tags: tags, configFile: repository.config,
             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys, verificationTime: now))
         if json {
-            FileHandle.standardOutput.write(try listing.json())
+            Output.data(try listing.json())
         } else {
-            FileHandle.standardOutput.write(Data(listing.text.utf8))
+            Output.text(listing.text)
         }
     }
 }

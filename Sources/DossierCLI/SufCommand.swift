@@ -50,6 +50,6 @@ struct SufCommand: ParsableCommand {
         DossierCommand.keptUntilExit.append(result)
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
-        print("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")
+        Output.line("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")
     }
 }

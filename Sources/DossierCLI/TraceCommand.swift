@@ -33,6 +33,6 @@ struct TraceCommand: ParsableCommand {
         let assembled = try ReleaseAssembler.assemble(request)
         let graph = TraceGraph(release: assembled.release, evidence: assembled.release.evidence)
         let report = try TraceReport.make(id: id, release: assembled.release, graph: graph)
-        FileHandle.standardOutput.write(json ? try CanonicalJSON.encode(report) : Data(report.text.utf8))
+        if json { Output.data(try CanonicalJSON.encode(report)) } else { Output.text(report.text) }
     }
 }

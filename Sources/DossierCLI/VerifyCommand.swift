@@ -41,7 +41,7 @@ struct VerifyCommand: ParsableCommand {
             out += "signature: none (no \(BundleWriter.signatureName))\n"
         }
         out += check.isIntact ? "bundle \(bundle) is intact\n" : "bundle \(bundle) is NOT intact\n"
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.text(out)
         if !check.isIntact { throw ExitCode(1) }
     }
 }

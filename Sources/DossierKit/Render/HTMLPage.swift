@@ -81,7 +81,8 @@ enum HTMLPage {
                 ["file": part.file, "title": part.title, "current": index == current] as [String: Any]
             },
         ]
-        return frame.library.render(page, withTemplate: "page.html") ?? ""
+        // Every page ends here: a link of a scheme other than http, https or mailto is made text (HTMLLinkFilter).
+        return HTMLLinkFilter.filter(frame.library.render(page, withTemplate: "page.html") ?? "")
     }
 
     /// Text as the inside of a CSS string: everything but letters, digits and spaces as a CSS escape (`\3C `), so that

@@ -70,6 +70,7 @@ public struct TemplateSet: Sendable {
     /// Parses every mustache template into a library (partials by name without `.mustache`).
     /// - Throws: `DossierError` with the template's file, line and column when one does not parse.
     func library() throws -> TemplateLibrary {
+        try checkBounds()
         MarkdownContentType.register()
         var library = MustacheLibrary()
         var compiled: [String: CompiledTemplate?] = [:]
@@ -80,11 +81,65 @@ public struct TemplateSet: Sendable {
                 compiled.updateValue(CompiledTemplate(text), forKey: key)
             } catch let error as MustacheTemplate.ParserError {
                 throw DossierError("template does not parse: \(error.error) near '\(error.context.line)'",
-                                   at: SourceLocation(file: origins[name] == "built-in" ? "templates/\(name)" : origins[name] ?? name,
-                                                      line: error.context.lineNumber, column: error.context.columnNumber))
+                                   at: SourceLocation(file: file(name), line: error.context.lineNumber, column: error.context.columnNumber))
             }
         }
         return TemplateLibrary(mustache: library, compiled: compiled)
+    }
+
+    /// The file a template is named by in errors: its override's path, or `templates/NAME` for a built-in one.
+    private func file(_ name: String) -> String {
+        origins[name] == "built-in" ? "templates/\(name)" : origins[name] ?? name
+    }
+
+    /// Checks, before anything parses or renders them, that no template nests sections deeper than
+    /// `TemplateBounds.maxNesting`, names a partial dynamically, or includes itself through partials (directly or
+    /// through others): each would recurse without bound in swift-mustache and overflow the stack.
+    /// - Throws: `DossierError` naming the template's file, line and column.
+    private func checkBounds() throws {
+        let templates = Self.names.filter { $0.hasSuffix(".mustache") }
+        var includes: [String: [(partial: String, location: SourceLocation)]] = [:]
+        for name in templates {
+            let characters = Array(texts[name] ?? "")
+            func location(_ offset: Int) -> SourceLocation {
+                let (line, column) = TemplateBounds.lineAndColumn(offset, in: characters)
+                return SourceLocation(file: file(name), line: line, column: column)
+            }
+            switch TemplateBounds.outline(characters) {
+            case let .tooDeep(offset):
+                throw DossierError("sections nest more than \(TemplateBounds.maxNesting) deep; expected at most \(TemplateBounds.maxNesting)",
+                                   at: location(offset))
+            case let .partials(partials):
+                for partial in partials {
+                    guard !partial.name.hasPrefix("*") else {
+                        throw DossierError("a dynamic partial ('\(partial.name.prefix(60))') is not allowed: a partial must name a template",
+                                           at: location(partial.offset))
+                    }
+                    let included = partial.name + ".mustache"
+                    if templates.contains(included) { includes[name, default: []].append((included, location(partial.offset))) }
+                }
+            }
+        }
+        // A template that can reach itself through its partials: depth-first from each, in the order of `names`.
+        for first in templates {
+            var path = [first], seen: Set<String> = []
+            func visit(_ name: String) -> [String]? {
+                for (partial, _) in includes[name] ?? [] {
+                    if partial == first { return path + [partial] }
+                    guard seen.insert(partial).inserted else { continue }
+                    path.append(partial)
+                    if let cycle = visit(partial) { return cycle }
+                    path.removeLast()
+                }
+                return nil
+            }
+            if let cycle = visit(first), let tag = includes[first]?.first(where: { $0.partial == cycle[1] }) {
+                let chain = cycle.joined(separator: " → ")
+                throw DossierError(cycle.count == 2 ? "the template includes itself as a partial ({{>\(cycle[1].dropLast(9))}}); partials must not recurse"
+                                                    : "the template includes itself through its partials (\(chain)); partials must not recurse",
+                                   at: tag.location)
+            }
+        }
     }
 }
 

@@ -130,9 +130,32 @@ struct OpenPGPSignaturePacket: Sendable {
     /// The embedded signatures (subpacket 32), e.g. a subkey's primary-key binding signature.
     var embeddedSignatures: [[UInt8]] { subpackets.filter { $0.type == 32 }.map(\.data) }
 
-    /// The first critical hashed subpacket dossier does not understand, which makes the signature unusable.
-    var unknownCriticalSubpacket: UInt8? {
-        subpackets.first { $0.hashed && $0.critical && !Self.knownSubpackets.contains($0.type) }?.type
+    /// The notations gpg 2.2 understands, so that one of these marked critical still leaves the signature valid
+    /// (gpg's `register_known_notation`); any other critical notation makes it invalid.
+    static let knownNotations: Set<[UInt8]> = [Array("preferred-email-encoding@pgp.com".utf8), Array("pka-address@gnupg.org".utf8)]
+
+    /// The first critical subpacket, in either area, that dossier does not understand: a subpacket type it does
+    /// not know, or a notation (type 20) whose name is not a known one. RFC 9580 §5.2.3.7: such a signature is in
+    /// error; gpg reports it as a bad signature ("assuming bad signature … due to an unknown critical bit").
+    var unknownCriticalSubpacket: String? {
+        for subpacket in subpackets where subpacket.critical {
+            if subpacket.type == 20 {
+                let name = Self.notationName(subpacket.data)
+                if let name, Self.knownNotations.contains(name) { continue }
+                return "a critical notation \(name.map { "'\(String(decoding: $0, as: UTF8.self).prefix(60))'" } ?? "that does not parse")"
+            }
+            if !Self.knownSubpackets.contains(subpacket.type) { return "a critical subpacket of type \(subpacket.type)" }
+        }
+        return nil
+    }
+
+    /// A notation's name: after 4 flag bytes and the 2-byte name and value lengths (RFC 9580 §5.2.3.24); nil when
+    /// the lengths do not fit the subpacket.
+    private static func notationName(_ data: [UInt8]) -> [UInt8]? {
+        guard data.count >= 8 else { return nil }
+        let nameLength = Int(data[4]) << 8 | Int(data[5]), valueLength = Int(data[6]) << 8 | Int(data[7])
+        guard 8 + nameLength + valueLength == data.count else { return nil }
+        return Array(data[8..<(8 + nameLength)])
     }
 
     // MARK: Checking

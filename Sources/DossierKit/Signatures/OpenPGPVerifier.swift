@@ -59,9 +59,6 @@ enum OpenPGPVerifier {
         guard let created = signature.created else {
             return cannotCheck("the signature has no creation time in its hashed subpackets")
         }
-        if let critical = signature.unknownCriticalSubpacket {
-            return cannotCheck("the signature has a critical subpacket of type \(critical), which is not understood")
-        }
         guard let found = keyring.key(fingerprint: signature.issuerFingerprint, keyID: signature.issuerKeyID) else {
             let keyID = signature.issuerKeyID.map { $0.openPGPHex } ?? "(none)"
             let fingerprint = signature.issuerFingerprint.map { $0.openPGPHex } ?? "(none)"
@@ -96,7 +93,12 @@ enum OpenPGPVerifier {
             return Verdict(.bad, kind: .openpgp, signer: signer, algorithm: algorithm,
                            reason: "the signature does not match the signed content: the content or the signature was altered")
         case .valid:
-            break
+            // RFC 9580 §5.2.3.7: a critical subpacket that is not understood makes the signature invalid; gpg checks
+            // the values first, then reports BADSIG ("assuming bad signature … due to an unknown critical bit").
+            if let critical = signature.unknownCriticalSubpacket {
+                return Verdict(.bad, kind: .openpgp, signer: signer, algorithm: algorithm,
+                               reason: "the signature has \(critical), which is not understood (RFC 9580 §5.2.3.7)")
+            }
         }
         func good(_ letter: VerdictLetter, _ reason: String) -> Verdict {
             Verdict(letter, kind: .openpgp, signer: signer, fingerprint: fingerprint, primaryFingerprint: primaryFingerprint,

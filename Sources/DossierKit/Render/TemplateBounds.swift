@@ -1,0 +1,174 @@
+/// The limits a template set must keep before anything parses or renders it: swift-mustache and
+/// `CompiledTemplate` parse a section by recursion and render a partial by recursion, so a template with thousands of
+/// nested sections, or a partial that includes itself, would overflow the stack (a crash, not an error).
+/// `TemplateSet.library()` checks every template here, with a scan that does not recurse, first.
+enum TemplateBounds {
+    /// The most sections (`#`, `^`, `$`, `<`) one template may nest; dossier's own nest at most 4 deep.
+    static let maxNesting = 100
+
+    /// A partial tag found by the scan: the name it includes (`*name` for a dynamic one) and where it is.
+    struct Partial {
+        var name: String
+        var offset: Int
+    }
+
+    /// What the scan found in one template.
+    enum Outline {
+        /// Its partial tags, in order.
+        case partials([Partial])
+        /// Sections nest deeper than `maxNesting`; the offset of the first section past the bound.
+        case tooDeep(offset: Int)
+    }
+
+    /// Scans `text` with swift-mustache's tag rules (delimiters, set-delimiter tags, comments, names) without
+    /// recursing, counting how deep sections nest and collecting partial tags. Where swift-mustache's parser would
+    /// stop with an error the scan stops too: that parser then reports the error, never nesting deeper.
+    static func outline(_ characters: [Character]) -> Outline {
+        var scanner = Scanner(characters: characters)
+        var partials: [Partial] = []
+        var depth = 0
+        while let tag = scanner.nextTag() {
+            guard let kind = scanner.peek() else { break }
+            switch kind {
+            case "#", "^", "$", "<":
+                scanner.position += 1
+                if kind == "<" {
+                    scanner.skipWhitespace()
+                    let name = scanner.read(partialNameChars)
+                    partials.append(Partial(name: name, offset: tag))
+                    scanner.skipWhitespace()
+                    guard scanner.readEnd() else { return .partials(partials) }
+                } else {
+                    guard scanner.readName() else { return .partials(partials) }
+                }
+                depth += 1
+                if depth > maxNesting { return .tooDeep(offset: tag) }
+            case "/":
+                scanner.position += 1
+                guard scanner.readName(), depth > 0 else { return .partials(partials) }
+                depth -= 1
+            case "!", "%":
+                scanner.position += 1
+                guard scanner.skipPastEnd() else { return .partials(partials) }
+            case "=":
+                scanner.position += 1
+                guard scanner.setDelimiters() else { return .partials(partials) }
+            case ">":
+                scanner.position += 1
+                scanner.skipWhitespace()
+                let dynamic = scanner.peek() == "*"
+                if dynamic { scanner.position += 1 }
+                scanner.skipWhitespace()
+                let name = scanner.read(partialNameChars)
+                partials.append(Partial(name: (dynamic ? "*" : "") + name, offset: tag))
+                scanner.skipWhitespace()
+                guard scanner.readEnd() else { return .partials(partials) }
+            case "{":
+                scanner.position += 1
+                guard scanner.readName(), scanner.read(string: ["}"]) else { return .partials(partials) }
+            case "&":
+                scanner.position += 1
+                guard scanner.readName() else { return .partials(partials) }
+            default:
+                guard scanner.readName() else { return .partials(partials) }
+            }
+        }
+        return .partials(partials)
+    }
+
+    /// The 1-based line and column of `offset` in `characters` (a CR LF pair is one character, as swift-mustache counts).
+    static func lineAndColumn(_ offset: Int, in characters: [Character]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for character in characters[..<min(offset, characters.count)] {
+            if character.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    private static let sectionNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    private static let partialNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+
+    /// The reading operations of swift-mustache's parser that the scan needs, with its current delimiters.
+    private struct Scanner {
+        let characters: [Character]
+        var position = 0
+        var start: [Character] = ["{", "{"]
+        var end: [Character] = ["}", "}"]
+
+        func peek() -> Character? { position < characters.count ? characters[position] : nil }
+
+        /// Moves past the next start delimiter and returns where it began; nil when there is none.
+        mutating func nextTag() -> Int? {
+            guard let first = start.first else { return nil }
+            while position < characters.count {
+                if characters[position] == first, matches(start) {
+                    let tag = position
+                    position += start.count
+                    return tag
+                }
+                position += 1
+            }
+            return nil
+        }
+
+        func matches(_ string: [Character]) -> Bool {
+            position + string.count <= characters.count && characters[position..<(position + string.count)].elementsEqual(string)
+        }
+
+        mutating func read(string: [Character]) -> Bool {
+            guard matches(string) else { return false }
+            position += string.count
+            return true
+        }
+
+        mutating func readEnd() -> Bool { read(string: end) }
+
+        mutating func skipWhitespace() { _ = read { $0.isWhitespace } }
+
+        @discardableResult
+        mutating func read(_ set: Set<Character>) -> String { read { set.contains($0) } }
+
+        mutating func read(while predicate: (Character) -> Bool) -> String {
+            let from = position
+            while position < characters.count, predicate(characters[position]) { position += 1 }
+            return String(characters[from..<position])
+        }
+
+        /// A tag's name and its end delimiter, as swift-mustache's `parseName` reads them.
+        mutating func readName() -> Bool {
+            skipWhitespace()
+            read(TemplateBounds.sectionNameChars)
+            skipWhitespace()
+            return readEnd()
+        }
+
+        /// Moves past the next end delimiter (a comment's or a config variable's end).
+        mutating func skipPastEnd() -> Bool {
+            while position < characters.count {
+                if read(string: end) { return true }
+                position += 1
+            }
+            return false
+        }
+
+        /// A set-delimiter tag's body (`start end=` and the old end delimiter), as swift-mustache reads it.
+        mutating func setDelimiters() -> Bool {
+            skipWhitespace()
+            let newStart = read { !$0.isWhitespace }
+            guard position < characters.count else { return false }
+            skipWhitespace()
+            let newEnd = read { $0 != "=" && !$0.isWhitespace }
+            guard position < characters.count else { return false }
+            skipWhitespace()
+            guard read(string: ["="]), readEnd(), !newStart.isEmpty, !newEnd.isEmpty else { return false }
+            start = Array(newStart)
+            end = Array(newEnd)
+            return true
+        }
+    }
+}

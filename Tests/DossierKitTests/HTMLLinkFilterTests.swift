@@ -1,0 +1,45 @@
+import Testing
+@testable import DossierKit
+
+@Suite("HTML link filter: only http, https, mailto and same-document links stay links")
+struct HTMLLinkFilterTests {
+    @Test("links of other schemes, however written, become text; their tag's inner < too", arguments: [
+        (#"<a href="javascript:alert(1)">x</a>"#, #"&lt;a href="javascript:alert(1)">x</a>"#),
+        (#"<A HREF=JaVaScRiPt:alert(1)>x</A>"#, #"&lt;A HREF=JaVaScRiPt:alert(1)>x</A>"#),
+        (#"<a href="java&#x09;script:alert(1)">x</a>"#, #"&lt;a href="java&#x09;script:alert(1)">x</a>"#),
+        (#"<a href="java&Tab;script&colon;alert(1)">x</a>"#, #"&lt;a href="java&Tab;script&colon;alert(1)">x</a>"#),
+        (#"<a href="&#0000106;avascript:alert(1)">x</a>"#, #"&lt;a href="&#0000106;avascript:alert(1)">x</a>"#),
+        (#"<a href=" &#x20; javascript:alert(1)">x</a>"#, #"&lt;a href=" &#x20; javascript:alert(1)">x</a>"#),
+        (#"<a href="javascript&unknown;alert(1)">x</a>"#, #"&lt;a href="javascript&unknown;alert(1)">x</a>"#),
+        ("<iframe src='data:text/html,<script>alert(1)</script>'></iframe>", "&lt;iframe src='data:text/html,&lt;script>alert(1)&lt;/script>'></iframe>"),
+        (#"<a title="x"href="vbscript:msgbox">x</a>"#, #"&lt;a title="x"href="vbscript:msgbox">x</a>"#),
+        (#"<a/href="javascript:alert(1)">x</a>"#, #"&lt;a/href="javascript:alert(1)">x</a>"#),
+        (#"<svg><a xlink:href="javascript:alert(1)">x</a></svg>"#, #"<svg>&lt;a xlink:href="javascript:alert(1)">x</a></svg>"#),
+        (#"<img srcset="a.png 1x, javascript:alert(1) 2x">"#, #"&lt;img srcset="a.png 1x, javascript:alert(1) 2x">"#),
+        (#"<meta http-equiv="refresh" content="0; URL='javascript:alert(1)'">"#, #"&lt;meta http-equiv="refresh" content="0; URL='javascript:alert(1)'">"#),
+        (#"<form action="file:///etc/passwd"></form>"#, #"&lt;form action="file:///etc/passwd"></form>"#),
+    ])
+    func refused(html: String, expected: String) {
+        #expect(HTMLLinkFilter.filter(html) == expected)
+    }
+
+    @Test("a tag hidden from a naive reader (in a comment, in another tag's attribute value) is read and refused")
+    func hiddenTags() {
+        // A browser ends the comment at -->, then reads the <a>: the filter reads it whatever comes before.
+        let comment = #"<!-- <x title=" --> <a href="javascript:alert(1)">x</a> " -->"#
+        #expect(HTMLLinkFilter.filter(comment) == #"<!-- <x title=" --> &lt;a href="javascript:alert(1)">x</a> " -->"#)
+        #expect(!HTMLLinkFilter.filter(comment).contains("<a "))
+        // An unterminated attribute value: every < after it is escaped, so none can start a tag.
+        #expect(!HTMLLinkFilter.filter(#"<p title="<a href=javascript:alert(1)>"#).contains("<a"))
+    }
+
+    @Test("http, https, mailto, anchors and relative links stay; so do other attributes and text")
+    func kept() {
+        for html in [#"<a href="https://example.com/a?b=1&c=2">x</a>"#, #"<a href="HTTP://example.com">x</a>"#,
+                     #"<a href="mailto:a@example.com">x</a>"#, ##"<a href="#req-1">x</a>"##, ##"<a href="SUF-v1-part.html#x">x</a>"##,
+                     #"<a id="req-1"></a>"#, #"<img src="picture.png" alt="javascript:alert(1)">"#,
+                     "<p>javascript:alert(1) is text</p>", "<td>a &lt; b</td>", "a < b and c<3", #"<a href="./a:b">x</a>"#, #"<a href="1x:y">x</a>"#] {
+            #expect(HTMLLinkFilter.filter(html) == html)
+        }
+    }
+}
