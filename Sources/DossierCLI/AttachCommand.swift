@@ -39,7 +39,12 @@ struct AttachCommand: ParsableCommand {
         var scratch: String?
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
         if folder == nil {
-            let temporary = NSTemporaryDirectory() + "dossier-attach-\(getpid())"
+            // A new folder only this process can have made (mkdtemp), not a name another user could set a link at.
+            var template = Array((NSTemporaryDirectory() + "dossier-attach-XXXXXX").utf8CString)
+            guard mkdtemp(&template) != nil else {
+                throw DossierError("cannot make a temporary folder in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
+            }
+            let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
             scratch = temporary
             var request = ReleaseRequest(repository: repository.repo, release: release, configFile: repository.config,
                                          sourceDateEpoch: try Environment.sourceDateEpoch(),
