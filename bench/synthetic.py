@@ -7,7 +7,7 @@ to `git fast-import` in a fresh repository.
 
 The repository: a PD-remote-monitor-like app, `Sources/ModuleK/...swift` in 20 modules (~300 files), 20,000 commits
 on `main` (including topic-branch merges), 20 annotated release tags v1.0.0 ... v1.19.0 every 1,000 commits,
-`dossier.yml` and `regulatory/*.yml` per README.md ("Records: the YAML formats"). Records grow and change from release to release:
+`dossier.yml` and `regulatory/*.yml` per docs/records.md. Records grow and change from release to release:
 new requirements, risks, threats, change requests and problem reports per release, changed texts, reassessed
 risks, SOUP upgrades, retired requirements (status obsolete).
 """

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks a repository built by bench/make-synthetic.sh: commit and tag counts, and at every release tag the
-records (read from the tag's tree, as dossier reads them) against README.md ("Records: the YAML formats"): only documented keys, required
+records (read from the tag's tree, as dossier reads them) against docs/records.md: only documented keys, required
 keys present, enum values, id syntax, no duplicate ids, every link resolves, every commit trailer of the release's
 range names an existing record, and every file under Sources/ is covered by a software item's globs.
 
