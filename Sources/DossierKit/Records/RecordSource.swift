@@ -54,7 +54,7 @@ public struct WorkTreeSource: RecordSource {
     /// Reads from the folder `root`.
     public init(root: String) {
         self.root = root
-        resolvedRoot = Self.resolve(root).map { if case .found(let path) = $0 { path } else { root } } ?? root
+        if case .found(let path)? = Self.resolve(root) { resolvedRoot = path } else { resolvedRoot = root }
     }
 
     /// Whether `path` is a file, a folder, or absent in the work tree.
