@@ -8,7 +8,8 @@ struct YAMLValue {
     let file: String
 
     /// Parses a whole file.
-    /// - Throws: `DossierError` for bytes that are not UTF-8 or for YAML syntax errors, with the position.
+    /// - Throws: `DossierError` for bytes that are not UTF-8, characters YAML does not allow, aliases past
+    ///   `YAMLAliasBound.limit` or YAML syntax errors, with the position.
     static func parse(_ data: Data, file: String) throws -> YAMLValue? {
         guard let text = String(data: data, encoding: .utf8) else {
             try UTF8Check.validate([UInt8](data), file: file)
@@ -106,7 +107,7 @@ struct YAMLValue {
             return DossierError("expected YAML text, found a character YAML does not allow\(character) (\(problem))",
                                 at: position(ofCharacter: offset, in: yaml, file: file))
         default:
-            return DossierError("YAML error: \(error)", at: SourceLocation(file: file))
+            return DossierError("YAML error: \(Excerpt.of("\(error)"))", at: SourceLocation(file: file))
         }
     }
 }
