@@ -113,21 +113,60 @@ struct DiffCommandTests {
         try text.write(toFile: scratch.file("newer.json"), atomically: true, encoding: .utf8)
         let newer = try dossier(["diff", "newer.json", "v2.0.0", "--repo", "pd", "--out", "out.md"], in: scratch.path)
         #expect(newer.status == 2)
-        #expect(newer.stderr.contains("newer.json: suf.json format 7 was written by a newer dossier; this one reads format 1 and older"))
+        let (line, column) = Self.position(of: "\"formatVersion\": 7", in: text, plus: "\"formatVersion\": ".count)
+        #expect(newer.stderr.contains("newer.json:\(line):\(column): suf.json format 7 was written by a newer dossier; this one reads format 1 and older"),
+                "\(newer.stderr)")
         #expect(!scratch.exists("out.md"))
 
         try "{\"formatVersion\": 1, \"commits\": 3}".write(toFile: scratch.file("broken.json"), atomically: true, encoding: .utf8)
         let broken = try dossier(["diff", "broken.json", "broken.json"], in: scratch.path)
         #expect(broken.status == 2)
-        #expect(broken.stderr.contains("broken.json: not a suf.json of format 1:"))
+        #expect(broken.stderr.contains("broken.json:1:1: not a suf.json of format 1: .changeRequests is missing"), "\(broken.stderr)")
 
         try "not json".write(toFile: scratch.file("text.json"), atomically: true, encoding: .utf8)
         let notJSON = try dossier(["diff", "text.json", "v2.0.0", "--repo", "pd"], in: scratch.path)
         #expect(notJSON.status == 2)
-        #expect(notJSON.stderr.contains("text.json: not a suf.json: the file is not a JSON object"))
+        #expect(notJSON.stderr.contains("text.json:1:1: not a suf.json: the file is not a JSON object"), "\(notJSON.stderr)")
 
         let format = try dossier(["diff", "v1.1.0", "v2.0.0", "--repo", "pd", "--format", "docx"], in: scratch.path)
         #expect(format.status == 2)
         #expect(format.stderr.contains("unknown format 'docx' in --format; expected md, html, json or pdf"))
+    }
+
+    /// The 1-based line and column (in characters) of the first `needle` in `text`, moved on by `plus` characters.
+    static func position(of needle: String, in text: String, plus: Int = 0) -> (Int, Int) {
+        guard let range = text.range(of: needle) else { return (0, 0) }
+        let before = text[..<range.lowerBound]
+        let line = before.count { $0 == "\n" } + 1
+        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+        return (line, column + plus)
+    }
+
+    @Test("a suf.json that diff refuses is named with the line and column of what is wrong: a value of the wrong type deep inside, a syntax error, bytes that are not UTF-8")
+    func refusedSufJSONIsPlaced() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        #expect(try dossier(["suf", "v1.1.0", "--repo", "pd", "--format", "json"], in: scratch.path).status == 0)
+        let text = try scratch.read("dist/dossier/v1.1.0/suf.json")
+
+        let wrongType = text.replacingOccurrences(of: "\"merge\": false", with: "\"merge\": \"no\"")
+        try wrongType.write(toFile: scratch.file("type.json"), atomically: true, encoding: .utf8)
+        let (line, column) = Self.position(of: "\"merge\": \"no\"", in: wrongType, plus: "\"merge\": ".count)
+        let type = try dossier(["diff", "type.json", "v2.0.0", "--repo", "pd"], in: scratch.path)
+        #expect(type.status == 2)
+        #expect(type.stderr.contains("type.json:\(line):\(column): not a suf.json of format 1: .commits[0].merge should be Bool"), "\(type.stderr)")
+        #expect(type.stdout.isEmpty)
+
+        try "{\n  \"formatVersion\": 1,\n  \"commits\": [1 2]\n}\n".write(toFile: scratch.file("syntax.json"), atomically: true, encoding: .utf8)
+        let syntax = try dossier(["diff", "syntax.json", "v2.0.0", "--repo", "pd"], in: scratch.path)
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr.contains("syntax.json:3:17: not a suf.json: the file is not a JSON object (expected ',' or ']' in an array, found '2')"),
+                "\(syntax.stderr)")
+
+        try (Data("{\"formatVersion\": 1,\n \"x\": \"".utf8) + [0xE9] + Data("\"}".utf8)).write(to: URL(fileURLWithPath: scratch.file("latin1.json")))
+        let latin1 = try dossier(["diff", "latin1.json", "v2.0.0", "--repo", "pd"], in: scratch.path)
+        #expect(latin1.status == 2)
+        #expect(latin1.stderr.contains("latin1.json:2:8: not a suf.json of format 1 (expected UTF-8 text, found the byte 0xE9 that is not UTF-8)"),
+                "\(latin1.stderr)")
     }
 }

@@ -235,8 +235,8 @@ struct CVSSTests {
             (v31 + "/E", "'E' is not a metric:value pair such as AV:N"),
             (v31 + "/E:", "'E:' is not a metric:value pair such as AV:N"),
             (v31 + "/E:X:X", "'E:X:X' is not a metric:value pair such as AV:N"),
-            (" " + v31, "the vector ' CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:…' contains whitespace or control characters"),
-            (v40 + "\n", "the vector 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/V…' contains whitespace or control characters"),
+            (" " + v31, "the vector ' CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' contains whitespace or control characters"),
+            (v40 + "\n", "the vector 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/S…' contains whitespace or control characters"),
         ]
         for (text, expected) in cases {
             #expect(Self.message(text) == expected, "\(text)")

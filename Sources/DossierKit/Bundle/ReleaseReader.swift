@@ -53,24 +53,70 @@ public enum ReleaseReader {
         do {
             version = try JSONDecoder().decode(Version.self, from: data)
         } catch {
-            throw DossierError("not a suf.json: the file is not a JSON object (\(describe(error)))", at: SourceLocation(file: file))
+            throw failure("not a suf.json: the file is not a JSON object", error, in: data, file: file)
         }
         guard let format = version.formatVersion else {
-            throw DossierError("not a suf.json: it has no formatVersion", at: SourceLocation(file: file))
+            throw failure("not a suf.json: it has no formatVersion", nil, in: data, file: file)
         }
         guard format <= Release.currentFormatVersion else {
-            throw DossierError("suf.json format \(format) was written by a newer dossier; this one reads format \(Release.currentFormatVersion) and older: use a newer dossier",
-                               at: SourceLocation(file: file))
+            throw failure("suf.json format \(format) was written by a newer dossier; this one reads format \(Release.currentFormatVersion) and older: use a newer dossier",
+                          nil, at: [Version.CodingKeys.formatVersion], in: data, file: file)
         }
         do {
             return try decode(data)
         } catch {
-            throw DossierError("not a suf.json of format \(format): \(describe(error))", at: SourceLocation(file: file))
+            throw failure("not a suf.json of format \(format)", error, in: data, file: file)
         }
     }
 
+    /// The error for a suf.json that is refused, at the line and column of what is wrong: the syntax error, or the
+    /// value at the decoding error's path (for a missing key, the object that lacks it). Foundation's decoder knows
+    /// only the path, so the text is read again with dossier's JSON reader, which knows where every value starts;
+    /// that is done only once the file is refused.
+    private static func failure(_ message: String, _ error: Error?, at path: [any CodingKey] = [], in data: Data, file: String) -> DossierError {
+        let top: JSONValue
+        do {
+            top = try JSONValue.parse(data, file: file)
+        } catch let syntax as DossierError {
+            return DossierError("\(message) (\(syntax.message))", at: syntax.location ?? SourceLocation(file: file))
+        } catch {
+            return DossierError("\(message) (\(error))", at: SourceLocation(file: file))
+        }
+        var path = path
+        if let error = error as? DecodingError {
+            switch error {
+            case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                path = context.codingPath
+            @unknown default: break
+            }
+        }
+        let detail = error.map { "\(message): \(describe($0))" } ?? message
+        return DossierError(detail, at: value(at: path, in: top).location)
+    }
+
+    /// The value at a coding path, or the deepest one on the path that is there.
+    private static func value(at path: [any CodingKey], in top: JSONValue) -> JSONValue {
+        var current = top
+        for key in path {
+            switch current.kind {
+            case .object(let members):
+                guard let member = members.last(where: { $0.key == key.stringValue }) else { return current }
+                current = member.value
+            case .array(let items):
+                guard let index = key.intValue, items.indices.contains(index) else { return current }
+                current = items[index]
+            default:
+                return current
+            }
+        }
+        return current
+    }
+
     /// The one field read before the rest: which format a suf.json is written in.
-    private struct Version: Decodable { var formatVersion: Int? }
+    private struct Version: Decodable {
+        var formatVersion: Int?
+        enum CodingKeys: String, CodingKey { case formatVersion }
+    }
 
     /// A decoding error in words: where in the JSON, what was expected.
     private static func describe(_ error: Error) -> String {

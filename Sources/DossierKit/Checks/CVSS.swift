@@ -112,11 +112,9 @@ enum CVSSParser {
     }
 
     /// The longest piece of the input quoted back in a message.
-    static let quoteLimit = 40
-
-    /// `text` shortened with `…` when long, for a message.
+    /// `text` shortened with `…` when long, for a message (an `Excerpt`, as every message quotes what it found).
     static func shorten(_ text: Substring) -> String {
-        text.count > quoteLimit ? "\(text.prefix(quoteLimit))…" : String(text)
+        Excerpt.of(text)
     }
 
     /// `text` shortened and in single quotes, for a message.

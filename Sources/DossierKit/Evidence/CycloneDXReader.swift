@@ -13,7 +13,7 @@ enum CycloneDXReader {
         guard format == "CycloneDX" else { throw top["bomFormat"]!.fail("\"bomFormat\": \"CycloneDX\"") }
         let version = try top.requiredText("specVersion")
         guard specVersions.contains(version) else {
-            throw DossierError("expected CycloneDX specVersion \(specVersions.joined(separator: ", ")), found \(version)",
+            throw DossierError("expected CycloneDX specVersion \(specVersions.joined(separator: ", ")), found \(Excerpt.of(version))",
                                at: top["specVersion"]!.location)
         }
         let product = try top.object("metadata")?.object("component").flatMap { try $0.text("bom-ref") }

@@ -20,8 +20,9 @@ struct JSONValue: Sendable {
     /// Parses a whole file.
     /// - Throws: `DossierError` for bytes that are not UTF-8 or text that is not JSON, with line and column.
     static func parse(_ data: Data, file: String) throws -> JSONValue {
-        var parser = JSONParser(bytes: [UInt8](data), file: file)
-        try parser.checkUTF8()
+        let bytes = [UInt8](data)
+        try UTF8Check.validate(bytes, file: file)
+        var parser = JSONParser(bytes: bytes, file: file)
         return try parser.document()
     }
 
@@ -30,8 +31,8 @@ struct JSONValue: Sendable {
         switch kind {
         case .object: "an object"
         case .array: "an array"
-        case .string(let text): "the text '\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
-        case .number(let text): "the number \(text)"
+        case .string(let text): "the text \(Excerpt.quoted(text))"
+        case .number(let text): "the number \(Excerpt.of(text))"
         case .bool(let flag): flag ? "true" : "false"
         case .null: "null"
         }
@@ -134,15 +135,26 @@ private struct JSONParser {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3; lineStart = 3 }
     }
 
-    /// The column counts characters, not bytes: continuation bytes are skipped.
-    private func location(at position: Int) -> SourceLocation {
-        let column = bytes[lineStart..<min(position, bytes.count)].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    /// The column counts characters, not bytes: continuation bytes are skipped. Values are located in order, so
+    /// the count goes on from where the last one stopped: one pass over a line however many values it holds.
+    private var columnOffset = 0
+    private var columnCount = 1
+
+    private mutating func location(at position: Int) -> SourceLocation {
+        let position = min(position, bytes.count)
+        if columnOffset < lineStart || columnOffset > position { (columnOffset, columnCount) = (lineStart, 1) }
+        var index = columnOffset, column = columnCount
+        while index < position {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        (columnOffset, columnCount) = (position, column)
         return SourceLocation(file: file, line: line, column: column)
     }
 
-    private var here: SourceLocation { location(at: offset) }
+    private mutating func here() -> SourceLocation { location(at: offset) }
 
-    private func error(_ message: String) -> DossierError { DossierError(message, at: here) }
+    private mutating func error(_ message: String) -> DossierError { DossierError(message, at: here()) }
 
     /// What the next bytes are, for messages.
     private var found: String {
@@ -150,26 +162,6 @@ private struct JSONParser {
         let byte = bytes[offset]
         if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return String(format: "the byte 0x%02X", byte)
-    }
-
-    /// Finds the first byte that is not UTF-8, and names its line and column.
-    func checkUTF8() throws {
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var position = 0, line = 1, lineStart = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let scalar):
-                if scalar.count == 1 && scalar.first == 0x0A { line += 1; lineStart = position + 1 }
-                position += scalar.count
-            case .emptyInput:
-                return
-            case .error:
-                let column = bytes[lineStart..<position].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                throw DossierError(String(format: "expected UTF-8 text, found the byte 0x%02X that is not UTF-8", bytes[position]),
-                                   at: SourceLocation(file: file, line: line, column: column))
-            }
-        }
     }
 
     mutating func document() throws -> JSONValue {
@@ -192,7 +184,7 @@ private struct JSONParser {
     }
 
     private mutating func parseValue() throws -> JSONValue {
-        let start = here
+        let start = here()
         guard offset < bytes.count else { throw error("expected a JSON value, found \(found)") }
         switch bytes[offset] {
         case UInt8(ascii: "{"): return JSONValue(kind: try parseObject(), location: start)
@@ -224,7 +216,7 @@ private struct JSONParser {
             }
             let key = try parseString()
             skipSpace()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\", found \(found)") }
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw error("expected ':' after the key \(Excerpt.quoted(key)), found \(found)") }
             offset += 1
             skipSpace()
             members.append((key, try parseValue()))
@@ -286,27 +278,36 @@ private struct JSONParser {
         return String(decoding: bytes[start..<offset], as: UTF8.self)
     }
 
+    /// A string's text: runs without escapes are copied as they are, escapes decoded into the same buffer, so
+    /// the time is linear in the string's length whatever it holds.
     private mutating func parseString() throws -> String {
         offset += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = offset
-        func flush(_ bytes: ArraySlice<UInt8>) { scalars.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars) }
+        let start = offset
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\"), bytes[offset] >= 0x20 {
+            offset += 1
+        }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") {
+            offset += 1
+            return String(decoding: bytes[start..<offset - 1], as: UTF8.self)
+        }
+        var text: [UInt8] = []
+        text.reserveCapacity(offset - start + 16)
+        text.append(contentsOf: bytes[start..<offset])
         while true {
             guard offset < bytes.count else { throw error("expected '\"' to end a string, found \(found)") }
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
-                flush(bytes[runStart..<offset])
                 offset += 1
-                return String(scalars)
+                return String(decoding: text, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush(bytes[runStart..<offset])
                 offset += 1
-                scalars.append(try parseEscape())
-                runStart = offset
+                let scalar = try parseEscape()
+                text.append(contentsOf: UTF8.encode(scalar)!)
             case 0x00..<0x20:
                 throw error(String(format: "expected a character in a string, found the control character 0x%02X (write it as an escape)", byte))
             default:
+                text.append(byte)
                 offset += 1
             }
         }

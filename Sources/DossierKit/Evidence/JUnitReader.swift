@@ -68,7 +68,7 @@ public enum JUnitReader {
             }
         }
         if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
-            throw DossierError("expected UTF-8 text, found an XML declaration saying encoding=\"\(encoding)\"",
+            throw DossierError("expected UTF-8 text, found an XML declaration saying encoding=\"\(Excerpt.of(encoding))\"",
                                at: SourceLocation(file: file, line: 1, column: 1))
         }
     }

@@ -71,7 +71,7 @@ final class JUnitReportParser: NSObject, XMLParserDelegate {
             sawRoot = true
             guard elementName == "testsuites" || elementName == "testsuite" else {
                 let start = elementStart(parser)
-                fail(parser, "expected <testsuites> or <testsuite> as the root element, found <\(elementName)>",
+                fail(parser, "expected <testsuites> or <testsuite> as the root element, found <\(Excerpt.of(elementName))>",
                      line: start.line ?? parser.lineNumber, column: start.column ?? parser.columnNumber)
                 return
             }

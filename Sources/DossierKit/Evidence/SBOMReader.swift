@@ -27,13 +27,13 @@ public enum SBOMReader {
         }
         if top["spdxVersion"] != nil {
             if named.hasSuffix(".cdx.json") {
-                throw DossierError("expected a CycloneDX SBOM, as the name \(file) says, found an SPDX document (spdxVersion \((try? top.text("spdxVersion")) ?? "?"))",
+                throw DossierError("expected a CycloneDX SBOM, as the name \(file) says, found an SPDX document (spdxVersion \(Excerpt.of((try? top.text("spdxVersion")) ?? "?")))",
                                    at: top.location)
             }
             return try SPDXReader.read(top, file: file)
         }
         let keys = top.members.prefix(6).map(\.key).joined(separator: ", ")
-        throw DossierError("expected a CycloneDX SBOM (with \"bomFormat\") or an SPDX document (with \"spdxVersion\"), found an object with the keys \(keys)",
+        throw DossierError("expected a CycloneDX SBOM (with \"bomFormat\") or an SPDX document (with \"spdxVersion\"), found an object with the keys \(Excerpt.of(keys))",
                            at: top.location)
     }
 }

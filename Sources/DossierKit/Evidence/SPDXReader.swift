@@ -10,7 +10,7 @@ enum SPDXReader {
     static func read(_ top: JSONObject, file: String) throws -> SBOM {
         let version = try top.requiredText("spdxVersion")
         guard versions.contains(version) else {
-            throw DossierError("expected spdxVersion \(versions.joined(separator: ", ")), found \(version)", at: top["spdxVersion"]!.location)
+            throw DossierError("expected spdxVersion \(versions.joined(separator: ", ")), found \(Excerpt.of(version))", at: top["spdxVersion"]!.location)
         }
         let relationships = try top.objects("relationships", each: "a relationship").map { r in
             (from: try r.requiredText("spdxElementId"), type: try r.requiredText("relationshipType"), to: try r.requiredText("relatedSpdxElement"))

@@ -62,7 +62,7 @@ struct CSVTable {
     func require(_ required: [String]) throws {
         let missing = required.filter { !header.contains($0) }
         guard !missing.isEmpty else { return }
-        throw DossierError("expected the column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) in the header, found the columns \(header.joined(separator: ", "))",
+        throw DossierError("expected the column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) in the header, found the columns \(Excerpt.of(header.joined(separator: ", ")))",
                            at: SourceLocation(file: file, line: 1))
     }
 

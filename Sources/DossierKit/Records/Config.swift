@@ -124,16 +124,16 @@ public struct Config: Sendable, Hashable {
                 let keyValue = YAMLValue(node: key, file: file)
                 let rule = try keyValue.text("a rule id")
                 guard let letter = rule.first, letter.isUppercase, rule.dropFirst().allSatisfy(\.isNumber), rule.count > 1 else {
-                    throw DossierError("expected a rule id such as G1 or C5 in 'policy', found '\(rule)'", at: keyValue.location)
+                    throw DossierError("expected a rule id such as G1 or C5 in 'policy', found \(Excerpt.quoted(rule))", at: keyValue.location)
                 }
                 guard RuleCatalog.rule(rule) != nil else {
-                    throw DossierError("unknown rule '\(rule)' in 'policy'; the rules are \(RuleCatalog.rules.map(\.id).joined(separator: ", "))",
+                    throw DossierError("unknown rule \(Excerpt.quoted(rule)) in 'policy'; the rules are \(RuleCatalog.rules.map(\.id).joined(separator: ", "))",
                                        at: keyValue.location)
                 }
                 let levelValue = YAMLValue(node: level, file: file)
                 let text = try levelValue.text("error, warning or off")
                 guard ["error", "warning", "off"].contains(text) else {
-                    throw DossierError("expected error, warning or off for rule \(rule), found '\(text)'", at: levelValue.location)
+                    throw DossierError("expected error, warning or off for rule \(rule), found \(Excerpt.quoted(text))", at: levelValue.location)
                 }
                 config.policy[rule] = text
             }

@@ -129,7 +129,7 @@ extension YAMLMapping {
         let valid = id.hasPrefix(kind.prefix) && id.utf8.count > kind.prefix.utf8.count
             && id.utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
         guard valid else {
-            throw DossierError("expected a \(kind.title) id like \(kind.prefix)1, found '\(id)'", at: self["id"]?.location ?? location)
+            throw DossierError("expected a \(kind.title) id like \(kind.prefix)1, found \(Excerpt.quoted(id))", at: self["id"]?.location ?? location)
         }
         return id
     }

@@ -39,37 +39,100 @@ public struct GitTreeSource: RecordSource {
 }
 
 /// Reads record files from a work tree on disk: the uncommitted state, as `dossier check --worktree` sees it.
+///
+/// Every read goes through `place(_:)`: a path from dossier.yml (records, SBOM, templates, trust files) or a name
+/// in a folder is resolved, symbolic links and `..` included, and refused unless it stays inside the work tree,
+/// before anything is read. A pull request cannot make dossier read (and print) a file from elsewhere on the disk.
 public struct WorkTreeSource: RecordSource {
     /// The work tree's folder.
     public let root: String
     /// How messages name it: `the work tree`.
     public let label = "the work tree"
+    /// The work tree's folder with its symbolic links resolved, which every path read must stay inside.
+    private let resolvedRoot: String
 
     /// Reads from the folder `root`.
-    public init(root: String) { self.root = root }
-
-    private func path(_ relative: String) -> String { (root as NSString).appendingPathComponent(relative) }
+    public init(root: String) {
+        self.root = root
+        if case .found(let path)? = Self.resolve(root) { resolvedRoot = path } else { resolvedRoot = root }
+    }
 
     /// Whether `path` is a file, a folder, or absent in the work tree.
+    /// - Throws: `DossierError` when the path resolves outside the work tree.
     public func entryKind(_ relative: String) throws -> Repository.EntryKind? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path(relative), isDirectory: &isFolder) else { return nil }
-        return isFolder.boolValue ? .folder : .file
+        guard let path = try place(relative) else { return nil }
+        return Self.kind(path)
     }
 
     /// The file's bytes, or nil when absent.
-    /// - Throws: `DossierError` when it exists but cannot be read.
+    /// - Throws: `DossierError` when the path resolves outside the work tree, or the file cannot be read.
     public func readFile(_ relative: String) throws -> Data? {
-        guard try entryKind(relative) == .file else { return nil }
-        guard let data = FileManager.default.contents(atPath: path(relative)) else {
+        guard let path = try place(relative), Self.kind(path) == .file else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw DossierError("cannot read \(relative) in the work tree")
         }
         return data
     }
 
-    /// The names of the files in the folder, in byte order.
+    /// The names of the files in the folder, in byte order. A name whose link leads outside the work tree is
+    /// listed too, so that reading it is refused rather than the file silently skipped.
+    /// - Throws: `DossierError` when the folder resolves outside the work tree.
     public func fileNames(inFolder relative: String) throws -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path(relative))) ?? []
-        return names.filter { (try? entryKind(relative + "/" + $0)) == .file }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        guard let folder = try place(relative), Self.kind(folder) == .folder else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let prefix = relative.hasSuffix("/") ? relative : relative + "/"
+        return names.filter { name in
+            do { return try entryKind(prefix + name) == .file } catch { return true }
+        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// The path on disk of `relative` with every link resolved, `nil` when nothing is there.
+    /// - Throws: `DossierError` naming `relative` when it is absolute, climbs out with `..`, or leads (through
+    ///   symbolic links) to a place outside the work tree; nothing there is read.
+    func place(_ relative: String) throws -> String? {
+        var depth = 0
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == ".." { depth -= 1 } else if component != "." { depth += 1 }
+            if depth < 0 { break }
+        }
+        guard !relative.hasPrefix("/"), depth >= 0, !relative.utf8.contains(0) else { throw outside(relative) }
+        switch Self.resolve(root + "/" + relative) {
+        case nil: return nil
+        case .found(let path)?:
+            guard path == resolvedRoot || path.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") else {
+                throw outside(relative)
+            }
+            return path
+        case .unreadable(let reason)?:
+            throw DossierError("cannot read \(Excerpt.quoted(relative)) in the work tree: \(reason)")
+        }
+    }
+
+    private func outside(_ relative: String) -> DossierError {
+        DossierError("refused to read \(Excerpt.quoted(relative)): the path leads outside the work tree, and dossier reads only files inside it")
+    }
+
+    private enum Resolution { case found(String), unreadable(String) }
+
+    /// `realpath(3)`: nil when the path (or a link on it) leads to nothing.
+    private static func resolve(_ path: String) -> Resolution? {
+        guard let resolved = realpath(path, nil) else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            return .unreadable(String(cString: strerror(code)))
+        }
+        defer { free(resolved) }
+        return .found(String(cString: resolved))
+    }
+
+    /// A regular file or a folder; anything else (a FIFO, a device) is treated as absent and never opened.
+    private static func kind(_ path: String) -> Repository.EntryKind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return nil
+        }
     }
 }

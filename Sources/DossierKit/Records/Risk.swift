@@ -76,7 +76,7 @@ public struct Risk: Record {
             let c = try value.mapping("risk control", allowed: ["requirement", "type"])
             let requirement = try c.requiredText("requirement")
             guard requirement.hasPrefix(RecordKind.requirement.prefix) else {
-                throw DossierError("expected a REQ- id for the control's requirement, found '\(requirement)'", at: c["requirement"]?.location)
+                throw DossierError("expected a REQ- id for the control's requirement, found \(Excerpt.quoted(requirement))", at: c["requirement"]?.location)
             }
             let type = try c.choice("type", RiskControlType.allCases.map(\.rawValue)).flatMap(RiskControlType.init(rawValue:))
             return RiskControl(requirement: requirement, type: type)

@@ -43,7 +43,7 @@ public struct RiskPolicy: Sendable, Codable, Hashable {
             for (name, row) in rows.entries {
                 let cells = try row.list("a list of \(probability.count) letters (A, R or U)")
                 guard cells.count == probability.count else {
-                    throw DossierError("expected \(probability.count) letters (one per probability) in the row for '\(name)', found \(cells.count)", at: row.location)
+                    throw DossierError("expected \(probability.count) letters (one per probability) in the row for \(Excerpt.quoted(name)), found \(cells.count)", at: row.location)
                 }
                 matrix[name] = try cells.map { cell in
                     guard let verdict = Acceptability(rawValue: try cell.text("A, R or U")) else { throw cell.fail("A, R or U") }
@@ -51,7 +51,7 @@ public struct RiskPolicy: Sendable, Codable, Hashable {
                 }
             }
             if let missing = severity.first(where: { matrix[$0] == nil }) {
-                throw DossierError("the acceptability matrix has no row for severity '\(missing)'", at: value.location)
+                throw DossierError("the acceptability matrix has no row for severity \(Excerpt.quoted(missing))", at: value.location)
             }
         }
         acceptability = matrix

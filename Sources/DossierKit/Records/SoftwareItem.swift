@@ -29,7 +29,7 @@ public struct SoftwareItem: Record {
         description = try m.text("description")
         parent = try m.text("parent")
         if let parent, !parent.hasPrefix(RecordKind.softwareItem.prefix) {
-            throw DossierError("expected an ITEM- id for 'parent', found '\(parent)'", at: m["parent"]?.location)
+            throw DossierError("expected an ITEM- id for 'parent', found \(Excerpt.quoted(parent))", at: m["parent"]?.location)
         }
         paths = try m.texts("paths")
         obsolete = try m.obsolescence()

@@ -17,11 +17,11 @@ enum ThreatDragonReader {
                                    at: top.location)
             }
             let keys = top.members.prefix(6).map(\.key).joined(separator: ", ")
-            throw DossierError("expected an OWASP Threat Dragon v2 model (with \"version\", \"summary\" and \"detail\"), found an object with the keys \(keys)",
+            throw DossierError("expected an OWASP Threat Dragon v2 model (with \"version\", \"summary\" and \"detail\"), found an object with the keys \(Excerpt.of(keys))",
                                at: top.location)
         }
         guard version.hasPrefix("2.") else {
-            throw DossierError("expected an OWASP Threat Dragon model of version 2.x, found version \(version)", at: top["version"]!.location)
+            throw DossierError("expected an OWASP Threat Dragon model of version 2.x, found version \(Excerpt.of(version))", at: top["version"]!.location)
         }
         guard let detail else { throw DossierError("the Threat Dragon model has no 'detail'", at: top.location) }
         var threats: [Threat] = []

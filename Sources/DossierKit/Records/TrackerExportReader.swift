@@ -21,7 +21,7 @@ enum TrackerExportReader {
             let object = try top.object("a Jira search result")
             guard object["issues"] != nil else {
                 let keys = object.members.prefix(6).map(\.key).joined(separator: ", ")
-                throw DossierError("expected a GitHub issues export (an array of issues) or a Jira search result (an object with \"issues\"), found an object with the keys \(keys)",
+                throw DossierError("expected a GitHub issues export (an array of issues) or a Jira search result (an object with \"issues\"), found an object with the keys \(Excerpt.of(keys))",
                                    at: top.location)
             }
             return try jiraJSON(object, mapping: mapping)

@@ -39,7 +39,7 @@ public struct TrackerMapping: Sendable, Hashable {
     init(_ m: YAMLMapping) throws {
         if let id = try m.text("id") {
             guard id.hasPrefix(RecordKind.changeRequest.prefix), id.contains("{number}") || id.contains("{key}") else {
-                throw DossierError("expected a change request id pattern such as CR-{number} or CR-{key} for 'id', found '\(id)'",
+                throw DossierError("expected a change request id pattern such as CR-{number} or CR-{key} for 'id', found \(Excerpt.quoted(id))",
                                    at: m["id"]!.location)
             }
             idFormat = id
@@ -60,7 +60,7 @@ public struct TrackerMapping: Sendable, Hashable {
             let targetValue = YAMLValue(node: target, file: value.file)
             let text = try targetValue.text("one of \(choices.joined(separator: ", "))")
             guard choices.contains(text) else {
-                throw DossierError("expected one of \(choices.joined(separator: ", ")) in 'tracker.\(key)', found '\(text)'", at: targetValue.location)
+                throw DossierError("expected one of \(choices.joined(separator: ", ")) in 'tracker.\(key)', found \(Excerpt.quoted(text))", at: targetValue.location)
             }
             result[try YAMLValue(node: name, file: value.file).text("a name")] = text
         }

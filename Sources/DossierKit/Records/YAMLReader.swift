@@ -8,11 +8,14 @@ struct YAMLValue {
     let file: String
 
     /// Parses a whole file.
-    /// - Throws: `DossierError` for bytes that are not UTF-8 or for YAML syntax errors, with the position.
+    /// - Throws: `DossierError` for bytes that are not UTF-8, characters YAML does not allow, aliases past
+    ///   `YAMLAliasBound.limit` or YAML syntax errors, with the position.
     static func parse(_ data: Data, file: String) throws -> YAMLValue? {
         guard let text = String(data: data, encoding: .utf8) else {
+            try UTF8Check.validate([UInt8](data), file: file)
             throw DossierError("expected UTF-8 text, found bytes that are not UTF-8", at: SourceLocation(file: file))
         }
+        try YAMLAliasBound.check(text, file: file)
         do {
             // The basic resolver keeps every scalar as text (no regex per scalar): fields are typed by dossier.
             guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
@@ -36,7 +39,7 @@ struct YAMLValue {
 
     var foundDescription: String {
         switch node {
-        case .scalar(let scalar): return "the text '\(scalar.string)'"
+        case .scalar(let scalar): return "the text \(Excerpt.quoted(scalar.string))"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -68,12 +71,24 @@ struct YAMLValue {
             let keyValue = YAMLValue(node: key, file: file)
             let name = try keyValue.text("a field name")
             guard allowed.contains(name) else {
-                throw DossierError("unknown field '\(name)' in \(what); expected one of: \(allowed.joined(separator: ", "))",
+                throw DossierError("unknown field \(Excerpt.quoted(name)) in \(what); expected one of: \(allowed.joined(separator: ", "))",
                                    at: keyValue.location)
             }
             entries.append((name, YAMLValue(node: value, file: file)))
         }
         return YAMLMapping(what: what, value: self, entries: entries)
+    }
+
+    /// The line and column (in Unicode scalars, as Yams counts them) of the character at `offset`.
+    private static func position(ofCharacter offset: Int?, in text: String, file: String) -> SourceLocation {
+        guard let offset, let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else {
+            return SourceLocation(file: file)
+        }
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars[..<index] {
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     private static func describe(_ error: YamlError, file: String) -> DossierError {
@@ -83,12 +98,16 @@ struct YAMLValue {
             return DossierError("YAML syntax error: \(detail)\(problem)",
                                 at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return DossierError("duplicate field \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+            return DossierError("duplicate field \(duplicates.map(Excerpt.quoted).joined(separator: ", ")) in a mapping",
                                 at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
-        case let .reader(problem, _, _, _):
-            return DossierError("YAML cannot be read: \(problem)", at: SourceLocation(file: file))
+        case let .reader(problem, offset, value, yaml):
+            // libyaml refuses a character YAML does not allow (a control character, say); Yams gives its offset in
+            // characters, and the message names the character by its code, never the text around it.
+            let character = value >= 0 ? String(format: " U+%04X", value) : ""
+            return DossierError("expected YAML text, found a character YAML does not allow\(character) (\(problem))",
+                                at: position(ofCharacter: offset, in: yaml, file: file))
         default:
-            return DossierError("YAML error: \(error)", at: SourceLocation(file: file))
+            return DossierError("YAML error: \(Excerpt.of("\(error)"))", at: SourceLocation(file: file))
         }
     }
 }
@@ -132,7 +151,7 @@ struct YAMLMapping {
         guard let value = self[key] else { return nil }
         let text = try value.text("one of \(choices.joined(separator: ", ")) for '\(key)'")
         guard choices.contains(text) else {
-            throw DossierError("expected one of \(choices.joined(separator: ", ")) for '\(key)', found '\(text)'", at: value.location)
+            throw DossierError("expected one of \(choices.joined(separator: ", ")) for '\(key)', found \(Excerpt.quoted(text))", at: value.location)
         }
         return text
     }
@@ -149,7 +168,7 @@ struct YAMLMapping {
         return try value.list("a list of \(prefix) ids for '\(key)', e.g. [\(prefix)1]").map { item in
             let id = try item.text("a \(prefix) id in '\(key)'")
             guard id.hasPrefix(prefix) else {
-                throw DossierError("expected a \(prefix) id in '\(key)', found '\(id)'", at: item.location)
+                throw DossierError("expected a \(prefix) id in '\(key)', found \(Excerpt.quoted(id))", at: item.location)
             }
             return id
         }
