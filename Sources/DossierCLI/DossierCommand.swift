@@ -90,28 +90,6 @@ enum Output {
         handle.write(data)
     }
 
-    /// `text` with each control character (C0 but line feed and tab, DEL, C1) and each bidirectional formatting
-    /// character written as `\u{HEX}`, so that it shows on a terminal instead of acting on it.
-    static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x09: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        // Bidirectional marks, embeddings, overrides and isolates: they reorder what a terminal shows.
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
+    /// `text` as a terminal shows it safely (TerminalText): line breaks kept, every other control character escaped.
+    static func escaped(_ text: String) -> String { TerminalText.escaped(text) }
 }

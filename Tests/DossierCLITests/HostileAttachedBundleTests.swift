@@ -88,7 +88,7 @@ struct HostileAttachedBundleTests {
               // Tree order puts the upper-case twin first.
               (mode: "100644", name: "suf.JSON", message: "'suf.json', a name that differs only in case from 'suf.JSON'"),
               (mode: "100644", name: "suf.json", message: "'suf.json', the same name twice"),
-              (mode: "100644", name: "notes\n\u{1B}[2J.md", message: "'notes\\x0A\\x1B[2J.md', a control character"),
+              (mode: "100644", name: "notes\n\u{1B}[2J.md", message: "'notes\\u{A}\\u{1B}[2J.md', a control character"),
               (mode: "40000", name: "docs", message: "'docs', a folder"),
               (mode: "120000", name: "link", message: "'link', a symbolic link"),
           ])
@@ -108,7 +108,7 @@ struct HostileAttachedBundleTests {
         try attachHostile([("100644", Array("\u{1B}[2J/evil".utf8), "x\n"), ("100644", [0x66, 0xFF], "y\n")], scratch: scratch)
         let extract = try dossier(["show", "v1.0.0", "--repo", "repo", "--extract", "x"], in: scratch.path)
         #expect(extract.status == 2)
-        #expect(extract.stderr.contains("holds the entry '\\x1B[2J/evil', a '/' inside one name"), "\(extract.stderr)")
+        #expect(extract.stderr.contains("holds the entry '\\u{1B}[2J/evil', a '/' inside one name"), "\(extract.stderr)")
         #expect(!extract.stderr.contains("\u{1B}"))
         try expectNothingWritten(scratch)
 

@@ -42,6 +42,6 @@ struct BundlePathTests {
     func join() throws {
         #expect(try BundlePath.join("/tmp/b", "v1/suf.json") == "/tmp/b/v1/suf.json")
         #expect(throws: DossierError.self) { try BundlePath.join("/tmp/b", "../x") }
-        #expect(BundlePath.escaped("a\u{1B}[2J\u{7}\\b\u{9B}é") == "a\\x1B[2J\\x07\\\\b\\x9Bé")
+        #expect(BundlePath.escaped("a\u{1B}[2J\u{7}\n\u{9B}é") == "a\\u{1B}[2J\\u{7}\\u{A}\\u{9B}é")
     }
 }

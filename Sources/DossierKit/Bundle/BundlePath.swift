@@ -61,16 +61,7 @@ public enum BundlePath {
         return folder.hasSuffix("/") ? folder + path : folder + "/" + path
     }
 
-    /// `text` for a message: control characters (and backslashes) as escapes, so a name cannot drive the terminal.
-    public static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x5C: out += "\\\\"
-            case 0..<0x20, 0x7F..<0xA0: out += String(format: "\\x%02X", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// `name` for a message: every control character, line breaks included, escaped (TerminalText), so a name
+    /// stays on its one line and cannot drive the terminal.
+    public static func escaped(_ name: String) -> String { TerminalText.escaped(name, keepingLineBreaks: false) }
 }
