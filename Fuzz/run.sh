@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # run.sh DRIVER SECONDS TARGET... - fuzz each target for SECONDS with the libFuzzer build DRIVER of dossier-fuzz,
 # one after the other. Seeds are made afresh from the test fixtures (Fuzz/seeds.sh); what the fuzzer learns stays
-# in .build-fuzz/corpus (never committed). Every input that crashes, hangs (10 s) or runs out of memory is written
-# to Tests/Fixtures/fuzz/<target>/, which the test FuzzReplayTests replays; the run then exits 1 and names them.
+# in .build-fuzz/corpus (never committed); Fuzz/dict/<target>.dict, when there is one, gives libFuzzer the format's
+# tokens. Every input that crashes, hangs (10 s) or runs out of memory is written to Tests/Fixtures/fuzz/<target>/,
+# which the test FuzzReplayTests replays; the run then exits 1 and names them.
 set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: run.sh DRIVER SECONDS TARGET..." >&2; exit 2; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,9 +15,11 @@ for target in "$@"; do
   kept=$ROOT/Tests/Fixtures/fuzz/$target
   mkdir -p "$WORK/corpus/$target" "$kept"
   before=$(ls "$kept" | wc -l)
+  dict=(); [ -f "$ROOT/Fuzz/dict/$target.dict" ] && dict=(-dict="$ROOT/Fuzz/dict/$target.dict")
   # -fork=1 with -ignore_*: a crash is written and the run goes on for the whole time, so one run finds several.
+  # No leak detection: FoundationXML leaks the error of every malformed XML document (CFError from libxml2).
   "$DRIVER" "$target" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
-    -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix="$kept/" \
+    -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -detect_leaks=0 -artifact_prefix="$kept/" "${dict[@]}" \
     "$WORK/corpus/$target" "$WORK/seeds/$target" > "$WORK/$target.log" 2>&1 || true
   runs=$(grep -oE '^#[0-9]+' "$WORK/$target.log" | tail -n 1 | tr -d '#')
   rate=$(grep -oE 'exec/s: [0-9]+' "$WORK/$target.log" | tail -n 1 | grep -oE '[0-9]+')
