@@ -33,6 +33,7 @@ enum Chosen {
 #if FUZZING
 // libFuzzer's main calls these. The target's name is taken out of the arguments before libFuzzer reads them (it
 // would take it for a corpus folder) and handed to the processes -fork starts through the environment.
+/// Called by libFuzzer once, before it reads its arguments: takes the target's name out of them.
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>,
                              _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>) -> Int32 {
@@ -44,6 +45,7 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>,
     return 0
 }
 
+/// Called by libFuzzer with each input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     _ = Chosen.feed(data.map { Data(bytes: $0, count: size) } ?? Data())
