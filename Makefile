@@ -4,7 +4,7 @@ APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev git gnu
 DEMO_DIR := .demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo screenshots test bench clean
+.PHONY: all deps build release demo screenshots test bench clean fuzz
 
 all: build
 
@@ -59,6 +59,14 @@ bench: deps release
 	bench/run.sh .build/release/dossier
 	bench/signatures.sh .build/release/dossier
 	bench/dhf.sh .build/release/dossier
+
+# Fuzzes each reader (SSHSIG, OpenPGP, allowed_signers, YAML, JUnit, JSON, CSV, templates) for FUZZ_SECONDS with
+# libFuzzer and the address sanitizer, seeded from the test fixtures; findings are kept in Tests/Fixtures/fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= sshsig openpgp allowed-signers yaml junit json csv template
+fuzz: deps
+	$(SWIFT) build -c release --product dossier-fuzz --scratch-path .build-fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING
+	Fuzz/run.sh .build-fuzz/release/dossier-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build $(DEMO_DIR) dist .bench

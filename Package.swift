@@ -35,6 +35,8 @@ let package = Package(
             dependencies: ["DossierKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+        // make fuzz: the libFuzzer driver of FuzzEntry's targets (a replayer of files in a normal build).
+        .executableTarget(name: "dossier-fuzz", dependencies: ["DossierKit"], path: "Fuzz/Driver"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "TestSupport"]),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierKit", "TestSupport"]),
