@@ -121,6 +121,12 @@ struct CheckCommandTests {
         result = try dossier(["check", "--repo", "repo", "--evidence", "broken.xml"], in: scratch.path)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("dossier: error: broken.xml:4:"), "\(result.stderr)")
+
+        // A processing instruction without data crashed Foundation's XML parser (signal 11; found by make fuzz).
+        try "<testsuites>\n<testsuite name=\"a\">\n  <?x?>\n</testsuite>\n</testsuites>\n".write(toFile: scratch.file("pi.xml"), atomically: true, encoding: .utf8)
+        result = try dossier(["check", "--repo", "repo", "--evidence", "pi.xml"], in: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "dossier: error: pi.xml:3:3: expected a processing instruction with data or none at all, found '<?x?>'\n", "\(result.stderr)")
     }
 
     @Test("the SUF carries the same findings in its gap report, the matrix in section 16 and trace-matrix.csv")

@@ -19,6 +19,7 @@ public enum JUnitReader {
     public static func read(_ data: Data, file: String) throws -> (file: EvidenceFile, cases: [TestCase]) {
         let bytes = [UInt8](data)
         try checkUTF8(bytes, file: file)
+        try checkProcessingInstructions(bytes, file: file)
         let reader = JUnitReportParser(file: file, bytes: bytes)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -70,6 +71,28 @@ public enum JUnitReader {
         if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
             throw DossierError("expected UTF-8 text, found an XML declaration saying encoding=\"\(Excerpt.of(encoding))\"",
                                at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    /// Refuses a processing instruction without data (`<?x?>`): Foundation's XMLParser on Linux reads its missing data
+    /// as a C string and crashes (a null pointer). Reports never hold one; the XML declaration has data. Looked for
+    /// everywhere, comments included, so that no such instruction reaches the parser.
+    static func checkProcessingInstructions(_ bytes: [UInt8], file: String) throws {
+        let question = UInt8(ascii: "?"), less = UInt8(ascii: "<"), greater = UInt8(ascii: ">")
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var index = 0
+        while let start = bytes[index...].firstIndex(of: less) {
+            index = start + 1
+            guard index < bytes.count, bytes[index] == question else { continue }
+            var end = index + 1
+            while end < bytes.count, !isSpace(bytes[end]), bytes[end] != question, bytes[end] != greater { end += 1 }
+            while end < bytes.count, isSpace(bytes[end]) { end += 1 }
+            if end + 1 < bytes.count, bytes[end] == question, bytes[end + 1] == greater {
+                let at = ReportText(bytes).position(of: start)
+                let found = String(decoding: bytes[start...(end + 1)], as: UTF8.self)
+                throw DossierError("expected a processing instruction with data or none at all, found \(Excerpt.quoted(found))",
+                                   at: SourceLocation(file: file, line: at.line, column: at.column))
+            }
         }
     }
 
