@@ -10,7 +10,7 @@ import FoundationXML
 /// them), or a bare `<testsuite>` root. Each `<testcase>` gives one ``TestCase``; its outcome is failed for a
 /// `<failure>`, error for an `<error>`, skipped for a `<skipped>` (pytest's, jest-junit's, gtest's) or for gtest's
 /// `status="notrun"` / `result="skipped"|"suppressed"`, passed otherwise. Elements and attributes not listed are ignored.
-/// External entities are never resolved; libxml2 refuses entity expansion bombs.
+/// A document type declaration is refused before parsing, so no entity (external, or an expansion bomb) is ever read.
 public enum JUnitReader {
     /// Parses one report. `file` is the path as the user gave it (used in errors and in EvidenceFile.path).
     /// - Throws: DossierError "FILE:LINE:COL: <what is wrong>" for malformed XML (XMLParser's line/column), for a root that is
@@ -19,7 +19,7 @@ public enum JUnitReader {
     public static func read(_ data: Data, file: String) throws -> (file: EvidenceFile, cases: [TestCase]) {
         let bytes = [UInt8](data)
         try checkUTF8(bytes, file: file)
-        try checkProcessingInstructions(bytes, file: file)
+        try checkMarkup(bytes, file: file)
         let reader = JUnitReportParser(file: file, bytes: bytes)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -74,24 +74,44 @@ public enum JUnitReader {
         }
     }
 
-    /// Refuses a processing instruction without data (`<?x?>`): Foundation's XMLParser on Linux reads its missing data
-    /// as a C string and crashes (a null pointer). Reports never hold one; the XML declaration has data. Looked for
-    /// everywhere, comments included, so that no such instruction reaches the parser.
-    static func checkProcessingInstructions(_ bytes: [UInt8], file: String) throws {
-        let question = UInt8(ascii: "?"), less = UInt8(ascii: "<"), greater = UInt8(ascii: ">")
+    /// Refuses, before Foundation's XMLParser sees them, the markup it crashes on (on Linux it reads a missing string
+    /// as a C string: a null pointer): a document type declaration (its notations, attribute lists and entities
+    /// crash it, and an entity can carry any markup; test reports never need one), and a processing instruction
+    /// without data (`<?x?>`). Comments and CDATA sections are skipped, so a failure message quoting such text is
+    /// read as it is.
+    static func checkMarkup(_ bytes: [UInt8], file: String) throws {
+        func at(_ offset: Int, _ marker: String) -> Bool { bytes[offset...].starts(with: marker.utf8) }
+        func skip(from offset: Int, past marker: String) -> Int {
+            var index = offset
+            while index < bytes.count, !at(index, marker) { index += 1 }
+            return min(bytes.count, index + marker.utf8.count)
+        }
+        func refuse(_ offset: Int, _ what: String, found end: Int) -> DossierError {
+            let place = ReportText(bytes).position(of: offset)
+            let found = String(decoding: bytes[offset..<min(end, bytes.count)], as: UTF8.self)
+            return DossierError("expected \(what), found \(Excerpt.quoted(found))",
+                                at: SourceLocation(file: file, line: place.line, column: place.column))
+        }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         var index = 0
-        while let start = bytes[index...].firstIndex(of: less) {
-            index = start + 1
-            guard index < bytes.count, bytes[index] == question else { continue }
-            var end = index + 1
-            while end < bytes.count, !isSpace(bytes[end]), bytes[end] != question, bytes[end] != greater { end += 1 }
-            while end < bytes.count, isSpace(bytes[end]) { end += 1 }
-            if end + 1 < bytes.count, bytes[end] == question, bytes[end + 1] == greater {
-                let at = ReportText(bytes).position(of: start)
-                let found = String(decoding: bytes[start...(end + 1)], as: UTF8.self)
-                throw DossierError("expected a processing instruction with data or none at all, found \(Excerpt.quoted(found))",
-                                   at: SourceLocation(file: file, line: at.line, column: at.column))
+        while let start = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            if at(start, "<!--") {
+                index = skip(from: start + 4, past: "-->")
+            } else if at(start, "<![CDATA[") {
+                index = skip(from: start + 9, past: "]]>")
+            } else if at(start, "<!DOCTYPE") {
+                throw refuse(start, "a test report without a document type declaration", found: start + 9)
+            } else if at(start, "<?") {
+                // A target, then data or none: `<?x?>` and `<?x ?>` have none.
+                var end = start + 2
+                while end < bytes.count, !isSpace(bytes[end]), !at(end, "?>") { end += 1 }
+                while end < bytes.count, isSpace(bytes[end]) { end += 1 }
+                if at(end, "?>") {
+                    throw refuse(start, "a processing instruction with data or none at all", found: end + 2)
+                }
+                index = skip(from: end, past: "?>")
+            } else {
+                index = start + 1
             }
         }
     }
