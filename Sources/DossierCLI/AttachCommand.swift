@@ -74,7 +74,7 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The release tag.")
     var release: String
 
-    @Argument(help: "The file to print (default: SUF-RELEASE.md).")
+    @Argument(help: "The file to print as text, control characters escaped (default: SUF-RELEASE.md); --extract writes the exact bytes.")
     var file: String?
 
     @Option(help: "Write every file of the bundle into this folder (which must not exist yet) instead.")
@@ -97,7 +97,8 @@ struct ShowCommand: ParsableCommand {
         guard names.contains(name), let data = try AttachedBundle.read(release: release, in: repo, file: name) else {
             throw DossierError("the bundle attached to \(release) has no file '\(name)'; it has: \(names.joined(separator: ", "))")
         }
-        // Markdown is shown as text (its control characters escaped); any other file is written byte for byte.
-        if name.hasSuffix(".md") { Output.text(String(decoding: data, as: UTF8.self)) } else { Output.data(data) }
+        // An attached bundle may be anyone's (fetched refs): every file is shown as text, its control characters
+        // escaped; --extract (or git show) gives the exact bytes.
+        Output.text(String(decoding: data, as: UTF8.self))
     }
 }

@@ -118,4 +118,16 @@ struct HostileAttachedBundleTests {
         #expect(bytes.status == 2)
         #expect(bytes.stderr.contains("holds the entry 'f\\xFF', a name that is not UTF-8"), "\(bytes.stderr)")
     }
+
+    @Test("show prints an attached file's control characters escaped, whatever the file (an OSC title, a screen clear)")
+    func showEscapes() throws {
+        let scratch = try Scratch()
+        try attachHostile([("100644", Array("notes.csv".utf8), "evil\u{1B}]0;pwned\u{7}\u{1B}[2J,x\r\n")], scratch: scratch)
+        let show = try dossier(["show", "v1.0.0", "notes.csv", "--repo", "repo"], in: scratch.path)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout == "evil\\u{1B}]0;pwned\\u{7}\\u{1B}[2J,x\\u{D}\n", "\(show.stdout)")
+        // --extract writes the exact bytes.
+        #expect(try dossier(["show", "v1.0.0", "--repo", "repo", "--extract", "x"], in: scratch.path).status == 0)
+        #expect(try scratch.readData("x/notes.csv") == Data("evil\u{1B}]0;pwned\u{7}\u{1B}[2J,x\r\n".utf8))
+    }
 }
