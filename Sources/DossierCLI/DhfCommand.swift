@@ -16,8 +16,8 @@ struct DhfCommand: ParsableCommand {
     @Argument(help: "The newest release the DHF covers (default: the newest release tag).")
     var release: String?
 
-    @Option(help: "The folder that receives dhf/.")
-    var out: String = "dist/dossier"
+    @Option(help: "The folder that receives dhf/ (default: dist/dossier, never through a symbolic link).")
+    var out: String?
 
     @Option(help: "The DHF documents to write, comma-separated: md, html, json (each release's SUF bundle is always whole).")
     var format: String = "md,html,json"
@@ -48,7 +48,7 @@ struct DhfCommand: ParsableCommand {
         let showProgress = isatty(STDERR_FILENO) == 1
         let progress: (@Sendable (DHFBundle.ReleaseProgress) -> Void)? = showProgress ? Self.showProgress : nil
         let result = try DHFBundle.build(DHFBundle.Request(
-            release: releaseRequest, formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey,
+            release: releaseRequest, formats: formats, templatesFolder: templates, outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey,
             htmlPages: layout, progress: progress))
         DossierCommand.keptUntilExit.append(result)
         if showProgress { Output.endProgress() }

@@ -18,8 +18,8 @@ struct SufCommand: ParsableCommand {
     @Option(help: "Where the release's history starts, excluded (default: the release tag before RELEASE).")
     var since: String?
 
-    @Option(help: "The folder that receives the bundle.")
-    var out: String = "dist/dossier"
+    @Option(help: "The folder that receives the bundle (default: dist/dossier, never through a symbolic link).")
+    var out: String?
 
     @Option(help: "The documents to write, comma-separated: md, html, json, pdf (printed by headless Chromium).")
     var format: String = "md,html,json"
@@ -46,7 +46,7 @@ struct SufCommand: ParsableCommand {
         releaseRequest.evidenceGlobs = evidenceOptions.evidence
         let result = try SUFBundle.build(SUFBundle.Request(
             release: releaseRequest,
-            formats: formats, templatesFolder: templates, outFolder: out, signingKeyFile: signKey))
+            formats: formats, templatesFolder: templates, outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey))
         DossierCommand.keptUntilExit.append(result)
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification

@@ -26,6 +26,25 @@ struct OutputSafetyTests {
         #expect(entries(scratch.file("dist/dossier")) == [(folder as NSString).lastPathComponent])
     }
 
+    @Test("a 'dist' link committed in the work tree does not carry the default output elsewhere: exit 2, nothing written; --out still may",
+          arguments: [["suf"], ["dhf"]])
+    func committedLinkAtDefaultOutput(_ arguments: [String]) throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("elsewhere"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("repo/dist"), withDestinationPath: scratch.file("elsewhere"))
+        try repo.git(["add", "dist"])
+        try repo.commit("Add a dist link\n")
+        try repo.tag("v1.2.0")
+        let result = try dossier(arguments + ["--repo", "."], in: scratch.file("repo"))
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr == "dossier: error: the default output folder dist/dossier passes through 'dist', a symbolic link (a repository can commit one to make dossier write elsewhere); give --out DIR to write there\n")
+        #expect(entries(scratch.file("elsewhere")).isEmpty)
+        let given = try dossier(arguments + ["--repo", ".", "--out", "dist/dossier"], in: scratch.file("repo"))
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(entries(scratch.file("elsewhere")) == ["dossier"])
+    }
+
     @Test("a bundle with a file added beside its manifest is not dossier's any more: refused, the file kept")
     func bundleWithExtraFile() throws {
         let scratch = try Scratch()
