@@ -46,6 +46,17 @@ struct WorkTreeContainmentTests {
         try expectRefused(scratch, path: "regulatory/requirements.yml")
     }
 
+    @Test("a record path into the repository's .git folder (whose config may hold a token) is refused without being read",
+          arguments: [".git/config", "regulatory/../.git/config"])
+    func gitFolder(path: String) throws {
+        let (scratch, repo) = try fixture(requirements: path)
+        try repo.git(["config", "http.extraheader", "AUTHORIZATION: bearer recognisable-secret-4711"])
+        let result = try dossier(["check", "--repo", "repo", "--worktree"], in: scratch.path)
+        #expect(result.status == 2, "exit \(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("refused to read '\(path)': the path leads into the repository's .git folder"), "\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains("recognisable-secret"), "\(result.stderr)")
+    }
+
     @Test("a relative link inside a records folder that climbs out is refused, not skipped")
     func linkInFolder() throws {
         let (scratch, fixtureRepo) = try fixture(requirements: "regulatory/requirements")

@@ -99,8 +99,11 @@ public struct WorkTreeSource: RecordSource {
         switch Self.resolve(root + "/" + relative) {
         case nil: return nil
         case .found(let path)?:
-            guard path == resolvedRoot || path.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/") else {
-                throw outside(relative)
+            let inside = resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"
+            guard path == resolvedRoot || path.hasPrefix(inside) else { throw outside(relative) }
+            // git's own folder is not the work tree's files: its config may hold credentials (an extraheader).
+            if path.dropFirst(inside.count).split(separator: "/").contains(where: { $0.lowercased() == ".git" }) {
+                throw DossierError("refused to read \(Excerpt.quoted(relative)): the path leads into the repository's .git folder, and dossier reads only the work tree's files")
             }
             return path
         case .unreadable(let reason)?:
