@@ -197,7 +197,8 @@ extension AttachedBundle {
         }
         var files: [(name: String, data: Data)] = []
         // Read as verify reads it: a symbolic link is not followed, a FIFO not waited on.
-        for (name, kind) in try BundleInventory(folder: folder).entries.sorted(by: { $0.key < $1.key }) {
+        for (rawName, kind) in try BundleInventory(folder: folder).entries.sorted(by: { $0.key < $1.key }) {
+            let name = rawName.string
             guard kind == .file, !name.contains("/") else {
                 throw DossierError("\(folder) holds \(BundlePath.escaped(name)), \(name.contains("/") ? "in a folder" : "not a regular file"): a bundle holds files only")
             }
@@ -209,6 +210,10 @@ extension AttachedBundle {
                 throw DossierError("cannot read \((folder as NSString).appendingPathComponent(name))")
             }
             files.append((name, data))
+        }
+        // Nor two names that would be one file where it is extracted (case, Unicode normalization).
+        if let (name, problem) = BundlePath.firstProblem(in: files.map(\.name)) {
+            throw DossierError("\(folder) holds '\(BundlePath.escaped(name))', \(problem): a bundle's files have plain names")
         }
         // The files read are the files stored: they must be exactly what the manifest lists. Only when they are
         // not is the folder checked again, file by file, to say what is wrong.
