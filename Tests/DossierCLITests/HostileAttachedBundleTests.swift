@@ -130,4 +130,50 @@ struct HostileAttachedBundleTests {
         #expect(try dossier(["show", "v1.0.0", "--repo", "repo", "--extract", "x"], in: scratch.path).status == 0)
         #expect(try scratch.readData("x/notes.csv") == Data("evil\u{1B}]0;pwned\u{7}\u{1B}[2J,x\r\n".utf8))
     }
+
+    /// v1.0.0's bundle attached, then replaced with real git by one holding `copies` entries `zeros-N.bin`, all the
+    /// same blob of `megabytes` MiB of zeros (a few hundred KB in .git), listed in its manifest with their true digest
+    /// so that the bundle is whole.
+    private func attachZeros(megabytes: Int, copies: Int, scratch: Scratch) throws {
+        let repo = try DeviceFixture.make(scratch)
+        #expect(try dossier(["attach", "v1.0.0", "--repo", "repo"], in: scratch.path).status == 0)
+        let script = """
+            set -e
+            big=$(head -c \(megabytes)M /dev/zero | git hash-object -w --stdin)
+            sum=$(head -c \(megabytes)M /dev/zero | sha256sum | cut -c1-64)
+            manifest=$({ git show refs/dossier/v1.0.0:MANIFEST.sha256
+                         for n in $(seq \(copies)); do printf '%s  zeros-%s.bin\\n' "$sum" "$n"; done; } | git hash-object -w --stdin)
+            tree=$({ git ls-tree refs/dossier/v1.0.0 | grep -v 'MANIFEST.sha256$'
+                     printf '100644 blob %s\\tMANIFEST.sha256\\n' "$manifest"
+                     for n in $(seq \(copies)); do printf '100644 blob %s\\tzeros-%s.bin\\n' "$big" "$n"; done; } | git mktree)
+            commit=$(git commit-tree "$tree" -p refs/dossier/v1.0.0 -m hostile)
+            git update-ref refs/dossier/v1.0.0 "$commit"
+            """
+        let made = try Shell.run("sh", ["-c", script], in: repo.path, environment: repo.environment.merging(repo.identity(("Mallory", "mallory@example.com"))) { $1 })
+        #expect(made.status == 0, "\(made.stderr)")
+    }
+
+    @Test("one 300 MiB blob, or five of 250 MiB (1.2 GiB in all), in an attached bundle: show --extract and dhf exit 2 naming the ref, entry and size before reading it, and write nothing",
+          arguments: [
+              (megabytes: 300, copies: 1, message: #"holds the entry 'zeros-1\.bin' of 314572800 bytes, more than the 268435456 bytes \(256 MiB\) one file of a bundle may hold: dossier reads none of it"#),
+              // The bundle's own files add their bytes to the five blobs'.
+              (megabytes: 250, copies: 5, message: #"holds the entry 'zeros-5\.bin' of 262144000 bytes, which brings the bundle's files to 1310\d{6} bytes, more than the 1073741824 bytes \(1 GiB\) a bundle may hold"#),
+          ])
+    func hugeBlobs(megabytes: Int, copies: Int, message: String) throws {  // message: a regular expression
+        let scratch = try Scratch()
+        try attachZeros(megabytes: megabytes, copies: copies, scratch: scratch)
+        let started = Date()
+        let extract = try dossier(["show", "v1.0.0", "--repo", "repo", "--extract", "x"], in: scratch.path)
+        #expect(extract.status == 2, "\(extract.stdout)")
+        #expect(extract.stderr.contains("the bundle attached to v1.0.0 (refs/dossier/v1.0.0, commit "), "\(extract.stderr)")
+        #expect(extract.stderr.contains(try Regex(message)), "\(extract.stderr)")
+        try expectNothingWritten(scratch)
+
+        let dhf = try dossier(["dhf", "--repo", "repo", "--out", "out"], in: scratch.path)
+        #expect(dhf.status == 2, "\(dhf.stdout)")
+        #expect(dhf.stderr.contains(try Regex(message)), "\(dhf.stderr)")
+        try expectNothingWritten(scratch)
+        // Generous: both refusals read object headers only (before, each command inflated every blob into memory).
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
 }

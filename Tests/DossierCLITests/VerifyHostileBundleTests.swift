@@ -110,4 +110,25 @@ struct VerifyHostileBundleTests {
         #expect(result.stdout.contains("signature: G release@example.com"))
         #expect(result.stdout.hasSuffix("is NOT intact\n"))
     }
+
+    @Test("a listed café.html (NFC) and an unlisted café.html (NFD, other bytes) beside it: two files, not intact, exit 1")
+    func unicodeNormalization() throws {
+        let scratch = try signedBundle()
+        let folder = scratch.file(bundle)
+        let nfc = "caf\u{E9}.html", nfd = "cafe\u{301}.html"
+        #expect(Array(nfc.utf8) != Array(nfd.utf8) && nfc == nfd)  // Swift's == is canonical equivalence
+        // Written by the shell, so the names on disk are exactly these bytes.
+        let make = try Shell.run("sh", ["-c", "printf 'signed\\n' > \"$(printf 'caf\\303\\251.html')\" && printf 'added\\n' > \"$(printf 'cafe\\314\\201.html')\""],
+                                 in: folder)
+        #expect(make.status == 0, "\(make.stderr)")
+        let sum = try Shell.run("sh", ["-c", "sha256sum \"$(printf 'caf\\303\\251.html')\""], in: folder).stdout
+        try (try scratch.read(bundle + "/MANIFEST.sha256") + sum).write(toFile: scratch.file(bundle + "/MANIFEST.sha256"), atomically: true, encoding: .utf8)
+        try resign(scratch)
+        #expect(try Shell.run("ls", [], in: folder).stdout.split(separator: "\n").filter { $0.hasPrefix("caf") }.count == 2)
+        let result = try verify(scratch)
+        #expect(result.status == 1, "\(result.stdout)")
+        #expect(Array(result.stdout.utf8).starts(with: Array("EXTRA \(nfd)\nfiles: 5 of 6 match MANIFEST.sha256\n".utf8)), "\(result.stdout)")
+        #expect(result.stdout.contains("signature: G release@example.com"))
+        #expect(result.stdout.hasSuffix("is NOT intact\n"))
+    }
 }

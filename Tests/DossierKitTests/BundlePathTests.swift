@@ -30,6 +30,26 @@ struct BundlePathTests {
         #expect(BundlePath.problem(entry: "..") == "a '..' component")
     }
 
+    @Test(".git as macOS spells it (HFS+ ignores zero-width and direction marks, as git's is_hfs_dotgit does) is refused",
+          arguments: [0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                      0x206A, 0x206B, 0x206C, 0x206D, 0x206E, 0x206F, 0xFEFF] as [UInt32])
+    func hfsDotGit(_ ignorable: UInt32) {
+        let mark = String(UnicodeScalar(ignorable)!)
+        for name in [".g\(mark)it", "\(mark).GIT", ".git\(mark)", ".\(mark)g\(mark)i\(mark)t/config"] {
+            #expect(BundlePath.problem(path: name) == "a '.git' component", "\(name.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        // The same marks elsewhere are only characters: a name that is not .git once they are dropped passes.
+        #expect(BundlePath.problem(path: "a\(mark)b.md") == nil)
+    }
+
+    @Test("a ':' in a name (an NTFS stream such as .git::$INDEX_ALLOCATION, a drive) is refused; dossier's names hold none")
+    func colons() {
+        for name in [".git::$INDEX_ALLOCATION", "git~1::$INDEX_ALLOCATION/config", "suf.json:evil", "C:x", "v1/a:b"] {
+            #expect(BundlePath.problem(path: name) == "a ':' (an NTFS stream or drive) in a name", "\(name)")
+        }
+        #expect(BundlePath.problem(entry: "SUF-v1.0.0.html:Zone.Identifier") == "a ':' (an NTFS stream or drive) in a name")
+    }
+
     @Test("the same name twice, or twice but for case or Unicode normalization, is refused at the second")
     func clashes() {
         #expect(BundlePath.firstProblem(in: ["a.md", "a.md"])?.problem == "the same name twice")

@@ -79,6 +79,38 @@ struct OpenPGPCriticalTests {
         try expectBoth(signer(Self.payload, [100, 1, 2, 3]), letter: .good)
     }
 
+    /// Critical subpackets on which dossier and gpg disagreed before: gpg's `can_handle_critical` (g10/parse-packet.c)
+    /// does not accept 23 (key server preferences), 28 (signer's user id) or 31 (signature target), so those are B;
+    /// it accepts 24 (preferred key server), 29 (reason for revocation) and 38 (key block) when its first byte is 0.
+    static let criticalCases: [(type: UInt8, data: [UInt8], letter: VerdictLetter)] = [
+        (23, [0x80], .bad),
+        (28, Array("ed@example.com".utf8), .bad),
+        (31, [22, 8] + [UInt8](repeating: 0xAB, count: 32), .bad),
+        (24, Array("hkps://keys.example.com".utf8), .good),
+        (29, [0] + Array("no reason".utf8), .good),
+        (38, [0] + [UInt8](repeating: 0x99, count: 60), .good),
+        (38, [1] + [UInt8](repeating: 0x99, count: 60), .bad),
+    ]
+
+    @Test("a critical subpacket in the unhashed area: dossier's verdict is gpg's", arguments: 0..<7)
+    func criticalSubpacketUnhashed(_ index: Int) throws {
+        let (type, data, letter) = Self.criticalCases[index]
+        let f = try F.shared()
+        let signature = try f.sign(Self.payload, key: try #require(f.keys["ed"]), at: F.t0 + F.day)
+        let verdict = try expectBoth(OpenPGPTests.armor(Self.withUnhashedSubpacket(try Self.packetBody(signature), type: 0x80 | type, data: data)),
+                                     letter: letter)
+        if letter == .bad { #expect(verdict.reason.contains("critical subpacket of type \(type)"), "\(verdict.reason)") }
+    }
+
+    @Test("a critical subpacket in the hashed area: dossier's verdict is gpg's", arguments: 0..<7)
+    func criticalSubpacketHashed(_ index: Int) throws {
+        let (type, data, letter) = Self.criticalCases[index]
+        let f = try F.shared()
+        let signer = try Self.edSigner(f, fingerprint: try #require(f.keys["ed"]))
+        let verdict = try expectBoth(signer(Self.payload, [0x80 | type] + data), letter: letter)
+        if letter == .bad { #expect(verdict.reason.contains("critical subpacket of type \(type)"), "\(verdict.reason)") }
+    }
+
     /// Signs v4 EdDSA detached signatures with the fixture's Ed25519 key `fingerprint` (its secret exported from gpg),
     /// with the creation time and issuer fingerprint gpg writes plus `extra` (one subpacket: type byte and data) in
     /// the hashed area: a signer that writes what gpg will not.

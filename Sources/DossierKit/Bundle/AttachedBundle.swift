@@ -21,10 +21,30 @@ public enum AttachedBundle {
         try read(release: release, in: Repository(path: path), file: file)
     }
 
-    /// One file of the release's attached bundle in an open repository, or `nil` as above.
+    /// One file of the release's attached bundle in an open repository, or `nil` as above. The bundle's tree is
+    /// checked first as for `files` (names, sizes), so no blob of a hostile bundle is read.
     public static func read(release: String, in repository: Repository, file: String) throws -> Data? {
-        guard let commit = commit(release: release, in: repository) else { return nil }
-        return try repository.readFile(file, at: commit)
+        try withBlobs(release: release, in: repository) { entries in
+            guard let entry = entries.first(where: { String(cString: git_tree_entry_name($0)) == file }) else { return nil }
+            return try blobData(entry, in: repository)
+        } ?? nil
+    }
+
+    /// The most one file of an attached bundle may hold. A real bundle's largest file is its PDF or suf.json: for a
+    /// release of 20,000 commits these are tens of megabytes, so 256 MiB holds one with ample room, while a blob
+    /// git stores compressed to a few kilobytes (zeros) is refused before it is inflated into memory.
+    static let maximumFileSize: UInt64 = 256 << 20
+    /// The most all files of an attached bundle may hold together: a real bundle (SUF in Markdown, HTML and PDF,
+    /// suf.json, trace matrix) of such a release is a few hundred megabytes at most, so 1 GiB holds it with room.
+    static let maximumBundleSize: UInt64 = 1 << 30
+
+    /// The bytes of a blob whose size `withBlobs` has checked.
+    private static func blobData(_ entry: OpaquePointer, in repository: Repository) throws -> Data {
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, repository.pointer, git_tree_entry_id(entry)), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        return size > 0 ? Data(bytes: git_blob_rawcontent(blob)!, count: size) : Data()
     }
 }
 
@@ -127,21 +147,17 @@ extension AttachedBundle {
     public static func files(release: String, in repository: Repository) throws -> [String: Data] {
         try withBlobs(release: release, in: repository) { entries in
             var files: [String: Data] = [:]
-            for entry in entries {
-                var blob: OpaquePointer?
-                try check(git_blob_lookup(&blob, repository.pointer, git_tree_entry_id(entry)), "git_blob_lookup")
-                defer { git_blob_free(blob) }
-                let size = Int(git_blob_rawsize(blob))
-                files[String(cString: git_tree_entry_name(entry))] =
-                    size > 0 ? Data(bytes: git_blob_rawcontent(blob)!, count: size) : Data()
-            }
+            for entry in entries { files[String(cString: git_tree_entry_name(entry))] = try blobData(entry, in: repository) }
             return files
         } ?? [:]
     }
 
-    /// Calls `body` with the file entries of the attached bundle's tree; nil when none is attached.
+    /// Calls `body` with the file entries of the attached bundle's tree; nil when none is attached. Every read of
+    /// an attached bundle goes through here.
     /// - Throws: `DossierError` naming the reference and the entry when the tree holds anything but files with
-    ///   names `BundlePath` accepts (each alone and all together), before anything is read or written from it.
+    ///   names `BundlePath` accepts (each alone and all together), or a blob larger than `maximumFileSize` or blobs
+    ///   larger than `maximumBundleSize` together (sizes read from the objects' headers, not by inflating them),
+    ///   before any blob is read or anything written from it.
     private static func withBlobs<T>(release: String, in repository: Repository,
                                      _ body: ([OpaquePointer]) throws -> T) throws -> T? {
         guard let commit = commit(release: release, in: repository) else { return nil }
@@ -167,6 +183,21 @@ extension AttachedBundle {
         }
         if let (name, problem) = BundlePath.firstProblem(in: names) {
             throw refused(release, commit: commit, entry: BundlePath.escaped(name), problem)
+        }
+        let database = try make("git_repository_odb") { git_repository_odb(&$0, repository.pointer) }
+        defer { git_odb_free(database) }
+        var total: UInt64 = 0
+        for (entry, name) in zip(entries, names) {
+            var size = 0, type = GIT_OBJECT_INVALID
+            try check(git_odb_read_header(&size, &type, database, git_tree_entry_id(entry)), "git_odb_read_header")
+            let bytes = UInt64(size)
+            total += bytes
+            let problem = bytes > maximumFileSize ? "more than the \(maximumFileSize) bytes (256 MiB) one file of a bundle may hold"
+                : total > maximumBundleSize ? "which brings the bundle's files to \(total) bytes, more than the \(maximumBundleSize) bytes (1 GiB) a bundle may hold"
+                : nil
+            if let problem {
+                throw DossierError("the bundle attached to \(release) (\(referenceName(release)), commit \(commit.prefix(12))) holds the entry '\(BundlePath.escaped(name))' of \(bytes) bytes, \(problem): dossier reads none of it")
+            }
         }
         return try body(entries)
     }
@@ -197,7 +228,8 @@ extension AttachedBundle {
         }
         var files: [(name: String, data: Data)] = []
         // Read as verify reads it: a symbolic link is not followed, a FIFO not waited on.
-        for (name, kind) in try BundleInventory(folder: folder).entries.sorted(by: { $0.key < $1.key }) {
+        for (rawName, kind) in try BundleInventory(folder: folder).entries.sorted(by: { $0.key < $1.key }) {
+            let name = rawName.string
             guard kind == .file, !name.contains("/") else {
                 throw DossierError("\(folder) holds \(BundlePath.escaped(name)), \(name.contains("/") ? "in a folder" : "not a regular file"): a bundle holds files only")
             }
@@ -209,6 +241,10 @@ extension AttachedBundle {
                 throw DossierError("cannot read \((folder as NSString).appendingPathComponent(name))")
             }
             files.append((name, data))
+        }
+        // Nor two names that would be one file where it is extracted (case, Unicode normalization).
+        if let (name, problem) = BundlePath.firstProblem(in: files.map(\.name)) {
+            throw DossierError("\(folder) holds '\(BundlePath.escaped(name))', \(problem): a bundle's files have plain names")
         }
         // The files read are the files stored: they must be exactly what the manifest lists. Only when they are
         // not is the folder checked again, file by file, to say what is wrong.

@@ -15,43 +15,59 @@ struct BundleInventory {
         case emptyFolder
     }
 
-    /// Every entry below the folder but folders with entries, by path relative to it (`v1.0.0/suf.json`).
-    var entries: [String: Kind]
+    /// Every entry below the folder but folders with entries, by path relative to it (`v1.0.0/suf.json`), keyed by
+    /// the bytes of its name, so that two names differing only in Unicode normalization are two entries.
+    var entries: [RawName: Kind]
 
     /// The paths of the regular files, but for the top manifest and its signature.
-    var listedFiles: Set<String> {
-        Set(entries.filter { $0.value == .file }.keys).subtracting([BundleWriter.manifestName, BundleWriter.signatureName])
+    var listedFiles: Set<RawName> {
+        Set(entries.filter { $0.value == .file }.keys).subtracting([RawName(BundleWriter.manifestName), RawName(BundleWriter.signatureName)])
     }
 
-    /// Walks `folder` (itself a folder, or a symbolic link to one given by the user).
+    /// The entry at `path` (its UTF-8 bytes, not normalized).
+    subscript(_ path: String) -> Kind? { entries[RawName(path)] }
+
+    /// Walks `folder` (itself a folder, or a symbolic link to one given by the user), reading names as bytes.
     /// - Throws: `DossierError` when a folder cannot be read.
     init(folder: String) throws {
-        var entries: [String: Kind] = [:]
-        func walk(_ relative: String) throws {
-            let path = relative.isEmpty ? folder : folder + "/" + relative
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: path)
-            } catch {
-                throw DossierError("cannot read the bundle folder \(path): \(error.localizedDescription)")
-            }
-            if names.isEmpty, !relative.isEmpty { entries[relative] = .emptyFolder }
-            for name in names.sorted() {
-                let child = relative.isEmpty ? name : relative + "/" + name
+        var entries: [RawName: Kind] = [:]
+        let root = Array(folder.utf8)
+        func walk(_ relative: [UInt8]) throws {
+            let path = relative.isEmpty ? root : root + [UInt8(ascii: "/")] + relative
+            let names = try Self.names(in: path)
+            if names.isEmpty, !relative.isEmpty { entries[RawName(bytes: relative)] = .emptyFolder }
+            for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let child = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
                 var status = stat()
-                guard lstat(folder + "/" + child, &status) == 0 else {
-                    throw DossierError("cannot read \(folder)/\(child): \(String(cString: strerror(errno)))")
+                let full = root + [UInt8(ascii: "/")] + child
+                guard (full + [0]).withUnsafeBufferPointer({ lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &status) }) == 0 else {
+                    throw DossierError("cannot read \(BundlePath.escaped(RawName(bytes: full).string)): \(String(cString: strerror(errno)))")
                 }
                 switch status.st_mode & S_IFMT {
-                case S_IFREG: entries[child] = .file
+                case S_IFREG: entries[RawName(bytes: child)] = .file
                 case S_IFDIR: try walk(child)
-                case S_IFLNK: entries[child] = .symlink
-                default: entries[child] = .special
+                case S_IFLNK: entries[RawName(bytes: child)] = .symlink
+                default: entries[RawName(bytes: child)] = .special
                 }
             }
         }
-        try walk("")
+        try walk([])
         self.entries = entries
+    }
+
+    /// The names in the folder at `path` (bytes), but `.` and `..`, as bytes.
+    private static func names(in path: [UInt8]) throws -> [[UInt8]] {
+        let directory = (path + [0]).withUnsafeBufferPointer { opendir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+        guard let directory else {
+            throw DossierError("cannot read the bundle folder \(BundlePath.escaped(RawName(bytes: path).string)): \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [UInt8(ascii: ".")], name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
+        }
+        return names
     }
 
     /// The bytes of the regular file at `path`; nil when it is missing, a symbolic link (not followed), not a
@@ -77,14 +93,15 @@ struct BundleInventory {
 /// `MANIFEST.sha256` read as `sha256sum -c` reads it, and refused where it would let a bundle say more than its
 /// files: a line that is not `sha256  name`, a name outside the folder (`../x`, `/etc/x`), a name listed twice.
 struct ManifestListing {
-    /// The digest (lowercase hex) each listed name should have.
-    var digests: [String: String] = [:]
+    /// The digest (lowercase hex) each listed name should have, by the name's bytes (NFC and NFD are two names,
+    /// as they are two files).
+    var digests: [RawName: String] = [:]
     /// What is wrong with the manifest, as `line N: …`.
     var problems: [String] = []
 
     init(_ data: Data) {
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var firstLine: [String: (name: String, line: Int)] = [:]
+        var firstLine: [RawName: (name: String, line: Int)] = [:]
         for (index, line) in lines.enumerated() where !(line.isEmpty && index == lines.count - 1) {
             let number = index + 1
             // sha256sum's format: 64 hex digits, a space, a space (text) or `*` (binary), the name.
@@ -99,14 +116,14 @@ struct ManifestListing {
                 problems.append("line \(number): '\(BundlePath.escaped(name))' is \(problem), not a file inside the bundle")
                 continue
             }
-            let key = name.lowercased()
+            let key = RawName(name.lowercased())
             if let earlier = firstLine[key] {
                 problems.append("line \(number): '\(BundlePath.escaped(name))' is listed already on line \(earlier.line)"
                                 + (earlier.name == name ? "" : " (as '\(BundlePath.escaped(earlier.name))', differing only in case)"))
                 continue
             }
             firstLine[key] = (name, number)
-            digests[name] = String(decoding: chars[..<64], as: UTF8.self).lowercased()
+            digests[RawName(name)] = String(decoding: chars[..<64], as: UTF8.self).lowercased()
         }
         if digests.isEmpty && problems.isEmpty { problems.append("line 1: the manifest lists no file") }
     }

@@ -29,11 +29,23 @@ public enum BundlePath {
         if component.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) }) {
             return "a control character"
         }
-        // git's own folder, also as Windows and macOS spell it: trailing dots and spaces ignored, the short name.
-        var trimmed = Substring(component.lowercased())
+        // Windows reads `name:stream` as a stream of `name` (`.git::$INDEX_ALLOCATION` is the folder .git) and `C:x`
+        // as a drive. No name dossier makes holds one: file names are fixed, release tags (git refnames cannot hold
+        // ':') and heading anchors (letters, digits, '-', '_', '.').
+        if component.contains(":") { return "a ':' (an NTFS stream or drive) in a name" }
+        // git's own folder, also as Windows and macOS spell it: trailing dots and spaces ignored, the short name, and
+        // the code points HFS+ ignores (git's is_hfs_dotgit: zero-width joiners, direction marks, the BOM) dropped.
+        let visible = String(String.UnicodeScalarView(component.unicodeScalars.filter { !hfsIgnored($0.value) }))
+        var trimmed = Substring(visible.lowercased())
         while let last = trimmed.last, last == "." || last == " " { trimmed = trimmed.dropLast() }
         if trimmed == ".git" || trimmed == "git~1" { return "a '.git' component" }
         return nil
+    }
+
+    /// Whether HFS+ ignores the code point when it compares names (git's `next_hfs_char`).
+    private static func hfsIgnored(_ value: UInt32) -> Bool {
+        (0x200C...0x200F).contains(value) || (0x202A...0x202E).contains(value) || (0x206A...0x206F).contains(value)
+            || value == 0xFEFF
     }
 
     /// The first of `paths` (in their order) that `problem(path:)` refuses, or that is the same name as an

@@ -57,7 +57,7 @@ public enum BundleVerifier {
             throw DossierError("no bundle folder at \(folder)")
         }
         let inventory = try BundleInventory(folder: folder)
-        guard let manifestKind = inventory.entries[BundleWriter.manifestName] else {
+        guard let manifestKind = inventory[BundleWriter.manifestName] else {
             throw DossierError("\(folder) holds no \(BundleWriter.manifestName): it is not a dossier bundle")
         }
         let allowedSigners = try allowedSignersFile.map(AllowedSigners.init(file:))
@@ -66,21 +66,26 @@ public enum BundleVerifier {
         guard let manifestData else { throw DossierError("cannot read \(folder)/\(BundleWriter.manifestName)") }
         let listing = ManifestListing(manifestData)
 
-        let present = inventory.listedFiles
+        // Names are keys by their bytes: a file whose name is a listed one in another Unicode normalization is
+        // another file, extra, as it is for `sha256sum -c`.
+        let unlistedOwn: Set<RawName> = [RawName(BundleWriter.manifestName), RawName(BundleWriter.signatureName)]
         var files: [(String, BundleCheck.FileState)] = []
-        for path in Set(listing.digests.keys).union(inventory.entries.keys).sorted() {
-            switch inventory.entries[path] {
+        for name in Set(listing.digests.keys).union(inventory.entries.keys).sorted() {
+            let path = name.string
+            switch inventory.entries[name] {
             case .symlink?: files.append((path, .symlink)); continue
             case .special?: files.append((path, .special)); continue
             case .emptyFolder?: files.append((path, .emptyFolder)); continue
             case .file?, nil: break
             }
-            let unlisted = listing.digests[path] == nil
             // The manifest and its signature are not listed; should the manifest list them, they are checked as
             // `sha256sum -c` checks them.
-            if unlisted, path == BundleWriter.manifestName || path == BundleWriter.signatureName { continue }
-            guard let digest = listing.digests[path] else { files.append((path, .extra)); continue }
-            guard present.contains(path) || inventory.entries[path] == .file, let data = BundleInventory.readFile(folder + "/" + path) else {
+            guard let digest = listing.digests[name] else {
+                if !unlistedOwn.contains(name) { files.append((path, .extra)) }
+                continue
+            }
+            // A listed name is UTF-8 (the manifest is read so), so `path` spells exactly its bytes.
+            guard inventory.entries[name] == .file, let data = BundleInventory.readFile(folder + "/" + path) else {
                 files.append((path, .missing)); continue
             }
             let actual = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
@@ -88,7 +93,7 @@ public enum BundleVerifier {
         }
 
         var signature: Verdict?
-        if inventory.entries[BundleWriter.signatureName] == .file,
+        if inventory[BundleWriter.signatureName] == .file,
            let data = BundleInventory.readFile(folder + "/" + BundleWriter.signatureName) {
             signature = SSHVerifier.verify(armored: String(decoding: data, as: UTF8.self), payload: Array(manifestData), time: now,
                                            allowedSigners: allowedSigners, namespace: BundleWriter.signatureNamespace)

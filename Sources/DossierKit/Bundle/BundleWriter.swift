@@ -84,7 +84,7 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
         guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
               let inventory = try? BundleInventory(folder: path),
               inventory.entries.values.allSatisfy({ $0 == .file }),
-              inventory.entries[manifestName] == .file,
+              inventory[manifestName] == .file,
               let manifest = BundleInventory.readFile(path + "/" + manifestName) else { return false }
         let listing = ManifestListing(manifest)
         return listing.problems.isEmpty && Set(listing.digests.keys) == inventory.listedFiles
