@@ -125,20 +125,52 @@ enum HTMLLinkFilter {
     private static func isAllowed(attribute name: String, value: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let isURL = urlAttributes.contains(name) || name.hasSuffix(":href")
         let isList = urlListAttributes.contains(name)
+        // `srcdoc` holds a whole HTML document, which the browser decodes and loads in a frame of this page.
+        if name == "srcdoc" { return false }
         guard isURL || isList || name == "content" else { return true }
         guard let decoded = decode(value) else { return false }
         if name == "content" {
-            // `<meta http-equiv=refresh content="0; url=…">`: the URL after `url=`.
-            let text = String(decoding: decoded, as: UTF8.self).lowercased()
-            guard let range = text.range(of: #"url\s*="#, options: .regularExpression) else { return true }
-            let url = text[range.upperBound...].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-            return isAllowed(url: Array(url.utf8))
+            // `<meta http-equiv=refresh content="0; url=…">`: the URL as a browser's refresh parser finds it.
+            return refreshURL(decoded).map(isAllowed(url:)) ?? true
         }
         if isList {
             let separators: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, 0x0A, 0x0C, 0x0D, 0x20]
             return decoded.split(whereSeparator: { separators.contains($0) }).allSatisfy { isAllowed(url: Array($0)) }
         }
         return isAllowed(url: decoded)
+    }
+
+    /// The URL a `content` value sends a refresh to, read as the HTML standard's shared declarative refresh steps
+    /// read it (`5; url='x'`, `0;x`, `0,x`); nil when the value is no refresh (no time first) or names no URL.
+    static func refreshURL(_ content: [UInt8]) -> [UInt8]? {
+        var rest = content[...]
+        func skipWhitespace() { while let first = rest.first, isWhitespace(first) { rest = rest.dropFirst() } }
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        skipWhitespace()
+        guard let first = rest.first, isDigit(first) || first == UInt8(ascii: ".") else { return nil }
+        while let byte = rest.first, isDigit(byte) || byte == UInt8(ascii: ".") { rest = rest.dropFirst() }
+        guard let separator = rest.first else { return nil }
+        guard separator == UInt8(ascii: ";") || separator == UInt8(ascii: ",") || isWhitespace(separator) else { return nil }
+        skipWhitespace()
+        if let byte = rest.first, byte == UInt8(ascii: ";") || byte == UInt8(ascii: ",") { rest = rest.dropFirst() }
+        skipWhitespace()
+        guard !rest.isEmpty else { return nil }
+        // An optional `url` and `=`; without the `=`, the whole rest is the URL.
+        var afterKey = rest
+        if afterKey.count >= 3, String(decoding: afterKey.prefix(3), as: UTF8.self).lowercased() == "url" {
+            afterKey = afterKey.dropFirst(3)
+            while let byte = afterKey.first, isWhitespace(byte) { afterKey = afterKey.dropFirst() }
+            if afterKey.first == UInt8(ascii: "=") {
+                afterKey = afterKey.dropFirst()
+                while let byte = afterKey.first, isWhitespace(byte) { afterKey = afterKey.dropFirst() }
+                rest = afterKey
+            }
+        }
+        if let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            rest = rest.dropFirst()
+            if let end = rest.firstIndex(of: quote) { rest = rest[..<end] }
+        }
+        return Array(rest)
     }
 
     /// Whether a decoded URL has an allowed scheme or none (a same-document `#anchor` or a relative path).
