@@ -16,14 +16,14 @@ struct CompiledTemplateTests {
             compiled.updateValue(CompiledTemplate(text), forKey: name)
         }
         let expected = library.render(context, withTemplate: "main")
-        let fast = try CompiledTemplateRenderer.render(context, template: "main", in: compiled)
+        let fast = CompiledTemplateRenderer.render(context, template: "main", in: compiled)
         if compiles {
             #expect(fast != nil, "not compiled: \(template)", sourceLocation: sourceLocation)
             #expect(fast == expected, "template: \(template)", sourceLocation: sourceLocation)
         } else {
             #expect(fast == nil, "compiled, but swift-mustache should render it: \(template)", sourceLocation: sourceLocation)
         }
-        #expect(try TemplateLibrary(mustache: library, compiled: compiled).render(context, withTemplate: "main") == expected,
+        #expect(TemplateLibrary(mustache: library, compiled: compiled).render(context, withTemplate: "main") == expected,
                 sourceLocation: sourceLocation)
     }
 
@@ -120,7 +120,7 @@ struct CompiledTemplateTests {
         ])
         let library = try TemplateSet.builtIn.library()
         let context = SUFContext.make(release, generator: "dossier test")
-        let compiled = try CompiledTemplateRenderer.render(context, template: "suf.md", in: library.compiled)
+        let compiled = CompiledTemplateRenderer.render(context, template: "suf.md", in: library.compiled)
         #expect(compiled != nil)
         #expect(compiled == library.mustache.render(context, withTemplate: "suf.md"))
     }

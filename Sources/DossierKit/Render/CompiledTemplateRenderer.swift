@@ -9,12 +9,6 @@ struct CompiledTemplateRenderer {
     /// Thrown when the context holds a value this renderer leaves to swift-mustache.
     struct Unsupported: Error {}
 
-    /// The most section iterations and partial expansions one rendering may take. A template can nest sections
-    /// over lists (`{{#commits}}{{#commits}}…`), each iterating the whole list again. dossier's own templates take
-    /// about three per commit (60,147 for the SUF of 20,000 commits, 8,038 for the DHF of 20 releases), so this
-    /// holds the SUF of some 600,000 commits.
-    static let workLimit = 2_000_000
-
     /// Where the current object sits in a sequence being rendered (swift-mustache's sequence context).
     private struct SequencePlace {
         var first: Bool
@@ -37,28 +31,18 @@ struct CompiledTemplateRenderer {
     private let templates: [String: CompiledTemplate?]
     private var output = ""
     private var stack: [Any] = []
-    private var work = 0
 
     /// Renders the template `name` with `context`; nil when swift-mustache must render it.
-    /// - Throws: `DossierError` when the rendering takes more than `workLimit` section iterations and partials.
-    static func render(_ context: Any, template name: String, in templates: [String: CompiledTemplate?]) throws -> String? {
+    static func render(_ context: Any, template name: String, in templates: [String: CompiledTemplate?]) -> String? {
         guard let entry = templates[name], let template = entry else { return nil }
         var renderer = CompiledTemplateRenderer(templates: templates)
         renderer.stack = [context]
         do {
             try renderer.render(template.tokens, escaping: .html, place: nil)
-        } catch is Unsupported {
+        } catch {
             return nil
         }
         return renderer.output
-    }
-
-    /// Counts one section iteration or partial expansion against `workLimit`.
-    private mutating func spend() throws {
-        work += 1
-        if work > Self.workLimit {
-            throw DossierError("rendering the template takes more than \(Self.workLimit) section iterations and partials (sections nested over lists repeat each list for every row of the one outside); expected a template whose work grows with the records, not with their product")
-        }
     }
 
     private init(templates: [String: CompiledTemplate?]) {
@@ -84,7 +68,6 @@ struct CompiledTemplateRenderer {
             case .partial(let name):
                 guard let entry = templates[name] else { continue }  // an unknown partial renders as nothing
                 guard let template = entry else { throw Unsupported() }
-                try spend()
                 try render(template.tokens, escaping: .html, place: nil)
             case .contentType(let type):
                 escaping = type
@@ -114,7 +97,6 @@ struct CompiledTemplateRenderer {
         guard var current = iterator.next() else { return }
         var place = SequencePlace(first: true, last: false, index: 0)
         while let next = iterator.next() {
-            try spend()
             stack.append(current)
             try render(body, escaping: escaping, place: place)
             stack.removeLast()
@@ -123,7 +105,6 @@ struct CompiledTemplateRenderer {
             place.index += 1
         }
         place.last = true
-        try spend()
         stack.append(current)
         try render(body, escaping: escaping, place: place)
         stack.removeLast()

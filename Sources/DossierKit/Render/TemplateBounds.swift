@@ -5,9 +5,6 @@
 enum TemplateBounds {
     /// The most sections (`#`, `^`, `$`, `<`) one template may nest; dossier's own nest at most 4 deep.
     static let maxNesting = 100
-    /// The most partials one rendering of a template may expand, each inclusion counted through the partials it
-    /// includes; dossier's own templates expand a handful.
-    static let maxPartialExpansions = 10_000
 
     /// A partial tag found by the scan: the name it includes (`*name` for a dynamic one) and where it is.
     struct Partial {

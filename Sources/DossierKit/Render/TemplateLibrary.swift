@@ -10,12 +10,7 @@ struct TemplateLibrary: Sendable {
     let compiled: [String: CompiledTemplate?]
 
     /// Renders the template `name` with `context`; nil when there is no such template.
-    /// - Throws: `DossierError` naming the template when rendering it takes more work than any real document does.
-    func render(_ context: Any, withTemplate name: String) throws -> String? {
-        do {
-            return try CompiledTemplateRenderer.render(context, template: name, in: compiled) ?? mustache.render(context, withTemplate: name)
-        } catch let error as DossierError {
-            throw DossierError("\(name).mustache: \(error.message)")
-        }
+    func render(_ context: Any, withTemplate name: String) -> String? {
+        CompiledTemplateRenderer.render(context, template: name, in: compiled) ?? mustache.render(context, withTemplate: name)
     }
 }

@@ -140,22 +140,6 @@ public struct TemplateSet: Sendable {
                                    at: tag.location)
             }
         }
-        // No cycle: how many partials one rendering of each template expands, every inclusion counted (a template
-        // that includes another 1,000 times, which includes a third 1,000 times, renders a million of them).
-        var expansions: [String: Int] = [:]
-        func count(_ name: String) -> Int {
-            if let known = expansions[name] { return known }
-            var total = 0
-            for (partial, _) in includes[name] ?? [] {
-                total = min(total + 1 + count(partial), TemplateBounds.maxPartialExpansions + 1)
-            }
-            expansions[name] = total
-            return total
-        }
-        for name in templates where count(name) > TemplateBounds.maxPartialExpansions {
-            throw DossierError("the template expands more than \(TemplateBounds.maxPartialExpansions) partials each time it is rendered (counting each inclusion, through the partials it includes); expected at most \(TemplateBounds.maxPartialExpansions)",
-                               at: includes[name]![0].location)
-        }
     }
 }
 
