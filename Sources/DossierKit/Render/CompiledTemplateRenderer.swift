@@ -52,9 +52,9 @@ struct CompiledTemplateRenderer {
         self.budget = budget
     }
 
-    /// Takes a step of the budget (a section's body or a partial rendered once more).
+    /// Takes a step of the budget (a section's body or a partial rendered once more), weighed by the stack's depth.
     private func step() throws {
-        guard budget.step() else { throw RenderBudget.Exceeded() }
+        guard budget.step(weight: max(stack.count, 1)) else { throw RenderBudget.Exceeded() }
     }
 
     /// Checks the output's size against the budget (`utf8.count` of a native string costs nothing).

@@ -7,9 +7,10 @@ import Mustache
 /// partial expansions (`maxSteps`) and the size of the rendered text (`maxOutput`). Past either, the render stops and
 /// `TemplateLibrary.render` throws naming the template.
 final class RenderBudget {
-    /// The most section iterations and partial expansions one render may make: the SUF of a 20,000-commit history
-    /// makes well under a million.
-    static let maxSteps = 20_000_000
+    /// The most section iterations and partial expansions one render may make, each weighed by how deep the
+    /// context stack is where it is made (a name is looked up through the whole stack): the SUF of a 20,000-commit
+    /// history makes a few hundred thousand at a depth of a few.
+    static let maxSteps = 10_000_000
     /// The most bytes (UTF-8) one rendered document may hold: 1 GiB.
     static let maxOutput = 1 << 30
 
@@ -28,10 +29,10 @@ final class RenderBudget {
         self.steps = steps
     }
 
-    /// Takes one step; false (and the budget marked spent) when none is left.
-    func step() -> Bool {
+    /// Takes `weight` steps; false (and the budget marked spent) when none is left.
+    func step(weight: Int = 1) -> Bool {
         guard exceeded == nil else { return false }
-        steps -= 1
+        steps -= weight
         guard steps < 0 else { return true }
         exceeded = "its sections and partials ran more than \(limit) times"
         return false
