@@ -18,6 +18,14 @@ struct HTMLLinkFilterTests {
         (#"<img srcset="a.png 1x, javascript:alert(1) 2x">"#, #"&lt;img srcset="a.png 1x, javascript:alert(1) 2x">"#),
         (#"<meta http-equiv="refresh" content="0; URL='javascript:alert(1)'">"#, #"&lt;meta http-equiv="refresh" content="0; URL='javascript:alert(1)'">"#),
         (#"<form action="file:///etc/passwd"></form>"#, #"&lt;form action="file:///etc/passwd"></form>"#),
+        // A browser's refresh takes whatever follows the time and `;` (review finding 3): no `url=` needed, nor the first one.
+        (#"<meta http-equiv="refresh" content="0;javascript:alert(1)">"#, #"&lt;meta http-equiv="refresh" content="0;javascript:alert(1)">"#),
+        (#"<meta http-equiv="refresh" content="0; data:text/html,x//url=https://ok">"#, #"&lt;meta http-equiv="refresh" content="0; data:text/html,x//url=https://ok">"#),
+        (#"<meta http-equiv="refresh" content="0, 'vbscript:x'">"#, #"&lt;meta http-equiv="refresh" content="0, 'vbscript:x'">"#),
+        (#"<meta http-equiv="refresh" content="0x;https://ok">"#, #"&lt;meta http-equiv="refresh" content="0x;https://ok">"#),
+        // srcdoc is a document the browser decodes and loads in the page's origin.
+        (#"<iframe srcdoc="<a href=javascript:alert(2)>x</a>"></iframe>"#, #"&lt;iframe srcdoc="&lt;a href=javascript:alert(2)>x&lt;/a>"></iframe>"#),
+        (#"<iframe SRCDOC="&lt;p&gt;hi"></iframe>"#, #"&lt;iframe SRCDOC="&lt;p&gt;hi"></iframe>"#),
     ])
     func refused(html: String, expected: String) {
         #expect(HTMLLinkFilter.filter(html) == expected)
@@ -38,7 +46,9 @@ struct HTMLLinkFilterTests {
         for html in [#"<a href="https://example.com/a?b=1&c=2">x</a>"#, #"<a href="HTTP://example.com">x</a>"#,
                      #"<a href="mailto:a@example.com">x</a>"#, ##"<a href="#req-1">x</a>"##, ##"<a href="SUF-v1-part.html#x">x</a>"##,
                      #"<a id="req-1"></a>"#, #"<img src="picture.png" alt="javascript:alert(1)">"#,
-                     "<p>javascript:alert(1) is text</p>", "<td>a &lt; b</td>", "a < b and c<3", #"<a href="./a:b">x</a>"#, #"<a href="1x:y">x</a>"#] {
+                     "<p>javascript:alert(1) is text</p>", "<td>a &lt; b</td>", "a < b and c<3", #"<a href="./a:b">x</a>"#, #"<a href="1x:y">x</a>"#,
+                     #"<meta http-equiv="refresh" content="5; URL='https://example.com/'">"#, #"<meta http-equiv="refresh" content="0;SUF.html">"#,
+                     #"<meta http-equiv="refresh" content="30">"#, #"<meta name="viewport" content="width=device-width, initial-scale=1">"#] {
             #expect(HTMLLinkFilter.filter(html) == html)
         }
     }

@@ -125,20 +125,50 @@ enum HTMLLinkFilter {
     private static func isAllowed(attribute name: String, value: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         let isURL = urlAttributes.contains(name) || name.hasSuffix(":href")
         let isList = urlListAttributes.contains(name)
+        // `srcdoc` holds a whole HTML document, which the browser decodes and loads in the page's origin: never kept.
+        if name == "srcdoc" { return false }
         guard isURL || isList || name == "content" else { return true }
         guard let decoded = decode(value) else { return false }
-        if name == "content" {
-            // `<meta http-equiv=refresh content="0; url=…">`: the URL after `url=`.
-            let text = String(decoding: decoded, as: UTF8.self).lowercased()
-            guard let range = text.range(of: #"url\s*="#, options: .regularExpression) else { return true }
-            let url = text[range.upperBound...].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-            return isAllowed(url: Array(url.utf8))
-        }
+        if name == "content" { return isAllowed(refresh: decoded) }
         if isList {
             let separators: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, 0x0A, 0x0C, 0x0D, 0x20]
             return decoded.split(whereSeparator: { separators.contains($0) }).allSatisfy { isAllowed(url: Array($0)) }
         }
         return isAllowed(url: decoded)
+    }
+
+    /// Whether a `content` attribute is harmless as a `<meta http-equiv=refresh>` would take it, read as a browser
+    /// reads it (WHATWG's shared declarative refresh steps): not a refresh at all (it does not start with a time), a
+    /// refresh of the page itself, or one to an http, https or relative URL. The URL is whatever follows the time and
+    /// a `;` or `,`, with an optional `url=` and quotes; a time followed by anything else is not trusted.
+    private static func isAllowed(refresh content: [UInt8]) -> Bool {
+        var index = 0
+        func skip(_ predicate: (UInt8) -> Bool) { while index < content.count, predicate(content[index]) { index += 1 } }
+        skip(isWhitespace)
+        let timeStart = index
+        skip { (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }
+        guard index > timeStart else { return true }  // no time: a browser does not refresh
+        skip(isWhitespace)
+        guard index < content.count else { return true }  // the page itself
+        guard content[index] == UInt8(ascii: ";") || content[index] == UInt8(ascii: ",") || index > timeStart && isWhitespace(content[index - 1])
+        else { return false }
+        if content[index] == UInt8(ascii: ";") || content[index] == UInt8(ascii: ",") { index += 1 }
+        skip(isWhitespace)
+        var url = Array(content[index...])
+        if url.count >= 3, String(decoding: url[0..<3], as: UTF8.self).lowercased() == "url" {
+            var after = 3
+            while after < url.count, isWhitespace(url[after]) { after += 1 }
+            if after < url.count, url[after] == UInt8(ascii: "=") {
+                after += 1
+                while after < url.count, isWhitespace(url[after]) { after += 1 }
+                url = Array(url[after...])
+            }
+        }
+        if let quote = url.first, quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") {
+            url = Array(url.dropFirst().prefix { $0 != quote })
+        }
+        let text = String(decoding: url, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        return isAllowed(url: url) && !text.hasPrefix("mailto:")
     }
 
     /// Whether a decoded URL has an allowed scheme or none (a same-document `#anchor` or a relative path).
