@@ -113,4 +113,51 @@ struct HostileTemplateTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try scratch.read("out/v1.1.0/SUF-v1.1.0.md").hasPrefix("bottom"))
     }
+
+    @Test("a partial included 1000 times by one included 1000 times by one included 1000 times: exit 2 at the tag (ran for 25 minutes)")
+    func partialFanOut() throws {
+        let scratch = try scratch(templates: [
+            "suf.md.mustache": String(repeating: "{{>delta}}", count: 1000), "delta.mustache": String(repeating: "{{>diff.md}}", count: 1000),
+            "diff.md.mustache": String(repeating: "{{>dhf.md}}", count: 1000), "dhf.md.mustache": "x",
+        ])
+        try expectRefused(scratch, stderr: "dossier: error: tpl/delta.mustache:1:4177: with its partials written out in place the template passes 4194304 characters "
+                          + "here ({{>diff.md}} included too many times, through its partials too); expected at most 4194304\n")
+    }
+
+    /// Runs suf with `text` as its template and expects exit 2 naming it, with `limit` in the message, in well under 10 s
+    /// (each of these ran for hours before: the bound on the time is generous, against a slow machine).
+    private func expectStopped(_ text: String, limit: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let scratch = try scratch(templates: ["suf.md.mustache": text])
+        let start = Date()
+        let result = try dossier(["suf", "--repo", "repo", "--out", "out", "--templates", "tpl"], in: scratch.path)
+        #expect(Date().timeIntervalSince(start) < 10, sourceLocation: sourceLocation)
+        #expect(result.status == 2, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix("dossier: error: tpl/suf.md.mustache: rendering stopped: \(limit)"), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!scratch.exists("out"), sourceLocation: sourceLocation)
+    }
+
+    @Test("a list section nested in itself 60 deep ({{#commits}}{{#commits}}…): n^60 renders, stopped at the budget")
+    func nestedListSections() throws {
+        let text = String(repeating: "{{#commits}}", count: 60) + "x" + String(repeating: "{{/commits}}", count: 60) + "\n"
+        try expectStopped(text, limit: "its sections and partials ran more than 10000000 times")
+    }
+
+    @Test("the same rendered by swift-mustache (changed delimiters): stopped too")
+    func nestedListSectionsOtherDelimiters() throws {
+        let text = "{{=<% %>=}}\n" + String(repeating: "<%#commits%>", count: 60) + "x" + String(repeating: "<%/commits%>", count: 60) + "\n"
+        try expectStopped(text, limit: "its sections and partials ran more than")
+    }
+
+    @Test("a document past 1 GiB (a partial of 4 MiB in a list nested in itself): stopped at the output bound")
+    func hugeOutput() throws {
+        let scratch = try scratch(templates: [
+            "suf.md.mustache": String(repeating: "{{#commits}}", count: 20) + "{{>delta}}" + String(repeating: "{{/commits}}", count: 20) + "\n",
+            "delta.mustache": String(repeating: "y", count: 4_000_000),
+        ])
+        let result = try dossier(["suf", "--repo", "repo", "--out", "out", "--templates", "tpl"], in: scratch.path)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("dossier: error: tpl/suf.md.mustache: rendering stopped: the rendered document grew past 1073741824 bytes (1 GiB)"),
+                "\(result.stderr)")
+        #expect(!scratch.exists("out"))
+    }
 }

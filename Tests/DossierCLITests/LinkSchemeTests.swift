@@ -89,4 +89,25 @@ struct LinkSchemeTests {
         expectOnlySafeLinks(html, "the SUF")
         #expect(html.contains(##"<a href="#1-identification">"##))
     }
+
+    @Test("a page template's meta refresh to another scheme (read as a browser reads it) and an iframe srcdoc are text (review finding 3)")
+    func refreshAndSrcdoc() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("tpl"), withIntermediateDirectories: true)
+        try """
+            <!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;javascript:alert(1)">
+            <meta http-equiv="refresh" content="0; data:text/html,x//url=https://ok">
+            <meta http-equiv="refresh" content="5; url=https://example.com/ok"></head>
+            <body><iframe srcdoc="<a href=javascript:alert(2)>x</a>"></iframe>{{{content}}}</body></html>
+            """.write(toFile: scratch.file("tpl/page.html.mustache"), atomically: true, encoding: .utf8)
+        let suf = try dossier(["suf", "--repo", "repo", "--out", "out", "--templates", "tpl"], in: scratch.path)
+        #expect(suf.status == 0, "\(suf.stderr)")
+        let html = try scratch.read("out/v1.1.0/SUF-v1.1.0.html")
+        #expect(html.contains(#"&lt;meta http-equiv="refresh" content="0;javascript:alert(1)">"#), "\(html.prefix(600))")
+        #expect(html.contains(#"&lt;meta http-equiv="refresh" content="0; data:text/html,x//url=https://ok">"#))
+        #expect(html.contains(#"<meta http-equiv="refresh" content="5; url=https://example.com/ok">"#))
+        #expect(html.contains(#"&lt;iframe srcdoc="&lt;a href=javascript:alert(2)>x&lt;/a>"></iframe>"#))
+        #expect(!html.contains("<iframe"))
+    }
 }

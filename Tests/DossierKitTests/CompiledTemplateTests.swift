@@ -16,15 +16,17 @@ struct CompiledTemplateTests {
             compiled.updateValue(CompiledTemplate(text), forKey: name)
         }
         let expected = library.render(context, withTemplate: "main")
-        let fast = CompiledTemplateRenderer.render(context, template: "main", in: compiled)
+        let fast = try CompiledTemplateRenderer.render(context, template: "main", in: compiled, budget: RenderBudget())
         if compiles {
             #expect(fast != nil, "not compiled: \(template)", sourceLocation: sourceLocation)
             #expect(fast == expected, "template: \(template)", sourceLocation: sourceLocation)
         } else {
             #expect(fast == nil, "compiled, but swift-mustache should render it: \(template)", sourceLocation: sourceLocation)
         }
-        #expect(TemplateLibrary(mustache: library, compiled: compiled).render(context, withTemplate: "main") == expected,
+        #expect(try TemplateLibrary(mustache: library, compiled: compiled, files: [:], expandedSize: 1).render(context, withTemplate: "main") == expected,
                 sourceLocation: sourceLocation)
+        // swift-mustache renders a context wrapped by a budget (its lists counted) exactly as the context itself.
+        #expect(library.render(RenderBudget().wrap(context), withTemplate: "main") == expected, "wrapped: \(template)", sourceLocation: sourceLocation)
     }
 
     private final class Row: TemplateRow {
@@ -120,8 +122,9 @@ struct CompiledTemplateTests {
         ])
         let library = try TemplateSet.builtIn.library()
         let context = SUFContext.make(release, generator: "dossier test")
-        let compiled = CompiledTemplateRenderer.render(context, template: "suf.md", in: library.compiled)
+        let compiled = try CompiledTemplateRenderer.render(context, template: "suf.md", in: library.compiled, budget: RenderBudget())
         #expect(compiled != nil)
         #expect(compiled == library.mustache.render(context, withTemplate: "suf.md"))
+        #expect(compiled == library.mustache.render(RenderBudget().wrap(context), withTemplate: "suf.md"))
     }
 }

@@ -108,7 +108,7 @@ public enum FuzzEntry {
     private static func template(_ data: Data) throws {
         let files = Dictionary(uniqueKeysWithValues: TemplateSet.names.filter { $0.hasSuffix(".mustache") }.map { ("templates/" + $0, data) })
         let library = try TemplateSet.builtIn.overriding(withFolder: "templates", in: FuzzSource(files: files)).library()
-        _ = library.render(templateContext, withTemplate: "suf.md")
+        _ = try library.render(templateContext, withTemplate: "suf.md")
     }
 
     /// Text, numbers, a list of objects, an empty list, a flag and a nested object, with characters to escape.

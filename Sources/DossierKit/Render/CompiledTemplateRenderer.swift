@@ -31,22 +31,35 @@ struct CompiledTemplateRenderer {
     private let templates: [String: CompiledTemplate?]
     private var output = ""
     private var stack: [Any] = []
+    private let budget: RenderBudget
 
     /// Renders the template `name` with `context`; nil when swift-mustache must render it.
-    static func render(_ context: Any, template name: String, in templates: [String: CompiledTemplate?]) -> String? {
+    /// - Throws: `RenderBudget.Exceeded` when the render passes `budget` (what it passed is in `budget.exceeded`).
+    static func render(_ context: Any, template name: String, in templates: [String: CompiledTemplate?], budget: RenderBudget) throws -> String? {
         guard let entry = templates[name], let template = entry else { return nil }
-        var renderer = CompiledTemplateRenderer(templates: templates)
+        var renderer = CompiledTemplateRenderer(templates: templates, budget: budget)
         renderer.stack = [context]
         do {
             try renderer.render(template.tokens, escaping: .html, place: nil)
-        } catch {
+        } catch is Unsupported {
             return nil
         }
         return renderer.output
     }
 
-    private init(templates: [String: CompiledTemplate?]) {
+    private init(templates: [String: CompiledTemplate?], budget: RenderBudget) {
         self.templates = templates
+        self.budget = budget
+    }
+
+    /// Takes a step of the budget (a section's body or a partial rendered once more), weighed by the stack's depth.
+    private func step() throws {
+        guard budget.step(weight: max(stack.count, 1)) else { throw RenderBudget.Exceeded() }
+    }
+
+    /// Checks the output's size against the budget (`utf8.count` of a native string costs nothing).
+    private func checkOutput() throws {
+        guard budget.output(output.utf8.count) else { throw RenderBudget.Exceeded() }
     }
 
     private mutating func render(_ tokens: [CompiledTemplate.Token], escaping: CompiledTemplate.Escaping, place: SequencePlace?) throws {
@@ -55,9 +68,11 @@ struct CompiledTemplateRenderer {
             switch token {
             case .text(let text):
                 output += text
+                try checkOutput()
             case .variable(let name, let escaped):
                 if let value = try lookUp(name, place: place) {
                     try append(value, escaping: escaped ? escaping : .text)
+                    try checkOutput()
                 }
             case .section(let name, let body):
                 let value = try lookUp(name, place: place)
@@ -68,6 +83,7 @@ struct CompiledTemplateRenderer {
             case .partial(let name):
                 guard let entry = templates[name] else { continue }  // an unknown partial renders as nothing
                 guard let template = entry else { throw Unsupported() }
+                try step()
                 try render(template.tokens, escaping: .html, place: nil)
             case .contentType(let type):
                 escaping = type
@@ -82,10 +98,14 @@ struct CompiledTemplateRenderer {
         if let sequence = value as? any MustacheSequence {
             try renderEach(sequence, body, escaping: escaping)
         } else if let bool = value as? Bool {
-            if bool { try render(body, escaping: escaping, place: place) }
+            if bool {
+                try step()
+                try render(body, escaping: escaping, place: place)
+            }
         } else if value is MustacheCustomRenderable {
             throw Unsupported()
         } else {
+            try step()
             stack.append(value)
             defer { stack.removeLast() }
             try render(body, escaping: escaping, place: nil)
@@ -97,6 +117,7 @@ struct CompiledTemplateRenderer {
         guard var current = iterator.next() else { return }
         var place = SequencePlace(first: true, last: false, index: 0)
         while let next = iterator.next() {
+            try step()
             stack.append(current)
             try render(body, escaping: escaping, place: place)
             stack.removeLast()
@@ -105,6 +126,7 @@ struct CompiledTemplateRenderer {
             place.index += 1
         }
         place.last = true
+        try step()
         stack.append(current)
         try render(body, escaping: escaping, place: place)
         stack.removeLast()

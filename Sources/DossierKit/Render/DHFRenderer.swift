@@ -28,21 +28,21 @@ public struct DHFRenderer: Sendable {
         }, {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             let context = StageTimer.measure("dhf context") { DHFContext.make(history, generator: generator) }
-            let markdown = StageTimer.measure("dhf mustache") {
-                MarkdownText.collapsingBlankLines(library.render(context, withTemplate: "dhf.md") ?? "")
+            let markdown = try StageTimer.measure("dhf mustache") {
+                MarkdownText.collapsingBlankLines(try library.render(context, withTemplate: "dhf.md") ?? "")
             }
             if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
             if formats.contains(.html) {
                 let frame = HTMLPage.Frame(title: context["title"] as? String ?? "", date: history.date, commit: history.commit,
                                            generator: generator, templates: templates, library: library)
-                let pages = StageTimer.measure("dhf html") {
-                    HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
+                let pages = try StageTimer.measure("dhf html") {
+                    try HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
                 }
                 for page in pages { try files.add(page.file, Data(page.html.utf8)) }
             }
             if formats.contains(.pdf) {
                 // The PDF is the whole document as one page, printed.
-                let html = HTMLPage.render(markdown: markdown, title: context["title"] as? String ?? "", date: history.date,
+                let html = try HTMLPage.render(markdown: markdown, title: context["title"] as? String ?? "", date: history.date,
                                            commit: history.commit, generator: generator, templates: templates, library: library)
                 try files.add("DHF.pdf", try PDFPrinter.print(html: html, date: history.date, chromium: PDFPrinter.chromium()))
             }

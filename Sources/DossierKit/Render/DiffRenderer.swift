@@ -31,7 +31,7 @@ public struct DiffRenderer: Sendable {
 
     private func html(_ diff: ReleaseDiff) throws -> String {
         let library = try templates.library()
-        return HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
+        return try HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
                                generator: generator, templates: templates, library: library)
     }
 
@@ -39,7 +39,7 @@ public struct DiffRenderer: Sendable {
     /// - Throws: `DossierError` when a template does not parse.
     public func markdown(_ diff: ReleaseDiff) throws -> String {
         let library = try templates.library()
-        return MarkdownText.collapsingBlankLines(library.render(DiffContext.make(diff, title: title(diff), generator: generator),
+        return MarkdownText.collapsingBlankLines(try library.render(DiffContext.make(diff, title: title(diff), generator: generator),
                                                                 withTemplate: "diff.md") ?? "")
     }
 

@@ -34,22 +34,22 @@ enum HTMLPage {
 
     /// The page for `markdown`; `date` and `commit` name the document in its running header and footer.
     static func render(markdown: String, title: String, date: String, commit: String, generator: String,
-                       templates: TemplateSet, library: TemplateLibrary) -> String {
+                       templates: TemplateSet, library: TemplateLibrary) throws -> String {
         let (body, headings) = MarkdownHTML.convert(markdown)
         let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library)
-        return page(body: body, headings: headings, parts: [], current: nil, frame: frame)
+        return try page(body: body, headings: headings, parts: [], current: nil, frame: frame)
     }
 
     /// The pages for `markdown` as `layout` says: one, named `firstFile`, or one per part (the text before the
     /// second level-2 heading in `firstFile`, each later part in `STEM-ANCHOR.html`). Links to anchors on
     /// another page are pointed at that page.
-    static func pages(markdown: String, layout: HTMLPageLayout, firstFile: String, frame: Frame) -> [(file: String, html: String)] {
+    static func pages(markdown: String, layout: HTMLPageLayout, firstFile: String, frame: Frame) throws -> [(file: String, html: String)] {
         let (body, headings) = MarkdownHTML.convert(markdown)
         let split = layout == .parts || (layout == .auto && markdown.utf8.count > HTMLPageLayout.autoLimit)
         let sectionTitles = headings.filter { $0.level == 2 }
         let starts = body.ranges(of: "<h2>").map(\.lowerBound)
         guard split, starts.count == sectionTitles.count, starts.count > 1 else {
-            return [(firstFile, page(body: body, headings: headings, parts: [], current: nil, frame: frame))]
+            return [(firstFile, try page(body: body, headings: headings, parts: [], current: nil, frame: frame))]
         }
         let stem = firstFile.hasSuffix(".html") ? String(firstFile.dropLast(5)) : firstFile
         var parts = [Part(file: firstFile, title: sectionTitles[0].title)]
@@ -63,14 +63,14 @@ enum HTMLPage {
         for (index, pageIds) in ids.enumerated() {
             for id in pageIds where home[id] == nil { home[id] = parts[index].file }
         }
-        return contents.indices.map { index in
+        return try contents.indices.map { index in
             let content = pointingLinks(contents[index], awayFrom: ids[index], to: home)
             let pageHeadings = headings.filter { ids[index].contains($0.anchor) }
-            return (parts[index].file, page(body: content, headings: pageHeadings, parts: parts, current: index, frame: frame))
+            return (parts[index].file, try page(body: content, headings: pageHeadings, parts: parts, current: index, frame: frame))
         }
     }
 
-    private static func page(body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) -> String {
+    private static func page(body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) throws -> String {
         let page: [String: Any] = [
             "title": frame.title, "date": frame.date, "commit": frame.commit, "generator": frame.generator,
             "printFooter": cssString(frame.title),
@@ -82,7 +82,7 @@ enum HTMLPage {
             },
         ]
         // Every page ends here: a link of a scheme other than http, https or mailto is made text (HTMLLinkFilter).
-        return HTMLLinkFilter.filter(frame.library.render(page, withTemplate: "page.html") ?? "")
+        return HTMLLinkFilter.filter(try frame.library.render(page, withTemplate: "page.html") ?? "")
     }
 
     /// Text as the inside of a CSS string: everything but letters, digits and spaces as a CSS escape (`\3C `), so that

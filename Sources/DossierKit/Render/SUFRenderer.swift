@@ -49,15 +49,15 @@ public struct SUFRenderer: Sendable {
         }, {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             // The template context is large for long histories: let it go before the HTML is made.
-            let (markdown, title): (String, String) = {
+            let (markdown, title): (String, String) = try {
                 let context = StageTimer.measure("template context") { SUFContext.make(release, generator: generator) }
-                let text = StageTimer.measure("mustache (markdown)") { library.render(context, withTemplate: "suf.md") ?? "" }
+                let text = try StageTimer.measure("mustache (markdown)") { try library.render(context, withTemplate: "suf.md") ?? "" }
                 return (MarkdownText.collapsingBlankLines(text), context["title"] as? String ?? "")
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if !formats.isDisjoint(with: [.html, .pdf]) {
-                let html = StageTimer.measure("cmark (html)") {
-                    HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
+                let html = try StageTimer.measure("cmark (html)") {
+                    try HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
                                     commit: release.identification.commit, generator: generator, templates: templates, library: library)
                 }
                 if formats.contains(.html) { try files.add("SUF-\(name).html", Data(html.utf8)) }

@@ -5,6 +5,10 @@
 enum TemplateBounds {
     /// The most sections (`#`, `^`, `$`, `<`) one template may nest; dossier's own nest at most 4 deep.
     static let maxNesting = 100
+    /// The most characters a template may have with its partials written out in place (each as often as it is
+    /// included, through other partials too): dossier's own come to a few thousand. A partial included a thousand
+    /// times by one included a thousand times would make billions of renders before any data is read.
+    static let maxExpandedSize = 4 << 20
 
     /// A partial tag found by the scan: the name it includes (`*name` for a dynamic one) and where it is.
     struct Partial {

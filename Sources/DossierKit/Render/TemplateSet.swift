@@ -70,7 +70,7 @@ public struct TemplateSet: Sendable {
     /// Parses every mustache template into a library (partials by name without `.mustache`).
     /// - Throws: `DossierError` with the template's file, line and column when one does not parse.
     func library() throws -> TemplateLibrary {
-        try checkBounds()
+        let expandedSize = try checkBounds()
         MarkdownContentType.register()
         var library = MustacheLibrary()
         var compiled: [String: CompiledTemplate?] = [:]
@@ -84,7 +84,8 @@ public struct TemplateSet: Sendable {
                                    at: SourceLocation(file: file(name), line: error.context.lineNumber, column: error.context.columnNumber))
             }
         }
-        return TemplateLibrary(mustache: library, compiled: compiled)
+        let files = Dictionary(uniqueKeysWithValues: Self.names.filter { $0.hasSuffix(".mustache") }.map { (String($0.dropLast(9)), file($0)) })
+        return TemplateLibrary(mustache: library, compiled: compiled, files: files, expandedSize: expandedSize)
     }
 
     /// The file a template is named by in errors: its override's path, or `templates/NAME` for a built-in one.
@@ -94,13 +95,17 @@ public struct TemplateSet: Sendable {
 
     /// Checks, before anything parses or renders them, that no template nests sections deeper than
     /// `TemplateBounds.maxNesting`, names a partial dynamically, or includes itself through partials (directly or
-    /// through others): each would recurse without bound in swift-mustache and overflow the stack.
+    /// through others): each would recurse without bound in swift-mustache and overflow the stack. Nor may a template
+    /// with its partials written out in place pass `TemplateBounds.maxExpandedSize` characters.
+    /// - Returns: the size of the largest template with its partials written out in place.
     /// - Throws: `DossierError` naming the template's file, line and column.
-    private func checkBounds() throws {
+    private func checkBounds() throws -> Int {
         let templates = Self.names.filter { $0.hasSuffix(".mustache") }
         var includes: [String: [(partial: String, location: SourceLocation)]] = [:]
+        var sizes: [String: Int] = [:]
         for name in templates {
             let characters = Array(texts[name] ?? "")
+            sizes[name] = characters.count
             func location(_ offset: Int) -> SourceLocation {
                 let (line, column) = TemplateBounds.lineAndColumn(offset, in: characters)
                 return SourceLocation(file: file(name), line: line, column: column)
@@ -140,6 +145,23 @@ public struct TemplateSet: Sendable {
                                    at: tag.location)
             }
         }
+        // No cycles: each template's expanded size, its partials' first (memoized), stopping at the first tag past the bound.
+        var expanded: [String: Int] = [:]
+        func expand(_ name: String) throws -> Int {
+            if let size = expanded[name] { return size }
+            var size = sizes[name] ?? 0
+            for (partial, location) in includes[name] ?? [] {
+                size += try expand(partial)
+                guard size <= TemplateBounds.maxExpandedSize else {
+                    throw DossierError("with its partials written out in place the template passes \(TemplateBounds.maxExpandedSize) characters here "
+                                       + "({{>\(partial.dropLast(9))}} included too many times, through its partials too); expected at most \(TemplateBounds.maxExpandedSize)",
+                                       at: location)
+                }
+            }
+            expanded[name] = size
+            return size
+        }
+        return try templates.map(expand).max() ?? 1
     }
 }
 
