@@ -380,7 +380,7 @@ struct JUnitReaderTests {
         latin1.append(0xE9)
         latin1.append(contentsOf: "\"/>\n</testsuite>".utf8)
         let invalid = #expect(throws: DossierError.self) { try JUnitReader.read(latin1, file: "r.xml") }
-        #expect(invalid?.description == "r.xml:3:20: expected UTF-8 text, found the byte 0xE9")
+        #expect(invalid?.description == "r.xml:3:20: expected UTF-8 text, found the byte 0xE9 that is not UTF-8")
 
         let utf16 = "<testsuite name=\"s\"><testcase name=\"a\"/></testsuite>".data(using: .utf16LittleEndian)!
         let wide = #expect(throws: DossierError.self) { try JUnitReader.read(utf16, file: "r.xml") }

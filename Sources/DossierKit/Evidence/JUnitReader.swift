@@ -44,29 +44,14 @@ public enum JUnitReader {
         return (evidence, cases)
     }
 
-    /// Refuses bytes that are not UTF-8 text: an invalid sequence, a NUL (UTF-16 is mostly NULs), or an XML declaration
-    /// naming another encoding (XMLParser would obey it and turn UTF-8 names into mojibake).
+    /// Refuses bytes that are not UTF-8 text: an invalid sequence (`UTF8Check`), a NUL (UTF-16 is mostly NULs), or an
+    /// XML declaration naming another encoding (XMLParser would obey it and turn UTF-8 names into mojibake).
     static func checkUTF8(_ bytes: [UInt8], file: String) throws {
-        var iterator = bytes.makeIterator()
-        var decoder = Unicode.UTF8.ForwardParser()
-        var offset = 0
-        loop: while true {
-            switch decoder.parseScalar(from: &iterator) {
-            case .valid(let scalar):
-                if scalar.count == 1 && scalar.first == 0 {
-                    let at = ReportText(bytes).position(of: offset)
-                    throw DossierError("expected UTF-8 text, found a NUL byte (is the file UTF-16?)",
-                                       at: SourceLocation(file: file, line: at.line, column: at.column))
-                }
-                offset += scalar.count
-            case .error:
-                let at = ReportText(bytes).position(of: offset)
-                let byte = String(bytes[offset], radix: 16, uppercase: true)
-                throw DossierError("expected UTF-8 text, found the byte 0x\(byte.count == 1 ? "0" + byte : byte)",
-                                   at: SourceLocation(file: file, line: at.line, column: at.column))
-            case .emptyInput:
-                break loop
-            }
+        try UTF8Check.validate(bytes, file: file)
+        if let nul = bytes.firstIndex(of: 0) {
+            let at = ReportText(bytes).position(of: nul)
+            throw DossierError("expected UTF-8 text, found a NUL byte (is the file UTF-16?)",
+                               at: SourceLocation(file: file, line: at.line, column: at.column))
         }
         if let encoding = declaredEncoding(bytes), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
             throw DossierError("expected UTF-8 text, found an XML declaration saying encoding=\"\(Excerpt.of(encoding))\"",
