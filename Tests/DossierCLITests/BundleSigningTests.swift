@@ -7,11 +7,7 @@ struct BundleSigningTests {
     /// A device repository, an ed25519 key made by ssh-keygen, and an allowed signers file naming it.
     private func setUp() throws -> Scratch {
         let scratch = try Scratch()
-        _ = try DeviceFixture.make(scratch)
-        let key = try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "release@example.com", "-f", scratch.file("release-key")])
-        #expect(key.status == 0, "\(key.stderr)")
-        let pub = try scratch.read("release-key.pub").split(separator: " ").prefix(2).joined(separator: " ")
-        try "release@example.com namespaces=\"dossier\" \(pub)\n".write(toFile: scratch.file("allowed"), atomically: true, encoding: .utf8)
+        try DeviceFixture.makeWithReleaseKey(scratch)
         return scratch
     }
 

@@ -9,11 +9,7 @@ struct VerifyHostileBundleTests {
     /// A device repository, a signing key and its allowed signers file, and v1.1.0's bundle signed with it.
     private func signedBundle() throws -> Scratch {
         let scratch = try Scratch()
-        _ = try DeviceFixture.make(scratch)
-        let key = try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "release@example.com", "-f", scratch.file("release-key")])
-        #expect(key.status == 0, "\(key.stderr)")
-        let pub = try scratch.read("release-key.pub").split(separator: " ").prefix(2).joined(separator: " ")
-        try "release@example.com namespaces=\"dossier\" \(pub)\n".write(toFile: scratch.file("allowed"), atomically: true, encoding: .utf8)
+        try DeviceFixture.makeWithReleaseKey(scratch)
         let suf = try dossier(["suf", "--repo", "repo", "--sign-key", "release-key"], in: scratch.path)
         #expect(suf.status == 0, "\(suf.stderr)")
         return scratch
