@@ -107,6 +107,20 @@ struct BrowserTests {
         #expect(try Browser.pdfText(scratch.file("diff.pdf"), first: 1, last: 1).contains("v1.0.0"))
     }
 
+    @Test("--format pdf: a script in a repository's page template does not run while Chromium prints")
+    func pdfRunsNoScript() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("tpl"), withIntermediateDirectories: true)
+        try "<!DOCTYPE html><html><body>{{{content}}}<script>document.body.textContent = 'SCRIPT-RAN-' + 'IN-PRINT'</script></body></html>\n"
+            .write(toFile: scratch.file("tpl/page.html.mustache"), atomically: true, encoding: .utf8)
+        let result = try dossier(["suf", "--repo", "repo", "--out", "out", "--format", "pdf", "--templates", "tpl"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try Browser.pdfText(scratch.file("out/v1.1.0/SUF-v1.1.0.pdf"), first: 1, last: 1)
+        #expect(!text.contains("SCRIPT-RAN-IN-PRINT"), "\(text)")
+        #expect(text.contains("v1.1.0"), "\(text)")
+    }
+
     @Test("--format pdf without Chromium: exit 2, saying how to install it, and nothing written")
     func pdfWithoutChromium() throws {
         let scratch = try Scratch()

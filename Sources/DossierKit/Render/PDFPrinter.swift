@@ -25,6 +25,15 @@ public enum PDFPrinter {
         throw DossierError("--format pdf prints the HTML with headless Chromium, which is not installed: install it with `sudo apt-get install chromium` (Debian), or name its executable in \(chromiumVariable)")
     }
 
+    /// The page as Chromium prints it: a page template comes from the repository, so a content security policy
+    /// that lets no script run goes first in the page (after its doctype, so the page keeps its rendering mode; a
+    /// `meta` there opens the head, where the policy counts). The bundle's own HTML is not changed.
+    static func withoutScripts(_ html: String) -> String {
+        let policy = #"<meta http-equiv="Content-Security-Policy" content="script-src 'none'">"#
+        guard html.prefix(9).lowercased() == "<!doctype", let end = html.firstIndex(of: ">") else { return policy + html }
+        return html[...end] + policy + html[html.index(after: end)...]
+    }
+
     /// The PDF of an HTML page, dated `date` (ISO 8601, the document's date).
     /// - Throws: `DossierError` when Chromium fails or writes no PDF.
     public static func print(html: String, date: String, chromium: String) throws -> Data {
@@ -33,7 +42,7 @@ public enum PDFPrinter {
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? manager.removeItem(at: folder) }
         let page = folder.appendingPathComponent("page.html"), pdf = folder.appendingPathComponent("page.pdf")
-        try Data(html.utf8).write(to: page)
+        try Data(withoutScripts(html).utf8).write(to: page)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
