@@ -74,6 +74,9 @@ public struct Identification: Sendable, Codable, Hashable {
     public var signatureCheck: SignatureCheckBasis
     /// Whether this is the uncommitted state of a work tree (`dossier check --worktree`), not a release.
     public var workTree = false
+    /// Where the release's evidence (test reports, SBOM) came from: stored with the release, given on the command
+    /// line, or none; nil in a suf.json written before dossier recorded it.
+    public var evidence: EvidenceOrigin?
 }
 
 /// What the signature verdicts rest on, so that a reader can check them again with git.
