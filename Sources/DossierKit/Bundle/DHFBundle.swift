@@ -193,7 +193,8 @@ public enum DHFBundle {
         let storedNow = StoredEvidence.commit(release: name, in: repository)
         let stale = storedNow.flatMap { $0 == release.identification.evidence?.commit ? nil : $0 }
         if let stale {
-            let built = release.identification.evidence?.brief ?? "evidence it does not record (an older dossier made it)"
+            let built = release.identification.evidence.map { $0.kind == .none ? "no evidence" : "other evidence (\($0.brief))" }
+                ?? "evidence it does not record (an older dossier made it)"
             warnings.append("warning: \(bundle) was built with \(built), but evidence stored since is at \(StoredEvidence.referenceName(name)) (commit \(stale.prefix(12))): the DHF copies the attached bundle as it is; attach one built with the stored evidence with dossier attach \(name) --force")
         }
         let folder = Release.fileStem(name)
