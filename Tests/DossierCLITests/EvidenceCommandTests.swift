@@ -224,4 +224,56 @@ struct EvidenceCommandTests {
         let after = try dossier(["dhf", "--repo", "repo", "--out", "after"], in: scratch.path)
         #expect(after.status == 0 && after.stderr.isEmpty, "\(after.stderr)")
     }
+
+    @Test("a stored tree without SHA256SUMS, with a file it does not list or lacking one it lists, with a '.git' folder or folders 33 deep is refused, naming it")
+    func hostileTrees() throws {
+        let scratch = try Scratch()
+        let repo = try Self.setUp(scratch)
+        func run(_ text: String, input: String = "") throws -> String {
+            try Shell.run("git", ["-C", repo.path] + text.split(separator: " ").map(String.init), input: Data(input.utf8)).stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let report = try run("hash-object -w --stdin", input: Self.passing)
+        let sums = try run("hash-object -w --stdin", input: "\(try Self.sha256(Self.passing))  a.xml\n")
+        func store(_ tree: String) throws -> ProcessResult {
+            let commit = try run("commit-tree \(tree) -m hostile")
+            _ = try run("update-ref refs/dossier/evidence/v1.1.0 \(commit)")
+            return try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path)
+        }
+        let at = "the evidence stored with v1.1.0 (refs/dossier/evidence/v1.1.0, commit "
+        let noSums = try store(try run("mktree", input: "100644 blob \(report)\ta.xml\n"))
+        #expect(noSums.status == 2 && noSums.stderr.contains(at) && noSums.stderr.contains("has no SHA256SUMS"), "\(noSums.stderr)")
+        let unlisted = try store(try run("mktree", input: "100644 blob \(sums)\tSHA256SUMS\n100644 blob \(report)\ta.xml\n100644 blob \(report)\tb.xml\n"))
+        #expect(unlisted.stderr.contains("holds b.xml, which SHA256SUMS does not list"), "\(unlisted.stderr)")
+        let missing = try store(try run("mktree", input: "100644 blob \(sums)\tSHA256SUMS\n"))
+        #expect(missing.stderr.contains("lacks a.xml, which SHA256SUMS lists"), "\(missing.stderr)")
+        let inner = try run("mktree", input: "100644 blob \(report)\tconfig\n")
+        let dotGit = try store(try run("mktree", input: "100644 blob \(sums)\tSHA256SUMS\n040000 tree \(inner)\t.GIT\n"))
+        #expect(dotGit.stderr.contains("holds the entry '.GIT', a '.git' component: stored evidence holds files with plain names only"), "\(dotGit.stderr)")
+        var deep = inner
+        for _ in 0..<33 { deep = try run("mktree", input: "040000 tree \(deep)\td\n") }
+        let tooDeep = try store(try run("mktree", input: "100644 blob \(sums)\tSHA256SUMS\n040000 tree \(deep)\td\n"))
+        #expect(tooDeep.stderr.contains("a folder more than 32 deep"), "\(tooDeep.stderr)")
+        #expect(!scratch.exists("dist"))
+    }
+
+    @Test("a file that would be stored as SHA256SUMS, or two files outside the directory with one base name and other bytes, are refused")
+    func refusedNames() throws {
+        let scratch = try Scratch()
+        let repo = try Self.setUp(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("work"), withIntermediateDirectories: true)
+        try Self.passing.write(toFile: scratch.file("work/SHA256SUMS"), atomically: true, encoding: .utf8)
+        let sums = try dossier(["evidence", "add", "v1.1.0", "SHA256SUMS", "--repo", "../repo"], in: scratch.file("work"))
+        #expect(sums.status == 2)
+        #expect(sums.stderr.contains("cannot store SHA256SUMS as 'SHA256SUMS': that is the name of the evidence's own digest list"), "\(sums.stderr)")
+        try FileManager.default.createDirectory(atPath: scratch.file("other"), withIntermediateDirectories: true)
+        try Self.report([("x", "REQ-1", true)]).write(toFile: scratch.file("other/a.xml"), atomically: true, encoding: .utf8)
+        let twice = try dossier(["evidence", "add", "v1.1.0", "../reports/a.xml", "../other/a.xml", "--repo", "../repo"], in: scratch.file("work"))
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("../reports/a.xml and ../other/a.xml would both be stored as 'a.xml' with other bytes"), "\(twice.stderr)")
+        #expect(try repo.git(["for-each-ref", "refs/dossier/"]).isEmpty)
+        // Outside the current directory, a file is stored at its base name.
+        let outside = try dossier(["evidence", "add", "v1.1.0", "../reports/a.xml", "--repo", "../repo"], in: scratch.file("work"))
+        #expect(outside.status == 0 && outside.stdout.hasPrefix("stored a.xml (SHA-256 "), "\(outside.stdout)\(outside.stderr)")
+    }
 }

@@ -24,7 +24,8 @@ public struct Release: Sendable, Codable, Hashable {
     public var delta: ReleaseDelta
     /// Counts for the summary.
     public var statistics: Statistics
-    /// The test reports given with `--evidence`, each with its digest, and their test cases.
+    /// The test reports of the release (stored with it, or given with `--evidence`), each with its digest, and their
+    /// test cases; `identification.evidence` says where they came from.
     public var evidence = TestEvidence()
     /// The traceability matrix: one row per requirement.
     public var traceMatrix: [TraceRow] = []
