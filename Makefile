@@ -27,16 +27,18 @@ release: deps
 demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@sample-project/make-history.sh $(DEMO_DIR)/pd-remote-monitor
-	@.build/debug/dossier suf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier \
-	    --evidence sample-project/evidence/v2.0.0-junit.xml
-	@.build/debug/dossier check --repo $(DEMO_DIR)/pd-remote-monitor --evidence sample-project/evidence/v2.0.0-junit.xml \
+	@.build/debug/dossier evidence add v1.1.0 sample-project/evidence/v1.1.0-junit.xml --repo $(DEMO_DIR)/pd-remote-monitor | tail -n 1
+	@.build/debug/dossier evidence add v2.0.0 sample-project/evidence/v2.0.0-junit.xml --repo $(DEMO_DIR)/pd-remote-monitor | tail -n 1
+	@.build/debug/dossier suf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier
+	@.build/debug/dossier check --repo $(DEMO_DIR)/pd-remote-monitor \
 	    --format sarif --output $(DEMO_DIR)/dist/check-v2.0.0.sarif | tail -n 1
 	@.build/debug/dossier diff v1.1.0 v2.0.0 --repo $(DEMO_DIR)/pd-remote-monitor --format html \
 	    --out $(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html
-	@.build/debug/dossier attach v1.1.0 --repo $(DEMO_DIR)/pd-remote-monitor --evidence sample-project/evidence/v1.1.0-junit.xml
+	@.build/debug/dossier attach v1.1.0 --repo $(DEMO_DIR)/pd-remote-monitor
 	@.build/debug/dossier dhf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier
 	@echo
 	@echo "The sample repository is $(CURDIR)/$(DEMO_DIR)/pd-remote-monitor"
+	@echo "Its test reports are stored with v1.1.0 and v2.0.0 at refs/dossier/evidence/<tag> (dossier evidence list v2.0.0); every command reads them from there"
 	@echo "Its SUF bundle is       $(CURDIR)/$(DEMO_DIR)/dist/dossier/v2.0.0/"
 	@echo "Open SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md; check it with: .build/debug/dossier verify $(DEMO_DIR)/dist/dossier/v2.0.0"
 	@echo "The gap check as SARIF:  $(CURDIR)/$(DEMO_DIR)/dist/check-v2.0.0.sarif"

@@ -188,6 +188,15 @@ public enum DHFBundle {
         guard release.identification.release == name else {
             throw DossierError("\(bundle) is the bundle of \(release.identification.release), not of \(name)")
         }
+        // The bundle stays as attached; the DHF says when evidence was stored with the release after it was made.
+        var warnings: [String] = []
+        let storedNow = StoredEvidence.commit(release: name, in: repository)
+        let stale = storedNow.flatMap { $0 == release.identification.evidence?.commit ? nil : $0 }
+        if let stale {
+            let built = release.identification.evidence.map { $0.kind == .none ? "no evidence" : "other evidence (\($0.brief))" }
+                ?? "evidence it does not record (an older dossier made it)"
+            warnings.append("warning: \(bundle) was built with \(built), but evidence stored since is at \(StoredEvidence.referenceName(name)) (commit \(stale.prefix(12))): the DHF copies the attached bundle as it is; attach one built with the stored evidence with dossier attach \(name) --force")
+        }
         let folder = Release.fileStem(name)
         try StageTimer.measure("\(name): copy") {
             for file in files.keys.sorted() {
@@ -195,8 +204,9 @@ public enum DHFBundle {
             }
         }
         return DocumentedRelease(release: release,
-                                 suf: SUFReference(folder: folder, manifestSHA256: hexDigest(manifest), attachedCommit: commit),
-                                 config: nil, warnings: [])
+                                 suf: SUFReference(folder: folder, manifestSHA256: hexDigest(manifest), attachedCommit: commit,
+                                                   evidenceStoredSince: stale),
+                                 config: nil, warnings: warnings)
     }
 
     private static func hexDigest(_ data: Data) -> String {

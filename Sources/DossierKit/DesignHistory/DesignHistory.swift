@@ -61,6 +61,8 @@ public struct ReleaseEntry: Sendable, Codable, Hashable {
     public var findings: FindingTally
     /// The release's SUF bundle, in the DHF's folder.
     public var suf: SUFReference
+    /// Where the release's evidence came from, as its SUF says; nil for a bundle made before dossier recorded it.
+    public var evidence: EvidenceOrigin?
 }
 
 /// Where a release's SUF bundle is and how it can be checked.
@@ -71,6 +73,9 @@ public struct SUFReference: Sendable, Codable, Hashable {
     public var manifestSHA256: String
     /// The commit at `refs/dossier/<tag>` the bundle was copied from, byte for byte; nil when it was built now.
     public var attachedCommit: String?
+    /// The evidence commit stored with the release now, when the attached bundle was built with other evidence
+    /// (evidence was stored after the bundle was attached); nil when the bundle uses the stored evidence.
+    public var evidenceStoredSince: String?
 }
 
 /// The findings of one release, counted.

@@ -22,7 +22,8 @@ public struct DesignHistoryBuilder: Sendable {
             release: name, previousRelease: id.previousRelease, commit: id.commit, date: id.date, tag: id.tag,
             commits: stats.commits, merges: stats.merges, signedCommits: stats.commits - stats.unsigned,
             goodCommits: stats.verdicts[VerdictLetter.good.rawValue] ?? 0,
-            changeRequests: release.changeRequests.map(\.id), findings: release.findings, suf: suf))
+            changeRequests: release.changeRequests.map(\.id), findings: release.findings, suf: suf,
+            evidence: id.evidence))
         addEvents(release)
         addSOUP(release.soup, release: name)
         for row in release.traceMatrix where !row.commits.isEmpty || !row.changeRequests.isEmpty {

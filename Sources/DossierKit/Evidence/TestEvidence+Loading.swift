@@ -11,31 +11,59 @@ extension TestEvidence {
     /// evidence are as the user wrote them: a plain path exactly as given, a glob's matches as the glob's literal folders
     /// followed by the names found.
     public static func load(globs: [String], relativeTo directory: String) throws -> TestEvidence {
-        var evidence = TestEvidence()
+        try read(gather(globs: globs, relativeTo: directory).map { EvidenceInput(name: $0.path, data: $0.data) })
+    }
+
+    /// One file `gather` found: the path as the user wrote it, where it is on disk, and its bytes.
+    public struct GatheredFile: Sendable {
+        /// The path as the user wrote it (a glob's matches as its literal folders followed by the names found).
+        public var path: String
+        /// The file on disk, absolute or relative to the directory the patterns were read against.
+        public var diskPath: String
+        /// Its bytes.
+        public var data: Data
+    }
+
+    /// The files `globs` name (relative to `directory`), each read once, in sorted path order per glob, as `load`
+    /// finds them: a glob that matches nothing or a file that cannot be read is a DossierError.
+    public static func gather(globs: [String], relativeTo directory: String) throws -> [GatheredFile] {
+        var gathered: [GatheredFile] = []
         var seen = Set<String>()
         for glob in globs {
             for match in try files(glob, relativeTo: directory) {
                 let identity = URL(fileURLWithPath: match.diskPath).standardizedFileURL.resolvingSymlinksInPath().path
                 guard seen.insert(identity).inserted else { continue }
-                let data: Data
                 do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: match.diskPath))
+                    gathered.append(GatheredFile(path: match.path, diskPath: match.diskPath,
+                                                 data: try Data(contentsOf: URL(fileURLWithPath: match.diskPath))))
                 } catch {
                     throw DossierError("expected a readable JUnit XML file or SBOM, could not read it (\(error.localizedDescription))",
                                        at: SourceLocation(file: match.path))
                 }
-                if SBOMReader.looksLikeSBOM(match.path) {
-                    if let first = evidence.sbom {
-                        throw DossierError("expected one SBOM in --evidence, found a second one (the first is \(first.file))",
-                                           at: SourceLocation(file: match.path))
-                    }
-                    evidence.sbom = try SBOMReader.read(data, file: match.path)
-                    continue
-                }
-                let report = try JUnitReader.read(data, file: match.path)
-                evidence.files.append(report.file)
-                evidence.cases.append(contentsOf: report.cases)
             }
+        }
+        return gathered
+    }
+
+    /// Reads evidence files, in the order given, with the one set of readers every evidence goes through, given on
+    /// the command line or stored with the release: a `.json` file is an SBOM (CycloneDX or SPDX, at most one), any
+    /// other a JUnit XML report. Each is named by its `name` in the evidence and in messages.
+    /// `source` says where the files are from in the message about a second SBOM.
+    /// - Throws: `DossierError` naming the file, line and column of what a reader refused, or a second SBOM.
+    public static func read(_ inputs: [EvidenceInput], source: String = "--evidence") throws -> TestEvidence {
+        var evidence = TestEvidence()
+        for input in inputs {
+            if SBOMReader.looksLikeSBOM(input.name) {
+                if let first = evidence.sbom {
+                    throw DossierError("expected one SBOM in \(source), found a second one (the first is \(first.file))",
+                                       at: SourceLocation(file: input.name))
+                }
+                evidence.sbom = try SBOMReader.read(input.data, file: input.name)
+                continue
+            }
+            let report = try JUnitReader.read(input.data, file: input.name)
+            evidence.files.append(report.file)
+            evidence.cases.append(contentsOf: report.cases)
         }
         return evidence
     }

@@ -24,7 +24,8 @@ public struct Release: Sendable, Codable, Hashable {
     public var delta: ReleaseDelta
     /// Counts for the summary.
     public var statistics: Statistics
-    /// The test reports given with `--evidence`, each with its digest, and their test cases.
+    /// The test reports of the release (stored with it, or given with `--evidence`), each with its digest, and their
+    /// test cases; `identification.evidence` says where they came from.
     public var evidence = TestEvidence()
     /// The traceability matrix: one row per requirement.
     public var traceMatrix: [TraceRow] = []
@@ -74,6 +75,9 @@ public struct Identification: Sendable, Codable, Hashable {
     public var signatureCheck: SignatureCheckBasis
     /// Whether this is the uncommitted state of a work tree (`dossier check --worktree`), not a release.
     public var workTree = false
+    /// Where the release's evidence (test reports, SBOM) came from: stored with the release, given on the command
+    /// line, or none; nil in a suf.json written before dossier recorded it.
+    public var evidence: EvidenceOrigin?
 }
 
 /// What the signature verdicts rest on, so that a reader can check them again with git.

@@ -51,8 +51,8 @@ public enum ReleaseAssembler {
     /// Reads the repository and builds the release's model.
     /// - Throws: `DossierError` for a bad repository, revision, configuration or record file.
     public static func assemble(_ request: ReleaseRequest) throws -> AssembledRelease {
-        // Test reports are read first: a bad one stops the command before any other work.
-        let evidence = try request.evidenceGlobs.isEmpty ? TestEvidence()
+        // Test reports given are read first: a bad one stops the command before any other work.
+        let given = try request.evidenceGlobs.isEmpty ? nil
             : TestEvidence.load(globs: request.evidenceGlobs, relativeTo: FileManager.default.currentDirectoryPath)
         let repository = try Repository(path: request.repository)
         let externalConfig = try request.configFile.map(Config.load(file:))
@@ -75,6 +75,8 @@ public enum ReleaseAssembler {
         }
         let releaseCommit = try repository.resolveCommit(releaseName)
         let tag: Tag? = try repository.tagNames().contains(releaseName) ? repository.tag(named: releaseName) : nil
+        let (evidence, evidenceOrigin) = try self.evidence(of: tag == nil || request.workTree ? nil : releaseName, given: given,
+                                                           in: repository)
 
         let workTreeRoot = request.workTree ? repository.workTree : nil
         let releaseSource: RecordSource = workTreeRoot.map { WorkTreeSource(root: $0) }
@@ -156,6 +158,7 @@ public enum ReleaseAssembler {
                                                 checkedAt: date))
 
         identification.workTree = request.workTree
+        identification.evidence = evidenceOrigin
         var release = StageTimer.measure("join") {
             ReleaseJoin.join(identification: identification, commits: commits, records: records,
                              delta: delta, trailerKeys: config.trailerKeys)
@@ -175,6 +178,23 @@ public enum ReleaseAssembler {
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
         return AssembledRelease(release: release, config: config, warnings: warnings)
+    }
+
+    /// The release's evidence and where it came from: the evidence stored with the release tag `tag` (read from its
+    /// git objects and checked against its digests) when there is some, else the evidence given with `--evidence`,
+    /// else none. A release has one set of evidence: `--evidence` for a release with stored evidence is refused.
+    /// - Throws: `DossierError` for stored evidence that does not match its digests or that a reader refuses, or
+    ///   evidence given for a release that has some stored.
+    private static func evidence(of tag: String?, given: TestEvidence?, in repository: Repository) throws -> (TestEvidence, EvidenceOrigin) {
+        if let tag, let stored = try StoredEvidence.read(release: tag, in: repository) {
+            if given != nil {
+                throw DossierError("\(tag) has evidence stored with it (\(stored.reference), commit \(stored.commit.prefix(12))), so --evidence is refused: a release has one set of evidence, which every document of it uses; add files to it with dossier evidence add \(tag) FILE…")
+            }
+            let evidence = try stored.evidence()
+            return (evidence, EvidenceOrigin(evidence, kind: .stored, reference: stored.reference, commit: stored.commit))
+        }
+        guard let given else { return (TestEvidence(), EvidenceOrigin(kind: .none)) }
+        return (given, EvidenceOrigin(given, kind: .given))
     }
 
     /// The records `load` reads, through `cache` when there is one and the tree has a `key` (a work tree has none).

@@ -119,6 +119,8 @@ enum DHFContext {
             "origin": entry.suf.attachedCommit.map { "attached (\(AttachedBundle.referenceName(entry.release)), commit \($0.prefix(12)))" }
                 ?? "built for this DHF",
             "errors": entry.findings.errors, "warnings": entry.findings.warnings,
+            "evidence": (entry.evidence?.brief ?? "not recorded (its bundle was made by an older dossier)")
+                + (entry.suf.evidenceStoredSince.map { "; evidence stored since (commit \($0.prefix(12))) is not in this attached bundle" } ?? ""),
         ]
     }
 

@@ -16,6 +16,7 @@ enum SUFContext {
             "configuration": id.configuration,
             "range": id.previousCommit.map { "\(id.previousRelease ?? $0)..\(id.release)" } ?? "root..\(id.release)",
             "title": "Software Update File: \(id.device?.name ?? "software") \(id.release)",
+            "evidenceLine": id.evidence?.sentence ?? "",
         ]
         if let previous = id.previousRelease {
             context["previous"] = ["release": previous, "commit": id.previousCommit ?? ""]

@@ -1,0 +1,146 @@
+import Crypto
+import Foundation
+
+/// Evidence kept with a release in the repository itself: test reports and an SBOM as git objects, in a commit at
+/// `refs/dossier/evidence/<tag>` whose tree holds each file at its name and `SHA256SUMS` (`sha256sum -c` format)
+/// naming each with its digest. Every command that builds the release reads it from there, so the release's
+/// documents are the same on every clone that fetched the reference (`git fetch origin '+refs/dossier/*:refs/dossier/*'`).
+public enum StoredEvidence {
+    /// Where evidence references lie: `refs/dossier/evidence/<tag>`.
+    public static let referencePrefix = "refs/dossier/evidence/"
+
+    /// The reference that holds a release's evidence.
+    public static func referenceName(_ tag: String) -> String { referencePrefix + tag }
+
+    /// The digest list in the evidence's tree.
+    public static let digestListName = "SHA256SUMS"
+
+    /// Why a tag cannot have things kept with it under `refs/dossier/` (its bundle's reference `refs/dossier/<tag>`
+    /// would lie in, or on, the evidence's folder of references), as the end of a sentence; nil when it can.
+    public static func layoutProblem(tag: String) -> String? {
+        guard tag == "evidence" || tag.hasPrefix("evidence/") else { return nil }
+        return "the tag '\(tag)': dossier keeps a release's bundle at refs/dossier/<tag> and its evidence below refs/dossier/evidence/, so a tag named 'evidence' or 'evidence/…' would collide with them; give the release a tag with another name"
+    }
+
+    /// The evidence's tree: files at their paths, and their digests.
+    static func storedTree(_ tag: String) -> StoredTree {
+        StoredTree(reference: referenceName(tag), subject: "the evidence stored with \(tag)", kind: "a release's evidence",
+                   owner: "the evidence's", rule: "stored evidence holds files with plain names only, and dossier reads none of it",
+                   foldersAllowed: true)
+    }
+
+    /// A release's stored evidence, read and checked against its digest list.
+    public struct Stored: Sendable {
+        /// The release tag.
+        public var release: String
+        /// `refs/dossier/evidence/<tag>`.
+        public var reference: String
+        /// The evidence commit read.
+        public var commit: String
+        /// The files, by name in byte order, each matching its SHA-256 in `SHA256SUMS` (which is not among them).
+        public var files: [EvidenceInput]
+
+        /// Each file's name and SHA-256, in name order.
+        public var digests: [(name: String, sha256: String)] { files.map { ($0.name, sha256($0.data)) } }
+
+        /// The files read with the evidence readers, each named by its stored name.
+        /// - Throws: `DossierError` naming the reference and the file when a reader refuses it.
+        public func evidence() throws -> TestEvidence {
+            do {
+                return try TestEvidence.read(files, source: "the evidence stored with \(release)")
+            } catch var error as DossierError {
+                // The file is named as git names it: reference:path.
+                if let location = error.location, files.contains(where: { $0.name == location.file }) {
+                    error.location?.file = "\(reference):\(location.file)"
+                }
+                throw error
+            }
+        }
+    }
+
+    /// The commit holding the release's stored evidence, or nil when none is stored.
+    public static func commit(release: String, in repository: Repository) -> String? {
+        storedTree(release).commit(in: repository)
+    }
+
+    /// The release tag's stored evidence, each file checked against `SHA256SUMS`; nil when none is stored.
+    /// - Throws: `DossierError` when the repository cannot be opened or `release` is not a tag, or as below.
+    public static func read(release: String, repository path: String) throws -> Stored? {
+        let repository = try Repository(path: path)
+        guard try repository.tagNames().contains(release) else {
+            throw DossierError("'\(release)' is not a tag: evidence is stored with a release tag")
+        }
+        return try read(release: release, in: repository)
+    }
+
+    /// The release's stored evidence, each file checked against `SHA256SUMS`; nil when none is stored.
+    /// - Throws: `DossierError` naming the reference and the file when the tree is refused (names, sizes, as for an
+    ///   attached bundle), lacks a digest list, or holds a file whose bytes do not match it.
+    public static func read(release: String, in repository: Repository) throws -> Stored? {
+        let tree = storedTree(release)
+        guard let commit = tree.commit(in: repository) else { return nil }
+        let at = "the evidence stored with \(release) (\(tree.reference), commit \(commit.prefix(12)))"
+        let blobs = try tree.withFiles(commit: commit, in: repository) { files in
+            try files.map { EvidenceInput(name: $0.path, data: try StoredTree.data($0, in: repository)) }
+        }
+        guard let list = blobs.first(where: { $0.name == digestListName }) else {
+            throw DossierError("\(at) has no \(digestListName): dossier cannot tell its files are the ones stored, and uses none of them")
+        }
+        let listed = try digests(in: list.data, file: "\(tree.reference):\(digestListName)")
+        var files: [EvidenceInput] = []
+        for file in blobs where file.name != digestListName {
+            let digest = sha256(file.data)
+            guard let expected = listed[file.name] else {
+                throw DossierError("\(at) holds \(BundlePath.escaped(file.name)), which \(digestListName) does not list: it was added after the evidence was stored; dossier uses none of it")
+            }
+            guard expected == digest else {
+                throw DossierError("\(at) holds \(BundlePath.escaped(file.name)) whose SHA-256 is \(digest), but \(digestListName) lists \(expected): it was changed after it was stored; dossier uses none of it")
+            }
+            files.append(file)
+        }
+        if let missing = listed.keys.filter({ name in !files.contains { $0.name == name } }).sorted().first {
+            throw DossierError("\(at) lacks \(BundlePath.escaped(missing)), which \(digestListName) lists; dossier uses none of it")
+        }
+        return Stored(release: release, reference: tree.reference, commit: commit,
+                      files: files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
+    }
+
+    /// The digest list of `files`, as `sha256sum` writes it: one line per file in name order, a name holding a
+    /// backslash written with its backslashes doubled and the line led by one.
+    static func digestList(_ files: [EvidenceInput]) -> Data {
+        let lines = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { file in
+            file.name.contains("\\") ? "\\\(sha256(file.data))  \(file.name.replacingOccurrences(of: "\\", with: "\\\\"))\n"
+                : "\(sha256(file.data))  \(file.name)\n"
+        }
+        return Data(lines.joined().utf8)
+    }
+
+    /// The names and digests a digest list holds, read as `sha256sum -c` reads it.
+    /// - Throws: `DossierError` at the line that is not `HEX  NAME`.
+    static func digests(in data: Data, file: String) throws -> [String: String] {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DossierError("expected UTF-8 text, found bytes that are not", at: SourceLocation(file: file))
+        }
+        var digests: [String: String] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !rawLine.isEmpty {
+            var line = Substring(rawLine)
+            let escaped = line.hasPrefix("\\")
+            if escaped { line = line.dropFirst() }
+            let digest = line.prefix(64)
+            let separator = line.dropFirst(64).prefix(2)
+            guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit && !$0.isUppercase }), separator == "  " || separator == " *",
+                  line.count > 66 else {
+                throw DossierError("expected a line 'SHA-256  NAME' (64 lower-case hex digits, two spaces, a name), found '\(Excerpt.of(String(rawLine)))'",
+                                   at: SourceLocation(file: file, line: index + 1, column: 1))
+            }
+            var name = String(line.dropFirst(66))
+            if escaped { name = name.replacingOccurrences(of: "\\\\", with: "\\") }
+            digests[name] = String(digest)
+        }
+        return digests
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}
