@@ -144,14 +144,14 @@ struct CheckCommandTests {
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("| error | G2 | the release tag v1.1.0: signature N (no signature) |"))
         #expect(md.contains("## 16. Traceability matrix"))
-        #expect(md.contains("| [REQ-1](#req-1) Dose limit | RISK-1 |  | ITEM-1 | CR-1 | "))
+        #expect(md.contains("| [REQ-1](#req-1) Dose limit | RISK-1 |  |  | ITEM-1 | CR-1 (affected_controls) | "))
         #expect(md.contains("## 17. Clause coverage"))
         let csv = try scratch.read("dist/dossier/v1.1.0/trace-matrix.csv")
         let lines = csv.split(separator: "\n")
-        #expect(lines[0] == "requirement,title,status,risks,threats,items,change_requests,commits,tests,result")
-        #expect(lines[1].hasPrefix("REQ-1,Dose limit,approved,RISK-1,,ITEM-1,CR-1,"))
+        #expect(lines[0] == "requirement,title,status,risks,threats,ifu_changes,items,change_requests,commits,tests,result")
+        #expect(lines[1].hasPrefix("REQ-1,Dose limit,approved,RISK-1,,,ITEM-1,CR-1 (affected_controls),"))
         #expect(lines[1].hasSuffix(",DoseLimitTests.testRefusesDoseAboveLimit,passed"))
-        #expect(lines[2] == "REQ-2,Beep on start,obsolete,,,ITEM-2,,,,no test")
+        #expect(lines[2] == "REQ-2,Beep on start,obsolete,,,,ITEM-2,,,,obsolete")
         #expect(try scratch.read("dist/dossier/v1.1.0/MANIFEST.sha256").contains("  trace-matrix.csv\n"))
     }
 }

@@ -154,11 +154,11 @@ public struct CumulativeTraceRow: Sendable, Codable, Hashable {
     public var threats: [String]
     /// Software items that implement it, at the newest release.
     public var items: [String]
-    /// Change requests that named it in any release.
+    /// Change requests whose records named it in any release.
     public var changeRequests: [String]
-    /// Releases whose commits named it (directly or through a change request).
+    /// Releases whose commits named it in a trailer.
     public var releases: [String]
-    /// Commits of all releases that named it.
+    /// Commits of all releases whose trailers named it.
     public var commits: Int
     /// Tests that verify it, at the newest release.
     public var tests: [String]
@@ -174,7 +174,7 @@ public struct ChangeControlEntry: Sendable, Codable, Hashable {
     public var record: ChangeRequest?
     /// The releases whose commits named it.
     public var releases: [String]
-    /// Commits of all releases that named it.
+    /// Commits of all releases whose trailers named it.
     public var commits: Int
 }
 

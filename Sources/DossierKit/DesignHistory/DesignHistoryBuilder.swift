@@ -27,7 +27,7 @@ public struct DesignHistoryBuilder: Sendable {
         addSOUP(release.soup, release: name)
         for row in release.traceMatrix where !row.commits.isEmpty || !row.changeRequests.isEmpty {
             var entry = trace[row.requirement] ?? ([], [], 0)
-            entry.changeRequests.formUnion(row.changeRequests)
+            entry.changeRequests.formUnion(row.changeRequests.map(\.id))
             if !row.commits.isEmpty { entry.releases.append(name) }
             entry.commits += row.commits.count
             trace[row.requirement] = entry
@@ -78,10 +78,10 @@ public struct DesignHistoryBuilder: Sendable {
         let traceMatrix = (newest?.traceMatrix ?? []).map { row in
             let history = trace[row.requirement]
             return CumulativeTraceRow(
-                requirement: row.requirement, title: row.title, status: row.status, risks: row.risks,
-                threats: row.threats, items: row.items,
+                requirement: row.requirement, title: row.title, status: row.status, risks: row.risks.map(\.id),
+                threats: row.threats.map(\.id), items: row.items.map(\.id),
                 changeRequests: (history?.changeRequests ?? []).sorted(by: ReleaseJoin.idOrder),
-                releases: history?.releases ?? [], commits: history?.commits ?? 0, tests: row.tests, result: row.result)
+                releases: history?.releases ?? [], commits: history?.commits ?? 0, tests: row.tests.map(\.id), result: row.result)
         }
         // The coverage table's order is the newest release's.
         let clauseOrder = (newest?.coverage ?? []).map(\.clause)
