@@ -71,7 +71,7 @@ struct TraceAgreementTests {
         for kind in ["requirements", "risks", "threats", "ifuChanges", "items", "soup", "changeRequests", "problemReports"] {
             ids += (records[kind] as! [[String: Any]]).map { $0["id"] as! String }
         }
-        #expect(ids.count > 90)
+        #expect(ids.count == 80)
         ids += Set(matrix.values.flatMap { $0.filter { $0.kind == "commit" }.map(\.id) }).sorted()
 
         for id in ids {
