@@ -79,6 +79,14 @@ struct TraceLinkTests {
         #expect(md.contains("| [REQ-3](#req-3) Beep on start |  |  |  |  |  |  |  | obsolete |"))
         #expect(md.contains("0 passed, 0 failed, 0 skipped, 2 with no test, 1 obsolete"))
 
+        // The DHF's matrix labels the links as the SUF does.
+        let dhf = try dossier(["dhf", "--repo", "repo"], in: scratch.path)
+        #expect(dhf.status == 0, "\(dhf.stderr)")
+        let history = try scratch.read("dist/dossier/dhf/DHF.md")
+        #expect(history.contains("| [REQ-1](#req-1) Dose limit | approved |  |  |  | CR-1 | v1.0.0 | 1 |  | no test |"))
+        #expect(history.contains("| [REQ-2](#req-2) Alarm | approved |  |  |  | CR-2, CR-3 (rejected) | v1.0.0 | 1 |  | no test |"))
+        #expect(history.contains("| [REQ-3](#req-3) Beep on start | obsolete |  |  |  |  |  | 0 |  | obsolete |"))
+
         // The release commit is linked to both change requests, and to no requirement; the change requests'
         // requirements are not above it.
         let trace = try dossier(["trace", String(release.prefix(12)), "--repo", "repo"], in: scratch.path)

@@ -29,13 +29,30 @@ public struct TraceEntry: Sendable, Codable, Hashable {
     }
 
     /// The id as a table shows it (a commit as 12 digits), followed in brackets by what a reader needs beside it:
-    /// the fields that write the link when they are not the column's usual one, and a status other than closed.
-    /// `CR-12 (rejected)`, `CR-4 (affected_controls)`, `Pump.testRate (test report)`.
-    public func label(_ kind: TraceNode.Kind, usual: String?) -> String {
+    /// the fields that write the link when they are not the usual one for a link to a requirement from a `kind`
+    /// (`usualVia`), and a status other than closed. `CR-12 (rejected)`, `CR-4 (affected_controls)`,
+    /// `Pump.testRate (test report)`.
+    public func label(_ kind: TraceNode.Kind) -> String {
         let shown = kind == .commit ? String(id.prefix(12)) : id
+        let usual = Self.usualVia(kind)
         var notes = via.filter { $0 != usual }
         if let status, status != "closed" { notes.append(status) }
         return notes.isEmpty ? shown : "\(shown) (\(notes.joined(separator: ", ")))"
+    }
+
+    /// The field or trailer key that usually writes a link between a requirement and a node of `kind`, left out of
+    /// labels: a risk's `controls`, a threat's `mitigations`, an IFU change's and a change request's
+    /// `requirements`, the requirement's `items` and `verified_by`, a commit's `Refs`.
+    public static func usualVia(_ kind: TraceNode.Kind) -> String? {
+        switch kind {
+        case .risk: "controls"
+        case .threat: "mitigations"
+        case .ifuChange, .changeRequest: "requirements"
+        case .softwareItem: "items"
+        case .commit: "Refs"
+        case .test: "verified_by"
+        case .requirement, .soup, .problemReport: nil
+        }
     }
 }
 
@@ -81,17 +98,15 @@ public struct TraceRow: Sendable, Codable, Hashable {
         result = try c.decode(String.self, forKey: .result)
     }
 
-    /// The row's columns of links, with the kind each holds and the field that usually writes it (left out of
-    /// labels), in the matrix's order.
-    public var columns: [(kind: TraceNode.Kind, entries: [TraceEntry], usual: String?)] {
-        [(.risk, risks, "controls"), (.threat, threats, "mitigations"), (.ifuChange, ifuChanges, "requirements"),
-         (.softwareItem, items, "items"), (.changeRequest, changeRequests, "requirements"), (.commit, commits, "Refs"),
-         (.test, tests, "verified_by")]
+    /// The row's columns of links with the kind each holds, in the matrix's order.
+    public var columns: [(kind: TraceNode.Kind, entries: [TraceEntry])] {
+        [(.risk, risks), (.threat, threats), (.ifuChange, ifuChanges), (.softwareItem, items), (.changeRequest, changeRequests),
+         (.commit, commits), (.test, tests)]
     }
 
     /// The row's columns as cells, labels joined with `separator`, in the matrix's order.
     public func cells(separator: String) -> [String] {
-        columns.map { column in column.entries.map { $0.label(column.kind, usual: column.usual) }.joined(separator: separator) }
+        columns.map { column in column.entries.map { $0.label(column.kind) }.joined(separator: separator) }
     }
 
     fileprivate init(requirement: Requirement, graph: TraceGraph) {

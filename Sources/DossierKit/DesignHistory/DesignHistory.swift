@@ -149,19 +149,19 @@ public struct CumulativeTraceRow: Sendable, Codable, Hashable {
     /// Its status at the newest release.
     public var status: String
     /// Risks it controls, at the newest release.
-    public var risks: [String]
+    public var risks: [TraceEntry]
     /// Threats it mitigates, at the newest release.
-    public var threats: [String]
+    public var threats: [TraceEntry]
     /// Software items that implement it, at the newest release.
-    public var items: [String]
-    /// Change requests whose records named it in any release.
-    public var changeRequests: [String]
+    public var items: [TraceEntry]
+    /// Change requests whose records named it in any release, each as the newest such release links it.
+    public var changeRequests: [TraceEntry]
     /// Releases whose commits named it in a trailer.
     public var releases: [String]
     /// Commits of all releases whose trailers named it.
     public var commits: Int
     /// Tests that verify it, at the newest release.
-    public var tests: [String]
+    public var tests: [TraceEntry]
     /// Its tests' result at the newest release.
     public var result: String
 }
