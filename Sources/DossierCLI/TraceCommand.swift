@@ -10,7 +10,9 @@ struct TraceCommand: ParsableCommand {
         discussion: """
             Up: what links to the record (risks it controls, threats it mitigates, change requests and commits that \
             name it), and what links to those. Down: what it links to (software items, tests with their results), \
-            and onwards. ID is a record id (REQ-3), a commit id (7 or more digits) or a test id (Class.name).
+            and onwards. Each line says where its link is written (via a field or a commit trailer); the first \
+            level is the record's row of the SUF's trace matrix. ID is a record id (REQ-3), a commit id (7 or \
+            more digits) or a test id (Class.name).
             """)
 
     @Argument(help: "A record id, a commit id or a test id.")
@@ -31,8 +33,8 @@ struct TraceCommand: ParsableCommand {
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
         request.evidenceGlobs = evidenceOptions.evidence
         let assembled = try ReleaseAssembler.assemble(request)
-        let graph = TraceGraph(release: assembled.release, evidence: assembled.release.evidence)
-        let report = try TraceReport.make(id: id, release: assembled.release, graph: graph)
+        // The graph the release's trace matrix was made from: the chain's first level is the matrix's row.
+        let report = try TraceReport.make(id: id, release: assembled.release, graph: assembled.graph)
         if json { Output.data(try CanonicalJSON.encode(report)) } else { Output.text(report.text) }
     }
 }

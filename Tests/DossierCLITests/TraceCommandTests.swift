@@ -15,12 +15,12 @@ struct TraceCommandTests {
         #expect(result.stdout == """
             REQ-1  Dose limit  (requirement, regulatory/requirements.yml:2:5)
             up (what links to it):
-              RISK-1  Over-infusion  (risk, regulatory/risks.yml:9:5)
-              CR-1  Explain refused doses  (change request, regulatory/change-requests.yml:2:5)
-              commit \(commit)  Explain refused doses  (commit)
+              RISK-1  Over-infusion  (risk, regulatory/risks.yml:9:5)  via controls
+              CR-1  Explain refused doses  (change request, closed, regulatory/change-requests.yml:2:5)  via affected_controls
+              commit \(commit)  Explain refused doses  (commit)  via Refs
             down (what it links to):
-              ITEM-1  Dose engine  (software item, regulatory/items.yml:2:5)
-              test DoseLimitTests.testRefusesDoseAboveLimit  passed  (test, report.xml:4:5)
+              ITEM-1  Dose engine  (software item, regulatory/items.yml:2:5)  via items
+              test DoseLimitTests.testRefusesDoseAboveLimit  passed  (test, report.xml:4:5)  via test report
 
             """)
     }

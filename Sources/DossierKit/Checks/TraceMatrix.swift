@@ -1,4 +1,62 @@
-/// One row of the traceability matrix: a requirement and everything linked to it.
+/// One link of a trace matrix row or of `dossier trace`: the record, commit or test linked, where the link is
+/// written, and the linked record's status when it has one (a change request's status, `obsolete`).
+public struct TraceEntry: Sendable, Codable, Hashable {
+    /// The id linked to: a record id, a full commit id, or a test id.
+    public var id: String
+    /// Where the link is written: the field (`controls`, `requirements`, `affected_controls`, `verified_by`,
+    /// `items`…), the commit trailer's key (`Refs`, `Change-Request`…), or `test report` for a test case's
+    /// requirement property.
+    public var via: [String]
+    /// The linked record's status, or nil.
+    public var status: String?
+
+    /// Creates an entry.
+    public init(id: String, via: [String], status: String?) {
+        self.id = id
+        self.via = via
+        self.status = status
+    }
+
+    /// Reads an entry; a suf.json written before links carried their source holds the id alone.
+    public init(from decoder: any Decoder) throws {
+        if let id = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(id: id, via: [], status: nil)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try container.decode(String.self, forKey: .id), via: try container.decodeIfPresent([String].self, forKey: .via) ?? [],
+                  status: try container.decodeIfPresent(String.self, forKey: .status))
+    }
+
+    /// The id as a table shows it (a commit as 12 digits), followed in brackets by what a reader needs beside it:
+    /// the fields that write the link when they are not the usual one for a link to a requirement from a `kind`
+    /// (`usualVia`), and a status other than closed. `CR-12 (rejected)`, `CR-4 (affected_controls)`,
+    /// `Pump.testRate (test report)`.
+    public func label(_ kind: TraceNode.Kind) -> String {
+        let shown = kind == .commit ? String(id.prefix(12)) : id
+        let usual = Self.usualVia(kind)
+        var notes = via.filter { $0 != usual }
+        if let status, status != "closed" { notes.append(status) }
+        return notes.isEmpty ? shown : "\(shown) (\(notes.joined(separator: ", ")))"
+    }
+
+    /// The field or trailer key that usually writes a link between a requirement and a node of `kind`, left out of
+    /// labels: a risk's `controls`, a threat's `mitigations`, an IFU change's and a change request's
+    /// `requirements`, the requirement's `items` and `verified_by`, a commit's `Refs`.
+    public static func usualVia(_ kind: TraceNode.Kind) -> String? {
+        switch kind {
+        case .risk: "controls"
+        case .threat: "mitigations"
+        case .ifuChange, .changeRequest: "requirements"
+        case .softwareItem: "items"
+        case .commit: "Refs"
+        case .test: "verified_by"
+        case .requirement, .soup, .problemReport: nil
+        }
+    }
+}
+
+/// One row of the traceability matrix: a requirement and every link written to or from it, each with its source.
 public struct TraceRow: Sendable, Codable, Hashable {
     /// The requirement's id.
     public var requirement: String
@@ -6,52 +64,86 @@ public struct TraceRow: Sendable, Codable, Hashable {
     public var title: String
     /// Its status (draft, approved, obsolete), or empty.
     public var status: String
-    /// Risks it controls.
-    public var risks: [String]
-    /// Threats it mitigates.
-    public var threats: [String]
-    /// Software items that implement it.
-    public var items: [String]
-    /// Change requests that name it, or whose commits name it.
-    public var changeRequests: [String]
-    /// Commits of the release that name it, or that implement a change request naming it.
-    public var commits: [String]
-    /// Tests that verify it.
-    public var tests: [String]
-    /// Its tests taken together: passed, failed, skipped, or no test.
+    /// Risks that name it as a control (`controls`).
+    public var risks: [TraceEntry]
+    /// Threats that name it as a mitigation (`mitigations`).
+    public var threats: [TraceEntry]
+    /// IFU changes that name it (`requirements`).
+    public var ifuChanges: [TraceEntry]
+    /// Software items it names (`items`).
+    public var items: [TraceEntry]
+    /// Change requests whose record names it (`requirements`, `affected_controls`); never one that only shares a
+    /// commit with it.
+    public var changeRequests: [TraceEntry]
+    /// Commits of the release whose trailers name it.
+    public var commits: [TraceEntry]
+    /// Tests that verify it (`verified_by`, or the test report's requirement property).
+    public var tests: [TraceEntry]
+    /// Its tests taken together: passed, failed, skipped, no test, or obsolete for a retired requirement.
     public var result: String
+
+    /// Reads a row; one written before IFU changes were a column has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        requirement = try c.decode(String.self, forKey: .requirement)
+        title = try c.decode(String.self, forKey: .title)
+        status = try c.decode(String.self, forKey: .status)
+        risks = try c.decode([TraceEntry].self, forKey: .risks)
+        threats = try c.decode([TraceEntry].self, forKey: .threats)
+        ifuChanges = try c.decodeIfPresent([TraceEntry].self, forKey: .ifuChanges) ?? []
+        items = try c.decode([TraceEntry].self, forKey: .items)
+        changeRequests = try c.decode([TraceEntry].self, forKey: .changeRequests)
+        commits = try c.decode([TraceEntry].self, forKey: .commits)
+        tests = try c.decode([TraceEntry].self, forKey: .tests)
+        result = try c.decode(String.self, forKey: .result)
+    }
+
+    /// The row's columns of links with the kind each holds, in the matrix's order.
+    public var columns: [(kind: TraceNode.Kind, entries: [TraceEntry])] {
+        [(.risk, risks), (.threat, threats), (.ifuChange, ifuChanges), (.softwareItem, items), (.changeRequest, changeRequests),
+         (.commit, commits), (.test, tests)]
+    }
+
+    /// The row's columns as cells, labels joined with `separator`, in the matrix's order.
+    public func cells(separator: String) -> [String] {
+        columns.map { column in column.entries.map { $0.label(column.kind) }.joined(separator: separator) }
+    }
+
+    fileprivate init(requirement: Requirement, graph: TraceGraph) {
+        let node = TraceNode(.requirement, requirement.id)
+        let up = graph.linked(node, .up), down = graph.linked(node, .down)
+        func entries(_ links: [(node: TraceNode, entry: TraceEntry)], _ kind: TraceNode.Kind) -> [TraceEntry] {
+            links.filter { $0.node.kind == kind }.map(\.entry)
+        }
+        self.requirement = requirement.id
+        title = requirement.title
+        status = requirement.status ?? ""
+        risks = entries(up, .risk)
+        threats = entries(up, .threat)
+        ifuChanges = entries(up, .ifuChange)
+        items = entries(down, .softwareItem)
+        changeRequests = entries(up, .changeRequest)
+        commits = entries(up, .commit)
+        tests = entries(down, .test)
+        result = graph.result(ofRequirement: requirement.id)
+    }
 }
 
-/// The traceability matrix: one row per requirement, from the trace graph.
+/// The traceability matrix: one row per requirement, each the requirement's own links in the trace graph (what
+/// `dossier trace` shows one link away), nothing reached through a commit or another record.
 public enum TraceMatrix {
     /// The rows, in requirement id order.
     public static func rows(release: Release, graph: TraceGraph) -> [TraceRow] {
-        let order = Dictionary(release.commits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return release.records.requirements.sorted { ReleaseJoin.idOrder($0.id, $1.id) }.map { requirement in
-            let node = TraceNode(.requirement, requirement.id)
-            let crs = Set(graph.above(node, .changeRequest).map(\.id))
-            let direct = graph.above(node, .commit).map(\.id)
-            let viaChangeRequests = crs.flatMap { graph.below(TraceNode(.changeRequest, $0), .commit).map(\.id) }
-            let commits = Set(direct + viaChangeRequests)
-            let commitCRs = commits.flatMap { graph.above(TraceNode(.commit, $0), .changeRequest).map(\.id) }
-            return TraceRow(
-                requirement: requirement.id, title: requirement.title, status: requirement.status ?? "",
-                risks: graph.above(node, .risk).map(\.id), threats: graph.above(node, .threat).map(\.id),
-                items: graph.below(node, .softwareItem).map(\.id),
-                changeRequests: Set(crs).union(commitCRs).sorted(by: ReleaseJoin.idOrder),
-                commits: commits.sorted { order[$0, default: 0] < order[$1, default: 0] },
-                tests: graph.below(node, .test).map(\.id), result: graph.result(ofRequirement: requirement.id))
-        }
+        release.records.requirements.sorted { ReleaseJoin.idOrder($0.id, $1.id) }.map { TraceRow(requirement: $0, graph: graph) }
     }
 
     /// The matrix as CSV (RFC 4180 quoting, a header line, `\n` line ends; lists joined with `; `; commits as
-    /// 12-digit abbreviations).
+    /// 12-digit abbreviations; each link labelled as in the SUF).
     public static func csv(_ rows: [TraceRow]) -> String {
-        var out = "requirement,title,status,risks,threats,items,change_requests,commits,tests,result\n"
+        var out = "requirement,title,status,risks,threats,ifu_changes,items,change_requests,commits,tests,result\n"
         for row in rows {
-            let fields = [row.requirement, row.title, row.status, row.risks.joined(separator: "; "), row.threats.joined(separator: "; "),
-                          row.items.joined(separator: "; "), row.changeRequests.joined(separator: "; "),
-                          row.commits.map { String($0.prefix(12)) }.joined(separator: "; "), row.tests.joined(separator: "; "), row.result]
+            let fields = [row.requirement, row.title, row.status]
+                + row.cells(separator: "; ") + [row.result]
             out += fields.map(quoted).joined(separator: ",") + "\n"
         }
         return out

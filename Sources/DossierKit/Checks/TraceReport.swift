@@ -1,7 +1,8 @@
 import Foundation
 
 /// One record's whole trace chain, both ways: what links to it (up: risks, threats, change requests, commits…)
-/// and what it links to (down: items, tests…), followed link by link. `dossier trace ID` prints it.
+/// and what it links to (down: items, tests…), followed link by link. Its first level is exactly what the trace
+/// matrix shows for the record (both read `TraceGraph.linked`). `dossier trace ID` prints it.
 public struct TraceReport: Sendable, Codable {
     /// One node of a chain, with the nodes reached from it.
     public struct Branch: Sendable, Codable, Hashable {
@@ -13,6 +14,11 @@ public struct TraceReport: Sendable, Codable {
         public var title: String
         /// Where a record is defined.
         public var location: SourceLocation?
+        /// Where the link from the node one level nearer the root is written (a field, a trailer key); empty
+        /// for the root.
+        public var via: [String]
+        /// The record's status when it has one worth showing (a change request's status, `obsolete`).
+        public var status: String?
         /// The nodes one link further, already shown nodes left out.
         public var branches: [Branch]
     }
@@ -42,23 +48,28 @@ public struct TraceReport: Sendable, Codable {
         }
         func title(_ node: TraceNode) -> String { titles[node]?.0 ?? "(no record with this id)" }
         // A node's direct links are claimed before any of them is followed, so each shows at its nearest level.
-        func grow(_ node: TraceNode, _ links: [TraceNode: Set<TraceNode>], _ seen: inout Set<TraceNode>) -> [Branch] {
-            let next = (links[node] ?? []).sorted().filter { !seen.contains($0) }
-            seen.formUnion(next)
-            return next.map { Branch(kind: $0.kind, id: $0.id, title: title($0), location: titles[$0]?.1,
-                                     branches: grow($0, links, &seen)) }
+        func grow(_ node: TraceNode, _ direction: TraceGraph.Direction, _ seen: inout Set<TraceNode>) -> [Branch] {
+            let next = graph.linked(node, direction).filter { !seen.contains($0.node) }
+            seen.formUnion(next.map(\.node))
+            return next.map { link in
+                Branch(kind: link.node.kind, id: link.node.id, title: title(link.node), location: titles[link.node]?.1,
+                       via: link.entry.via, status: link.entry.status, branches: grow(link.node, direction, &seen))
+            }
         }
         var seenUp: Set<TraceNode> = [node], seenDown: Set<TraceNode> = [node]
-        return TraceReport(root: Branch(kind: node.kind, id: node.id, title: title(node), location: titles[node]?.1, branches: []),
-                           up: grow(node, graph.up, &seenUp), down: grow(node, graph.down, &seenDown))
+        return TraceReport(root: Branch(kind: node.kind, id: node.id, title: title(node), location: titles[node]?.1,
+                                        via: [], status: graph.status(of: node), branches: []),
+                           up: grow(node, .up, &seenUp), down: grow(node, .down, &seenDown))
     }
 
-    /// The report as indented text.
+    /// The report as indented text: each line the id, its headline, its kind, status and place, and where the
+    /// link to it is written (`via controls`, `via Refs`).
     public var text: String {
         func line(_ branch: Branch, depth: Int) -> String {
             let name = branch.kind == .commit ? "commit \(branch.id.prefix(12))" : branch.kind == .test ? "test \(branch.id)" : branch.id
-            let place = branch.location.map { ", \($0)" } ?? ""
-            return String(repeating: "  ", count: depth) + "\(name)  \(branch.title)  (\(Self.kindName(branch.kind))\(place))\n"
+            let about = [Self.kindName(branch.kind)] + [branch.status, branch.location?.description].compactMap { $0 }
+            let via = branch.via.isEmpty ? "" : "  via \(branch.via.joined(separator: ", "))"
+            return String(repeating: "  ", count: depth) + "\(name)  \(branch.title)  (\(about.joined(separator: ", ")))\(via)\n"
                 + branch.branches.map { line($0, depth: depth + 1) }.joined()
         }
         var out = line(root, depth: 0)

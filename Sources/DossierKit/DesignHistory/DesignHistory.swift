@@ -154,19 +154,19 @@ public struct CumulativeTraceRow: Sendable, Codable, Hashable {
     /// Its status at the newest release.
     public var status: String
     /// Risks it controls, at the newest release.
-    public var risks: [String]
+    public var risks: [TraceEntry]
     /// Threats it mitigates, at the newest release.
-    public var threats: [String]
+    public var threats: [TraceEntry]
     /// Software items that implement it, at the newest release.
-    public var items: [String]
-    /// Change requests that named it in any release.
-    public var changeRequests: [String]
-    /// Releases whose commits named it (directly or through a change request).
+    public var items: [TraceEntry]
+    /// Change requests whose records named it in any release, each as the newest such release links it.
+    public var changeRequests: [TraceEntry]
+    /// Releases whose commits named it in a trailer.
     public var releases: [String]
-    /// Commits of all releases that named it.
+    /// Commits of all releases whose trailers named it.
     public var commits: Int
     /// Tests that verify it, at the newest release.
-    public var tests: [String]
+    public var tests: [TraceEntry]
     /// Its tests' result at the newest release.
     public var result: String
 }
@@ -179,7 +179,7 @@ public struct ChangeControlEntry: Sendable, Codable, Hashable {
     public var record: ChangeRequest?
     /// The releases whose commits named it.
     public var releases: [String]
-    /// Commits of all releases that named it.
+    /// Commits of all releases whose trailers named it.
     public var commits: Int
 }
 

@@ -4,7 +4,7 @@ public struct DesignHistoryBuilder: Sendable {
     private var releases: [ReleaseEntry] = []
     private var histories: [String: RecordHistory] = [:]
     private var soupSpans: [String: [SOUPSpan]] = [:]
-    private var trace: [String: (changeRequests: Set<String>, releases: [String], commits: Int)] = [:]
+    private var trace: [String: (changeRequests: [String: TraceEntry], releases: [String], commits: Int)] = [:]
     private var changeControl: [String: ChangeControlEntry] = [:]
     private var clauses: [String: ClauseHistory] = [:]
     private var newest: ReleaseFacts?
@@ -27,8 +27,9 @@ public struct DesignHistoryBuilder: Sendable {
         addEvents(release)
         addSOUP(release.soup, release: name)
         for row in release.traceMatrix where !row.commits.isEmpty || !row.changeRequests.isEmpty {
-            var entry = trace[row.requirement] ?? ([], [], 0)
-            entry.changeRequests.formUnion(row.changeRequests)
+            var entry = trace[row.requirement] ?? ([:], [], 0)
+            // A later release's link (its fields, the change request's status) replaces an earlier one's.
+            for cr in row.changeRequests { entry.changeRequests[cr.id] = cr }
             if !row.commits.isEmpty { entry.releases.append(name) }
             entry.commits += row.commits.count
             trace[row.requirement] = entry
@@ -81,7 +82,7 @@ public struct DesignHistoryBuilder: Sendable {
             return CumulativeTraceRow(
                 requirement: row.requirement, title: row.title, status: row.status, risks: row.risks,
                 threats: row.threats, items: row.items,
-                changeRequests: (history?.changeRequests ?? []).sorted(by: ReleaseJoin.idOrder),
+                changeRequests: (history?.changeRequests ?? [:]).values.sorted { ReleaseJoin.idOrder($0.id, $1.id) },
                 releases: history?.releases ?? [], commits: history?.commits ?? 0, tests: row.tests, result: row.result)
         }
         // The coverage table's order is the newest release's.

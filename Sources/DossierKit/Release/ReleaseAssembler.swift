@@ -44,6 +44,8 @@ public struct AssembledRelease: Sendable {
     public var config: Config
     /// Problems that do not stop the document (links to unknown ids), one line each.
     public var warnings: [String]
+    /// The trace graph the release's matrix was made from, for `dossier trace`.
+    public var graph: TraceGraph
 }
 
 /// Joins history and records into a `Release`.
@@ -177,7 +179,7 @@ public enum ReleaseAssembler {
         let warnings = records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
-        return AssembledRelease(release: release, config: config, warnings: warnings)
+        return AssembledRelease(release: release, config: config, warnings: warnings, graph: graph)
     }
 
     /// The release's evidence and where it came from: the evidence stored with the release tag `tag` (read from its

@@ -69,11 +69,15 @@ enum DHFContext {
         }
         context["soup"] = soupRows(history.soup)
         context["traceMatrix"] = history.traceMatrix.map { row -> [String: Any] in
-            ["requirement": row.requirement, "anchor": MarkdownText.anchor(row.requirement), "title": row.title,
-             "status": row.status, "risks": row.risks.joined(separator: ", "), "threats": row.threats.joined(separator: ", "),
-             "items": row.items.joined(separator: ", "), "changeRequests": row.changeRequests.joined(separator: ", "),
-             "releases": row.releases.joined(separator: ", "), "commits": row.commits,
-             "tests": row.tests.joined(separator: ", "), "result": row.result]
+            // Labelled as the SUF's matrix labels them.
+            func cell(_ entries: [TraceEntry], _ kind: TraceNode.Kind) -> String {
+                entries.map { $0.label(kind) }.joined(separator: ", ")
+            }
+            return ["requirement": row.requirement, "anchor": MarkdownText.anchor(row.requirement), "title": row.title,
+                    "status": row.status, "risks": cell(row.risks, .risk), "threats": cell(row.threats, .threat),
+                    "items": cell(row.items, .softwareItem), "changeRequests": cell(row.changeRequests, .changeRequest),
+                    "releases": row.releases.joined(separator: ", "), "commits": row.commits,
+                    "tests": cell(row.tests, .test), "result": row.result]
         }
         context["changeControl"] = history.changeControl.map { entry -> [String: Any] in
             let r = entry.record

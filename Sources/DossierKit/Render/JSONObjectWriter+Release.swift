@@ -76,16 +76,25 @@ extension SourceLocation: JSONObjectWritable {
 
 extension TraceRow: JSONObjectWritable {
     func writeMembers(to object: inout JSONObjectWriter) throws {
-        object.strings("changeRequests", changeRequests)
-        object.strings("commits", commits)
-        object.strings("items", items)
+        try object.objects("changeRequests", changeRequests)
+        try object.objects("commits", commits)
+        try object.objects("ifuChanges", ifuChanges)
+        try object.objects("items", items)
         object.string("requirement", requirement)
         object.string("result", result)
-        object.strings("risks", risks)
+        try object.objects("risks", risks)
         object.string("status", status)
-        object.strings("tests", tests)
-        object.strings("threats", threats)
+        try object.objects("tests", tests)
+        try object.objects("threats", threats)
         object.string("title", title)
+    }
+}
+
+extension TraceEntry: JSONObjectWritable {
+    func writeMembers(to object: inout JSONObjectWriter) throws {
+        object.string("id", id)
+        object.string("status", ifPresent: status)
+        object.strings("via", via)
     }
 }
 

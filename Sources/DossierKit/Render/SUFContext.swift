@@ -160,7 +160,8 @@ enum SUFContext {
         if !release.traceMatrix.isEmpty {
             let results = Dictionary(grouping: release.traceMatrix, by: \.result).mapValues(\.count)
             context["verification"] = ["passed": results["passed"] ?? 0, "failed": results["failed"] ?? 0,
-                                       "skipped": results["skipped"] ?? 0, "noTest": results["no test"] ?? 0]
+                                       "skipped": results["skipped"] ?? 0, "noTest": results["no test"] ?? 0,
+                                       "obsolete": results["obsolete"] ?? 0]
         }
         context["findings"] = release.findings.indices.map { FindingRow(release.findings, $0, grouped: false) }
         context["findingGroups"] = findingGroups(release.findings)
@@ -170,11 +171,10 @@ enum SUFContext {
             "rulesOff": release.rulesOff.isEmpty ? "none" : release.rulesOff.joined(separator: ", "),
         ]
         context["traceMatrix"] = release.traceMatrix.map { row -> [String: Any] in
-            ["requirement": row.requirement, "anchor": MarkdownText.anchor(row.requirement), "title": row.title,
-             "status": row.status, "risks": row.risks.joined(separator: ", "), "threats": row.threats.joined(separator: ", "),
-             "items": row.items.joined(separator: ", "), "changeRequests": row.changeRequests.joined(separator: ", "),
-             "commits": row.commits.map { String($0.prefix(12)) }.joined(separator: ", "),
-             "tests": row.tests.joined(separator: ", "), "result": row.result]
+            let cells = row.cells(separator: ", ")
+            return ["requirement": row.requirement, "anchor": MarkdownText.anchor(row.requirement), "title": row.title,
+                    "status": row.status, "risks": cells[0], "threats": cells[1], "ifuChanges": cells[2], "items": cells[3],
+                    "changeRequests": cells[4], "commits": cells[5], "tests": cells[6], "result": row.result]
         }
         context["coverage"] = release.coverage.map { status -> [String: Any] in
             ["clause": status.clause, "title": status.title, "evidence": status.evidence.joined(separator: "; "),
