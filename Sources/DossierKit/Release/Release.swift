@@ -74,6 +74,9 @@ public struct Identification: Sendable, Codable, Hashable {
     public var signatureCheck: SignatureCheckBasis
     /// Whether this is the uncommitted state of a work tree (`dossier check --worktree`), not a release.
     public var workTree = false
+    /// The `releases.tag_pattern` that the release tag, named on the command line, does not match; `nil` when it
+    /// matches or the release is no tag. The documents say so, and rule I3 reports it.
+    public var outsideTagPattern: String?
 }
 
 /// What the signature verdicts rest on, so that a reader can check them again with git.
