@@ -4,7 +4,7 @@ import Foundation
 enum IdentificationRules {
     /// I1: dossier.yml names no device, or leaves its name or manufacturer empty.
     static func i1(_ c: CheckContext) -> [Finding] {
-        emptyFields(c, rule: "I1", [("name", "name", { $0.name }), ("manufacturer", "manufacturer", { $0.manufacturer })])
+        emptyFields(c, rule: "I1", [("name", "device name", { $0.name }), ("manufacturer", "manufacturer", { $0.manufacturer })])
     }
 
     /// I2: dossier.yml leaves the device's model or UDI-DI empty.
@@ -32,7 +32,7 @@ enum IdentificationRules {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let device = c.release.identification.device else {
             return fields.map { field in
-                c.finding(rule, "dossier.yml (\(file)) has no device: section, so the SUF cannot state the device's \(field.noun) (device.\(field.key))",
+                c.finding(rule, "\(file) has no device: section (device.\(field.key)): the SUF's identification states no \(field.noun)",
                           subjects: ["device.\(field.key)"], at: start)
             }
         }
@@ -41,8 +41,8 @@ enum IdentificationRules {
             guard text.isEmpty else { return nil }
             let written = c.config.locations["device.\(field.key)"]
             let location = written ?? c.config.locations["device"] ?? start
-            let state = written == nil ? "does not state" : "leaves empty"
-            return c.finding(rule, "the device's \(field.noun): \(file) \(state) device.\(field.key) (\(location)), so the SUF's identification has none",
+            let state = written == nil ? "is not given (\(location), the device)" : "is empty (\(location))"
+            return c.finding(rule, "device.\(field.key) \(state): the SUF's identification states no \(field.noun)",
                              subjects: ["device.\(field.key)"], at: location)
         }
     }
