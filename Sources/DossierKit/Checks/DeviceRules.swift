@@ -18,11 +18,11 @@ enum DeviceRules {
         guard stated.safetyClass >= .b else { return [] }
         let missing: [(kind: RecordKind, count: Int, noun: String, needs: String, clauses: [String])] = [
             (.requirement, records.requirements.count { $0.obsolete == nil && $0.status != "obsolete" }, "requirement",
-             "IEC 62304 5.2 asks for the software requirements", ["IEC 62304 5.2"]),
+             "IEC 62304 5.2 asks for the software requirements", ["IEC 62304 5.2.1"]),
             (.risk, records.risks.count { $0.obsolete == nil }, "risk",
-             "ISO 14971 and IEC 62304 7.1 ask for the hazards the software can contribute to", ["IEC 62304 7.1", "ISO 14971 5"]),
+             "ISO 14971 and IEC 62304 7.1 ask for the hazards the software can contribute to", ["IEC 62304 7.1.1", "ISO 14971 5.4"]),
             (.softwareItem, items.count, "software item",
-             "IEC 62304 5.3 asks for the software items of the architecture, and changed files are matched to them", ["IEC 62304 5.3"]),
+             "IEC 62304 5.3 asks for the software items of the architecture, and changed files are matched to them", ["IEC 62304 5.3.1"]),
         ]
         return missing.filter { $0.count == 0 }.map { kind in
             let path = c.config.recordPaths[kind.kind].map { " (\($0))" } ?? " (no file for them is named in dossier.yml's records)"

@@ -17,7 +17,7 @@ enum IdentificationRules {
     static func i3(_ c: CheckContext) -> [Finding] {
         let id = c.release.identification
         guard let pattern = id.outsideTagPattern, let tag = id.tag else { return [] }
-        let location = c.config.locations["releases.tag_pattern"] ?? SourceLocation(file: c.config.source ?? "dossier.yml")
+        let location = c.config.locations["releases.tag_pattern"] ?? SourceLocation(file: c.config.locations["file"]?.file ?? "dossier.yml")
         let written = c.config.locations["releases.tag_pattern"] == nil ? "the default" : "set at \(location)"
         return [c.finding("I3", "the release tag \(tag.name) does not match releases.tag_pattern '\(pattern)' (\(written)): other releases do not count it as a release (no SUF takes it as its previous release, the DHF lists it only when it is the newest release asked for); name it in the pattern, or tag the release to match",
                           subjects: [tag.name], at: location)]
@@ -28,8 +28,8 @@ enum IdentificationRules {
     /// is no identification to check: the SUF says it was made from history alone.
     private static func emptyFields(_ c: CheckContext, rule: String,
                                     _ fields: [(key: String, noun: String, value: (Device) -> String?)]) -> [Finding] {
-        guard let file = c.config.source else { return [] }
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard c.config.source != nil, let start = c.config.locations["file"] else { return [] }
+        let file = start.file
         guard let device = c.release.identification.device else {
             return fields.map { field in
                 c.finding(rule, "\(file) has no device: section (device.\(field.key)): the SUF's identification states no \(field.noun)",
