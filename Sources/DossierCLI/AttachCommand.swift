@@ -34,7 +34,15 @@ struct AttachCommand: ParsableCommand {
         "An unencrypted OpenSSH private key that signs the built bundle's MANIFEST.sha256.", valueName: "key"))
     var signKey: String?
 
+    @Flag(help: "Exit 1 when the built bundle's release has error-level findings, as dossier check does (it is still attached).")
+    var strict = false
+
+    func validate() throws {
+        if strict && bundle != nil { throw ValidationError("--strict judges the bundle attach builds; it cannot be given with --bundle") }
+    }
+
     func run() throws {
+        var tally: FindingSummary?
         var folder = bundle
         var scratch: String?
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
@@ -53,6 +61,7 @@ struct AttachCommand: ParsableCommand {
             let built = try SUFBundle.build(SUFBundle.Request(release: request, outFolder: temporary, signingKeyFile: signKey))
             for warning in built.warnings { Output.warning(warning) }
             folder = built.path
+            tally = FindingSummary(release: built.release)
         }
         let attachment = try AttachedBundle.attach(folder: folder!, tag: release, repository: repository.repo, force: force)
         let reference = AttachedBundle.referenceName(release)
@@ -62,6 +71,10 @@ struct AttachCommand: ParsableCommand {
         case .replaced: Output.line("replaced the bundle of \(release) at \(reference) (commit \(attachment.commit); the old one is its parent)")
         }
         Output.line("noted under \(AttachedBundle.notesReference) on \(attachment.notedObjects.joined(separator: " and ")): manifest SHA-256 \(attachment.manifestDigest)")
+        if let tally {
+            Output.line(tally.documentLine(strict: strict))
+            if tally.failsStrict(strict) { throw ExitCode(1) }
+        }
     }
 }
 

@@ -38,6 +38,9 @@ struct SufCommand: ParsableCommand {
         valueName: "key"))
     var signKey: String?
 
+    @Flag(help: "Exit 1 when the release has error-level findings, as dossier check does (the bundle is still written).")
+    var strict = false
+
     func run() throws {
         let formats = try DocumentFormat.list(format)
         let epoch = try Environment.sourceDateEpoch()
@@ -51,5 +54,8 @@ struct SufCommand: ParsableCommand {
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
         Output.line("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")
+        let tally = FindingSummary(release: result.release)
+        Output.line(tally.documentLine(strict: strict))
+        if tally.failsStrict(strict) { throw ExitCode(1) }
     }
 }

@@ -159,7 +159,7 @@ struct DhfCommandTests {
             #expect(!FileManager.default.fileExists(atPath: scratch.file("dist/dossier")), "\(arguments)")
         }
         try refused(["dhf", "v9.9.9", "--repo", "pd"],
-                    "'v9.9.9' is not a release tag: the DHF runs through one of the tags matching 'v*' (v1.0.0, v1.1.0, v2.0.0)")
+                    "'v9.9.9' is not a tag: the DHF runs through a release tag, one of the tags matching 'v*' (v1.0.0, v1.1.0, v2.0.0) or another tag named")
         try refused(["dhf", "--repo", "pd", "--html-pages", "two"], "unknown layout 'two' in --html-pages; expected auto, one or parts")
         try refused(["dhf", "--repo", "pd", "--format", "docx"], "unknown format 'docx' in --format")
 

@@ -36,7 +36,7 @@ enum Gap {
     /// Every finding, as `dossier check` would report them.
     static func check(_ release: Release, tests: [TestCase] = [], policy: [String: String] = [:]) -> [Finding] {
         let evidence = TestEvidence(cases: tests)
-        return Checker.run(release: release, evidence: evidence, graph: TraceGraph(release: release, evidence: evidence), policy: policy)
+        return Checker.run(release: release, evidence: evidence, graph: TraceGraph(release: release, evidence: evidence), config: { var config = Config.historyOnly; config.policy = policy; return config }())
     }
 
     /// The findings of one rule for a release of `files`.

@@ -69,14 +69,21 @@ public enum DHFBundle {
         let externalConfig = try request.release.configFile.map(Config.load(file:))
         let pattern = try (externalConfig ?? ReleaseAssembler.headConfig(repository)).tagPattern
         var releases = try repository.releaseTags(matching: pattern)
+        if let through = request.release.release {
+            if let index = releases.firstIndex(of: through) {
+                releases = Array(releases[...index])
+            } else if try repository.tagNames().contains(through) {
+                // A tag outside the pattern, named: the newest release, after the release tags before it, as
+                // dossier suf takes it (its SUF says it is outside the pattern; rule I3).
+                let commit = try repository.resolveCommit(through)
+                let previous = try ReleaseAssembler.previousRelease(of: through, commit: commit, tags: releases, in: repository)
+                releases = Array(releases.prefix(previous.flatMap(releases.firstIndex(of:)).map { $0 + 1 } ?? 0)) + [through]
+            } else {
+                throw DossierError("'\(through)' is not a tag: the DHF runs through a release tag, one of the tags matching '\(pattern)' (\(releases.joined(separator: ", "))) or another tag named")
+            }
+        }
         guard !releases.isEmpty else {
             throw DossierError("no release tag matches '\(pattern)' in \(request.release.repository): a DHF documents releases; tag one first (git tag -s v1.0.0)")
-        }
-        if let through = request.release.release {
-            guard let index = releases.firstIndex(of: through) else {
-                throw DossierError("'\(through)' is not a release tag: the DHF runs through one of the tags matching '\(pattern)' (\(releases.joined(separator: ", ")))")
-            }
-            releases = Array(releases[...index])
         }
 
         // A release's records are the next one's previous records: each tree is read once.

@@ -1,17 +1,19 @@
-/// What every rule reads: the release, its trace graph, the test evidence, and lookups by id.
+/// What every rule reads: the release, its trace graph, the test evidence, the configuration, and lookups by id.
 struct CheckContext: Sendable {
     let release: Release
     let evidence: TestEvidence
     let graph: TraceGraph
+    let config: Config
     let requirements: [String: Requirement]
     let risks: [String: Risk]
     let threats: [String: Threat]
     let items: [String: SoftwareItem]
 
-    init(release: Release, evidence: TestEvidence, graph: TraceGraph) {
+    init(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config) {
         self.release = release
         self.evidence = evidence
         self.graph = graph
+        self.config = config
         let records = release.records
         requirements = Dictionary(records.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         risks = Dictionary(records.risks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

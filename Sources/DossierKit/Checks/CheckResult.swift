@@ -14,10 +14,12 @@ public struct CheckResult: Sendable, Codable {
     public var rules: [RuleInfo]
     /// The findings, errors first.
     public var findings: [Finding]
+    /// The findings counted by level.
+    public var summary: FindingSummary { FindingSummary(findings: findings, rules: rules.count) }
     /// Error-level findings.
-    public var errors: Int { findings.filter { $0.level == .error }.count }
+    public var errors: Int { summary.errors }
     /// Warning-level findings.
-    public var warnings: Int { findings.filter { $0.level == .warning }.count }
+    public var warnings: Int { summary.warnings }
 
     /// Checks the release a request names: the same assembly as `dossier suf`, without the documents.
     /// - Throws: `DossierError` for bad input.
@@ -39,7 +41,7 @@ public struct CheckResult: Sendable, Codable {
             out += "\n\(level == .error ? "Errors" : "Warnings") (\(group.count)):\n"
             for finding in group { out += "  \(finding.rule)  \(finding.message)\n" }
         }
-        out += "\n\(errors) error(s), \(warnings) warning(s) from \(rules.count) rules"
+        out += "\n\(summary.counts)"
         out += errors > 0 ? ": the check fails.\n" : ": the check passes.\n"
         return out
     }

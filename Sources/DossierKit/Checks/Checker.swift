@@ -8,6 +8,7 @@ public enum Checker {
         "G1": IntegrityRules.g1, "G2": IntegrityRules.g2,
         "S1": SOUPRules.s1, "S4": SOUPRules.s4, "S5": SOUPRules.s5, "S6": SOUPRules.s6,
         "X1": ThreatRules.x1, "X2": ThreatRules.x2, "X3": ThreatRules.x3, "X5": ThreatRules.x5, "X6": CVSSRule.x6,
+        "D1": DeviceRules.d1, "I1": IdentificationRules.i1, "I2": IdentificationRules.i2, "I3": IdentificationRules.i3,
     ]
 
     /// The rules that run under `policy` (those not turned off), in catalog order.
@@ -15,9 +16,11 @@ public enum Checker {
         RuleCatalog.rules.filter { policy[$0.id] != RuleSetting.off.rawValue }
     }
 
-    /// The findings, errors first, then in rule order, then in the order each rule found them.
-    public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, policy: [String: String]) -> [Finding] {
-        let context = CheckContext(release: release, evidence: evidence, graph: graph)
+    /// The findings, errors first, then in rule order, then in the order each rule found them. `config` is the
+    /// dossier.yml in force: its `policy:`, and where it wrote the device's fields.
+    public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config) -> [Finding] {
+        let policy = config.policy
+        let context = CheckContext(release: release, evidence: evidence, graph: graph, config: config)
         var findings: [Finding] = []
         for rule in rulesInForce(policy: policy) {
             guard let check = checks[rule.id] else { continue }

@@ -51,6 +51,14 @@ public enum RuleCatalog {
                  summary: "a threat with a missing or invalid CVSS v3.1 or v4.0 vector"),
         RuleInfo(id: "A2", clauses: ["IEC 62304 5.7.4", "IEC 62304 9.8"], defaultLevel: .error,
                  summary: "a failed or skipped test without a disposition"),
+        RuleInfo(id: "D1", clauses: ["IEC 62304 5.2.1", "IEC 62304 5.3.1", "IEC 62304 7.1.1", "ISO 14971 5.4"], defaultLevel: .error,
+                 summary: "a device of software safety class B or C with no requirements, no risks or no software items (one finding each)"),
+        RuleInfo(id: "I1", clauses: ["IEC 62304 5.8.4"], defaultLevel: .error,
+                 summary: "dossier.yml names no device or leaves its name or manufacturer empty"),
+        RuleInfo(id: "I2", clauses: ["IEC 62304 5.8.4", "MDR Art. 27", "21 CFR 830"], defaultLevel: .warning,
+                 summary: "dossier.yml leaves the device's model or UDI-DI empty"),
+        RuleInfo(id: "I3", clauses: ["IEC 62304 5.8.4", "IEC 62304 8.1.1"], defaultLevel: .error,
+                 summary: "a release tag named on the command line that does not match releases.tag_pattern"),
     ]
 
     /// The rule with this id, if dossier knows it.

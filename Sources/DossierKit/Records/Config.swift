@@ -47,6 +47,9 @@ public struct Config: Sendable, Hashable {
     public var policy: [String: String] = [:]
     /// Where the configuration was read from, or `nil` when the defaults apply.
     public var source: String?
+    /// Where dossier.yml wrote what the identification rules read, by dotted key: `file` (its start), `device` (the
+    /// mapping), `device.name`, `device.manufacturer`, … (each value, empty ones too) and `releases.tag_pattern`.
+    public var locations: [String: SourceLocation] = [:]
 
     /// The configuration of a repository that has no dossier.yml: history alone, no records.
     public static let historyOnly = Config()
@@ -67,11 +70,14 @@ public struct Config: Sendable, Hashable {
         var config = Config()
         config.source = file
         config.recordPaths = defaultRecordPaths
+        config.locations["file"] = SourceLocation(file: file, line: 1, column: 1)
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
         let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy"])
         if let value = m["device"] {
             let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
                                                           "markets", "eu_class", "fda_documentation_level"])
+            config.locations["device"] = value.location
+            for (key, field) in d.entries { config.locations["device.\(key)"] = field.location }
             config.device = Device(
                 name: try d.requiredText("name"), manufacturer: try d.text("manufacturer"), model: try d.text("model"),
                 udiDI: try d.text("udi_di"), description: try d.text("description"), safetyClass: try d.safetyClass("safety_class"),
@@ -81,6 +87,7 @@ public struct Config: Sendable, Hashable {
         if let value = m["releases"] {
             let r = try value.mapping("releases", allowed: ["tag_pattern"])
             config.tagPattern = try r.text("tag_pattern") ?? config.tagPattern
+            if let pattern = r["tag_pattern"] { config.locations["releases.tag_pattern"] = pattern.location }
         }
         if let value = m["records"] {
             let r = try value.mapping("records", allowed: RecordKind.allCases.map(\.configKey))
@@ -149,6 +156,10 @@ extension Config {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DossierError("cannot read the configuration file \(path)")
         }
-        return try Config.parse(data, file: path)
+        var config = try Config.parse(data, file: path)
+        // Errors name the path given; findings, which go into documents, name the file without its folder.
+        let name = (path as NSString).lastPathComponent
+        config.locations = config.locations.mapValues { SourceLocation(file: name, line: $0.line, column: $0.column) }
+        return config
     }
 }

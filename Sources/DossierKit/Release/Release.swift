@@ -78,6 +78,9 @@ public struct Identification: Sendable, Codable, Hashable {
     /// Where the release's evidence (test reports, SBOM) came from: stored with the release, given on the command
     /// line, or none; nil in a suf.json written before dossier recorded it.
     public var evidence: EvidenceOrigin?
+    /// The `releases.tag_pattern` that the release tag, named on the command line, does not match; `nil` when it
+    /// matches or the release is no tag. The documents say so, and rule I3 reports it.
+    public var outsideTagPattern: String?
 }
 
 /// What the signature verdicts rest on, so that a reader can check them again with git.

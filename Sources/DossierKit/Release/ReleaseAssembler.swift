@@ -161,6 +161,7 @@ public enum ReleaseAssembler {
 
         identification.workTree = request.workTree
         identification.evidence = evidenceOrigin
+        identification.outsideTagPattern = tag.flatMap { Wildcard.matches(config.tagPattern, $0.name) ? nil : config.tagPattern }
         var release = StageTimer.measure("join") {
             ReleaseJoin.join(identification: identification, commits: commits, records: records,
                              delta: delta, trailerKeys: config.trailerKeys)
@@ -172,7 +173,7 @@ public enum ReleaseAssembler {
         (release.traceMatrix, release.findings) = try inParallel({
             StageTimer.measure("trace matrix") { TraceMatrix.rows(release: joined, graph: graph) }
         }, {
-            StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, policy: config.policy) }
+            StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, config: config) }
         })
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
         release.coverage = ClauseCoverage.statuses(safetyClass: config.device?.safetyClass, findings: release.findings)

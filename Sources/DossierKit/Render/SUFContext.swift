@@ -29,6 +29,9 @@ enum SUFContext {
                 "euClass": device.euClass ?? "", "fdaDocumentationLevel": device.fdaDocumentationLevel ?? "",
             ]
         }
+        if let pattern = id.outsideTagPattern {
+            context["outsideTagPattern"] = ["pattern": pattern]
+        }
         if let tag = id.tag {
             context["tag"] = [
                 "name": tag.name, "object": tag.object ?? "", "kind": tag.annotated ? "annotated" : "lightweight",
