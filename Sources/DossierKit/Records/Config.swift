@@ -30,6 +30,8 @@ public struct Config: Sendable, Hashable {
     public var tagPattern: String = "v*"
     /// Where each kind of record lives (a file or a folder of `*.yml`), in the release's tree.
     public var recordPaths: [RecordKind: String] = [:]
+    /// The file or folder of overall residual risk evaluations and risk management reviews (ISO 14971 8, 9).
+    public var riskManagementPath: String?
     /// The SBOM (CycloneDX or SPDX JSON) in the release's tree that is the SOUP list; `records.soup` then names
     /// the overlay, if any.
     public var sbom: String?
@@ -67,6 +69,7 @@ public struct Config: Sendable, Hashable {
         var config = Config()
         config.source = file
         config.recordPaths = defaultRecordPaths
+        config.riskManagementPath = "regulatory/risk-management.yml"
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
         let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy"])
         if let value = m["device"] {
@@ -83,7 +86,8 @@ public struct Config: Sendable, Hashable {
             config.tagPattern = try r.text("tag_pattern") ?? config.tagPattern
         }
         if let value = m["records"] {
-            let r = try value.mapping("records", allowed: RecordKind.allCases.map(\.configKey))
+            let r = try value.mapping("records", allowed: RecordKind.allCases.map(\.configKey) + ["risk_management"])
+            config.riskManagementPath = try r.text("risk_management") ?? config.riskManagementPath
             for kind in RecordKind.allCases where kind != .soup {
                 if let path = try r.text(kind.configKey) { config.recordPaths[kind] = path }
             }
