@@ -66,7 +66,8 @@ extension SUFContext {
         rows.append(row("Residual risk acceptability", entry.acceptability))
         let statement = (risk.benefitRisk ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         rows.append(row("Benefit-risk", !statement.isEmpty ? statement
-                        : entry.benefitRiskRequired ? "required (ISO 14971 7.4), none written" : "not required"))
+                        : entry.benefitRiskRequired ? "required (ISO 14971 7.4), none written"
+                        : entry.residual == nil ? "not assessed: no residual risk is estimated" : "not required"))
         if !risk.items.isEmpty { rows.append(row("Software items", risk.items.joined(separator: ", "))) }
         return rows
     }
@@ -88,8 +89,9 @@ extension SUFContext {
     /// before and after control, the verdict alone when none falls in it.
     private static func matrixValues(_ matrix: RiskMatrix) -> [String: Any] {
         var notes: [String] = []
-        if matrix.notEstimated.before > 0 { notes.append("\(matrix.notEstimated.before) risks have no estimate before control") }
-        if matrix.notEstimated.after > 0 { notes.append("\(matrix.notEstimated.after) risks have no estimate after control") }
+        func risks(_ count: Int) -> String { count == 1 ? "1 risk has" : "\(count) risks have" }
+        if matrix.notEstimated.before > 0 { notes.append("\(risks(matrix.notEstimated.before)) no estimate before control") }
+        if matrix.notEstimated.after > 0 { notes.append("\(risks(matrix.notEstimated.after)) no estimate after control") }
         return [
             "columns": matrix.probabilities.map { ["column": $0] },
             "rows": matrix.rows.map { row -> [String: Any] in
