@@ -640,11 +640,12 @@ EOF
 commit priya/unsigned "2024-03-04 12:15 +0100" "Fix typo in README"
 
 version 1.0.0
-record v1.0.0 regulatory/ifu.yml regulatory/problem-reports.yml regulatory/change-requests.yml
+record v1.0.0 regulatory/ifu.yml regulatory/problem-reports.yml regulatory/change-requests.yml regulatory/risk-management.yml
 commit priya "2024-03-11 10:30 +0100" "Prepare release 1.0.0
 
 Closes CR-1 to CR-3, adds IFU rev. A and releases PR-1 as a known
-anomaly with its evaluation.
+anomaly with its evaluation. Overall residual risk evaluation and
+risk management review of 1.0.0 (RMR-PDRM-1.0).
 
 Change-Request: CR-1, CR-2, CR-3"
 
@@ -1099,10 +1100,12 @@ Change-Request: CR-4
 Refs: REQ-4"
 
 version 1.1.0
-record v1.1.0 regulatory/ifu.yml regulatory/problem-reports.yml regulatory/change-requests.yml
+record v1.1.0 regulatory/ifu.yml regulatory/problem-reports.yml regulatory/change-requests.yml regulatory/risk-management.yml
 commit priya "2024-07-01 10:00 +0200" "Prepare release 1.1.0
 
 Closes CR-4 to CR-7, adds IFU rev. B (alerts); PR-1 and PR-2 resolved.
+Overall residual risk evaluation and risk management review of 1.1.0
+(RMR-PDRM-1.1).
 
 Change-Request: CR-4, CR-5, CR-6, CR-7"
 
@@ -1522,11 +1525,12 @@ IFU rev. C: new section 4.2 (pairing), section 4.1 replaced.
 Change-Request: CR-10, CR-9"
 
 version 2.0.0
-record v2.0.0 regulatory/change-requests.yml regulatory/problem-reports.yml
+record v2.0.0 regulatory/change-requests.yml regulatory/problem-reports.yml regulatory/risk-management.yml
 commit priya "2025-01-20 16:00 +0100" "Prepare release 2.0.0
 
 Closes CR-8 to CR-11 (CR-12 rejected). PR-3 resolved; PR-4 released
-as a known anomaly with its evaluation.
+as a known anomaly with its evaluation. Overall residual risk
+evaluation and risk management review of 2.0.0 (RMR-PDRM-2.0).
 
 Change-Request: CR-8, CR-9, CR-10, CR-11"
 

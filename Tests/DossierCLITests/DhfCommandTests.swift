@@ -65,8 +65,8 @@ struct DhfCommandTests {
         #expect(md.contains("| letter-to-file | Priya Raman (QA/RA) 2024-04-22 | v1.1.0 | 2 |"))
         // Findings and clause coverage per release: v1.1.0's attached bundle carries its test reports, which close
         // the T1 gaps of that release only.
-        #expect(md.contains("| v1.1.0 | 1 | 20 | C2 error × 1, C5 warning × 18, S5 warning × 2 |"))
-        #expect(md.contains("| v1.0.0 | 47 | 15 | 53 | 0 |\n| v1.1.0 | 58 | 4 | 53 | 0 |\n| v2.0.0 | 49 | 13 | 53 | 0 |"))
+        #expect(md.contains("| v1.1.0 | 1 | 21 | C2 error × 1, C5 warning × 19, S5 warning × 2 |"))
+        #expect(md.contains("| v1.0.0 | 49 | 15 | 51 | 0 |\n| v1.1.0 | 60 | 4 | 51 | 0 |\n| v2.0.0 | 51 | 13 | 51 | 0 |"))
         #expect(md.contains("| IEC 62304 5.2.1 | Derive and document software requirements | gap | v1.0.0: gap (T1 (15)); v1.1.0: evidenced; v2.0.0: gap (T1 (29)) |"))
         for heading in ["## 1. Device description", "## 2. Release history", "## 3. Requirements baseline", "## 4. Risk management file",
                         "## 5. Threat model", "## 7. SOUP per release", "## 8. Traceability matrix, all releases",

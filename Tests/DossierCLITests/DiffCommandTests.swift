@@ -52,7 +52,7 @@ struct DiffCommandTests {
         let removed = (findings["removed"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
         #expect(removed.contains { $0.hasPrefix("C2 CR-5 ") })
         let added = (findings["added"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
-        #expect(added.contains { $0.hasPrefix("G1 commit 4337aee27d6e ") })
+        #expect(added.contains { $0.hasPrefix("G1 commit 2294d5adf79a ") })
         let signers = (diff["signatures"] as! [String: Any])["signers"] as! [[String: Any]]
         let lena = signers.first { ($0["signer"] as! String).hasPrefix("lena.fischer") }
         #expect((lena?["commits"] as? [String: Int]) == ["old": 0, "new": 4])

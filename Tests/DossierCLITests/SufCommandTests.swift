@@ -32,7 +32,7 @@ struct SufCommandTests {
         #expect(md.contains("| letter-to-file | No new intended use |"))
         // Every section is present, each naming its clause.
         for section in ["## 1. Identification", "## 2. Release summary", "## 3. Version history", "## 4. Affected software items",
-                        "## 5. Requirements delta", "## 6. Risk delta", "## 7. Cybersecurity delta", "## 8. SOUP delta",
+                        "## 5. Requirements delta", "## 6. Risk management file", "## 7. Cybersecurity delta", "## 8. SOUP delta",
                         "## 9. Verification evidence", "## 10. Problem reports resolved", "## 11. Known residual anomalies",
                         "## 12. Labeling and IFU delta", "## 13. Deprecations", "## 14. Build and update integrity", "## 15. Gap report"] {
             #expect(md.contains(section), "missing \(section)")
@@ -40,7 +40,7 @@ struct SufCommandTests {
         #expect(md.contains("*IEC 62304 5.8.4, 5.8.7*"))
         // A section with nothing to report says so.
         #expect(md.contains("No known anomaly remains open in this release."))
-        // Risk table shows the matrix position before and after control.
+        // Each risk shows its cell of the matrix before and after control.
         // The HTML page: self-contained, a table of contents, an anchor per record and per section.
         let html = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.html")
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -57,7 +57,8 @@ struct SufCommandTests {
         }
         #expect(html.contains("@media print"))
         #expect(!html.contains("<link") && !html.contains("src="))
-        #expect(md.contains("| Critical / Occasional (U: unacceptable) | REQ-1 (protective measure) | Critical / Remote (R: reduce as far as practicable) |"))
+        #expect(md.contains("| Risk before control | U: unacceptable |\n| Control REQ-1 (protective measure) | Dose limit; verification: "))
+        #expect(md.contains("| Risk after control | R: reduce as far as practicable |"))
     }
 
     @Test("the manifest lists every other file and sha256sum -c accepts it")

@@ -21,7 +21,7 @@ private let requirement = """
 
 private let risk1 = SourceLocation(file: "regulatory/risks.yml", line: 7, column: 5)
 
-@Suite("Gap rules: risks (R1–R5)")
+@Suite("Gap rules: risks (R1–R7)")
 struct GapRuleRiskTests {
     @Test("R1 fires for an unacceptable initial risk with no control")
     func r1Fires() throws {
@@ -154,5 +154,55 @@ struct GapRuleRiskTests {
             + "  - {id: RISK-1, hazard: Overdose, severity: Critical, probability: Rare, items: [ITEM-1]}\n"
         #expect(try Gap.records(["risks": noClasses]).riskPolicy?.safetyClassBySeverity.isEmpty == true)
         #expect(try Gap.findings("R5", ["risks": noClasses, "items": "items:\n  - {id: ITEM-1, name: Dosing, safety_class: A}\n"]).isEmpty)
+    }
+
+    @Test("R6 and R7 fire for a release that changed risks with no overall residual risk evaluation or review covering it")
+    func r6r7Fire() throws {
+        let risks = policy + "  - {id: RISK-1, hazard: Overdose, severity: Minor, probability: Rare}\n"
+        // One for an earlier release only does not cover v2.0.0.
+        let older = """
+            residual_risk_evaluations: [{release: v1.0.0, by: Ann, date: 2024-01-02, acceptable: true, conclusion: Fine.}]
+            risk_management_reviews: [{release: v1.0.0, by: Ann, date: 2024-01-02, conclusion: Fine.}]
+            """
+        for files in [["risks": risks], ["risks": risks, "risk-management": older]] {
+            let r6 = try Gap.findings("R6", files), r7 = try Gap.findings("R7", files)
+            #expect(r6 == [Finding(
+                rule: "R6", level: .error,
+                message: "v2.0.0 changed risks (RISK-1 added) and no overall residual risk evaluation (residual_risk_evaluations) covers v2.0.0",
+                subjects: ["v2.0.0"], location: risk1, clauses: ["ISO 14971 8"])])
+            #expect(r7 == [Finding(
+                rule: "R7", level: .error,
+                message: "v2.0.0 changed risks (RISK-1 added) and no risk management review (risk_management_reviews) covers v2.0.0",
+                subjects: ["v2.0.0"], location: risk1, clauses: ["ISO 14971 9"])])
+        }
+        // A changed risk counts as well as an added one.
+        let changed = risks.replacingOccurrences(of: "Overdose", with: "Over-infusion")
+        #expect(try Gap.findings("R7", ["risks": changed], previous: ["risks": risks]).map(\.message)
+            == ["v2.0.0 changed risks (RISK-1 changed) and no risk management review (risk_management_reviews) covers v2.0.0"])
+    }
+
+    @Test("R6 fires when the evaluation covering the release judges the overall residual risk not acceptable")
+    func r6NotAcceptable() throws {
+        let risks = policy + "  - {id: RISK-1, hazard: Overdose}\n"
+        let management = "residual_risk_evaluations: [{release: v2.0.0, by: Ann, date: 2024-01-02, acceptable: false, conclusion: Too risky.}]\n"
+        let findings = try Gap.findings("R6", ["risks": risks, "risk-management": management])
+        #expect(findings.map(\.message) == [
+            "the overall residual risk evaluation of v2.0.0 (regulatory/risk-management.yml:1:29) judges the overall residual risk not acceptable",
+        ])
+        #expect(findings.map(\.location) == [SourceLocation(file: "regulatory/risk-management.yml", line: 1, column: 29)])
+    }
+
+    @Test("R6 and R7 do not fire when records cover the release, or when the release changed no risk")
+    func r6r7Quiet() throws {
+        let risks = policy + "  - {id: RISK-1, hazard: Overdose}\n"
+        let management = """
+            residual_risk_evaluations: [{release: v2.0.0, by: Ann, date: 2024-01-02, acceptable: true, conclusion: Fine.}]
+            risk_management_reviews: [{release: v2.0.0, by: [Ann, Bo], date: 2024-01-03, conclusion: Fine.}]
+            """
+        for rule in ["R6", "R7"] {
+            #expect(try Gap.findings(rule, ["risks": risks, "risk-management": management]).isEmpty)
+            #expect(try Gap.findings(rule, ["risks": risks], previous: ["risks": risks]).isEmpty)
+            #expect(try Gap.findings(rule, [:]).isEmpty)
+        }
     }
 }

@@ -4,6 +4,7 @@ public enum Checker {
     static let checks: [String: @Sendable (CheckContext) -> [Finding]] = [
         "T1": TestRules.t1, "T2": TestRules.t2, "A2": TestRules.a2,
         "R1": RiskRules.r1, "R2": RiskRules.r2, "R3": RiskRules.r3, "R4": RiskRules.r4, "R5": RiskRules.r5,
+        "R6": RiskRules.r6, "R7": RiskRules.r7,
         "C1": ChangeRules.c1, "C2": ChangeRules.c2, "C5": ChangeRules.c5, "C6": ChangeRules.c6, "C8": ChangeRules.c8,
         "G1": IntegrityRules.g1, "G2": IntegrityRules.g2,
         "S1": SOUPRules.s1, "S4": SOUPRules.s4, "S5": SOUPRules.s5, "S6": SOUPRules.s6,

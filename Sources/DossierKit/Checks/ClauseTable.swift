@@ -97,7 +97,7 @@ public enum ClauseTable {
     static let suf3 = "SUF 3 Version history"
     static let suf4 = "SUF 4 Affected software items and safety class"
     static let suf5 = "SUF 5 Requirements delta"
-    static let suf6 = "SUF 6 Risk delta"
+    static let suf6 = "SUF 6 Risk management file"
     static let suf7 = "SUF 7 Cybersecurity delta"
     static let suf8 = "SUF 8 SOUP delta"
     static let suf9 = "SUF 9 Verification evidence"
@@ -260,8 +260,8 @@ public enum ClauseTable {
         iso("7.4", "Weigh benefit against residual risk", ["rule R3"]),
         iso("7.5", "Risks the controls introduce"),
         iso("7.6", "Risk control complete", ["rule R1", "rule R2"]),
-        iso("8", "Evaluate the overall residual risk"),
-        iso("9", "Review the risk management"),
+        iso("8", "Evaluate the overall residual risk", [suf6, dhfRisk, "rule R6"]),
+        iso("9", "Review the risk management", [suf6, dhfRisk, "rule R7"]),
         iso("10", "Production and post-production information"),
     ]
 }

@@ -1,4 +1,5 @@
-/// R1–R5: risk control, verification of controls, residual risk, information for safety, safety classes.
+/// R1–R7: risk control, verification of controls, residual risk, information for safety, safety classes, and the
+/// overall residual risk evaluation and risk management review of a release that changed risks.
 enum RiskRules {
     private static func current(_ c: CheckContext) -> [Risk] { c.release.records.risks.filter { $0.obsolete == nil } }
 
@@ -63,5 +64,63 @@ enum RiskRules {
             return c.finding("R5", "\(c.named(item.id, item.source)) is class \(item.safetyClass?.rawValue ?? "(not stated)"), but \(worst.id) (severity \(worst.initial?.severity ?? "")) implies class \(needed.rawValue)",
                              subjects: [item.id, worst.id], at: item.source)
         }
+    }
+
+    /// R6: a release that changed risks with no overall residual risk evaluation (ISO 14971 8) naming it, or one
+    /// that judges the overall residual risk not acceptable.
+    static func r6(_ c: CheckContext) -> [Finding] {
+        guard let changed = changedRisks(c) else { return [] }
+        let release = c.release.identification.release
+        let evaluations = c.release.records.residualRiskEvaluations.filter { covers(c, $0.release) }
+        guard let latest = evaluations.last else {
+            return [c.finding("R6", "\(release) changed risks (\(changed.text)) and no overall residual risk evaluation (residual_risk_evaluations) covers \(coveredName(c))",
+                              subjects: [release], at: changed.location)]
+        }
+        guard latest.acceptable else {
+            return [c.finding("R6", "the overall residual risk evaluation of \(latest.release) (\(latest.source)) judges the overall residual risk not acceptable",
+                              subjects: [release], at: latest.source)]
+        }
+        return []
+    }
+
+    /// R7: a release that changed risks with no risk management review (ISO 14971 9) naming it.
+    static func r7(_ c: CheckContext) -> [Finding] {
+        guard let changed = changedRisks(c) else { return [] }
+        let release = c.release.identification.release
+        guard !c.release.records.riskManagementReviews.contains(where: { covers(c, $0.release) }) else { return [] }
+        return [c.finding("R7", "\(release) changed risks (\(changed.text)) and no risk management review (risk_management_reviews) covers \(coveredName(c))",
+                          subjects: [release], at: changed.location)]
+    }
+
+    /// Whether an evaluation or review naming `named` covers the release: it names the release; for the work tree,
+    /// whose release has no name yet, it names a release after the previous one (by semantic version).
+    private static func covers(_ c: CheckContext, _ named: String) -> Bool {
+        let id = c.release.identification
+        guard id.workTree else { return named == id.release }
+        guard let previous = id.previousRelease else { return true }
+        guard let a = SemanticVersion(tag: named), let b = SemanticVersion(tag: previous) else { return false }
+        return a > b
+    }
+
+    /// The release an evaluation or review must name, in words.
+    private static func coveredName(_ c: CheckContext) -> String {
+        let id = c.release.identification
+        guard id.workTree else { return id.release }
+        return id.previousRelease.map { "a release after \($0)" } ?? "the release being prepared"
+    }
+
+    /// What the release's delta did to risks, in words, and where the first such risk is defined; nil when the
+    /// release changed no risk.
+    private static func changedRisks(_ c: CheckContext) -> (text: String, location: SourceLocation?)? {
+        let delta = c.release.delta[.risk]
+        guard !delta.isEmpty else { return nil }
+        var parts: [String] = []
+        for (ids, word) in [(delta.added, "added"), (delta.changed.map(\.id), "changed"),
+                            (delta.obsoleted.map(\.id), "obsoleted"), (delta.removed, "removed")] where !ids.isEmpty {
+            let shown = ids.count > 5 ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more" : ids.joined(separator: ", ")
+            parts.append("\(shown) \(word)")
+        }
+        let first = (delta.added + delta.changed.map(\.id) + delta.obsoleted.map(\.id)).lazy.compactMap { c.risks[$0]?.source }.first
+        return (parts.joined(separator: "; "), first)
     }
 }

@@ -12,6 +12,8 @@ public struct ReleaseDiff: Sendable, Codable, Hashable {
     public var new: DiffSide
     /// One entry per record kind, in `RecordKind` order.
     public var records: [RecordKindDiff]
+    /// The risk management file of each release, and the risks whose entry differs.
+    public var risks: RiskFileDiff
     /// Findings of the gap rules that appeared, disappeared or changed.
     public var findings: FindingsDiff
     /// Signature verdict counts, signers and the tag's verdict, before and after.
@@ -23,7 +25,7 @@ public struct ReleaseDiff: Sendable, Codable, Hashable {
 
     /// Whether the two releases say the same (their identification aside).
     public var isEmpty: Bool {
-        records.allSatisfy(\.isEmpty) && findings.isEmpty && signatures.isEmpty && itemsTouched.isEmpty && coverage.isEmpty
+        records.allSatisfy(\.isEmpty) && risks.isEmpty && findings.isEmpty && signatures.isEmpty && itemsTouched.isEmpty && coverage.isEmpty
     }
 
     /// Compares two releases.
@@ -31,6 +33,7 @@ public struct ReleaseDiff: Sendable, Codable, Hashable {
         self.old = DiffSide(old)
         self.new = DiffSide(new)
         records = RecordKind.allCases.map { RecordKindDiff(kind: $0, old: old.records, new: new.records) }
+        risks = RiskFileDiff(old: old, new: new)
         findings = FindingsDiff(old: old.findings, new: new.findings)
         signatures = SignaturesDiff(old: old, new: new)
         itemsTouched = ItemsTouchedDiff(old: old.itemsTouched, new: new.itemsTouched)

@@ -30,6 +30,8 @@ public struct Config: Sendable, Hashable {
     public var tagPattern: String = "v*"
     /// Where each kind of record lives (a file or a folder of `*.yml`), in the release's tree.
     public var recordPaths: [RecordKind: String] = [:]
+    /// The file or folder of overall residual risk evaluations and risk management reviews (ISO 14971 8, 9).
+    public var riskManagementPath: String?
     /// The SBOM (CycloneDX or SPDX JSON) in the release's tree that is the SOUP list; `records.soup` then names
     /// the overlay, if any.
     public var sbom: String?
@@ -71,6 +73,7 @@ public struct Config: Sendable, Hashable {
         config.source = file
         config.recordPaths = defaultRecordPaths
         config.locations["file"] = SourceLocation(file: file, line: 1, column: 1)
+        config.riskManagementPath = "regulatory/risk-management.yml"
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
         let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy"])
         if let value = m["device"] {
@@ -90,7 +93,8 @@ public struct Config: Sendable, Hashable {
             if let pattern = r["tag_pattern"] { config.locations["releases.tag_pattern"] = pattern.location }
         }
         if let value = m["records"] {
-            let r = try value.mapping("records", allowed: RecordKind.allCases.map(\.configKey))
+            let r = try value.mapping("records", allowed: RecordKind.allCases.map(\.configKey) + ["risk_management"])
+            config.riskManagementPath = try r.text("risk_management") ?? config.riskManagementPath
             for kind in RecordKind.allCases where kind != .soup {
                 if let path = try r.text(kind.configKey) { config.recordPaths[kind] = path }
             }

@@ -38,6 +38,11 @@ public enum RecordLoader {
                 if kind == .soup && (sbom != nil || config.sbom != nil) { continue }
                 for root in roots { try read(kind, root: root, into: &set) }
             }
+            if let path = config.riskManagementPath {
+                for (file, data) in try files(at: path, in: source) {
+                    if let root = try YAMLValue.parse(data, file: file) { try RiskManagementRecords.read(root, into: &set) }
+                }
+            }
             if sbom != nil || config.sbom != nil {
                 let overlay = try config.recordPaths[.soup].map { path in
                     try files(at: path, in: source).compactMap { file, data in try YAMLValue.parse(data, file: file) }.flatMap(readOverlay)

@@ -38,6 +38,10 @@ public struct RecordSet: Sendable, Codable, Hashable {
     public var changeRequests: [ChangeRequest] = []
     /// Problem reports (IEC 62304 9), in file order.
     public var problemReports: [ProblemReport] = []
+    /// Overall residual risk evaluations (ISO 14971 8), in file order.
+    public var residualRiskEvaluations: [ResidualRiskEvaluation] = []
+    /// Risk management reviews (ISO 14971 9), in file order.
+    public var riskManagementReviews: [RiskManagementReview] = []
     /// The SBOM the SOUP list was read from, when it was.
     public var sbom: SBOMSource?
     /// The known vulnerabilities the SBOM lists, with their VEX analysis; affected components named by SOUP id.
@@ -94,7 +98,7 @@ public struct RecordSet: Sendable, Codable, Hashable {
 extension RecordSet {
     private enum CodingKeys: String, CodingKey {
         case riskPolicy, requirements, risks, threats, ifuChanges, items, soup, changeRequests, problemReports, sbom,
-             vulnerabilities, soupDisagreements, brokenLinks, backLinks
+             vulnerabilities, soupDisagreements, brokenLinks, backLinks, residualRiskEvaluations, riskManagementReviews
     }
 
     /// Decodes a record set from a suf.json; one written before SBOMs were read has no SBOM fields.
@@ -109,6 +113,8 @@ extension RecordSet {
         soup = try c.decode([SOUP].self, forKey: .soup)
         changeRequests = try c.decode([ChangeRequest].self, forKey: .changeRequests)
         problemReports = try c.decode([ProblemReport].self, forKey: .problemReports)
+        residualRiskEvaluations = try c.decodeIfPresent([ResidualRiskEvaluation].self, forKey: .residualRiskEvaluations) ?? []
+        riskManagementReviews = try c.decodeIfPresent([RiskManagementReview].self, forKey: .riskManagementReviews) ?? []
         sbom = try c.decodeIfPresent(SBOMSource.self, forKey: .sbom)
         vulnerabilities = try c.decodeIfPresent([SBOMVulnerability].self, forKey: .vulnerabilities) ?? []
         soupDisagreements = try c.decodeIfPresent([SOUPDisagreement].self, forKey: .soupDisagreements) ?? []

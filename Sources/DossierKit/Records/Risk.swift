@@ -2,13 +2,23 @@
 public struct RiskEstimate: Sendable, Codable, Hashable {
     /// A name from the policy's severity scale.
     public var severity: String
-    /// A name from the policy's probability scale.
+    /// A name from the policy's probability scale: the probability of harm, P1 and P2 combined.
     public var probability: String
+    /// P1, the probability that the hazardous situation occurs (ISO/TR 24971 5.5), when given.
+    public var p1: String?
+    /// P2, the probability that the hazardous situation leads to harm, when given.
+    public var p2: String?
 
     /// The estimate's cell of the acceptability matrix, e.g. `Critical / Remote (R: reduce as far as practicable)`.
     public func position(in policy: RiskPolicy?) -> String {
         let verdict = policy?.verdict(self).map { " (\($0.rawValue): \($0.title))" } ?? ""
         return "\(severity) / \(probability)\(verdict)"
+    }
+
+    /// P1 and P2 where given, e.g. ` (P1 Remote, P2 Occasional)`; empty when neither is.
+    public var factors: String {
+        let parts = [p1.map { "P1 \($0)" }, p2.map { "P2 \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
     }
 }
 
@@ -46,7 +56,9 @@ public struct Risk: Record {
     public var hazardousSituation: String?
     /// The harm the hazardous situation can lead to (ISO 14971 3.3).
     public var harm: String?
-    /// The sequence of events, e.g. a software failure, that leads to the hazardous situation.
+    /// The sequence of events from the hazard to the hazardous situation (ISO 14971 5.4).
+    public var sequenceOfEvents: String?
+    /// What sets the sequence off, e.g. a software failure.
     public var cause: String?
     /// The initial estimate (before controls).
     public var initial: RiskEstimate?
@@ -59,8 +71,8 @@ public struct Risk: Record {
     /// Software items that contribute to it.
     public var items: [String]
 
-    static let allowed = ["id", "hazard", "hazardous_situation", "harm", "cause", "severity", "probability",
-                          "controls", "residual", "benefit_risk", "items", "obsolete"]
+    static let allowed = ["id", "hazard", "sequence_of_events", "hazardous_situation", "harm", "cause", "severity",
+                          "probability", "p1", "p2", "controls", "residual", "benefit_risk", "items", "obsolete"]
 
     init(_ m: YAMLMapping, policy: RiskPolicy?) throws {
         id = try m.recordId(Self.kind)
@@ -69,9 +81,8 @@ public struct Risk: Record {
         hazardousSituation = try m.text("hazardous_situation")
         harm = try m.text("harm")
         cause = try m.text("cause")
-        let severity = try Self.scaleValue(m, "severity", policy?.severity)
-        let probability = try Self.scaleValue(m, "probability", policy?.probability)
-        initial = severity.flatMap { s in probability.map { RiskEstimate(severity: s, probability: $0) } }
+        sequenceOfEvents = try m.text("sequence_of_events")
+        initial = try Self.estimate(m, policy: policy)
         controls = try (m["controls"]?.list("a list of controls") ?? []).map { value in
             let c = try value.mapping("risk control", allowed: ["requirement", "type"])
             let requirement = try c.requiredText("requirement")
@@ -82,16 +93,31 @@ public struct Risk: Record {
             return RiskControl(requirement: requirement, type: type)
         }
         if let value = m["residual"] {
-            let r = try value.mapping("residual", allowed: ["severity", "probability"])
-            guard let severity = try Self.scaleValue(r, "severity", policy?.severity),
-                  let probability = try Self.scaleValue(r, "probability", policy?.probability) else {
+            let r = try value.mapping("residual", allowed: ["severity", "probability", "p1", "p2"])
+            guard let estimate = try Self.estimate(r, policy: policy) else {
                 throw DossierError("the residual risk needs both 'severity' and 'probability'", at: r.location)
             }
-            residual = RiskEstimate(severity: severity, probability: probability)
+            residual = estimate
         }
         benefitRisk = try m.text("benefit_risk")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
         obsolete = try m.obsolescence()
+    }
+
+    /// The estimate of a risk or of its residual: severity and probability from the policy's scales, and P1 and
+    /// P2 as written. P1 or P2 without the probability they combine to is an error.
+    private static func estimate(_ m: YAMLMapping, policy: RiskPolicy?) throws -> RiskEstimate? {
+        let severity = try scaleValue(m, "severity", policy?.severity)
+        let probability = try scaleValue(m, "probability", policy?.probability)
+        let p1 = try m.text("p1"), p2 = try m.text("p2")
+        guard let severity, let probability else {
+            for key in ["p1", "p2"] where m[key] != nil {
+                throw DossierError("'\(key)' is given without both 'severity' and 'probability' (the probability of harm P1 and P2 combine to)",
+                                   at: m[key]?.location)
+            }
+            return nil
+        }
+        return RiskEstimate(severity: severity, probability: probability, p1: p1, p2: p2)
     }
 
     private static func scaleValue(_ m: YAMLMapping, _ key: String, _ scale: [String]?) throws -> String? {
@@ -104,10 +130,11 @@ public struct Risk: Record {
     /// Its fields as text, in a fixed order, for the delta and the appendix.
     public var fields: [RecordField] {
         Self.fields([
-            ("hazard", hazard), ("hazardous_situation", hazardousSituation), ("harm", harm), ("cause", cause),
-            ("severity", initial?.severity), ("probability", initial?.probability),
+            ("hazard", hazard), ("sequence_of_events", sequenceOfEvents), ("hazardous_situation", hazardousSituation),
+            ("harm", harm), ("cause", cause), ("severity", initial?.severity), ("probability", initial?.probability),
+            ("p1", initial?.p1), ("p2", initial?.p2),
             ("controls", controls.map { "\($0.requirement)" + ($0.type.map { " (\($0.rawValue))" } ?? "") }),
-            ("residual", residual.map { "\($0.severity) / \($0.probability)" }),
+            ("residual", residual.map { "\($0.severity) / \($0.probability)" + $0.factors }),
             ("benefit_risk", benefitRisk), ("items", items), ("obsolete", obsolete),
         ])
     }

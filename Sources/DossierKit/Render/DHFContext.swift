@@ -34,14 +34,10 @@ enum DHFContext {
             ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status ?? "",
              "items": r.items.joined(separator: ", "), "verifiedBy": r.verifiedBy.joined(separator: ", "), "history": historyText(r.id)]
         }
-        context["risks"] = baseline.risks.filter(current).map { risk -> [String: Any] in
-            ["id": risk.id, "anchor": MarkdownText.anchor(risk.id), "hazard": risk.hazard, "harm": risk.harm ?? "",
-             "initial": risk.initial?.position(in: baseline.riskPolicy) ?? "not estimated",
-             "residual": risk.residual?.position(in: baseline.riskPolicy) ?? "not estimated",
-             "controls": risk.controls.map { $0.requirement + ($0.type.map { " (\($0.rawValue.replacingUnderscores))" } ?? "") }
-                .joined(separator: ", "),
-             "benefitRisk": risk.benefitRisk ?? "", "history": historyText(risk.id)]
-        }
+        let verification = Dictionary(history.traceMatrix.map { ($0.requirement, (tests: $0.tests, result: $0.result)) },
+                                      uniquingKeysWith: { a, _ in a })
+        context["riskFile"] = SUFContext.riskFile(RiskFile(records: baseline, verification: verification),
+                                                  SUFContext.RiskFileParts(history: historyText))
         context["threats"] = baseline.threats.filter(current).map { threat -> [String: Any] in
             ["id": threat.id, "anchor": MarkdownText.anchor(threat.id), "title": threat.title, "stride": threat.stride ?? "",
              "cvss": SUFContext.cvssText(threat.cvss), "residualCvss": SUFContext.cvssText(threat.residualCvss),

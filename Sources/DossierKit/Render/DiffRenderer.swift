@@ -56,6 +56,7 @@ enum DiffContext {
         context["old"] = side(diff.old)
         context["new"] = side(diff.new)
         context["kinds"] = diff.records.map(kind)
+        context["risks"] = risks(diff)
         var rows: [[String: Any]] = []
         for finding in diff.findings.added { rows.append(findingRow(finding, change: added("new"))) }
         for finding in diff.findings.removed { rows.append(findingRow(finding, change: removed("closed"))) }
@@ -89,6 +90,27 @@ enum DiffContext {
              "gaps": change.gaps.isEmpty ? "none" : change.gaps.joined(separator: ", ")]
         }
         return context
+    }
+
+    /// The risk management file of each side through the partial `{{>risks}}`: the old side's matrix, the new
+    /// side's matrix, the risks whose entry differs as the new release's SUF shows them, and the evaluations and
+    /// reviews.
+    private static func risks(_ diff: ReleaseDiff) -> [String: Any] {
+        let risks = diff.risks
+        let changed = Set(risks.changed)
+        var parts: [String] = []
+        if !risks.changed.isEmpty { parts.append("\(risks.changed.count) new or changed (\(risks.changed.joined(separator: ", ")))") }
+        if !risks.gone.isEmpty { parts.append("\(risks.gone.count) no longer in force (\(risks.gone.joined(separator: ", ")))") }
+        let unchanged = risks.new.risks.count - risks.changed.count
+        if unchanged > 0 { parts.append("\(unchanged) unchanged") }
+        return [
+            "summary": parts.isEmpty ? "no risk in force on either side" : parts.joined(separator: "; "),
+            "old": SUFContext.riskFile(risks.old, SUFContext.RiskFileParts(
+                matrixTitle: "Acceptability matrix at \(diff.old.release)", entries: [], management: false)),
+            "new": SUFContext.riskFile(risks.new, SUFContext.RiskFileParts(
+                matrixTitle: "Acceptability matrix at \(diff.new.release)", entries: risks.new.risks.filter { changed.contains($0.risk.id) },
+                entriesIntro: "The risks whose entry is new or differs, as the SUF of \(diff.new.release) shows them:")),
+        ]
     }
 
     private static func side(_ side: DiffSide) -> [String: Any] {

@@ -95,13 +95,7 @@ enum SUFContext {
         context["itemsDelta"] = deltaRows(release.delta[.softwareItem], records: records.items)
         context["problemReportsDelta"] = deltaRows(release.delta[.problemReport], records: records.problemReports)
 
-        context["risks"] = records.risks.filter { $0.obsolete == nil }.map { risk -> [String: Any] in
-            ["id": risk.id, "anchor": MarkdownText.anchor(risk.id), "hazard": risk.hazard, "harm": risk.harm ?? "",
-             "initial": estimateText(risk.initial, records.riskPolicy), "residual": estimateText(risk.residual, records.riskPolicy),
-             "controls": risk.controls.map { "\($0.requirement)" + ($0.type.map { " (\($0.rawValue.replacingUnderscores))" } ?? "") }
-                .joined(separator: ", "),
-             "benefitRisk": risk.benefitRisk ?? ""]
-        }
+        context["riskFile"] = riskFile(RiskFile(release))
         context["threats"] = records.threats.filter { $0.obsolete == nil }.map { threat -> [String: Any] in
             ["id": threat.id, "anchor": MarkdownText.anchor(threat.id), "title": threat.title, "stride": threat.stride ?? "",
              "cvss": cvssText(threat.cvss), "residualCvss": cvssText(threat.residualCvss),
@@ -305,10 +299,6 @@ enum SUFContext {
                 ? " (\(SOUP.versionChange(from: change.old ?? "", to: change.new ?? "")))" : ""
             return "\(change.field): \(change.old ?? "(unset)") → \(change.new ?? "(unset)")\(direction)"
         }.joined(separator: "; ")
-    }
-
-    private static func estimateText(_ estimate: RiskEstimate?, _ policy: RiskPolicy?) -> String {
-        estimate?.position(in: policy) ?? "not estimated"
     }
 
     /// The integrity section's numbers: trust, verdict counts, signers.

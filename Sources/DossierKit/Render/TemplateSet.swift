@@ -5,7 +5,7 @@ import Mustache
 /// file of the same name in an override folder (`--templates DIR` or `templates:` in dossier.yml).
 public struct TemplateSet: Sendable {
     /// The template files, by name.
-    public static let names = ["suf.md.mustache", "delta.mustache", "diff.md.mustache", "dhf.md.mustache", "page.html.mustache",
+    public static let names = ["suf.md.mustache", "delta.mustache", "risks.mustache", "diff.md.mustache", "dhf.md.mustache", "page.html.mustache",
                                 "style.css"]
 
     /// The text of each template.
@@ -17,6 +17,7 @@ public struct TemplateSet: Sendable {
     public static let builtIn = TemplateSet(texts: [
         "suf.md.mustache": String(decoding: PackageResources.suf_md_mustache, as: UTF8.self),
         "delta.mustache": String(decoding: PackageResources.delta_mustache, as: UTF8.self),
+        "risks.mustache": String(decoding: PackageResources.risks_mustache, as: UTF8.self),
         "diff.md.mustache": String(decoding: PackageResources.diff_md_mustache, as: UTF8.self),
         "dhf.md.mustache": String(decoding: PackageResources.dhf_md_mustache, as: UTF8.self),
         "page.html.mustache": String(decoding: PackageResources.page_html_mustache, as: UTF8.self),
