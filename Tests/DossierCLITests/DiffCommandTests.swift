@@ -52,7 +52,7 @@ struct DiffCommandTests {
         let removed = (findings["removed"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
         #expect(removed.contains { $0.hasPrefix("C2 CR-5 ") })
         let added = (findings["added"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
-        #expect(added.contains { $0.hasPrefix("G1 commit 2294d5adf79a ") })
+        #expect(added.contains { $0.hasPrefix("G1 commit ") && $0.contains(" 'Add the BLE cycler link skeleton' by Lena Fischer") })
         let signers = (diff["signatures"] as! [String: Any])["signers"] as! [[String: Any]]
         let lena = signers.first { ($0["signer"] as! String).hasPrefix("lena.fischer") }
         #expect((lena?["commits"] as? [String: Int]) == ["old": 0, "new": 4])
@@ -88,8 +88,9 @@ struct DiffCommandTests {
         #expect(result.stdout.isEmpty)
         let html = try scratch.read("diff.html")
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.contains("<del>cycler's USB log export (REQ-11),</del>") || html.contains("<del>cycler’s USB log export (REQ-11),</del>"))
-        #expect(html.contains("<ins>paired cycler over the BLE link (REQ-23),</ins>"))
+        #expect(html.contains("<del>cycler's USB log export (<span class=\"id\">REQ-11</span>),</del>")
+                || html.contains("<del>cycler’s USB log export (<span class=\"id\">REQ-11</span>),</del>"))
+        #expect(html.contains("<ins>paired cycler over the BLE link (<span class=\"id\">REQ-23</span>),</ins>"))
         #expect(html.contains("ins { color: #116329"))
         #expect(html.contains("<a href=\"#records\">Records</a>"))
     }

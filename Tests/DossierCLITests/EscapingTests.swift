@@ -51,7 +51,7 @@ struct EscapingTests {
                 #expect(!text.contains("<script") && !text.contains("<img") && !text.contains("href=\"javascript"), "\(page)")
             }
             let baseline = try scratch.read("\(layout)/dhf/\(layout == "one" ? "DHF.html" : "DHF-3-requirements-baseline.html")")
-            #expect(baseline.contains("<td><a id=\"req-4\"></a>REQ-4</td>\n<td>&lt;img src=x onerror=alert(1)&gt; | *bold* [link](javascript:alert(1))</td>"))
+            #expect(baseline.contains("<td><a id=\"req-4\"></a><span class=\"id\">REQ-4</span></td>\n<td>&lt;img src=x onerror=alert(1)&gt; | *bold* [link](javascript:alert(1))</td>"))
         }
     }
 
@@ -90,9 +90,9 @@ struct EscapingTests {
         let targets = Set(html.matches(of: /href="([a-z]+):/).map { String($0.1) })
         #expect(targets == ["mailto"])
         #expect(html.contains("CR-X_1: Fix crash #</h3>"))
-        #expect(html.contains("<td><a id=\"req-a_1\"></a>REQ-A_1</td>\n<td>1. Numbered title</td>"))
-        #expect(html.contains("<a href=\"#req-a_1\">REQ-A_1</a>"))
-        #expect(html.contains("<a href=\"#cr-x_1\">CR-X_1</a>"))
+        #expect(html.contains("<td><a id=\"req-a_1\"></a><span class=\"id\">REQ-A_1</span></td>\n<td>1. Numbered title</td>"))
+        #expect(html.contains("<a href=\"#req-a_1\"><span class=\"id\">REQ-A_1</span></a>"))
+        #expect(html.contains("<a href=\"#cr-x_1\"><span class=\"id\">CR-X_1</span></a>"))
         #expect(!html.contains("<ol"))
     }
 

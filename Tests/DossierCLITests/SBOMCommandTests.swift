@@ -99,7 +99,7 @@ struct SBOMCommandTests {
         let md = try scratch.read("out/v2.0.0/SUF-v2.0.0.md")
         #expect(md.contains("The SOUP list is the SBOM build/sbom.cdx.json (CycloneDX 1.6, 3 components, SHA-256 `"))
         #expect(md.contains("), with what it lacks from regulatory/soup.yml.\n"))
-        #expect(md.contains("| changed | [SOUP-1](#soup-1) | madler/zlib 1.3.1 | version: 1.3.0 → 1.3.1 (version up); purl: "))
+        #expect(md.contains("| changed | [SOUP-1](#soup-1) | madler/zlib 1.3.1 | version: 1.3.0 → 1.3.1 (version up)<br>purl: "))
         #expect(md.contains("version: 3.6.0 → 3.5.2 (version down)"))
         #expect(md.contains("| added | [pkg:github/DaveGamble/cJSON]("))
         #expect(md.contains("| CVE-2024-45159 | SOUP-2 | 7\\.5 high (CVSSv31 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H) | exploitable |  |  |  |"))

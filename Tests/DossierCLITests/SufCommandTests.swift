@@ -46,9 +46,9 @@ struct SufCommandTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<a href=\"#5-requirements-delta\">5. Requirements delta</a>"))
         #expect(html.contains("<h2><a id=\"5-requirements-delta\"></a>5. Requirements delta</h2>"))
-        #expect(html.contains("<td><a href=\"#req-3\">REQ-3</a></td>"))
+        #expect(html.contains("<td><a href=\"#req-3\"><span class=\"id\">REQ-3</span></a></td>"))
         #expect(md.contains("| <a id=\"req-3\"></a>REQ-3 | Start screen |  | approved | ITEM-2 |  |"))
-        #expect(html.contains("<td><a id=\"req-3\"></a>REQ-3</td>"))
+        #expect(html.contains("<td><a id=\"req-3\"></a><span class=\"id\">REQ-3</span></td>"))
         // Every link in the page has its anchor, and no anchor is there twice.
         let anchors = html.matches(of: /<a id="([^"]+)"><\/a>/).map { String($0.1) }
         #expect(Set(anchors).count == anchors.count)
@@ -131,7 +131,7 @@ struct SufCommandTests {
         let data = try scratch.readData("dist/dossier/v1.1.0/suf.json")
         let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
         #expect(Array(json.keys).sorted() == ["changeRequests", "commits", "commitsWithoutChangeRequest", "coverage", "delta", "evidence",
-                                              "findings", "formatVersion", "identification", "itemsTouched", "records", "rulesOff",
+                                              "findings", "formatVersion", "identification", "itemsTouched", "notSoftwarePaths", "records", "rulesOff",
                                               "statistics", "traceMatrix", "unclaimedPaths"])
         let identification = json["identification"] as! [String: Any]
         #expect(identification["commit"] as? String == (try repo.git(["rev-parse", "v1.1.0^{commit}"]).trimmingCharacters(in: .whitespacesAndNewlines)))

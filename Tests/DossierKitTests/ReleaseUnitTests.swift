@@ -60,6 +60,16 @@ struct ReleaseUnitTests {
         #expect(html.contains("<pre><code>&lt;div&gt;raw&lt;/div&gt;"))
     }
 
+    @Test("ids in table cells are kept on one line; dossier's own <br> is kept and a record's is shown as text")
+    func idsAndLineBreaksInTables() {
+        let cell = "REQ-22, REQ-12 (CR-1); 2025-01-27 x-y -z \(String(repeating: "a-", count: 30))b<br>next " + MarkdownText.inline("a<br>b")
+        let (html, _) = MarkdownHTML.convert("REQ-1 outside\n\n| a |\n|---|\n| \(cell) |\n")
+        #expect(html.contains("<p>REQ-1 outside</p>"))
+        #expect(html.contains("<td><span class=\"id\">REQ-22</span>, <span class=\"id\">REQ-12</span> (<span class=\"id\">CR-1</span>); <span class=\"id\">2025-01-27</span> <span class=\"id\">x-y</span> -z a-a-"))
+        #expect(!html.contains("<span class=\"id\">a-a-"), "a word longer than an id may wrap")
+        #expect(html.contains("b<br>next a&lt;br&gt;b</td>"))
+    }
+
     @Test("long documents are converted section by section, with the same result as in one piece")
     func sectionsConvertAlike() {
         let markdown = "# T\n\n## A\n\n| x |\n|---|\n| 1 |\n\n```\n## not a heading\n```\n\n### B\n\ntext\n\n## A\n\nagain\n"

@@ -26,6 +26,87 @@ public enum Browser {
         }
     }
 
+    /// What overflows in the page laid out in a window `width` pixels wide: a table wider than its container or the
+    /// window, a table cell whose content is clipped, a page wider than the window, and a record id (`span.id`)
+    /// broken over two lines; one line each, empty when everything fits. The page is measured in a copy, with a
+    /// measuring script added, in a browser window of that width; the page itself is not changed.
+    public static func layoutProblems(_ page: String, width: Int = 1280, scratch: Scratch) throws -> [String] {
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        guard let end = html.range(of: "</body>", options: .backwards) else { throw TestFailure("\(page) has no </body>") }
+        let copy = (page as NSString).deletingLastPathComponent + "/.measured-" + (page as NSString).lastPathComponent
+        try (html[..<end.lowerBound] + "<script>\(measuringScript)</script>" + html[end.lowerBound...])
+            .write(toFile: copy, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        let result = try Shell.run("chromium", arguments(scratch, ["--dump-dom", "--virtual-time-budget=3000", "--hide-scrollbars",
+                                                                    "--window-size=\(width),1000"], copy))
+        guard result.status == 0, let start = result.stdout.range(of: "<pre id=\"layout-report\">"),
+              let stop = result.stdout[start.upperBound...].range(of: "</pre>") else {
+            throw TestFailure("chromium did not measure \(page) (\(result.status)): \(result.stderr.suffix(500))")
+        }
+        let report = result.stdout[start.upperBound..<stop.lowerBound]
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        guard report.hasPrefix("measured ") else { throw TestFailure("no measurement in \(page): \(report.prefix(200))") }
+        return report.split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    /// The script `layoutProblems` adds: it measures once the page has loaded and writes its report into the page.
+    private static let measuringScript = """
+        window.addEventListener('load', () => {
+          const width = document.documentElement.clientWidth, problems = [];
+          const text = (e) => (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 80);
+          document.querySelectorAll('table').forEach((table, i) => {
+            const box = table.getBoundingClientRect(), container = table.parentElement.getBoundingClientRect();
+            if (box.right > width + 0.5 || box.right > container.right + 0.5)
+              problems.push('table ' + i + ' ends at ' + Math.round(box.right) + ' px in a ' + width + ' px window: ' + text(table.rows[0] || table));
+            table.querySelectorAll('th, td').forEach((cell) => {
+              if (cell.scrollWidth > cell.clientWidth + 1) problems.push('cell clipped in table ' + i + ': ' + text(cell));
+            });
+          });
+          document.querySelectorAll('span.id').forEach((id) => {
+            if (id.getClientRects().length > 1) problems.push('id broken over two lines: ' + text(id));
+          });
+          if (document.documentElement.scrollWidth > width) problems.push('page ' + document.documentElement.scrollWidth + ' px wide');
+          const report = document.createElement('pre');
+          report.id = 'layout-report';
+          report.textContent = ['measured ' + document.querySelectorAll('table').length + ' tables, ' +
+            document.querySelectorAll('span.id').length + ' ids'].concat(problems).join('\\n');
+          document.body.appendChild(report);
+        });
+        """
+
+    /// The text of a PDF whose glyphs are smaller than `points` or reach past the page's printable width (the page
+    /// minus `margin` points on each side), one line per word, as `pdftotext -bbox` places them. A word's box is
+    /// its font's ascent plus descent high, about 1.1 times the font size for the fonts Chromium prints with, so a
+    /// box lower than 1.1 × `points` is a font smaller than `points`.
+    public static func pdfWordsOutside(_ pdf: String, smallerThan points: Double, margin: Double) throws -> (words: Int, problems: [String]) {
+        let result = try Shell.run("pdftotext", ["-bbox", pdf, "-"])
+        guard result.status == 0 else { throw TestFailure("pdftotext -bbox \(pdf) failed (\(result.status)): \(result.stderr)") }
+        var problems: [String] = [], words = 0, pageWidth = 0.0, page = 0
+        func number(_ line: Substring, _ name: String) -> Double? {
+            guard let start = line.range(of: " \(name)=\"") else { return nil }
+            return Double(line[start.upperBound...].prefix { $0 != "\"" })
+        }
+        for line in result.stdout.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("<page ") {
+                pageWidth = number(trimmed, "width") ?? 0
+                page += 1
+            } else if trimmed.hasPrefix("<word "), let xMin = number(trimmed, "xMin"), let xMax = number(trimmed, "xMax"),
+                      let yMin = number(trimmed, "yMin"), let yMax = number(trimmed, "yMax") {
+                words += 1
+                let word = trimmed.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
+                if yMax - yMin < 1.1 * points - 0.05 {
+                    problems.append("page \(page): '\(word)' is \(String(format: "%.1f", (yMax - yMin) / 1.1)) pt")
+                }
+                if xMin < margin - 1 || xMax > pageWidth - margin + 1 {
+                    problems.append("page \(page): '\(word)' at x \(Int(xMin))–\(Int(xMax)) of \(Int(pageWidth))")
+                }
+            }
+        }
+        return (words, problems)
+    }
+
     /// The width and height a PNG file's IHDR chunk gives, or nil when it is not a PNG.
     public static func pngSize(_ png: String) -> (width: Int, height: Int)? {
         guard let data = FileManager.default.contents(atPath: png), data.count > 24,

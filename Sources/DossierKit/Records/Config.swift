@@ -45,6 +45,9 @@ public struct Config: Sendable, Hashable {
     public var templates: String?
     /// How an issue tracker's export maps to change requests (`tracker:`).
     public var tracker = TrackerMapping.standard
+    /// Globs over repository paths that are not part of the software system (records, configuration, test code):
+    /// no software item needs to claim them (`not_software:`), and the SUF lists them apart.
+    public var notSoftware: [String] = []
     /// Per-rule levels: error, warning or off.
     public var policy: [String: String] = [:]
     /// Where the configuration was read from, or `nil` when the defaults apply.
@@ -75,7 +78,8 @@ public struct Config: Sendable, Hashable {
         config.locations["file"] = SourceLocation(file: file, line: 1, column: 1)
         config.riskManagementPath = "regulatory/risk-management.yml"
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
-        let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy"])
+        let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy",
+                                                         "not_software"])
         if let value = m["device"] {
             let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
                                                           "markets", "eu_class", "fda_documentation_level"])
@@ -126,6 +130,7 @@ public struct Config: Sendable, Hashable {
             if c["trailers"] != nil { config.trailerKeys = try c.texts("trailers") }
         }
         config.templates = try m.text("templates")
+        if m["not_software"] != nil { config.notSoftware = try m.texts("not_software") }
         if let value = m["tracker"] {
             config.tracker = try TrackerMapping(value.mapping("tracker", allowed: ["id", "type", "status", "safety_impact", "regulatory_decision"]))
         }

@@ -16,8 +16,10 @@ public struct Release: Sendable, Codable, Hashable {
     public var commitsWithoutChangeRequest: [String]
     /// Software items whose paths the release changed, in id order.
     public var itemsTouched: [ItemTouch]
-    /// Changed paths that no software item claims.
+    /// Changed paths that no software item claims and dossier.yml's `not_software:` does not name.
     public var unclaimedPaths: [String]
+    /// Changed paths that no software item claims and dossier.yml's `not_software:` names (records, configuration).
+    public var notSoftwarePaths: [String] = []
     /// The records as they stand at the release.
     public var records: RecordSet
     /// What changed in the records since the previous release.
@@ -41,7 +43,7 @@ public struct Release: Sendable, Codable, Hashable {
     /// (a test checks that each one is in suf.json).
     enum CodingKeys: String, CodingKey {
         case changeRequests, commits, commitsWithoutChangeRequest, coverage, delta, evidence, findings, formatVersion,
-             identification, itemsTouched, records, rulesOff, statistics, traceMatrix, unclaimedPaths
+             identification, itemsTouched, notSoftwarePaths, records, rulesOff, statistics, traceMatrix, unclaimedPaths
     }
 
     /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.

@@ -164,7 +164,7 @@ public enum ReleaseAssembler {
         identification.outsideTagPattern = tag.flatMap { Wildcard.matches(config.tagPattern, $0.name) ? nil : config.tagPattern }
         var release = StageTimer.measure("join") {
             ReleaseJoin.join(identification: identification, commits: commits, records: records,
-                             delta: delta, trailerKeys: config.trailerKeys)
+                             delta: delta, trailerKeys: config.trailerKeys, notSoftware: config.notSoftware)
         }
         release.evidence = evidence
         let graph = StageTimer.measure("trace graph") { TraceGraph(release: release, evidence: evidence) }

@@ -1,14 +1,16 @@
 /// Joins commits with records: change requests named in trailers, software items claimed by path globs,
 /// statistics, with the delta against the previous release. Pure: values in, a value out.
 public enum ReleaseJoin {
-    /// Builds the release model.
+    /// Builds the release model. A changed path that no item claims is listed as not software when `notSoftware`
+    /// (dossier.yml's `not_software:` globs) matches it, else as unclaimed.
     public static func join(identification: Identification, commits: [Commit], records: RecordSet,
-                            delta: ReleaseDelta, trailerKeys: [String]) -> Release {
+                            delta: ReleaseDelta, trailerKeys: [String], notSoftware: [String] = []) -> Release {
         let globs = records.items.map { ($0, PathGlob($0.paths)) }
+        let outsideSoftware = PathGlob(notSoftware)
         var releaseCommits: [ReleaseCommit] = []
         releaseCommits.reserveCapacity(commits.count)
         var itemPaths: [String: Set<String>] = [:], itemCommits: [String: [String]] = [:]
-        var unclaimed = Set<String>()
+        var unclaimed = Set<String>(), notSoftwarePaths = Set<String>()
         let wantedKeys = Set(trailerKeys.map { $0.lowercased() })
         var claims: [String: [String]] = [:]  // path → items claiming it; histories touch the same paths often
 
@@ -29,7 +31,9 @@ public enum ReleaseJoin {
                     claims[file.path] = ids
                     return ids
                 }()
-                if claimants.isEmpty { unclaimed.insert(file.path) }
+                if claimants.isEmpty {
+                    if outsideSoftware.matches(file.path) { notSoftwarePaths.insert(file.path) } else { unclaimed.insert(file.path) }
+                }
                 for id in claimants {
                     if !items.contains(id) { items.append(id) }
                     itemPaths[id, default: []].insert(file.path)
@@ -79,11 +83,13 @@ public enum ReleaseJoin {
             signers: signers.values.sorted { ($1.commits, $0.signer, $0.fingerprint) < ($0.commits, $1.signer, $1.fingerprint) },
             changedPaths: Set(releaseCommits.lazy.flatMap { $0.changedFiles.lazy.map(\.path) }).count)
 
-        return Release(
+        var release = Release(
             identification: identification, commits: releaseCommits, changeRequests: changeRequests,
             commitsWithoutChangeRequest: releaseCommits.compactMap { !$0.merge && $0.changeRequests.isEmpty ? $0.id : nil },
             itemsTouched: itemsTouched, unclaimedPaths: unclaimed.sorted(), records: records,
             delta: delta, statistics: statistics)
+        release.notSoftwarePaths = notSoftwarePaths.sorted()
+        return release
     }
 
     /// Orders ids the way people read them: `REQ-2` before `REQ-10`.

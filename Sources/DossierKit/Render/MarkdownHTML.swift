@@ -13,8 +13,9 @@ public struct Heading: Sendable, Hashable {
 
 /// GitHub-flavoured Markdown to HTML with cmark-gfm and its table extension. Raw HTML in the Markdown is
 /// never passed through: it is shown as text. The exceptions are what dossier's templates write themselves: the
-/// record anchor `<a id="…"></a>` with a plain id, and `<ins>`/`<del>` without attributes (user text cannot
-/// make these: `MarkdownText.inline` escapes its `<`). Headings get ids for the table of contents.
+/// record anchor `<a id="…"></a>` with a plain id, and `<ins>`/`<del>`/`<br>` without attributes (user text cannot
+/// make these: `MarkdownText.inline` escapes its `<`). Headings get ids for the table of contents; hyphenated
+/// words in table cells are kept on one line (`MarkdownIdSpans`).
 public enum MarkdownHTML {
     /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings.
     /// The document is converted section by section (it is split before each `##` and `###` heading
@@ -144,6 +145,8 @@ public enum MarkdownHTML {
         // Raw HTML starts with `<`: a section without one has none, and only its headings need finding.
         let mayHoldHTML = markdown.utf8.contains(UInt8(ascii: "<"))
         let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML, usedAnchors: &usedAnchors)
+        // A table row starts with `|`: a section without one has no table cell to keep ids whole in.
+        if markdown.utf8.contains(UInt8(ascii: "|")) { MarkdownIdSpans.wrap(in: root) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
         defer { free(raw) }
@@ -201,9 +204,10 @@ public enum MarkdownHTML {
             kept.insert(node)
             kept.insert(next)
         }
-        // `<ins>` and `<del>` without attributes mark added and removed text (dossier diff): harmless, kept.
+        // `<ins>` and `<del>` without attributes mark added and removed text (dossier diff), `<br>` a line of its
+        // own in a table cell (one changed field per line): harmless, kept.
         for node in htmlNodes where cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE
-            && ["<ins>", "</ins>", "<del>", "</del>"].contains(literal(node)) {
+            && ["<ins>", "</ins>", "<del>", "</del>", "<br>"].contains(literal(node)) {
             kept.insert(node)
         }
         for node in htmlNodes where !kept.contains(node) {

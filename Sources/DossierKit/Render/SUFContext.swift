@@ -86,6 +86,7 @@ enum SUFContext {
              "commitCount": item.commits.count, "parent": itemsById[item.id]?.parent ?? ""]
         }
         context["unclaimedPaths"] = release.unclaimedPaths
+        context["notSoftwarePaths"] = release.notSoftwarePaths
 
         context["requirementsDelta"] = deltaRows(release.delta[.requirement], records: records.requirements)
         context["risksDelta"] = deltaRows(release.delta[.risk], records: records.risks)
@@ -268,7 +269,7 @@ enum SUFContext {
         }
     }
 
-    /// Rows of a delta table: added, changed, obsoleted and removed records.
+    /// Rows of a delta table: added, changed, obsoleted and removed records; `details` holds one line per field.
     private static func deltaRows<R: Record>(_ delta: KindDelta, records: [R]) -> [String: Any] {
         let byId = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [[String: Any]] = []
@@ -276,7 +277,7 @@ enum SUFContext {
             guard let record = byId[id] else { continue }
             rows.append(["change": "added", "id": id, "anchor": MarkdownText.anchor(id), "linked": true, "headline": record.headline,
                          "details": record.fields.filter { $0.name != "title" && $0.name != "name" }
-                            .map { "\($0.name): \($0.value)" }.joined(separator: "; ")])
+                            .map { "\($0.name): \($0.value)" }])
         }
         for change in delta.changed {
             rows.append(["change": "changed", "id": change.id, "anchor": MarkdownText.anchor(change.id), "linked": true, "headline": change.headline,
@@ -288,17 +289,18 @@ enum SUFContext {
         }
         for id in delta.removed {
             rows.append(["change": "removed", "id": id, "anchor": MarkdownText.anchor(id), "linked": false, "headline": "",
-                         "details": "no longer in the records (retired records should stay, marked obsolete)"])
+                         "details": ["no longer in the records (retired records should stay, marked obsolete)"]])
         }
         return ["rows": rows, "count": rows.count]
     }
 
-    private static func changeText(_ fields: [FieldChange], kind: RecordKind? = nil) -> String {
+    /// One line per changed field: `field: old → new`.
+    private static func changeText(_ fields: [FieldChange], kind: RecordKind? = nil) -> [String] {
         fields.map { change in
             let direction = kind == .soup && change.field == "version"
                 ? " (\(SOUP.versionChange(from: change.old ?? "", to: change.new ?? "")))" : ""
             return "\(change.field): \(change.old ?? "(unset)") → \(change.new ?? "(unset)")\(direction)"
-        }.joined(separator: "; ")
+        }
     }
 
     /// The integrity section's numbers: trust, verdict counts, signers.

@@ -1,0 +1,107 @@
+import CCmarkGFM
+
+/// Keeps record ids whole in HTML tables: a browser may break a line after any hyphen, and a narrow column
+/// then shows `REQ-` on one line and `23` on the next. Each word of a table cell that holds a hyphen between
+/// two letters or digits (`REQ-23`, `CR-10`, `2025-01-27`) is put in `<span class="id">`, which the style
+/// sheet keeps on one line; everything else in the cell may still wrap anywhere. The word stays a text node,
+/// so cmark-gfm escapes it as any other text; the span tags are dossier's own.
+enum MarkdownIdSpans {
+    /// Words longer than this are left alone: they are not ids, and a long one must be able to wrap.
+    static let longestId = 40
+
+    /// Wraps the hyphenated words of every table cell under `root`.
+    static func wrap(in root: OpaquePointer) {
+        var texts: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_TEXT, isInTableCell(node) else { continue }
+            texts.append(node)
+        }
+        for node in texts { split(node) }
+    }
+
+    /// The ranges of the words in `text` to keep whole, in order.
+    static func idRanges(_ text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard !text[index].isWhitespace else {
+                index = text.index(after: index)
+                continue
+            }
+            let start = index
+            while index < text.endIndex, !text[index].isWhitespace { index = text.index(after: index) }
+            var word = text[start..<index]
+            // Punctuation around a word (a list's comma, brackets) is not part of the id.
+            while let last = word.last, ",;:.)]".contains(last) { word = word.dropLast() }
+            while let first = word.first, "([".contains(first) { word = word.dropFirst() }
+            if word.count <= longestId, hasInnerHyphen(word) { ranges.append(word.startIndex..<word.endIndex) }
+        }
+        return ranges
+    }
+
+    /// Whether a hyphen stands between two letters or digits in `word`.
+    private static func hasInnerHyphen(_ word: Substring) -> Bool {
+        var previous: Character?
+        var hyphenAfterAlphanumeric = false
+        for character in word {
+            if character == "-" {
+                hyphenAfterAlphanumeric = previous.map { $0.isLetter || $0.isNumber } ?? false
+            } else if hyphenAfterAlphanumeric, character.isLetter || character.isNumber {
+                return true
+            } else {
+                hyphenAfterAlphanumeric = false
+            }
+            previous = character
+        }
+        return false
+    }
+
+    /// Whether `node` is inside a table cell (cmark-gfm's table extension names the node type `table_cell`).
+    private static func isInTableCell(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if let name = cmark_node_get_type_string(current), String(cString: name) == "table_cell" { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    /// Replaces a text node by its text before, `<span class="id">`, the id, `</span>`, and so on.
+    private static func split(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let text = String(cString: literal)
+        let ranges = idRanges(text)
+        guard !ranges.isEmpty else { return }
+        var pieces: [(String, isId: Bool)] = []
+        var cursor = text.startIndex
+        for range in ranges {
+            if cursor < range.lowerBound { pieces.append((String(text[cursor..<range.lowerBound]), false)) }
+            pieces.append((String(text[range]), true))
+            cursor = range.upperBound
+        }
+        if cursor < text.endIndex { pieces.append((String(text[cursor...]), false)) }
+        for (piece, isId) in pieces {
+            if isId { insert(html: "<span class=\"id\">", before: node) }
+            insert(text: piece, before: node)
+            if isId { insert(html: "</span>", before: node) }
+        }
+        cmark_node_free(node)
+    }
+
+    private static func insert(text: String, before node: OpaquePointer) {
+        let piece = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(piece, text)
+        cmark_node_insert_before(node, piece)
+    }
+
+    private static func insert(html: String, before node: OpaquePointer) {
+        let tag = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+        cmark_node_set_literal(tag, html)
+        cmark_node_insert_before(node, tag)
+    }
+}
