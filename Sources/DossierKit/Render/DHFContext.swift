@@ -34,7 +34,7 @@ enum DHFContext {
             ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status ?? "",
              "items": r.items.joined(separator: ", "), "verifiedBy": r.verifiedBy.joined(separator: ", "), "history": historyText(r.id)]
         }
-        let verification = Dictionary(history.traceMatrix.map { ($0.requirement, (tests: $0.tests, result: $0.result)) },
+        let verification = Dictionary(history.traceMatrix.map { ($0.requirement, (tests: $0.tests.map(\.id), result: $0.result)) },
                                       uniquingKeysWith: { a, _ in a })
         context["riskFile"] = SUFContext.riskFile(RiskFile(records: baseline, verification: verification),
                                                   SUFContext.RiskFileParts(history: historyText))

@@ -32,7 +32,7 @@ public struct RiskFile: Sendable, Codable, Hashable {
     /// The risk management file of a release, its controls' results from its trace matrix.
     public init(_ release: Release) {
         self.init(records: release.records, verification: Dictionary(
-            release.traceMatrix.map { ($0.requirement, (tests: $0.tests, result: $0.result)) }, uniquingKeysWith: { a, _ in a }))
+            release.traceMatrix.map { ($0.requirement, (tests: $0.tests.map(\.id), result: $0.result)) }, uniquingKeysWith: { a, _ in a }))
     }
 }
 
