@@ -153,6 +153,13 @@ struct GateCommandTests {
             "dossier.yml": config, "regulatory/risks.yml": risks,
             "regulatory/requirements.yml": "requirements:\n  - {id: REQ-1, title: Alarm, text: The pump shall alarm., type: safety, status: approved, items: [ITEM-1]}\n",
             "regulatory/items.yml": "items:\n  - {id: ITEM-1, name: Pump, safety_class: C, paths: [\"src/**\", \"dossier.yml\", \"regulatory/**\"]}\n",
+            "regulatory/risk-management.yml": """
+                residual_risk_evaluations:
+                  - {release: v1.0.0, by: Risk Manager, date: 2026-01-10, acceptable: true, conclusion: Acceptable.}
+                risk_management_reviews:
+                  - {release: v1.0.0, by: Reviewer, date: 2026-01-11, conclusion: The plan was carried out.}
+
+                """,
             "report.xml": """
                 <testsuites><testsuite name="s"><testcase classname="AlarmTests" name="testAlarms">
                 <properties><property name="requirement" value="REQ-1"/></properties></testcase></testsuite></testsuites>

@@ -19,6 +19,7 @@ struct InitCommandTests {
             wrote dossier.yml
             wrote regulatory/requirements.yml
             wrote regulatory/risks.yml
+            wrote regulatory/risk-management.yml
             wrote regulatory/threats.yml
             wrote regulatory/ifu.yml
             wrote regulatory/items.yml

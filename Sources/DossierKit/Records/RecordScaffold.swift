@@ -25,6 +25,7 @@ public enum RecordScaffold {
     static let recordFiles: [(path: String, text: [UInt8])] = [
         ("regulatory/requirements.yml", PackageResources.requirements_yml),
         ("regulatory/risks.yml", PackageResources.risks_yml),
+        ("regulatory/risk-management.yml", PackageResources.risk_management_yml),
         ("regulatory/threats.yml", PackageResources.threats_yml),
         ("regulatory/ifu.yml", PackageResources.ifu_yml),
         ("regulatory/items.yml", PackageResources.items_yml),
