@@ -45,6 +45,9 @@ public struct Config: Sendable, Hashable {
     public var tracker = TrackerMapping.standard
     /// Per-rule levels: error, warning or off.
     public var policy: [String: String] = [:]
+    /// Clauses the manufacturer declares not applicable, by reference (`IEC 62304 5.1.10`), with the reason
+    /// (`clauses: {not_applicable: …}`).
+    public var notApplicableClauses: [String: String] = [:]
     /// Where the configuration was read from, or `nil` when the defaults apply.
     public var source: String?
 
@@ -68,7 +71,7 @@ public struct Config: Sendable, Hashable {
         config.source = file
         config.recordPaths = defaultRecordPaths
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
-        let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy"])
+        let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy", "clauses"])
         if let value = m["device"] {
             let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
                                                           "markets", "eu_class", "fda_documentation_level"])
@@ -138,6 +141,7 @@ public struct Config: Sendable, Hashable {
                 config.policy[rule] = text
             }
         }
+        if let value = m["clauses"] { config.notApplicableClauses = try notApplicableClauses(value) }
         return config
     }
 }
