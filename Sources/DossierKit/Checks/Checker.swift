@@ -15,9 +15,11 @@ public enum Checker {
         RuleCatalog.rules.filter { policy[$0.id] != RuleSetting.off.rawValue }
     }
 
-    /// The findings, errors first, then in rule order, then in the order each rule found them.
-    public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, policy: [String: String]) -> [Finding] {
-        let context = CheckContext(release: release, evidence: evidence, graph: graph)
+    /// The findings, errors first, then in rule order, then in the order each rule found them. Every finding has a
+    /// location: one a rule leaves without is placed at dossier.yml, the configuration that set the rule to run.
+    public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, policy: [String: String],
+                           config: Config = .historyOnly) -> [Finding] {
+        let context = CheckContext(release: release, evidence: evidence, graph: graph, config: config)
         var findings: [Finding] = []
         for rule in rulesInForce(policy: policy) {
             guard let check = checks[rule.id] else { continue }
@@ -25,6 +27,7 @@ public enum Checker {
             findings += check(context).map { finding in
                 var finding = finding
                 if let level { finding.level = level }
+                if finding.location == nil { finding.location = SourceLocation(file: CheckContext.configurationFile) }
                 return finding
             }
         }

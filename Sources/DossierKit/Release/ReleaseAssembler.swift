@@ -167,7 +167,7 @@ public enum ReleaseAssembler {
         (release.traceMatrix, release.findings) = try inParallel({
             StageTimer.measure("trace matrix") { TraceMatrix.rows(release: joined, graph: graph) }
         }, {
-            StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, policy: config.policy) }
+            StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, policy: config.policy, config: config) }
         })
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
         release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
