@@ -138,6 +138,7 @@ struct CanonicalJSONTests {
         ])
         release.findings = Gap.check(release) + [
             Finding(rule: "X9", level: .warning, message: "no place", subjects: [], location: SourceLocation(file: "a.yml"), clauses: []),
+            Finding(rule: "X8", level: .warning, message: "nowhere", subjects: [], location: nil, commit: String(repeating: "1", count: 40), clauses: []),
         ]
         release.traceMatrix = TraceMatrix.rows(release: release, graph: TraceGraph(release: release, evidence: TestEvidence(cases: [])))
         #expect(release.commits.count == 3 && release.commits.contains { $0.signature.kind == nil })

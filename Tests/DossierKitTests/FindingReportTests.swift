@@ -187,7 +187,10 @@ struct FindingReportTests {
         #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
         let region = try #require(first["region"] as? [String: Any])
         #expect(region["startLine"] as? Int == 4 && region["startColumn"] as? Int == 5)
-        #expect(results[1]["locations"] == nil, "a finding without a location has none")
+        // A finding without a location is placed at dossier.yml's first line: code scanning refuses a result without one.
+        let second = (results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        #expect((second?["artifactLocation"] as? [String: Any])?["uri"] as? String == "dossier.yml")
+        #expect((second?["region"] as? [String: Any])?["startLine"] as? Int == 1)
         let third = (results[2]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
         #expect((third?["region"] as? [String: Any])?["startColumn"] == nil)
         let fourth = (results[3]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]

@@ -19,7 +19,7 @@ struct GapRuleChangeTests {
         let findings = try Gap.findings("C1", commits: [Gap.commit(1, "Tweak alarm")])
         #expect(findings == [Finding(
             rule: "C1", level: .warning, message: "commit 111111111111 'Tweak alarm' by Dana Dev names no change request in its trailers",
-            subjects: [Gap.id(1)], location: nil, clauses: ["IEC 62304 8.2.4"])])
+            subjects: [Gap.id(1)], location: SourceLocation(file: "dossier.yml"), commit: Gap.id(1), clauses: ["IEC 62304 8.2.4"])])
     }
 
     @Test("C1 does not fire for a commit with a Change-Request trailer, or a merge")
@@ -77,7 +77,7 @@ struct GapRuleChangeTests {
         #expect(findings == [Finding(
             rule: "C2", level: .error,
             message: "CR-7 is named by 2 commit(s) of the release, but no change request record has that id, so its safety impact is not analysed",
-            subjects: ["CR-7"], location: nil, clauses: ["IEC 62304 7.4"])])
+            subjects: ["CR-7"], location: SourceLocation(file: "dossier.yml"), commit: Gap.id(1), clauses: ["IEC 62304 7.4"])])
     }
 
     @Test("C2 does not fire with safety_impact and affected_controls, or for a change to class A items only")
@@ -101,7 +101,7 @@ struct GapRuleChangeTests {
         let findings = try Gap.findings("C5", ["items": items], commits: [commit])
         #expect(findings == [Finding(
             rule: "C5", level: .warning, message: "scripts/build.sh changed in the release, but no software item's paths claim it",
-            subjects: ["scripts/build.sh"], location: nil, clauses: ["IEC 62304 8.1", "IEC 62304 5.3.1"])])
+            subjects: ["scripts/build.sh"], location: SourceLocation(file: "scripts/build.sh"), commit: Gap.id(1), clauses: ["IEC 62304 8.1", "IEC 62304 5.3.1"])])
         let claimed = Gap.commit(1, "Rate", trailers: [Gap.cr("CR-1")], files: ["Sources/Dosing/Rate.swift", "Sources/Pump/Motor.swift"])
         #expect(try Gap.findings("C5", ["items": items], commits: [claimed]).isEmpty)
     }
@@ -198,7 +198,10 @@ struct GapRuleIntegrityTests {
             "commit 333333333333 'Untrusted' by Dana Dev: signature U (the key is not in the allowed signers)",
         ])
         #expect(findings.map(\.subjects) == [[Gap.id(1)], [Gap.id(2)], [Gap.id(3)]])
-        #expect(findings.allSatisfy { $0.level == .warning && $0.location == nil })
+        #expect(findings.allSatisfy { $0.level == .warning })
+        // Each names its commit; the unsigned one is placed at what it changed (none: dossier.yml), the signed ones at the trust file.
+        #expect(findings.map(\.commit) == [Gap.id(1), Gap.id(2), Gap.id(3)])
+        #expect(findings.map { $0.location?.file } == ["dossier.yml", "dossier.yml", "dossier.yml"])
     }
 
     @Test("G1 does not fire when every commit is G")
@@ -211,7 +214,7 @@ struct GapRuleIntegrityTests {
         let findings = try Gap.findings("G2", tag: nil)
         #expect(findings == [Finding(
             rule: "G2", level: .error, message: "the release main is not a tag: no signed tag vouches for commit eeeeeeeeeeee",
-            subjects: ["main"], location: nil,
+            subjects: ["main"], location: SourceLocation(file: "dossier.yml"), commit: findings.first?.commit,
             clauses: ["IEC 62304 8.2.4", "IEC 62304 8.3", "FDA premarket cybersecurity guidance (code integrity)"])])
     }
 

@@ -87,7 +87,7 @@ struct GapRuleTestTests {
             rule: "T1", level: .error,
             message: "REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: no test evidence was given (--evidence)",
             subjects: ["REQ-1"], location: SourceLocation(file: "regulatory/requirements.yml", line: 2, column: 5),
-            clauses: ["IEC 62304 5.2", "IEC 62304 5.7.4"])])
+            clauses: ["IEC 62304 5.7.1", "IEC 62304 5.7.4", "IEC 62304 5.8.1"])])
     }
 
     @Test("T1 fires when no test is linked; the glob 'AlarmTests.*' does not match 'AlarmTestsOld.x'")

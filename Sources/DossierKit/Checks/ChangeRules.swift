@@ -6,7 +6,7 @@ enum ChangeRules {
         let indexById = Dictionary(commits.indices.map { (commits[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
         return c.release.commitsWithoutChangeRequest.compactMap { indexById[$0] }.map {
             let commit = commits[$0]
-            return c.finding("C1", "\(c.named(commit: commit)) by \(commit.author.name) names no change request in its trailers", subjects: [commit.id], at: nil)
+            return c.finding("C1", "\(c.named(commit: commit)) by \(commit.author.name) names no change request in its trailers", subjects: [commit.id], at: c.file(of: commit), commit: commit.id)
         }
     }
 
@@ -16,7 +16,7 @@ enum ChangeRules {
         c.release.changeRequests.flatMap { entry -> [Finding] in
             guard let cr = entry.record else {
                 return [c.finding("C2", "\(entry.id) is named by \(entry.commits.count) commit(s) of the release, but no change request record has that id, so its safety impact is not analysed",
-                                  subjects: [entry.id], at: nil)]
+                                  subjects: [entry.id], at: c.recordFile(.changeRequest), commit: entry.commits.first)]
             }
             var findings: [Finding] = []
             if (cr.safetyImpact ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -33,7 +33,14 @@ enum ChangeRules {
 
     /// C5: a changed file that no software item claims.
     static func c5(_ c: CheckContext) -> [Finding] {
-        c.release.unclaimedPaths.map { c.finding("C5", "\($0) changed in the release, but no software item's paths claim it", subjects: [$0], at: nil) }
+        guard !c.release.unclaimedPaths.isEmpty else { return [] }
+        // The path itself, and the last commit of the release that changed it (one pass over the history).
+        var lastCommit: [String: String] = [:]
+        for commit in c.release.commits { for file in commit.changedFiles { lastCommit[file.path] = commit.id } }
+        return c.release.unclaimedPaths.map { path in
+            c.finding("C5", "\(path) changed in the release, but no software item's paths claim it", subjects: [path],
+                      at: SourceLocation(file: path), commit: lastCommit[path])
+        }
     }
 
     /// C6: a change request that affects labeling, adds an information-for-safety control or names a transferred

@@ -1,9 +1,12 @@
 /// What every rule reads: the release, its trace graph, the test evidence, the configuration, and lookups by id.
 struct CheckContext: Sendable {
+    /// The file a finding with no better place is about: the repository's configuration.
+    static let configurationFile = "dossier.yml"
+
     let release: Release
+    let config: Config
     let evidence: TestEvidence
     let graph: TraceGraph
-    let config: Config
     let requirements: [String: Requirement]
     let risks: [String: Risk]
     let threats: [String: Threat]
@@ -11,9 +14,9 @@ struct CheckContext: Sendable {
 
     init(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config) {
         self.release = release
+        self.config = config
         self.evidence = evidence
         self.graph = graph
-        self.config = config
         let records = release.records
         requirements = Dictionary(records.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         risks = Dictionary(records.risks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -23,10 +26,26 @@ struct CheckContext: Sendable {
 
     /// A finding of `rule` at its default level (or at `level`, for a rule whose cases differ).
     func finding(_ rule: String, _ message: String, subjects: [String], at location: SourceLocation?,
-                 level: FindingLevel? = nil) -> Finding {
+                 commit: String? = nil, level: FindingLevel? = nil) -> Finding {
         let info = RuleCatalog.rule(rule)
         return Finding(rule: rule, level: level ?? info?.defaultLevel ?? .error, message: message, subjects: subjects,
-                       location: location, clauses: info?.clauses ?? [])
+                       location: location, commit: commit, clauses: info?.clauses ?? [])
+    }
+
+    /// The file a commit is about: its first changed path, or dossier.yml for a commit that changes nothing.
+    func file(of commit: ReleaseCommit) -> SourceLocation {
+        SourceLocation(file: commit.changedFiles.first?.path ?? Self.configurationFile)
+    }
+
+    /// The file that decides whether a signature of this kind is trusted: the allowed signers file for SSH when
+    /// dossier.yml names one, else dossier.yml (where `trust:` is written).
+    func trustFile(for kind: SignatureKind?) -> SourceLocation {
+        SourceLocation(file: kind == .ssh ? config.allowedSigners ?? Self.configurationFile : Self.configurationFile)
+    }
+
+    /// The file records of a kind are kept in, as dossier.yml names it, else dossier.yml.
+    func recordFile(_ kind: RecordKind) -> SourceLocation {
+        SourceLocation(file: config.recordPaths[kind] ?? Self.configurationFile)
     }
 
     /// The test cases linked to a requirement, by either side of the link.

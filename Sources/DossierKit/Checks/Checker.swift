@@ -18,7 +18,8 @@ public enum Checker {
     }
 
     /// The findings, errors first, then in rule order, then in the order each rule found them. `config` is the
-    /// dossier.yml in force: its `policy:`, and where it wrote the device's fields.
+    /// dossier.yml in force: its `policy:`, and where it wrote the device's fields. Every finding has a location:
+    /// one a rule leaves without is placed at dossier.yml, the configuration that set the rule to run.
     public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config) -> [Finding] {
         let policy = config.policy
         let context = CheckContext(release: release, evidence: evidence, graph: graph, config: config)
@@ -29,6 +30,7 @@ public enum Checker {
             findings += check(context).map { finding in
                 var finding = finding
                 if let level { finding.level = level }
+                if finding.location == nil { finding.location = SourceLocation(file: CheckContext.configurationFile) }
                 return finding
             }
         }

@@ -1,5 +1,6 @@
 /// One clause of IEC 62304 or ISO 14971: its number, a short title in dossier's words, the software safety
-/// classes it applies to, and where dossier evidences it.
+/// classes it applies to, the kinds of evidence a release must hold for dossier to call it evidenced, and the
+/// rules that serve it.
 public struct Clause: Sendable, Hashable, Codable {
     /// `IEC 62304` or `ISO 14971`.
     public var standard: String
@@ -9,20 +10,27 @@ public struct Clause: Sendable, Hashable, Codable {
     public var title: String
     /// The IEC 62304 software safety classes the clause applies to; all three for ISO 14971.
     public var classes: Set<SafetyClass>
-    /// Where dossier evidences the clause: sections of the SUF or DHF (`ClauseTable.evidenceSections`) and
-    /// rules (`rule R1`). Empty when dossier does not evidence it.
-    public var evidence: [String]
+    /// What a release must hold, every kind of it, for the clause to be evidenced. Empty when dossier cannot
+    /// evidence the clause (the manufacturer's own records must).
+    public var needs: [EvidenceKind]
+    /// What is listed with the needs when the release holds it, without being needed.
+    public var shows: [EvidenceKind]
+    /// Rules that serve the clause besides those whose catalog clauses name it (or a parent of it).
+    public var rules: [String]
 
     /// Creates a clause.
-    public init(standard: String, number: String, title: String, classes: Set<SafetyClass>, evidence: [String]) {
+    public init(standard: String, number: String, title: String, classes: Set<SafetyClass>, needs: [EvidenceKind],
+                shows: [EvidenceKind] = [], rules: [String] = []) {
         self.standard = standard
         self.number = number
         self.title = title
         self.classes = classes
-        self.evidence = evidence
+        self.needs = needs
+        self.shows = shows
+        self.rules = rules
     }
 
-    private enum CodingKeys: String, CodingKey { case standard, number, title, classes, evidence }
+    private enum CodingKeys: String, CodingKey { case standard, number, title, classes, needs, shows, rules }
 
     /// Decodes a clause; `classes` is a list of class letters.
     public init(from decoder: any Decoder) throws {
@@ -31,7 +39,9 @@ public struct Clause: Sendable, Hashable, Codable {
         number = try container.decode(String.self, forKey: .number)
         title = try container.decode(String.self, forKey: .title)
         classes = Set(try container.decode([SafetyClass].self, forKey: .classes))
-        evidence = try container.decode([String].self, forKey: .evidence)
+        needs = try container.decode([EvidenceKind].self, forKey: .needs)
+        shows = try container.decode([EvidenceKind].self, forKey: .shows)
+        rules = try container.decode([String].self, forKey: .rules)
     }
 
     /// Encodes a clause with `classes` as a sorted list of class letters, so the same clause always gives the same JSON.
@@ -41,36 +51,29 @@ public struct Clause: Sendable, Hashable, Codable {
         try container.encode(number, forKey: .number)
         try container.encode(title, forKey: .title)
         try container.encode(classes.sorted(), forKey: .classes)
-        try container.encode(evidence, forKey: .evidence)
+        try container.encode(needs, forKey: .needs)
+        try container.encode(shows, forKey: .shows)
+        try container.encode(rules, forKey: .rules)
     }
 
     /// `standard number`, e.g. `IEC 62304 5.2.3`, as rules name clauses.
     public var reference: String { "\(standard) \(number)" }
 
-    /// Whether dossier evidences the clause at all.
-    public var isEvidenced: Bool { !evidence.isEmpty }
-
-    /// The rule ids named in `evidence`, e.g. `["R1", "R2"]`.
-    public var ruleIDs: [String] { evidence.compactMap { $0.hasPrefix("rule ") ? String($0.dropFirst(5)) : nil } }
+    /// Whether a release can evidence the clause at all.
+    public var canBeEvidenced: Bool { !needs.isEmpty }
 
     /// The number's parts, e.g. `[6, 2, 1, 3]`, for ordering (`5.1.10` comes after `5.1.9`).
     var numberParts: [Int] { number.split(separator: ".").map { Int($0) ?? 0 } }
 }
 
 /// The clauses of IEC 62304:2006+A1:2015 (4.1–9.8) and ISO 14971:2019 (4–10) that dossier reports on, with
-/// the safety classes each applies to and where dossier evidences it. The SUF and the DHF print the table;
-/// clauses with no evidence show as not evidenced by dossier.
+/// the safety classes each applies to and what a release must hold to evidence it (`ClauseCoverage` judges each
+/// release against it). Clauses that need nothing dossier reads are never evidenced by dossier.
 public enum ClauseTable {
     /// The IEC 62304 standard's name as clauses and rules write it.
     public static let iec62304 = "IEC 62304"
     /// The ISO 14971 standard's name as clauses and rules write it.
     public static let iso14971 = "ISO 14971"
-
-    /// The names `Clause.evidence` uses for SUF and DHF sections (rules are written `rule ID`).
-    public static let evidenceSections: [String] = [
-        suf1, suf2, suf3, suf4, suf5, suf6, suf7, suf8, suf9, suf10, suf11, suf12, suf13, suf14, suf15, sufTrace,
-        dhfReleases, dhfRequirements, dhfRisk, dhfThreats, dhfSOUP, dhfChanges,
-    ]
 
     /// Every clause, IEC 62304 first, each standard in clause order.
     public static let clauses: [Clause] = iec62304Clauses + iso14971Clauses
@@ -90,41 +93,18 @@ public enum ClauseTable {
         return clauses.filter { $0.standard == standard && ($0.number == number || $0.number.hasPrefix(number + ".")) }
     }
 
-    // MARK: Evidence names
-
-    static let suf1 = "SUF 1 Identification"
-    static let suf2 = "SUF 2 Release summary"
-    static let suf3 = "SUF 3 Version history"
-    static let suf4 = "SUF 4 Affected software items and safety class"
-    static let suf5 = "SUF 5 Requirements delta"
-    static let suf6 = "SUF 6 Risk management file"
-    static let suf7 = "SUF 7 Cybersecurity delta"
-    static let suf8 = "SUF 8 SOUP delta"
-    static let suf9 = "SUF 9 Verification evidence"
-    static let suf10 = "SUF 10 Problem reports resolved"
-    static let suf11 = "SUF 11 Known residual anomalies"
-    static let suf12 = "SUF 12 Labeling and IFU delta"
-    static let suf13 = "SUF 13 Deprecations"
-    static let suf14 = "SUF 14 Build and update integrity"
-    static let suf15 = "SUF 15 Gap report"
-    static let sufTrace = "SUF traceability matrix"
-    static let dhfReleases = "DHF release history"
-    static let dhfRequirements = "DHF requirements baseline"
-    static let dhfRisk = "DHF risk management file"
-    static let dhfThreats = "DHF threat model"
-    static let dhfSOUP = "DHF SOUP list"
-    static let dhfChanges = "DHF change-control log"
-
     private static let abc: Set<SafetyClass> = [.a, .b, .c]
     private static let bc: Set<SafetyClass> = [.b, .c]
     private static let c: Set<SafetyClass> = [.c]
 
-    private static func iec(_ number: String, _ title: String, _ classes: Set<SafetyClass>, _ evidence: [String] = []) -> Clause {
-        Clause(standard: iec62304, number: number, title: title, classes: classes, evidence: evidence)
+    private static func iec(_ number: String, _ title: String, _ classes: Set<SafetyClass>, needs: [EvidenceKind] = [],
+                            shows: [EvidenceKind] = [], rules: [String] = []) -> Clause {
+        Clause(standard: iec62304, number: number, title: title, classes: classes, needs: needs, shows: shows, rules: rules)
     }
 
-    private static func iso(_ number: String, _ title: String, _ evidence: [String] = []) -> Clause {
-        Clause(standard: iso14971, number: number, title: title, classes: abc, evidence: evidence)
+    private static func iso(_ number: String, _ title: String, needs: [EvidenceKind] = [], shows: [EvidenceKind] = [],
+                            rules: [String] = []) -> Clause {
+        Clause(standard: iso14971, number: number, title: title, classes: abc, needs: needs, shows: shows, rules: rules)
     }
 
     // MARK: IEC 62304:2006+A1:2015
@@ -132,8 +112,8 @@ public enum ClauseTable {
     private static let iec62304Clauses: [Clause] = [
         // 4 General requirements
         iec("4.1", "Work within a quality management system", abc),
-        iec("4.2", "Apply an ISO 14971 risk management process", abc, [dhfRisk, suf6]),
-        iec("4.3", "Assign software safety classes", abc, [suf1, suf4, "rule R5"]),
+        iec("4.2", "Apply an ISO 14971 risk management process", abc, needs: [.risks], shows: [.riskPolicy]),
+        iec("4.3", "Assign software safety classes", abc, needs: [.deviceClass], shows: [.classifiedItems], rules: ["R5"]),
         iec("4.4", "Legacy software", abc),
         // 5.1 Software development planning
         iec("5.1.1", "Plan the software development", abc),
@@ -149,14 +129,14 @@ public enum ClauseTable {
         iec("5.1.11", "Control configuration items before verification", bc),
         iec("5.1.12", "Identify and avoid common software defects", bc),
         // 5.2 Software requirements analysis
-        iec("5.2.1", "Derive and document software requirements", abc, [suf5, dhfRequirements, "rule D1"]),
-        iec("5.2.2", "Content of software requirements", abc, [dhfRequirements]),
-        iec("5.2.3", "Put risk control measures into requirements", bc, [suf6, sufTrace, "rule R2"]),
-        iec("5.2.4", "Re-evaluate the device risk analysis", abc),
-        iec("5.2.5", "Update requirements", abc, [suf5]),
-        iec("5.2.6", "Verify the software requirements", abc),
+        iec("5.2.1", "Derive and document software requirements", abc, needs: [.requirements], rules: ["D1"]),
+        iec("5.2.2", "Content of software requirements", abc, needs: [.requirements]),
+        iec("5.2.3", "Put risk control measures into requirements", bc, needs: [.controlRequirements], rules: ["R2"]),
+        iec("5.2.4", "Re-evaluate the device risk analysis", abc, needs: [.requirements, .risks], shows: [.controlRequirements]),
+        iec("5.2.5", "Update requirements", abc, needs: [.requirements]),
+        iec("5.2.6", "Verify the software requirements", abc, needs: [.approvedRequirements]),
         // 5.3 Software architectural design
-        iec("5.3.1", "Turn the requirements into an architecture", bc, [suf4, "rule C5", "rule D1"]),
+        iec("5.3.1", "Turn the requirements into an architecture", bc, needs: [.items], rules: ["C5", "D1"]),
         iec("5.3.2", "Design the interfaces of software items", bc),
         iec("5.3.3", "Specify what SOUP items must do", bc),
         iec("5.3.4", "Specify what SOUP items need to run", bc),
@@ -167,101 +147,101 @@ public enum ClauseTable {
         iec("5.4.2", "Design each unit in detail", c),
         iec("5.4.3", "Design the interfaces in detail", c),
         iec("5.4.4", "Verify the detailed design", c),
-        // 5.5 Software unit implementation and verification
+        // 5.5 Software unit implementation and verification; test reports do not say which tests are unit tests.
         iec("5.5.1", "Implement each unit", abc),
         iec("5.5.2", "Set up unit verification", bc),
         iec("5.5.3", "Unit acceptance criteria", bc),
         iec("5.5.4", "Further unit acceptance criteria", c),
-        iec("5.5.5", "Verify the units", bc, [suf9]),
-        // 5.6 Software integration and integration testing
+        iec("5.5.5", "Verify the units", bc),
+        // 5.6 Software integration and integration testing; nor which are integration tests.
         iec("5.6.1", "Integrate the units", bc),
         iec("5.6.2", "Verify the integration", bc),
-        iec("5.6.3", "Test the integration", bc, [suf9]),
+        iec("5.6.3", "Test the integration", bc),
         iec("5.6.4", "What integration tests cover", bc),
         iec("5.6.5", "Evaluate integration test procedures", bc),
         iec("5.6.6", "Run regression tests", bc),
         iec("5.6.7", "Integration test records", bc),
         iec("5.6.8", "Route integration anomalies to problem resolution", bc),
-        // 5.7 Software system testing
-        iec("5.7.1", "Test every software requirement", abc, [suf9, sufTrace, "rule T1"]),
-        iec("5.7.2", "Route system test anomalies to problem resolution", abc, ["rule A2"]),
-        iec("5.7.3", "Retest after changes", abc),
-        iec("5.7.4", "Evaluate the system testing", abc, [suf9, "rule T1", "rule X2", "rule A2"]),
-        iec("5.7.5", "System test records", abc, [suf9]),
+        // 5.7 Software system testing: tests linked to software requirements
+        iec("5.7.1", "Test every software requirement", abc, needs: [.testedRequirements], rules: ["T1"]),
+        iec("5.7.2", "Route system test anomalies to problem resolution", abc, needs: [.testCases, .problemReports], rules: ["A2"]),
+        iec("5.7.3", "Retest after changes", abc, needs: [.testCases, .traceableCommits]),
+        iec("5.7.4", "Evaluate the system testing", abc, needs: [.testedRequirements, .testCases], rules: ["T1", "X2", "A2"]),
+        iec("5.7.5", "System test records", abc, needs: [.testCases]),
         // 5.8 Software release
-        iec("5.8.1", "Verification complete before release", abc, [suf9, suf15, "rule T1"]),
-        iec("5.8.2", "List known residual anomalies", abc, [suf11]),
-        iec("5.8.3", "Evaluate known residual anomalies", bc, [suf11]),
-        iec("5.8.4", "Identify the released version", abc, [suf1, dhfReleases, "rule I1", "rule I2", "rule I3"]),
-        iec("5.8.5", "Record how the release was built", bc, [suf14]),
-        iec("5.8.6", "Activities and tasks complete", bc, [suf15]),
-        iec("5.8.7", "Archive the release", abc, [suf1]),
-        iec("5.8.8", "Deliver the release reliably", abc, [suf14]),
+        iec("5.8.1", "Verification complete before release", abc, needs: [.testedRequirements, .testCases], rules: ["T1"]),
+        iec("5.8.2", "List known residual anomalies", abc, needs: [.problemReports]),
+        iec("5.8.3", "Evaluate known residual anomalies", bc, needs: [.evaluatedAnomalies]),
+        iec("5.8.4", "Identify the released version", abc, needs: [.releaseTag], rules: ["I1", "I2", "I3"]),
+        iec("5.8.5", "Record how the release was built", bc),
+        iec("5.8.6", "Activities and tasks complete", bc),
+        iec("5.8.7", "Archive the release", abc),
+        iec("5.8.8", "Deliver the release reliably", abc, needs: [.signedTag]),
         // 6 Software maintenance process
         iec("6.1", "Plan software maintenance", abc),
         iec("6.2.1.1", "Monitor feedback", abc),
-        iec("6.2.1.2", "Record and evaluate feedback", abc, [suf10]),
-        iec("6.2.1.3", "Judge a problem report's effect on safety", abc),
-        iec("6.2.2", "Use the problem resolution process", abc, [suf10]),
-        iec("6.2.3", "Analyse change requests", abc, [suf2, suf13, "rule C2", "rule C8"]),
-        iec("6.2.4", "Approve change requests", abc, [suf2]),
-        iec("6.2.5", "Inform users and regulators", abc, [suf2, suf12]),
-        iec("6.3.1", "Implement modifications by the established process", abc, [suf3]),
-        iec("6.3.2", "Re-release the modified system", abc, [suf1, dhfReleases]),
+        iec("6.2.1.2", "Record and evaluate feedback", abc, needs: [.problemReports], shows: [.evaluatedProblemReports]),
+        iec("6.2.1.3", "Judge a problem report's effect on safety", abc, needs: [.evaluatedProblemReports]),
+        iec("6.2.2", "Use the problem resolution process", abc, needs: [.problemReportsInChangeControl]),
+        iec("6.2.3", "Analyse change requests", abc, needs: [.analysedChangeRequests], rules: ["C2", "C8"]),
+        iec("6.2.4", "Approve change requests", abc, needs: [.approvedChangeRequests]),
+        iec("6.2.5", "Inform users and regulators", abc, needs: [.regulatoryDecisions]),
+        iec("6.3.1", "Implement modifications by the established process", abc, needs: [.traceableCommits]),
+        iec("6.3.2", "Re-release the modified system", abc, needs: [.releaseTag, .previousRelease, .traceableCommits]),
         // 7 Software risk management process
-        iec("7.1.1", "Find software items that can contribute to hazardous situations", bc, [dhfRisk, "rule R5", "rule D1"]),
-        iec("7.1.2", "Find how software can contribute", bc, [dhfRisk]),
-        iec("7.1.3", "Review SOUP anomaly lists", bc, [suf8, dhfSOUP, "rule S6"]),
-        iec("7.1.4", "Record the potential causes", bc, [dhfRisk]),
-        iec("7.2.1", "Choose risk control measures", bc, [suf6, dhfRisk, "rule R1"]),
-        iec("7.2.2", "Risk controls implemented in software", bc, [sufTrace, "rule R2"]),
-        iec("7.3.1", "Verify risk control measures", bc, [sufTrace, "rule R2"]),
-        iec("7.3.3", "Trace hazards to controls and their verification", bc, [sufTrace, suf15, "rule T2"]),
-        iec("7.4.1", "Analyse changes for safety", abc, [suf2, "rule C2"]),
-        iec("7.4.2", "Analyse changes' impact on existing risk controls", bc, ["rule C2"]),
-        iec("7.4.3", "Carry out the risk management the analyses call for", bc, [suf6]),
+        iec("7.1.1", "Find software items that can contribute to hazardous situations", bc, needs: [.risksWithItems], rules: ["R5", "D1"]),
+        iec("7.1.2", "Find how software can contribute", bc, needs: [.risksWithCause]),
+        iec("7.1.3", "Review SOUP anomaly lists", bc, needs: [.soup, .sbom], rules: ["S6"]),
+        iec("7.1.4", "Record the potential causes", bc, needs: [.risksWithCause]),
+        iec("7.2.1", "Choose risk control measures", bc, needs: [.risksWithControls], rules: ["R1"]),
+        iec("7.2.2", "Risk controls implemented in software", bc, needs: [.controlRequirements], rules: ["R2"]),
+        iec("7.3.1", "Verify risk control measures", bc, needs: [.verifiedControls], rules: ["R2"]),
+        iec("7.3.3", "Trace hazards to controls and their verification", bc, needs: [.risksWithControls, .verifiedControls], rules: ["T2"]),
+        iec("7.4.1", "Analyse changes for safety", abc, needs: [.analysedChangeRequests], rules: ["C2"]),
+        iec("7.4.2", "Analyse changes' impact on existing risk controls", bc, needs: [.controlImpactStated], rules: ["C2"]),
+        iec("7.4.3", "Carry out the risk management the analyses call for", bc, needs: [.changeRequestsNamingRisks]),
         // 8 Software configuration management process
-        iec("8.1.1", "Identify configuration items", abc, [suf1, suf4, "rule C5", "rule I3"]),
-        iec("8.1.2", "Identify SOUP", abc, [suf8, dhfSOUP, "rule S1", "rule S4"]),
-        iec("8.1.3", "Identify the system configuration documentation", abc),
-        iec("8.2.1", "Approve change requests before changing", abc, [suf2, dhfChanges]),
-        iec("8.2.2", "Implement the approved changes", abc, [suf3]),
-        iec("8.2.3", "Verify the changes", abc),
-        iec("8.2.4", "Trace every change", abc, [suf3, dhfChanges, "rule C1", "rule T2", "rule G1", "rule G2"]),
-        iec("8.3", "Configuration status accounting", abc, [suf3, dhfReleases, "rule G1", "rule G2"]),
+        iec("8.1.1", "Identify configuration items", abc, needs: [.items], rules: ["C5", "I3"]),
+        iec("8.1.2", "Identify SOUP", abc, needs: [.soup], rules: ["S1", "S4"]),
+        iec("8.1.3", "Identify the system configuration documentation", abc, needs: [.items], shows: [.soup]),
+        iec("8.2.1", "Approve change requests before changing", abc, needs: [.approvedChangeRequests, .traceableCommits]),
+        iec("8.2.2", "Implement the approved changes", abc, needs: [.traceableCommits]),
+        iec("8.2.3", "Verify the changes", abc, needs: [.traceableCommits, .testCases]),
+        iec("8.2.4", "Trace every change", abc, needs: [.traceableCommits], shows: [.signedCommits], rules: ["C1", "T2", "G1", "G2"]),
+        iec("8.3", "Configuration status accounting", abc, needs: [.items, .commits], shows: [.signedCommits, .signedTag], rules: ["G1", "G2"]),
         // 9 Software problem resolution process
-        iec("9.1", "Write problem reports", abc, [suf10, suf11]),
-        iec("9.2", "Investigate the problem", abc),
+        iec("9.1", "Write problem reports", abc, needs: [.problemReports]),
+        iec("9.2", "Investigate the problem", abc, needs: [.evaluatedProblemReports]),
         iec("9.3", "Tell the relevant parties", abc),
-        iec("9.4", "Use change control", abc, [suf10]),
-        iec("9.5", "Keep the records", abc, [suf10]),
+        iec("9.4", "Use change control", abc, needs: [.problemReportsInChangeControl]),
+        iec("9.5", "Keep the records", abc, needs: [.problemReports]),
         iec("9.6", "Look for trends", abc),
-        iec("9.7", "Verify the resolution", abc),
-        iec("9.8", "Test documentation", abc, [suf9, "rule A2"]),
+        iec("9.7", "Verify the resolution", abc, needs: [.problemReportsWithTests]),
+        iec("9.8", "Test documentation", abc, needs: [.problemReportsWithTests, .testCases]),
     ]
 
     // MARK: ISO 14971:2019
 
     private static let iso14971Clauses: [Clause] = [
         iso("4.1", "Risk management process"),
-        iso("4.2", "Management responsibilities"),
+        iso("4.2", "Management responsibilities", needs: [.riskPolicy]),
         iso("4.3", "Competent personnel"),
         iso("4.4", "Risk management plan"),
-        iso("4.5", "Risk management file", [dhfRisk]),
-        iso("5.1", "Risk analysis", [dhfRisk]),
+        iso("4.5", "Risk management file", needs: [.risks]),
+        iso("5.1", "Risk analysis", needs: [.risks]),
         iso("5.2", "Intended use and foreseeable misuse"),
         iso("5.3", "Characteristics related to safety"),
-        iso("5.4", "Hazards and hazardous situations", [suf6, dhfRisk, "rule X5", "rule D1"]),
-        iso("5.5", "Estimate the risks", [suf6, dhfRisk]),
-        iso("6", "Evaluate the risks", [suf6, "rule R1"]),
-        iso("7.1", "Choose risk control options", [suf6, "rule R1"]),
-        iso("7.2", "Implement and verify risk controls", [sufTrace, "rule R2", "rule R4"]),
-        iso("7.3", "Evaluate the residual risk", [suf6]),
-        iso("7.4", "Weigh benefit against residual risk", ["rule R3"]),
+        iso("5.4", "Hazards and hazardous situations", needs: [.risksWithSituation], rules: ["X5", "D1"]),
+        iso("5.5", "Estimate the risks", needs: [.estimatedRisks]),
+        iso("6", "Evaluate the risks", needs: [.estimatedRisks, .riskPolicy], rules: ["R1"]),
+        iso("7.1", "Choose risk control options", needs: [.risksWithControls], rules: ["R1"]),
+        iso("7.2", "Implement and verify risk controls", needs: [.verifiedControls], rules: ["R2", "R4"]),
+        iso("7.3", "Evaluate the residual risk", needs: [.residualRisks]),
+        iso("7.4", "Weigh benefit against residual risk", needs: [.residualRisks], shows: [.benefitRisk], rules: ["R3"]),
         iso("7.5", "Risks the controls introduce"),
-        iso("7.6", "Risk control complete", ["rule R1", "rule R2"]),
-        iso("8", "Evaluate the overall residual risk", [suf6, dhfRisk, "rule R6"]),
-        iso("9", "Review the risk management", [suf6, dhfRisk, "rule R7"]),
+        iso("7.6", "Risk control complete", needs: [.risksWithControls, .residualRisks], rules: ["R1", "R2"]),
+        iso("8", "Evaluate the overall residual risk", needs: [.residualRiskEvaluation], rules: ["R6"]),
+        iso("9", "Review the risk management", needs: [.riskManagementReview], rules: ["R7"]),
         iso("10", "Production and post-production information"),
     ]
 }

@@ -7,9 +7,12 @@ extension FindingReport {
     /// SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/): one run whose `tool.driver` is `dossier`
     /// at `toolVersion`, with `informationUri` when given and one rule per rule that ran (id, `shortDescription`
     /// the summary, `properties.clauses`, `defaultConfiguration.level`). Each finding is a result with `ruleId`,
-    /// `ruleIndex` (its rule's place in the rules), `level`, `message.text`, `properties.subjects` and, when the
-    /// finding has a location, `locations[0].physicalLocation`: the record file as a repository-relative URI
-    /// (`uriBaseId` `%SRCROOT%`) and `region.startLine`/`startColumn` when known. Sorted keys, two-space indentation.
+    /// `ruleIndex` (its rule's place in the rules), `level`, `message.text`, `properties.subjects` and always one
+    /// `locations[0]`, as GitHub code scanning requires: `physicalLocation` with the file as a repository-relative
+    /// URI (`uriBaseId` `%SRCROOT%`; a file outside the repository as a `file:` URI) and `region.startLine` (1 when
+    /// the finding is about the whole file) and `startColumn` when known; for a finding about a commit, also
+    /// `logicalLocations[0]` naming the commit. A finding without a location (`Checker.run` gives every finding
+    /// one) is placed at dossier.yml. Sorted keys, two-space indentation.
     public static func sarif(findings: [Finding], rules: [RuleInfo], toolVersion: String, informationURI: String? = nil) -> String {
         let reported = reportedRules(findings: findings, rules: rules)
         var index: [String: Int] = [:]
@@ -24,7 +27,8 @@ extension FindingReport {
         let results = findings.map { finding in
             SARIFResult(ruleId: finding.rule, ruleIndex: index[finding.rule], level: finding.level.rawValue,
                         message: SARIFMessage(text: finding.message),
-                        locations: finding.location.map { [SARIFLocation($0)] },
+                        locations: [SARIFLocation(finding.location ?? SourceLocation(file: CheckContext.configurationFile),
+                                                  commit: finding.commit)],
                         properties: finding.subjects.isEmpty ? nil : SARIFResultProperties(subjects: finding.subjects))
         }
         let log = SARIFLog(schema: sarifSchema, version: "2.1.0",
@@ -106,7 +110,7 @@ struct SARIFResult: Encodable {
     var ruleIndex: Int?
     var level: String
     var message: SARIFMessage
-    var locations: [SARIFLocation]?
+    var locations: [SARIFLocation]
     var properties: SARIFResultProperties?
 }
 
@@ -115,28 +119,39 @@ struct SARIFResultProperties: Encodable {
     var subjects: [String]
 }
 
-/// Where a finding's main record is defined.
+/// Where a finding is: the file (and place in it), and the commit it is about.
 struct SARIFLocation: Encodable {
     var physicalLocation: SARIFPhysicalLocation
+    var logicalLocations: [SARIFLogicalLocation]?
 
-    init(_ location: SourceLocation) {
-        let region = location.line.map { SARIFRegion(startLine: $0, startColumn: location.column) }
-        physicalLocation = SARIFPhysicalLocation(
-            artifactLocation: SARIFArtifactLocation(uri: FindingReport.relativeURI(location.file), uriBaseId: "%SRCROOT%"),
-            region: region)
+    init(_ location: SourceLocation, commit: String?) {
+        // GitHub code scanning needs a start line; a finding about a whole file starts at its first.
+        let region = SARIFRegion(startLine: location.line ?? 1, startColumn: location.line == nil ? nil : location.column)
+        let artifact = location.file.hasPrefix("/")
+            ? SARIFArtifactLocation(uri: "file://" + FindingReport.relativeURI(location.file), uriBaseId: nil)
+            : SARIFArtifactLocation(uri: FindingReport.relativeURI(location.file), uriBaseId: "%SRCROOT%")
+        physicalLocation = SARIFPhysicalLocation(artifactLocation: artifact, region: region)
+        logicalLocations = commit.map { [SARIFLogicalLocation(name: $0, fullyQualifiedName: "commit \($0)", kind: "commit")] }
     }
+}
+
+/// A commit, as a logical location.
+struct SARIFLogicalLocation: Encodable {
+    var name: String
+    var fullyQualifiedName: String
+    var kind: String
 }
 
 /// A file and a place in it.
 struct SARIFPhysicalLocation: Encodable {
     var artifactLocation: SARIFArtifactLocation
-    var region: SARIFRegion?
+    var region: SARIFRegion
 }
 
 /// A file, relative to the repository's root.
 struct SARIFArtifactLocation: Encodable {
     var uri: String
-    var uriBaseId: String
+    var uriBaseId: String?
 }
 
 /// A line and column, both 1-based.

@@ -3,7 +3,7 @@
 public enum RuleCatalog {
     /// The rules, in the order reports list them.
     public static let rules: [RuleInfo] = [
-        RuleInfo(id: "T1", clauses: ["IEC 62304 5.2", "IEC 62304 5.7.4"], defaultLevel: .error,
+        RuleInfo(id: "T1", clauses: ["IEC 62304 5.7.1", "IEC 62304 5.7.4", "IEC 62304 5.8.1"], defaultLevel: .error,
                  summary: "an approved requirement with no passing test in the evidence"),
         RuleInfo(id: "T2", clauses: ["IEC 62304 7.3.3", "IEC 62304 8.2.4"], defaultLevel: .warning,
                  summary: "a test linked to no requirement (warning), or a test or record linking to an unknown id (error)"),
@@ -53,7 +53,7 @@ public enum RuleCatalog {
                  defaultLevel: .warning, summary: "a threat with a safety impact not linked to a risk"),
         RuleInfo(id: "X6", clauses: ["FDA premarket cybersecurity guidance (security risk management)"], defaultLevel: .error,
                  summary: "a threat with a missing or invalid CVSS v3.1 or v4.0 vector"),
-        RuleInfo(id: "A2", clauses: ["IEC 62304 5.7.4", "IEC 62304 9.8"], defaultLevel: .error,
+        RuleInfo(id: "A2", clauses: ["IEC 62304 5.7.2", "IEC 62304 5.7.4"], defaultLevel: .error,
                  summary: "a failed or skipped test without a disposition"),
         RuleInfo(id: "D1", clauses: ["IEC 62304 5.2.1", "IEC 62304 5.3.1", "IEC 62304 7.1.1", "ISO 14971 5.4"], defaultLevel: .error,
                  summary: "a device of software safety class B or C with no requirements, no risks or no software items (one finding each)"),

@@ -191,6 +191,8 @@ public struct ClauseHistory: Sendable, Codable, Hashable {
     public var title: String
     /// Its state at the newest release.
     public var state: ClauseStatus.State
+    /// Its status at the newest release, with what that release holds for it.
+    public var latest: ClauseStatus
     /// The first release, and each release where the state changed, with the state from then on.
     public var changes: [ClauseChange]
 }

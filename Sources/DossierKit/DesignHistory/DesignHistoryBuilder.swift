@@ -43,12 +43,13 @@ public struct DesignHistoryBuilder: Sendable {
         }
         for status in release.coverage {
             var history = clauses[status.clause]
-                ?? ClauseHistory(clause: status.clause, title: status.title, state: status.state, changes: [])
+                ?? ClauseHistory(clause: status.clause, title: status.title, state: status.state, latest: status, changes: [])
             // A change of state, or of the rules that make the gap: not of how many findings they made.
             if history.changes.last.map({ $0.state != status.state || Self.rules($0.gaps) != Self.rules(status.gaps) }) ?? true {
                 history.changes.append(ClauseChange(release: name, state: status.state, gaps: status.gaps))
             }
             history.state = status.state
+            history.latest = status
             history.title = status.title
             clauses[status.clause] = history
         }

@@ -50,6 +50,9 @@ public struct Config: Sendable, Hashable {
     public var notSoftware: [String] = []
     /// Per-rule levels: error, warning or off.
     public var policy: [String: String] = [:]
+    /// Clauses the manufacturer declares not applicable, by reference (`IEC 62304 5.1.10`), with the reason
+    /// (`clauses: {not_applicable: …}`).
+    public var notApplicableClauses: [String: String] = [:]
     /// Where the configuration was read from, or `nil` when the defaults apply.
     public var source: String?
     /// Where dossier.yml wrote what the identification rules read, by dotted key: `file` (its start), `device` (the
@@ -79,7 +82,7 @@ public struct Config: Sendable, Hashable {
         config.riskManagementPath = "regulatory/risk-management.yml"
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
         let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy",
-                                                         "not_software"])
+                                                         "not_software", "clauses"])
         if let value = m["device"] {
             let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
                                                           "markets", "eu_class", "fda_documentation_level"])
@@ -154,6 +157,7 @@ public struct Config: Sendable, Hashable {
                 config.policy[rule] = text
             }
         }
+        if let value = m["clauses"] { config.notApplicableClauses = try notApplicableClauses(value) }
         return config
     }
 }

@@ -176,7 +176,7 @@ public enum ReleaseAssembler {
             StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, config: config) }
         })
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
-        release.coverage = ClauseCoverage.statuses(safetyClass: config.device?.safetyClass, findings: release.findings)
+        release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
         let warnings = records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }

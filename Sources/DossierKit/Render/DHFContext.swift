@@ -89,10 +89,11 @@ enum DHFContext {
                 : entry.findings.rules.map { "\($0.rule) \($0.level.rawValue) × \($0.count)" }.joined(separator: ", ")]
         }
         context["coverage"] = history.coverage.map { clause -> [String: Any] in
-            ["clause": clause.clause, "title": clause.title, "state": clause.state.rawValue,
-             "history": clause.changes.map { change in
-                 "\(change.release): \(change.state.rawValue)" + (change.gaps.isEmpty ? "" : " (\(change.gaps.joined(separator: ", ")))")
-             }.joined(separator: "; ")]
+            var row = SUFContext.coverageRow(clause.latest, anchor: \.dhfAnchor)
+            row["history"] = clause.changes.map { change in
+                "\(change.release): \(change.state.rawValue)" + (change.gaps.isEmpty ? "" : " (\(change.gaps.joined(separator: ", ")))")
+            }.joined(separator: "; ")
+            return row
         }
         context["coverageByRelease"] = coverageByRelease(history)
         return context

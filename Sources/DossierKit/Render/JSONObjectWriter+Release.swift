@@ -58,6 +58,7 @@ extension Verdict: JSONObjectWritable {
 extension Finding: JSONObjectWritable {
     func writeMembers(to object: inout JSONObjectWriter) throws {
         object.strings("clauses", clauses)
+        object.string("commit", ifPresent: commit)
         object.string("level", level.rawValue)
         try object.object("location", ifPresent: location)
         object.string("message", message)

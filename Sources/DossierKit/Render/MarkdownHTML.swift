@@ -85,8 +85,7 @@ public enum MarkdownHTML {
     /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope` is
     /// `12-scope`), with `-2`, `-3`, … added when `used` holds it already; `used` then holds it.
     private static func uniqueAnchor(_ title: String, used: inout Set<String>) -> String {
-        var anchor = MarkdownText.anchor(title.replacingOccurrences(of: ".", with: ""))
-        if anchor.isEmpty { anchor = "section" }
+        let anchor = MarkdownText.headingAnchor(title)
         var unique = anchor, n = 1
         while used.contains(unique) {
             n += 1

@@ -62,6 +62,13 @@ public enum MarkdownText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The anchor the HTML gives a heading (before it is made unique in its page): its text without dots, as
+    /// `anchor` makes it, e.g. `9-verification-evidence` for `9. Verification evidence`.
+    public static func headingAnchor(_ title: String) -> String {
+        let anchor = anchor(title.replacingOccurrences(of: ".", with: ""))
+        return anchor.isEmpty ? "section" : anchor
+    }
+
     /// A URL-fragment-safe anchor for a record id or heading, e.g. `req-12`.
     public static func anchor(_ text: String) -> String {
         var out = ""

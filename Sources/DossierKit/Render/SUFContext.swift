@@ -174,10 +174,7 @@ enum SUFContext {
                     "status": row.status, "risks": cells[0], "threats": cells[1], "ifuChanges": cells[2], "items": cells[3],
                     "changeRequests": cells[4], "commits": cells[5], "tests": cells[6], "result": row.result]
         }
-        context["coverage"] = release.coverage.map { status -> [String: Any] in
-            ["clause": status.clause, "title": status.title, "evidence": status.evidence.joined(separator: "; "),
-             "state": status.state.rawValue + (status.gaps.isEmpty ? "" : ": " + status.gaps.joined(separator: ", "))]
-        }
+        context["coverage"] = release.coverage.map { coverageRow($0, anchor: \.sufAnchor) }
         let states = Dictionary(grouping: release.coverage, by: \.state).mapValues(\.count)
         context["coverageSummary"] = [
             "safetyClass": release.identification.device?.safetyClass?.rawValue ?? "not stated (every clause shown as applicable)",
@@ -191,6 +188,23 @@ enum SUFContext {
             if let value = context[key] { context[key] = compact(value) }
         }
         return context
+    }
+
+    /// One clause of the coverage table as the SUF and DHF templates see it: `evidence` lists what the release
+    /// holds (`what`, `anchor` in the document, `more` on all but the first), then `missing`, `reason` and
+    /// `gaps` as text, each with a `has…` flag.
+    static func coverageRow(_ status: ClauseStatus, anchor: KeyPath<ClauseEvidence, String>) -> [String: Any] {
+        [
+            "clause": status.clause, "anchor": MarkdownText.anchor(status.clause), "title": status.title,
+            "state": status.state.rawValue, "gaps": status.gaps.joined(separator: ", "), "hasGaps": !status.gaps.isEmpty,
+            "evidence": status.evidence.enumerated().map { index, evidence -> [String: Any] in
+                // Anchors are made again from what suf.json holds, so that one read back cannot break the link.
+                ["what": evidence.what, "anchor": MarkdownText.anchor(evidence[keyPath: anchor]), "more": index > 0]
+            },
+            "hasEvidence": !status.evidence.isEmpty,
+            "missing": status.missing.joined(separator: "; "), "hasMissing": !status.missing.isEmpty,
+            "reason": status.reason ?? "", "hasReason": status.reason != nil,
+        ]
     }
 
     /// Drops empty strings from dictionaries, so that `{{#field}}` sections hide unset fields
