@@ -145,25 +145,24 @@ struct SARIFLocationTests {
         let ruleIds = (driver["rules"] as! [[String: Any]]).map { $0["id"] as! String }
         let results = runs[0]["results"] as! [[String: Any]]
 
-        var fired: [String: Int] = [:]
-        for result in results {
-            let rule = result["ruleId"] as! String
-            fired[rule, default: 0] += 1
-            let text = (result["message"] as? [String: Any])?["text"] as? String
-            #expect(text.map { !$0.isEmpty } == true, "\(rule): no message")
-            #expect((result["ruleIndex"] as? Int).map { ruleIds[$0] == rule } == true, "\(rule): ruleIndex")
-            let locations = result["locations"] as? [[String: Any]] ?? []
-            #expect(locations.count == 1, "\(rule): \(locations.count) locations")
-            guard let physical = locations.first?["physicalLocation"] as? [String: Any],
-                  let artifact = physical["artifactLocation"] as? [String: Any], let uri = artifact["uri"] as? String,
-                  let region = physical["region"] as? [String: Any], let line = region["startLine"] as? Int else {
-                Issue.record("\(rule): no physical location with a uri and a start line: \(result)")
-                continue
-            }
-            #expect(!uri.isEmpty && !uri.hasPrefix("/") && line >= 1, "\(rule): \(uri):\(line)")
-            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%", "\(rule)")
-        }
-        // Every rule dossier has fires here, each result located.
+        var fired = Self.checkLocated(results, ruleIds: ruleIds)
+        // The device rules need a device with nothing in it, and a release outside the tag pattern: another repository.
+        var empty = try GitRepository(scratch, name: "empty-device")
+        try empty.commit("Start\n\nChange-Request: CR-1\n", files: ["dossier.yml": """
+            device:
+              name: Empty
+              manufacturer: ""
+              safety_class: C
+            releases:
+              tag_pattern: "v*"
+
+            """])
+        try empty.tag("release-1")
+        _ = try dossier(["check", "release-1", "--repo", "empty-device", "--format", "sarif", "--output", "device.sarif"], in: scratch.path)
+        let deviceLog = try JSONSerialization.jsonObject(with: scratch.readData("device.sarif")) as! [String: Any]
+        let deviceResults = (deviceLog["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]]
+        for (rule, count) in Self.checkLocated(deviceResults, ruleIds: ruleIds) { fired[rule, default: 0] += count }
+        // Every rule dossier has fires in one of the two, each result located.
         #expect(Set(fired.keys) == Set(ruleIds), "rules that did not fire: \(Set(ruleIds).subtracting(fired.keys).sorted())")
 
         /// `uri:line commit` of the result of `rule` whose first subject is `subject`.
@@ -189,5 +188,28 @@ struct SARIFLocationTests {
         #expect(located("C2", "CR-7") == "regulatory/change-requests.yml:1 \(first)")
         // A record finding: the record's file, line and column; no commit.
         #expect(located("T1", "REQ-1") == "regulatory/requirements.yml:2 no commit")
+    }
+
+    /// Checks that every result has one physical location with a URI and a start line; returns how often each rule fired.
+    static func checkLocated(_ results: [[String: Any]], ruleIds: [String]) -> [String: Int] {
+        var fired: [String: Int] = [:]
+        for result in results {
+            let rule = result["ruleId"] as! String
+            fired[rule, default: 0] += 1
+            let text = (result["message"] as? [String: Any])?["text"] as? String
+            #expect(text.map { !$0.isEmpty } == true, "\(rule): no message")
+            #expect((result["ruleIndex"] as? Int).map { ruleIds[$0] == rule } == true, "\(rule): ruleIndex")
+            let locations = result["locations"] as? [[String: Any]] ?? []
+            #expect(locations.count == 1, "\(rule): \(locations.count) locations")
+            guard let physical = locations.first?["physicalLocation"] as? [String: Any],
+                  let artifact = physical["artifactLocation"] as? [String: Any], let uri = artifact["uri"] as? String,
+                  let region = physical["region"] as? [String: Any], let line = region["startLine"] as? Int else {
+                Issue.record("\(rule): no physical location with a uri and a start line: \(result)")
+                continue
+            }
+            #expect(!uri.isEmpty && !uri.hasPrefix("/") && line >= 1, "\(rule): \(uri):\(line)")
+            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%", "\(rule)")
+        }
+        return fired
     }
 }
