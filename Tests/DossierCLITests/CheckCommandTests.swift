@@ -30,7 +30,7 @@ struct CheckCommandTests {
         let result = try dossier(["check", "--repo", "repo"], in: scratch.path)
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("dossier check v1.1.0 (2 commits since v1.0.0)\n\nErrors ("))
-        #expect(result.stdout.contains("  T1  REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: no test evidence was given (--evidence)\n"))
+        #expect(result.stdout.contains("  T1  REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: the release has no test evidence (dossier evidence add stores it)\n"))
         #expect(result.stdout.contains("  G2  the release tag v1.1.0: signature N (no signature)\n"))
         #expect(result.stdout.contains("\nWarnings ("))
         #expect(result.stdout.contains("  C1  commit "))

@@ -110,12 +110,12 @@ struct DiffCommandTests {
         #expect(folder.stderr.contains("not-a-bundle is not a dossier bundle: it holds no suf.json"))
 
         #expect(try dossier(["suf", "v1.1.0", "--repo", "pd", "--format", "json"], in: scratch.path).status == 0)
-        let text = try scratch.read("dist/dossier/v1.1.0/suf.json").replacingOccurrences(of: "\"formatVersion\": 1,", with: "\"formatVersion\": 7,")
+        let text = try scratch.read("dist/dossier/v1.1.0/suf.json").replacingOccurrences(of: "\"formatVersion\": 2,", with: "\"formatVersion\": 7,")
         try text.write(toFile: scratch.file("newer.json"), atomically: true, encoding: .utf8)
         let newer = try dossier(["diff", "newer.json", "v2.0.0", "--repo", "pd", "--out", "out.md"], in: scratch.path)
         #expect(newer.status == 2)
         let (line, column) = Self.position(of: "\"formatVersion\": 7", in: text, plus: "\"formatVersion\": ".count)
-        #expect(newer.stderr.contains("newer.json:\(line):\(column): suf.json format 7 was written by a newer dossier; this one reads format 1 and older"),
+        #expect(newer.stderr.contains("newer.json:\(line):\(column): suf.json format 7 was written by a newer dossier; this one reads format 2 and older"),
                 "\(newer.stderr)")
         #expect(!scratch.exists("out.md"))
 
@@ -155,7 +155,7 @@ struct DiffCommandTests {
         let (line, column) = Self.position(of: "\"merge\": \"no\"", in: wrongType, plus: "\"merge\": ".count)
         let type = try dossier(["diff", "type.json", "v2.0.0", "--repo", "pd"], in: scratch.path)
         #expect(type.status == 2)
-        #expect(type.stderr.contains("type.json:\(line):\(column): not a suf.json of format 1: .commits[0].merge should be Bool"), "\(type.stderr)")
+        #expect(type.stderr.contains("type.json:\(line):\(column): not a suf.json of format 2: .commits[0].merge should be Bool"), "\(type.stderr)")
         #expect(type.stdout.isEmpty)
 
         try "{\n  \"formatVersion\": 1,\n  \"commits\": [1 2]\n}\n".write(toFile: scratch.file("syntax.json"), atomically: true, encoding: .utf8)

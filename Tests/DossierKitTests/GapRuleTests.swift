@@ -85,7 +85,7 @@ struct GapRuleTestTests {
         let findings = try Gap.findings("T1", ["requirements": approved])
         #expect(findings == [Finding(
             rule: "T1", level: .error,
-            message: "REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: no test evidence was given (--evidence)",
+            message: "REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: the release has no test evidence (dossier evidence add stores it)",
             subjects: ["REQ-1"], location: SourceLocation(file: "regulatory/requirements.yml", line: 2, column: 5),
             clauses: ["IEC 62304 5.7.1", "IEC 62304 5.7.4", "IEC 62304 5.8.1"])])
     }

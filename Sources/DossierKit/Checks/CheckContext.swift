@@ -60,7 +60,7 @@ struct CheckContext: Sendable {
 
     /// Why a requirement has no passing test, in words: no evidence, no linked test, or what its tests did.
     func whyNoPassingTest(_ requirement: String) -> String {
-        if evidence.cases.isEmpty { return "no test evidence was given (--evidence)" }
+        if evidence.cases.isEmpty { return "the release has no test evidence (dossier evidence add stores it)" }
         let tests = tests(ofRequirement: requirement)
         if tests.isEmpty { return "no test in the evidence is linked to it (verified_by, or a requirement property)" }
         let counts = Dictionary(grouping: tests, by: \.outcome).map { "\($0.value.count) \($0.key.rawValue)" }.sorted()

@@ -2,7 +2,7 @@
 /// `suf.json` is this value with sorted keys; the documents are rendered from it.
 public struct Release: Sendable, Codable, Hashable {
     /// The version of this JSON format; readers refuse newer ones.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     /// The format version this value was written with.
     public var formatVersion = Release.currentFormatVersion
