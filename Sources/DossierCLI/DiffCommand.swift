@@ -42,8 +42,10 @@ struct DiffCommand: ParsableCommand {
         if let templates { templateSet = try templateSet.overriding(withFolder: templates) }
         let request = ReleaseRequest(repository: repository.repo, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
-        let oldRelease = try ReleaseReader.release(named: old, request: request)
-        let newRelease = try ReleaseReader.release(named: new, request: request)
+        var warnings: [String] = []
+        let oldRelease = try ReleaseReader.release(named: old, request: request, warnings: &warnings)
+        let newRelease = try ReleaseReader.release(named: new, request: request, warnings: &warnings)
+        for warning in warnings { Output.warning(warning) }
         let diff = ReleaseDiff(old: oldRelease, new: newRelease)
         let data = try DiffRenderer(templates: templateSet, generator: DossierVersion.generator).render(diff, as: format)
         if let out {

@@ -72,6 +72,13 @@ struct ClauseCoverageTests {
         #expect(result.status == 0, "\(result.stderr)")
         let clauses = try coverage(scratch, "dist/dossier/v2.0.0")
         #expect(clauses["IEC 62304 5.2.1"]?.state == "evidenced")
+        // 9.7: PR-5 names the soak test of its resolution, and the report holds its result.
+        #expect(clauses["IEC 62304 9.7"]?.evidence == ["1 problem report whose tests of the resolution have results in the evidence"])
+        // Without the report, a test's name alone verifies nothing: 9.7 was claimed from the name before.
+        #expect(try dossier(["suf", "--repo", "pd", "--out", "bare"], in: scratch.path).status == 0)
+        let bare = try coverage(scratch, "bare/v2.0.0")
+        #expect(bare["IEC 62304 9.7"]?.state == "not evidenced")
+        #expect(bare["IEC 62304 9.7"]?.missing == ["no problem report whose named tests have results in the evidence"])
         #expect(clauses["IEC 62304 5.2.1"]?.evidence == ["29 requirements"])
         #expect(clauses["IEC 62304 5.7.4"]?.evidence == ["29 of 29 requirements with a linked test (29 passed)", "40 test cases (39 passed) in 1 report"])
         #expect(clauses["IEC 62304 5.8.8"]?.evidence == ["release tag v2.0.0 signed, verdict G"])

@@ -215,7 +215,11 @@ struct EvidenceCommandTests {
         let evidence = try #require(try reference(repo))
         let dhf = try dossier(["dhf", "--repo", "repo"], in: scratch.path)
         #expect(dhf.status == 0)
-        #expect(dhf.stderr == "dossier: warning: the bundle attached to v1.1.0 (refs/dossier/v1.1.0, commit \(bundle.prefix(12))) was built with no evidence, but evidence stored since is at refs/dossier/evidence/v1.1.0 (commit \(evidence.prefix(12))): the DHF copies the attached bundle as it is; attach one built with the stored evidence with dossier attach v1.1.0 --force\n")
+        #expect(dhf.stderr == "dossier: warning: the bundle attached to v1.1.0 (refs/dossier/v1.1.0, commit \(bundle.prefix(12))) was built with no evidence, but evidence stored since is at refs/dossier/evidence/v1.1.0 (commit \(evidence.prefix(12))): the attached bundle is used as it is; attach one built with the stored evidence with dossier attach v1.1.0 --force\n")
+        // The diff takes the attached bundle too, and says so alike (it stayed silent before).
+        let diff = try dossier(["diff", "v1.0.0", "v1.1.0", "--repo", "repo", "--format", "json"], in: scratch.path)
+        #expect(diff.status == 0)
+        #expect(diff.stderr == "dossier: warning: the bundle attached to v1.1.0 (refs/dossier/v1.1.0) was built with no evidence, but evidence stored since is at refs/dossier/evidence/v1.1.0 (commit \(evidence.prefix(12))): the attached bundle is used as it is; attach one built with the stored evidence with dossier attach v1.1.0 --force\n", "\(diff.stderr)")
         #expect(try scratch.read("dist/dossier/dhf/DHF.md").contains("| none; evidence stored since (commit \(evidence.prefix(12))) is not in this attached bundle |"))
         // The copy is the attached bundle, byte for byte.
         #expect(try scratch.readData("dist/dossier/dhf/v1.1.0/suf.json") == (try scratch.readData("before/dhf/v1.1.0/suf.json")))
@@ -254,7 +258,42 @@ struct EvidenceCommandTests {
         for _ in 0..<33 { deep = try run("mktree", input: "040000 tree \(deep)\td\n") }
         let tooDeep = try store(try run("mktree", input: "100644 blob \(sums)\tSHA256SUMS\n040000 tree \(deep)\td\n"))
         #expect(tooDeep.stderr.contains("a folder more than 32 deep"), "\(tooDeep.stderr)")
+        // Folders repeated within folders, 30 deep and 4 wide: 31 objects, 4^30 paths, no file. It was walked without
+        // end (killed after 30 s); every entry now counts toward the bound.
+        var bomb = try run("mktree", input: "")
+        for _ in 0..<30 { bomb = try run("mktree", input: ["a", "b", "c", "d"].map { "040000 tree \(bomb)\t\($0)\n" }.joined()) }
+        let started = Date()
+        let folders = try store(try run("mktree", input: "100644 blob \(sums)\tSHA256SUMS\n100644 blob \(report)\ta.xml\n040000 tree \(bomb)\tbomb\n"))
+        #expect(folders.status == 2 && folders.stderr.contains("more than 100000 files and folders"), "\(folders.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20, "a generous bound on a case that never ended before")
+        // SHA256SUMS naming a file twice, the first digest wrong: sha256sum -c fails it, and so does dossier (the
+        // last line won before).
+        let twice = try run("hash-object -w --stdin", input: "\(String(repeating: "0", count: 64))  a.xml\n\(try Self.sha256(Self.passing))  a.xml\n")
+        let listedTwice = try store(try run("mktree", input: "100644 blob \(twice)\tSHA256SUMS\n100644 blob \(report)\ta.xml\n"))
+        #expect(listedTwice.status == 2 && listedTwice.stderr.contains("SHA256SUMS:2:1: expected each file listed once, found 'a.xml' listed again"),
+                "\(listedTwice.stderr)")
+        // A ref that points at something other than a commit: named, not a libgit2 message.
+        _ = try run("update-ref refs/dossier/evidence/v1.1.0 \(report)")
+        let notCommit = try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path)
+        #expect(notCommit.status == 2 && notCommit.stderr.contains("(refs/dossier/evidence/v1.1.0) points at \(report.prefix(12)), which is not a commit"),
+                "\(notCommit.stderr)")
         #expect(!scratch.exists("dist"))
+    }
+
+    @Test("evidence add refuses, before writing anything, a file larger than any command would read back")
+    func addRefusesWhatCannotBeRead() throws {
+        let scratch = try Scratch()
+        let repo = try Self.setUp(scratch)
+        // 256 MiB and one byte, sparse on disk: stored before, after which every read of the release failed for good.
+        let big = scratch.file("reports/big.xml")
+        _ = FileManager.default.createFile(atPath: big, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
+        try handle.truncate(atOffset: (256 << 20) + 1)
+        try handle.close()
+        let add = try dossier(["evidence", "add", "v1.1.0", "reports/big.xml", "--repo", "repo"], in: scratch.path)
+        #expect(add.status == 2)
+        #expect(add.stderr.contains("cannot store 'reports/big.xml' (268435457 bytes) with v1.1.0: evidence holds at most 268435456 bytes (256 MiB) per file"), "\(add.stderr)")
+        #expect(try reference(repo) == nil)
     }
 
     @Test("a file that would be stored as SHA256SUMS, or two files outside the directory with one base name and other bytes, are refused")

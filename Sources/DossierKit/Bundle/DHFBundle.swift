@@ -197,13 +197,9 @@ public enum DHFBundle {
         }
         // The bundle stays as attached; the DHF says when evidence was stored with the release after it was made.
         var warnings: [String] = []
-        let storedNow = StoredEvidence.commit(release: name, in: repository)
-        let stale = storedNow.flatMap { $0 == release.identification.evidence?.commit ? nil : $0 }
-        if let stale {
-            let built = release.identification.evidence.map { $0.kind == .none ? "no evidence" : "other evidence (\($0.brief))" }
-                ?? "evidence it does not record (an older dossier made it)"
-            warnings.append("warning: \(bundle) was built with \(built), but evidence stored since is at \(StoredEvidence.referenceName(name)) (commit \(stale.prefix(12))): the DHF copies the attached bundle as it is; attach one built with the stored evidence with dossier attach \(name) --force")
-        }
+        let staleness = StoredEvidence.staleness(ofAttached: release.identification.evidence, release: name, bundle: bundle, in: repository)
+        let stale = staleness?.commit
+        if let staleness { warnings.append(staleness.warning) }
         let folder = Release.fileStem(name)
         try StageTimer.measure("\(name): copy") {
             for file in files.keys.sorted() {

@@ -10,6 +10,13 @@ public enum ReleaseReader {
     /// - Throws: `DossierError` for a folder that is not a bundle, a file that is not a suf.json, a suf.json of a
     ///   newer format, or an unknown release.
     public static func release(named name: String, request: ReleaseRequest) throws -> Release {
+        var warnings: [String] = []
+        return try release(named: name, request: request, warnings: &warnings)
+    }
+
+    /// The release as `release(named:request:)` reads it; `warnings` gets a line when an attached bundle predates
+    /// the evidence stored with its release since (the bundle is still used as it is, as the DHF does).
+    public static func release(named name: String, request: ReleaseRequest, warnings: inout [String]) throws -> Release {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: name, isDirectory: &isFolder) {
@@ -23,7 +30,13 @@ public enum ReleaseReader {
             return try read(file: name)
         }
         if let attached = try AttachedBundle.read(release: name, repository: request.repository, file: "suf.json") {
-            return try decode(attached, file: "\(name):suf.json (attached)")
+            let release = try decode(attached, file: "\(name):suf.json (attached)")
+            if let staleness = StoredEvidence.staleness(ofAttached: release.identification.evidence, release: name,
+                                                        bundle: "the bundle attached to \(name) (\(AttachedBundle.referenceName(name)))",
+                                                        in: try Repository(path: request.repository)) {
+                warnings.append(staleness.warning)
+            }
+            return release
         }
         var request = request
         request.release = name

@@ -91,6 +91,16 @@ extension StoredEvidence {
         if let (name, problem) = BundlePath.firstProblem(in: all.map(\.name) + [digestListName]) {
             throw DossierError("cannot store '\(BundlePath.escaped(name))' with \(request.release): \(problem) among the files stored with it")
         }
+        // The bounds every read of the stored tree applies (StoredTree.withFiles), applied before anything is written:
+        // a file no command could read back would leave the release's evidence unusable for good.
+        var total: UInt64 = 0
+        for file in all {
+            let bytes = UInt64(file.data.count)
+            total += bytes
+            if bytes > StoredTree.maximumFileSize || total > StoredTree.maximumTotalSize {
+                throw DossierError("cannot store '\(BundlePath.escaped(file.name))' (\(bytes) bytes) with \(request.release): evidence holds at most \(StoredTree.maximumFileSize) bytes (256 MiB) per file and \(StoredTree.maximumTotalSize) bytes (1 GiB) in all")
+            }
+        }
         // Every file, the stored ones too, through the readers every command will read them with.
         _ = try TestEvidence.read(all, source: "the evidence of \(request.release)")
         let previous = stored?.commit

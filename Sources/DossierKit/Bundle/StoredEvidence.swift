@@ -63,6 +63,17 @@ public enum StoredEvidence {
         storedTree(release).commit(in: repository)
     }
 
+    /// When evidence was stored with `name` after its attached bundle was built (the bundle's `evidence` names another
+    /// commit, or none), the commit stored now and a warning that says so; nil when the bundle is current. The DHF and
+    /// the diff, which both take an attached bundle as it is, say this alike.
+    static func staleness(ofAttached evidence: EvidenceOrigin?, release name: String, bundle: String,
+                          in repository: Repository) -> (commit: String, warning: String)? {
+        guard let storedNow = commit(release: name, in: repository), storedNow != evidence?.commit else { return nil }
+        let built = evidence.map { $0.kind == .none ? "no evidence" : "other evidence (\($0.brief))" }
+            ?? "evidence it does not record (an older dossier made it)"
+        return (storedNow, "warning: \(bundle) was built with \(built), but evidence stored since is at \(referenceName(name)) (commit \(storedNow.prefix(12))): the attached bundle is used as it is; attach one built with the stored evidence with dossier attach \(name) --force")
+    }
+
     /// The release tag's stored evidence, each file checked against `SHA256SUMS`; nil when none is stored.
     /// - Throws: `DossierError` when the repository cannot be opened or `release` is not a tag, or as below.
     public static func read(release: String, repository path: String) throws -> Stored? {
@@ -135,7 +146,11 @@ public enum StoredEvidence {
             }
             var name = String(line.dropFirst(66))
             if escaped { name = name.replacingOccurrences(of: "\\\\", with: "\\") }
-            digests[name] = String(digest)
+            // `sha256sum -c` checks every line: a second line for a name is refused, not allowed to win over the first.
+            guard digests.updateValue(String(digest), forKey: name) == nil else {
+                throw DossierError("expected each file listed once, found '\(Excerpt.of(name))' listed again",
+                                   at: SourceLocation(file: file, line: index + 1, column: 1))
+            }
         }
         return digests
     }

@@ -23,8 +23,9 @@ struct StoredTree {
     static let maximumFileSize: UInt64 = 256 << 20
     /// The most all files may hold together: a real bundle of such a release is a few hundred megabytes at most.
     static let maximumTotalSize: UInt64 = 1 << 30
-    /// The deepest a file may lie in folders, and the most entries a tree may hold: far beyond any real set of
-    /// files, and a hostile tree nested a million deep is refused before it is walked.
+    /// The deepest a file may lie in folders, and the most entries (files and folders) a tree may hold: far beyond any
+    /// real set of files, and a hostile tree nested a million deep, or folders repeated within folders, is refused
+    /// before it is walked.
     static let maximumDepth = 32, maximumEntries = 100_000
 
     /// One file of the tree: its path (names joined by `/`) and its blob.
@@ -48,10 +49,14 @@ struct StoredTree {
     func withFiles<T>(commit: String, in repository: Repository, _ body: ([File]) throws -> T) throws -> T {
         var id = try oid(commit)
         var object: OpaquePointer?
-        try check(git_commit_lookup(&object, repository.pointer, &id), "git_commit_lookup")
+        guard git_commit_lookup(&object, repository.pointer, &id) == 0 else {
+            throw DossierError("\(subject) (\(reference)) points at \(commit.prefix(12)), which is not a commit: dossier reads nothing from it")
+        }
         defer { git_commit_free(object) }
         var files: [File] = []
-        try collect(tree: git_commit_tree_id(object).pointee, prefix: "", depth: 0, commit: commit, in: repository, into: &files)
+        var entries = 0
+        try collect(tree: git_commit_tree_id(object).pointee, prefix: "", depth: 0, commit: commit, in: repository,
+                    into: &files, entries: &entries)
         if let (name, problem) = BundlePath.firstProblem(in: files.map(\.path)) {
             throw refused(commit, entry: BundlePath.escaped(name), problem)
         }
@@ -73,9 +78,10 @@ struct StoredTree {
         return try body(files)
     }
 
-    /// Lists the files below one tree, checking each entry's name and kind.
+    /// Lists the files below one tree, checking each entry's name and kind. `entries` counts every entry seen, folders
+    /// too: a small hostile tree of folders within folders holds billions of paths and no file.
     private func collect(tree id: git_oid, prefix: String, depth: Int, commit: String, in repository: Repository,
-                         into files: inout [File]) throws {
+                         into files: inout [File], entries: inout Int) throws {
         var treeId = id
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, repository.pointer, &treeId), "git_tree_lookup")
@@ -85,6 +91,8 @@ struct StoredTree {
             guard let entry = git_tree_entry_byindex(tree, index) else { continue }
             let raw = git_tree_entry_name(entry)!
             let refuse = { (problem: String) in refused(commit, entry: prefix + Self.displayName(raw), problem) }
+            entries += 1
+            guard entries <= Self.maximumEntries else { throw refuse("more than \(Self.maximumEntries) files and folders") }
             guard let name = String(validatingCString: raw) else { throw refuse("a name that is not UTF-8") }
             if let problem = BundlePath.problem(entry: name) { throw refuse(problem) }
             let mode = git_tree_entry_filemode(entry)
@@ -96,11 +104,10 @@ struct StoredTree {
             guard mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE else {
                 throw refuse(mode == GIT_FILEMODE_TREE ? "a folder" : mode == GIT_FILEMODE_LINK ? "a symbolic link" : "not a file")
             }
-            guard files.count < Self.maximumEntries else { throw refuse("more than \(Self.maximumEntries) files") }
             files.append(File(path: prefix + name, blob: git_tree_entry_id(entry).pointee))
         }
         for (path, folder) in folders {
-            try collect(tree: folder, prefix: path, depth: depth + 1, commit: commit, in: repository, into: &files)
+            try collect(tree: folder, prefix: path, depth: depth + 1, commit: commit, in: repository, into: &files, entries: &entries)
         }
     }
 

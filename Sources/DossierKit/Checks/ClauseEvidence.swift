@@ -49,7 +49,7 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
     case evaluatedAnomalies
     /// Problem reports that change requests name.
     case problemReportsInChangeControl
-    /// Problem reports naming the tests that verify their resolution.
+    /// Problem reports whose named tests of the resolution have results in the release's test evidence.
     case problemReportsWithTests
     /// An overall residual risk evaluation (ISO 14971 8) that names this release.
     case residualRiskEvaluation
@@ -105,7 +105,7 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
         case .evaluatedProblemReports: "no evaluated problem report"
         case .evaluatedAnomalies: "an open problem report without an evaluation, or no problem reports"
         case .problemReportsInChangeControl: "no problem report named by a change request"
-        case .problemReportsWithTests: "no problem report naming its tests"
+        case .problemReportsWithTests: "no problem report whose named tests have results in the evidence"
         case .residualRiskEvaluation: "no overall residual risk evaluation naming this release"
         case .riskManagementReview: "no risk management review naming this release"
         case .analysedChangeRequests: "no change request of this release with a safety-impact analysis"

@@ -149,9 +149,14 @@ public struct ReleaseInventory: Sendable {
             add(.problemReportsInChangeControl, "\(plural(inChangeControl.count, "problem report")) named by change requests",
                 suf: record(first.id), dhf: heading(DHFSection.problems))
         }
-        let withTests = reports.filter { !$0.tests.isEmpty }
+        // A report counts only when every test it names is in this release's test evidence, with its result: a name
+        // alone verifies nothing.
+        let caseIds = Set(release.evidence.cases.map(\.id))
+        let withTests = reports.filter { report in
+            !report.tests.isEmpty && report.tests.allSatisfy { !TestIdPattern($0).matches(in: caseIds).isEmpty }
+        }
         if let first = withTests.first {
-            add(.problemReportsWithTests, "\(plural(withTests.count, "problem report")) naming the tests that verify the resolution",
+            add(.problemReportsWithTests, "\(plural(withTests.count, "problem report")) whose tests of the resolution have results in the evidence",
                 suf: record(first.id), dhf: heading(DHFSection.problems))
         }
 
