@@ -96,8 +96,10 @@ struct ManifestListing {
     /// The digest (lowercase hex) each listed name should have, by the name's bytes (NFC and NFD are two names,
     /// as they are two files).
     var digests: [RawName: String] = [:]
+    /// What is wrong with the manifest, each with its line number.
+    var faults: [(line: Int, text: String)] = []
     /// What is wrong with the manifest, as `line N: …`.
-    var problems: [String] = []
+    var problems: [String] { faults.map { "line \($0.line): \($0.text)" } }
 
     init(_ data: Data) {
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -109,23 +111,23 @@ struct ManifestListing {
             guard chars.count > 66, chars[..<64].allSatisfy(Self.isHex), chars[64] == UInt8(ascii: " "),
                   chars[65] == UInt8(ascii: " ") || chars[65] == UInt8(ascii: "*"),
                   let name = String(bytes: chars[66...], encoding: .utf8) else {
-                problems.append("line \(number): \(BundlePath.escaped(String(decoding: line.prefix(80), as: UTF8.self)))")
+                faults.append((number, "\(BundlePath.escaped(String(decoding: line.prefix(80), as: UTF8.self)))"))
                 continue
             }
             if let problem = BundlePath.problem(path: name) {
-                problems.append("line \(number): '\(BundlePath.escaped(name))' is \(problem), not a file inside the bundle")
+                faults.append((number, "'\(BundlePath.escaped(name))' is \(problem), not a file inside the bundle"))
                 continue
             }
             let key = RawName(name.lowercased())
             if let earlier = firstLine[key] {
-                problems.append("line \(number): '\(BundlePath.escaped(name))' is listed already on line \(earlier.line)"
-                                + (earlier.name == name ? "" : " (as '\(BundlePath.escaped(earlier.name))', differing only in case)"))
+                faults.append((number, "'\(BundlePath.escaped(name))' is listed already on line \(earlier.line)"
+                                + (earlier.name == name ? "" : " (as '\(BundlePath.escaped(earlier.name))', differing only in case)")))
                 continue
             }
             firstLine[key] = (name, number)
             digests[RawName(name)] = String(decoding: chars[..<64], as: UTF8.self).lowercased()
         }
-        if digests.isEmpty && problems.isEmpty { problems.append("line 1: the manifest lists no file") }
+        if digests.isEmpty && faults.isEmpty { faults.append((1, "the manifest lists no file")) }
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {

@@ -111,7 +111,8 @@ extension StoredEvidence {
         let author = StoredTree.Author(name: repository.configValue("user.name") ?? "dossier",
                                        email: repository.configValue("user.email") ?? "dossier@localhost",
                                        time: request.sourceDateEpoch ?? Int64(Date().timeIntervalSince1970))
-        let files = all.map { ($0.name, $0.data) } + [(digestListName, digestList(all))]
+        let digestList = Data(BundleWriter.manifest(Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.data) })).utf8)
+        let files = all.map { ($0.name, $0.data) } + [(digestListName, digestList)]
         let treeId = try StoredTree.writeTree(files, in: repository)
         let message = "dossier evidence for \(request.release)\n\nAdded:\n" + added.map { "\($0.sha256)  \($0.name)\n" }.joined()
         let commit = try StoredTree.writeCommit(tree: treeId, parent: previous, message: message, author: author, in: repository)

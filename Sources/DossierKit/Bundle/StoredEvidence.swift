@@ -97,7 +97,14 @@ public enum StoredEvidence {
         guard let list = blobs.first(where: { $0.name == digestListName }) else {
             throw DossierError("\(at) has no \(digestListName): dossier cannot tell its files are the ones stored, and uses none of them")
         }
-        let listed = try digests(in: list.data, file: "\(tree.reference):\(digestListName)")
+        // Read as `verify` reads a bundle's manifest, and as `sha256sum -c` would: a line it would not accept, a name
+        // outside the tree or a name listed twice, and none of the files is used.
+        let listing = ManifestListing(list.data)
+        if let fault = listing.faults.first {
+            throw DossierError("expected one line 'SHA-256  NAME' per stored file, which this is not: \(fault.text); dossier uses none of the files",
+                               at: SourceLocation(file: "\(tree.reference):\(digestListName)", line: fault.line, column: 1))
+        }
+        let listed = Dictionary(uniqueKeysWithValues: listing.digests.map { ($0.key.string, $0.value) })
         var files: [EvidenceInput] = []
         for file in blobs where file.name != digestListName {
             let digest = sha256(file.data)
@@ -114,45 +121,6 @@ public enum StoredEvidence {
         }
         return Stored(release: release, reference: tree.reference, commit: commit,
                       files: files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
-    }
-
-    /// The digest list of `files`, as `sha256sum` writes it: one line per file in name order, a name holding a
-    /// backslash written with its backslashes doubled and the line led by one.
-    static func digestList(_ files: [EvidenceInput]) -> Data {
-        let lines = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }.map { file in
-            file.name.contains("\\") ? "\\\(sha256(file.data))  \(file.name.replacingOccurrences(of: "\\", with: "\\\\"))\n"
-                : "\(sha256(file.data))  \(file.name)\n"
-        }
-        return Data(lines.joined().utf8)
-    }
-
-    /// The names and digests a digest list holds, read as `sha256sum -c` reads it.
-    /// - Throws: `DossierError` at the line that is not `HEX  NAME`.
-    static func digests(in data: Data, file: String) throws -> [String: String] {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DossierError("expected UTF-8 text, found bytes that are not", at: SourceLocation(file: file))
-        }
-        var digests: [String: String] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !rawLine.isEmpty {
-            var line = Substring(rawLine)
-            let escaped = line.hasPrefix("\\")
-            if escaped { line = line.dropFirst() }
-            let digest = line.prefix(64)
-            let separator = line.dropFirst(64).prefix(2)
-            guard digest.count == 64, digest.allSatisfy({ $0.isHexDigit && !$0.isUppercase }), separator == "  " || separator == " *",
-                  line.count > 66 else {
-                throw DossierError("expected a line 'SHA-256  NAME' (64 lower-case hex digits, two spaces, a name), found '\(Excerpt.of(String(rawLine)))'",
-                                   at: SourceLocation(file: file, line: index + 1, column: 1))
-            }
-            var name = String(line.dropFirst(66))
-            if escaped { name = name.replacingOccurrences(of: "\\\\", with: "\\") }
-            // `sha256sum -c` checks every line: a second line for a name is refused, not allowed to win over the first.
-            guard digests.updateValue(String(digest), forKey: name) == nil else {
-                throw DossierError("expected each file listed once, found '\(Excerpt.of(name))' listed again",
-                                   at: SourceLocation(file: file, line: index + 1, column: 1))
-            }
-        }
-        return digests
     }
 
     static func sha256(_ data: Data) -> String {
