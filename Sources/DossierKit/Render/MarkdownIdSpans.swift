@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Keeps record ids whole in HTML tables: a browser may break a line after any hyphen, and a narrow column
 /// then shows `REQ-` on one line and `23` on the next. Each word of a table cell that holds a hyphen between
@@ -9,17 +10,30 @@ enum MarkdownIdSpans {
     /// Words longer than this are left alone: they are not ids, and a long one must be able to wrap.
     static let longestId = 40
 
-    /// Wraps the hyphenated words of every table cell under `root`.
+    /// Wraps the hyphenated words of every table cell under `root`. One walk of the tree: a cell is a container, so
+    /// the iterator enters and leaves it, and the text nodes met in between are its words. cmark-gfm's table
+    /// extension does not export its cell node type, so it is learnt from the first node named `table_cell`.
     static func wrap(in root: OpaquePointer) {
         var texts: [OpaquePointer] = []
+        var cellType: cmark_node_type?
+        var openCells = 0
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_TEXT, isInTableCell(node) else { continue }
-            texts.append(node)
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT {
+                if openCells > 0 { texts.append(node) }
+                continue
+            }
+            let isCell = cellType.map { $0 == type } ?? {
+                guard let name = cmark_node_get_type_string(node), strcmp(name, "table_cell") == 0 else { return false }
+                cellType = type
+                return true
+            }()
+            if isCell { openCells += event == CMARK_EVENT_ENTER ? 1 : -1 }
         }
         for node in texts { split(node) }
     }
@@ -57,16 +71,6 @@ enum MarkdownIdSpans {
                 hyphenAfterAlphanumeric = false
             }
             previous = character
-        }
-        return false
-    }
-
-    /// Whether `node` is inside a table cell (cmark-gfm's table extension names the node type `table_cell`).
-    private static func isInTableCell(_ node: OpaquePointer) -> Bool {
-        var parent = cmark_node_parent(node)
-        while let current = parent {
-            if let name = cmark_node_get_type_string(current), String(cString: name) == "table_cell" { return true }
-            parent = cmark_node_parent(current)
         }
         return false
     }
