@@ -50,8 +50,8 @@ enum OpenPGPVerifier {
         func cannotCheck(_ reason: String, algorithm: String = "") -> Verdict {
             Verdict(.cannotCheck, kind: .openpgp, algorithm: algorithm, reason: reason)
         }
-        guard signature.version == 4 else {
-            return cannotCheck("version \(signature.version) OpenPGP signatures are not supported; only version 4 is")
+        guard signature.version == 4 || signature.version == 3 else {
+            return cannotCheck("version \(signature.version) OpenPGP signatures are not supported; only versions 3 and 4 are")
         }
         guard signature.type == 0x00 || signature.type == 0x01 else {
             return cannotCheck("the signature has type 0x\([signature.type].openPGPHex), not a binary (0x00) or text (0x01) document signature")
