@@ -34,6 +34,9 @@ enum OpenPGPVerifier {
         let signature: OpenPGPSignaturePacket
         do {
             signature = try OpenPGPSignaturePacket.parse(packet.body)
+        } catch let error as OpenPGPFormatError where error.unreadable {
+            // gpg drops the packet (an MPI over 16384 bits: "mpi too large") and finds no signature: NODATA, as above.
+            return malformed("the signature packet is malformed: \(error.message)")
         } catch let error as OpenPGPFormatError {
             // gpg reads the packet framing, then fails on the body: ERRSIG (invalid packet), which git shows as E.
             return Verdict(.cannotCheck, kind: .openpgp, reason: "the signature packet is malformed: \(error.message)")
