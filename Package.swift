@@ -17,12 +17,15 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibGit2", path: "Sources/CLibGit2", pkgConfig: "libgit2",
                        providers: [.apt(["libgit2-dev"])]),
+        // libgcrypt: the OpenPGP algorithms swift-crypto lacks (DSA, Brainpool, secp256k1, Ed448), as gpg checks them.
+        .systemLibrary(name: "CGcrypt", path: "Sources/CGcrypt", pkgConfig: "libgcrypt",
+                       providers: [.apt(["libgcrypt20-dev"])]),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(
             name: "DossierKit",
             dependencies: [
-                "CLibGit2", "CCmarkGFM",
+                "CLibGit2", "CCmarkGFM", "CGcrypt",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

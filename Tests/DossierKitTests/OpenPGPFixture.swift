@@ -21,7 +21,7 @@ final class OpenPGPFixture: @unchecked Sendable {
     /// A second GNUPGHOME whose key is not in the keyring.
     let otherEnv: [String: String]
 
-    /// Primary fingerprints by name: ed, rsa3072, rsa2048, p256, sub, exp, rev, multi, other.
+    /// Primary fingerprints by name: ed, rsa3072, rsa2048, p256, dsa1024, bp384 (brainpoolP384r1), k1 (secp256k1), sub, exp, rev, multi, other.
     private(set) var keys: [String: String] = [:]
     /// The signing subkey of `sub`.
     private(set) var subkey = ""
@@ -47,6 +47,9 @@ final class OpenPGPFixture: @unchecked Sendable {
         keys["rsa2048"] = try generate("Ron <ron@example.com>", "rsa2048", "sign", "0")
         keys["p256"] = try generate("Pat <pat@example.com>", "nistp256", "sign", "0")
         keys["rsa1024"] = try generate("Tiny <tiny@example.com>", "rsa1024", "sign", "0")
+        keys["dsa1024"] = try generate("Dora <dora@example.com>", "dsa1024", "sign", "0")
+        keys["bp384"] = try generate("Bea <bea@example.com>", "brainpoolP384r1", "sign", "0")
+        keys["k1"] = try generate("Kai <kai@example.com>", "secp256k1", "sign", "0")
         keys["exp"] = try generate("Exp <exp@example.com>", "ed25519", "sign", "1d")
         keys["other"] = try generate("Otto <otto@example.com>", "ed25519", "sign", "0", env: otherEnv)
 
@@ -75,7 +78,7 @@ final class OpenPGPFixture: @unchecked Sendable {
         try gpg(["--import-ownertrust"], at: Self.t0, input: Data("\(keys["other"] ?? ""):6:\n".utf8), env: otherEnv)
 
         // One file per key, and one file holding two keys in two blocks.
-        for name in ["ed", "rsa3072", "p256", "sub", "exp", "rev", "multi", "rsa1024"] {
+        for name in ["ed", "rsa3072", "p256", "sub", "exp", "rev", "multi", "rsa1024", "dsa1024", "bp384", "k1"] {
             keyringFiles.append((name: "\(name).asc", text: try export(keys[name] ?? "")))
         }
         keyringFiles.append((name: "two.asc", text: try export(keys["rsa2048"] ?? "") + "\n" + export(keys["ed"] ?? "")))

@@ -273,7 +273,7 @@ struct OpenPGPTests {
         let f = try F.shared()
         let keyring = try f.keyring()
         #expect(!keyring.isEmpty)
-        #expect(keyring.certificates.count == 10)
+        #expect(keyring.certificates.count == 13)
         #expect(try OpenPGPKeyring(files: []).isEmpty)
         let secret = try f.gpg(["--armor", "--export-secret-keys", try #require(f.keys["ed"])], at: F.t0).stdout
         #expect {

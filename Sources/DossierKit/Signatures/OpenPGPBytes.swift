@@ -4,11 +4,14 @@ struct OpenPGPFormatError: Error, Sendable, CustomStringConvertible {
     var message: String
     /// The 1-based line of the armored text where the problem was found, when known.
     var line: Int?
+    /// Whether gpg drops the packet as unreadable (a signature is then NODATA, git's N) instead of reporting it (ERRSIG).
+    var unreadable: Bool
 
     /// Creates an error.
-    init(_ message: String, line: Int? = nil) {
+    init(_ message: String, line: Int? = nil, unreadable: Bool = false) {
         self.message = message
         self.line = line
+        self.unreadable = unreadable
     }
 
     /// The message.
@@ -69,9 +72,15 @@ struct OpenPGPByteReader: Sendable {
         return offset < bytes.count ? Array(bytes[offset...]) : []
     }
 
+    /// The largest MPI gpg reads (MAX_EXTERN_MPI_BITS in gnupg's g10/parse-packet.c): a larger one makes the packet unreadable.
+    static let maxMPIBits = 16384
+
     /// Reads a multiprecision integer (2-byte bit count, then the bytes), without leading zero bytes.
     mutating func mpi() throws -> [UInt8] {
         let bits = try u16()
+        guard bits <= Self.maxMPIBits else {
+            throw OpenPGPFormatError("a multiprecision integer has \(bits) bits; gpg reads at most \(Self.maxMPIBits)", unreadable: true)
+        }
         let value = try take((bits + 7) / 8)
         return Array(value.drop { $0 == 0 })
     }

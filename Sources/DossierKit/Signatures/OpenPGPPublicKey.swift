@@ -9,8 +9,13 @@ struct OpenPGPPublicKey: Sendable {
         case rsa(n: [UInt8], e: [UInt8])
         /// Ed25519, either the legacy EdDSA form (algorithm 22) or RFC 9580's native one (algorithm 27): the 32-byte point.
         case ed25519([UInt8])
-        /// ECDSA (algorithm 19) on a NIST curve: the uncompressed point 0x04‖x‖y.
+        /// ECDSA (algorithm 19) on a NIST, Brainpool or secp256k1 curve: the uncompressed point 0x04‖x‖y.
         case ecdsa(OpenPGPCurve, [UInt8])
+        /// DSA (algorithm 17): the prime p, the group order q, the generator g and the public value y, without leading zeros.
+        case dsa(p: [UInt8], q: [UInt8], g: [UInt8], y: [UInt8])
+        /// Ed448, either legacy EdDSA (algorithm 22, OID 1.3.101.113, as GnuPG 2.3 and later make it) or RFC 9580's
+        /// native form (algorithm 28): the 57-byte point.
+        case ed448([UInt8])
         /// Anything else: why it cannot be used for checking signatures.
         case unsupported(String)
     }
@@ -51,11 +56,19 @@ struct OpenPGPPublicKey: Sendable {
             if oid == OpenPGPCurve.ed25519LegacyOID {
                 guard point.count == 33, point[0] == 0x40 else { throw OpenPGPFormatError("an Ed25519 public key is not 0x40 and 32 bytes") }
                 material = .ed25519(Array(point.dropFirst()))
+            } else if oid == OpenPGPCurve.ed448OID {
+                guard point.count == 58, point[0] == 0x40 else { throw OpenPGPFormatError("an Ed448 public key is not 0x40 and 57 bytes") }
+                material = .ed448(Array(point.dropFirst()))
             } else {
                 material = .unsupported("EdDSA on the curve with OID \(OpenPGPCurve.dotted(oid))")
             }
         case 27:
             material = .ed25519(try reader.take(32))
+        case 28:
+            material = .ed448(try reader.take(57))
+        case 17:
+            let p = try reader.mpi(), q = try reader.mpi(), g = try reader.mpi(), y = try reader.mpi()
+            material = .dsa(p: p, q: q, g: g, y: y)
         case 19:
             let oid = try reader.take(Int(try reader.u8()))
             let point = try reader.mpi()
@@ -74,17 +87,21 @@ struct OpenPGPPublicKey: Sendable {
         return OpenPGPPublicKey(body: body, created: created, algorithm: algorithm, material: material, fingerprint: fingerprint)
     }
 
-    /// The key's algorithm as dossier names it: `RSA 3072`, `EdDSA Ed25519`, `ECDSA P-256`.
+    /// The key's algorithm as dossier names it: `RSA 3072`, `EdDSA Ed25519`, `ECDSA P-256`, `DSA 2048`,
+    /// `ECDSA brainpoolP256r1`, `EdDSA Ed448`.
     var algorithmDescription: String {
         switch material {
-        case let .rsa(n, _):
-            let bits = n.isEmpty ? 0 : n.count * 8 - n[0].leadingZeroBitCount
-            return "RSA \(bits)"
+        case let .rsa(n, _): return "RSA \(Self.bits(n))"
         case .ed25519: return "EdDSA Ed25519"
+        case .ed448: return "EdDSA Ed448"
         case let .ecdsa(curve, _): return "ECDSA \(curve.name)"
+        case let .dsa(p, _, _, _): return "DSA \(Self.bits(p))"
         case .unsupported: return OpenPGPPublicKey.algorithmName(algorithm)
         }
     }
+
+    /// The bit length of an unsigned big-endian value without leading zero bytes.
+    static func bits(_ value: [UInt8]) -> Int { value.isEmpty ? 0 : value.count * 8 - value[0].leadingZeroBitCount }
 
     /// A public-key algorithm's name (RFC 9580 §9.1).
     static func algorithmName(_ algorithm: UInt8) -> String {
@@ -124,16 +141,47 @@ struct OpenPGPPublicKey: Sendable {
                 return "\(algorithmDescription) keys are not supported (RSA keys need at least 2048 bits)"
             }
             return nil
-        case .ed25519, .ecdsa: return nil
+        case .ed25519, .ed448, .ecdsa, .dsa: return nil
         }
     }
 
-    /// Checks signature values `mpis` over `digest` (already computed with the signature's hash algorithm).
-    /// `digest` is a swift-crypto digest, so RSA can name the hash in its PKCS#1 v1.5 encoding.
-    func check<D: Digest>(_ mpis: [[UInt8]], digest: D) -> Check {
+    /// The digest DSA and ECDSA sign, as gpg 2.2 makes it (`encode_md_value` in g10/seskey.c): the group order's
+    /// size in bits, qbits (DSA: q's; ECDSA: the curve's, at most 512), must be a multiple of 8 and at least 160,
+    /// the digest at least qbits/8 bytes long, and it is cut to its first qbits/8 bytes. Otherwise gpg reports an
+    /// error (ERRSIG, git's E): the reason is returned. Other algorithms take the digest as it is.
+    func signedHash(_ digest: [UInt8]) -> Result<[UInt8], UnusableHash> {
+        let qbits: Int
+        switch material {
+        case let .dsa(_, q, _, _): qbits = Self.bits(q)
+        case let .ecdsa(curve, _): qbits = min(curve.size * 8, 512)
+        default: return .success(digest)
+        }
+        guard qbits % 8 == 0, qbits >= 160 else {
+            return .failure(UnusableHash(reason: "the \(algorithmDescription) key's group order has \(qbits) bits; gpg needs a multiple of 8, at least 160"))
+        }
+        guard digest.count >= qbits / 8 else {
+            return .failure(UnusableHash(reason: "the \(algorithmDescription) key needs a hash of at least \(qbits) bits; the signature's has \(digest.count * 8)"))
+        }
+        return .success(Array(digest.prefix(qbits / 8)))
+    }
+
+    /// Why a digest cannot be signed with a key (see `signedHash`).
+    struct UnusableHash: Error, Sendable {
+        /// The reason, for the verdict.
+        var reason: String
+    }
+
+    /// Checks signature values `mpis` over `digest` (already computed with the signature's hash algorithm,
+    /// `hashAlgorithm`). `digest` is a swift-crypto digest, so RSA can name the hash in its PKCS#1 v1.5 encoding.
+    /// swift-crypto checks RSA, Ed25519 and the NIST curves; libgcrypt the rest (`checkWithGcrypt`).
+    func check<D: Digest>(_ mpis: [[UInt8]], digest: D, hashAlgorithm: UInt8) -> Check {
         switch material {
         case let .unsupported(why):
             return .unsupported(why)
+        case .dsa, .ed448:
+            return checkWithGcrypt(mpis, digest: Array(digest), hashAlgorithm: hashAlgorithm)
+        case let .ecdsa(curve, _) where !curve.isNIST:
+            return checkWithGcrypt(mpis, digest: Array(digest), hashAlgorithm: hashAlgorithm)
         case let .rsa(n, e):
             guard algorithm != 2 else { return .unsupported("the key is an encrypt-only RSA key") }
             guard mpis.count == 1, let signature = mpis[0].leftPadded(to: n.count) else { return .invalid }
@@ -153,85 +201,58 @@ struct OpenPGPPublicKey: Sendable {
             guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: point) else { return .invalid }
             return key.isValidSignature(raw, for: Array(digest)) ? .valid : .invalid
         case let .ecdsa(curve, point):
+            // gpg's hash length rule applies; the digest is then given whole, as swift-crypto cuts it to the curve's
+            // order itself, which is gpg's cut for P-256 and P-384 (P-521's 521 bits exceed SHA-512's 512: no cut).
+            if case let .failure(problem) = signedHash(Array(digest)) { return .unsupported(problem.reason) }
             guard mpis.count == 2, let r = mpis[0].leftPadded(to: curve.size), let s = mpis[1].leftPadded(to: curve.size) else {
                 return .invalid
             }
             return curve.isValid(r + s, point: point, digest: digest) ? .valid : .invalid
         }
     }
-}
 
-/// The NIST curves dossier checks ECDSA signatures on.
-enum OpenPGPCurve: Sendable {
-    /// NIST P-256.
-    case p256
-    /// NIST P-384.
-    case p384
-    /// NIST P-521.
-    case p521
-
-    /// The OID of legacy EdDSA's Ed25519 (1.3.6.1.4.1.11591.15.1), as encoded in a key packet.
-    static let ed25519LegacyOID: [UInt8] = [0x2B, 0x06, 0x01, 0x04, 0x01, 0xDA, 0x47, 0x0F, 0x01]
-
-    /// Recognises a curve OID as encoded in a key packet.
-    init?(oid: [UInt8]) {
-        switch oid {
-        case [0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x03, 0x01, 0x07]: self = .p256
-        case [0x2B, 0x81, 0x04, 0x00, 0x22]: self = .p384
-        case [0x2B, 0x81, 0x04, 0x00, 0x23]: self = .p521
-        default: return nil
+    /// Checks signature values `mpis` over the digest bytes with libgcrypt: every key type, for the algorithms
+    /// swift-crypto lacks and for the hashes it lacks (SHA-224, RIPEMD-160).
+    func checkWithGcrypt(_ mpis: [[UInt8]], digest: [UInt8], hashAlgorithm: UInt8) -> Check {
+        let hash: [UInt8]
+        switch signedHash(digest) {
+        case let .failure(problem): return .unsupported(problem.reason)
+        case let .success(value): hash = value
         }
-    }
-
-    /// The size of a coordinate (and of r and s) in bytes.
-    var size: Int {
-        switch self {
-        case .p256: 32
-        case .p384: 48
-        case .p521: 66
-        }
-    }
-
-    /// The curve's name: `P-256`, `P-384`, `P-521`.
-    var name: String {
-        switch self {
-        case .p256: "P-256"
-        case .p384: "P-384"
-        case .p521: "P-521"
-        }
-    }
-
-    /// Checks a raw r‖s ECDSA signature over `digest` with the uncompressed point `point`.
-    func isValid<D: Digest>(_ raw: [UInt8], point: [UInt8], digest: D) -> Bool {
-        switch self {
-        case .p256:
-            guard let key = try? P256.Signing.PublicKey(x963Representation: point),
-                  let signature = try? P256.Signing.ECDSASignature(rawRepresentation: raw) else { return false }
-            return key.isValidSignature(signature, for: digest)
-        case .p384:
-            guard let key = try? P384.Signing.PublicKey(x963Representation: point),
-                  let signature = try? P384.Signing.ECDSASignature(rawRepresentation: raw) else { return false }
-            return key.isValidSignature(signature, for: digest)
-        case .p521:
-            guard let key = try? P521.Signing.PublicKey(x963Representation: point),
-                  let signature = try? P521.Signing.ECDSASignature(rawRepresentation: raw) else { return false }
-            return key.isValidSignature(signature, for: digest)
-        }
-    }
-
-    /// An OID in dotted form, for messages.
-    static func dotted(_ oid: [UInt8]) -> String {
-        guard let first = oid.first else { return "(empty)" }
-        var parts = ["\(first / 40)", "\(first % 40)"]
-        var value: UInt64 = 0
-        for byte in oid.dropFirst() {
-            value = (value << 7) | UInt64(byte & 0x7F)
-            if byte & 0x80 == 0 {
-                parts.append("\(value)")
-                value = 0
+        switch material {
+        case let .unsupported(why):
+            return .unsupported(why)
+        case let .rsa(n, e):
+            guard algorithm != 2 else { return .unsupported("the key is an encrypt-only RSA key") }
+            guard mpis.count == 1, mpis[0].count <= n.count else { return .invalid }
+            guard let name = OpenPGPGcrypt.hash(hashAlgorithm)?.name else {
+                return .unsupported("\(OpenPGPSignaturePacket.hashName(hashAlgorithm)) signatures are not supported")
             }
-            if value > UInt64(1) << 50 { return "(malformed)" }
+            return OpenPGPGcrypt.verifyRSA(n: n, e: e, signature: mpis[0], hashName: name, hash: hash)
+        case let .ed25519(point):
+            return checkEdDSA(mpis, curve: "Ed25519", point: point, size: 32, native: 27, message: hash)
+        case let .ed448(point):
+            return checkEdDSA(mpis, curve: "Ed448", point: point, size: 57, native: 28, message: hash)
+        case let .ecdsa(curve, point):
+            guard mpis.count == 2 else { return .invalid }
+            return OpenPGPGcrypt.verifyECDSA(curve: curve.gcryptName, point: point, r: mpis[0], s: mpis[1], hash: hash)
+        case let .dsa(p, q, g, y):
+            guard mpis.count == 2 else { return .invalid }
+            return OpenPGPGcrypt.verifyDSA(p: p, q: q, g: g, y: y, r: mpis[0], s: mpis[1], hash: hash)
         }
-        return parts.joined(separator: ".")
+    }
+
+    /// EdDSA: the native form's single value R‖S (algorithm `native`), or the legacy form's two MPIs R and S,
+    /// each at most `size` bytes (left-padded, as gpg reads them).
+    private func checkEdDSA(_ mpis: [[UInt8]], curve: String, point: [UInt8], size: Int, native: UInt8, message: [UInt8]) -> Check {
+        let r: [UInt8], s: [UInt8]
+        if algorithm == native {
+            guard mpis.count == 1, mpis[0].count == 2 * size else { return .invalid }
+            (r, s) = (Array(mpis[0].prefix(size)), Array(mpis[0].suffix(size)))
+        } else {
+            guard mpis.count == 2, let left = mpis[0].leftPadded(to: size), let right = mpis[1].leftPadded(to: size) else { return .invalid }
+            (r, s) = (left, right)
+        }
+        return OpenPGPGcrypt.verifyEdDSA(curve: curve, point: point, r: r, s: s, message: message)
     }
 }

@@ -1,6 +1,6 @@
 import Crypto
 
-/// A v4 OpenPGP signature packet (RFC 4880 §5.2.3): what it claims, and the values to check.
+/// A v4 OpenPGP signature packet (RFC 4880 §5.2.3), or a v3 one (§5.2.2): what it claims, and the values to check.
 struct OpenPGPSignaturePacket: Sendable {
     /// One subpacket.
     struct Subpacket: Sendable {
@@ -14,7 +14,7 @@ struct OpenPGPSignaturePacket: Sendable {
         var hashed: Bool
     }
 
-    /// The signature version (only 4 is checked; the parser accepts others so the verdict can name them).
+    /// The signature version (3 and 4 are checked; the parser accepts others so the verdict can name them).
     var version: UInt8
     /// The signature type: 0x00 binary, 0x01 text, 0x10–0x13 certifications, 0x18 subkey binding, …
     var type: UInt8
@@ -24,18 +24,22 @@ struct OpenPGPSignaturePacket: Sendable {
     var hashAlgorithm: UInt8
     /// The hashed and unhashed subpackets, in order.
     var subpackets: [Subpacket]
-    /// Version through the end of the hashed subpackets: the part the hash covers.
+    /// The part of the packet the hash covers: v4, the version through the end of the hashed subpackets;
+    /// v3, the signature type and the 4-byte creation time.
     var hashedPart: [UInt8]
     /// The first two bytes of the digest, stored in the packet.
     var left16: [UInt8]
-    /// The signature values (MPIs; a single 64-byte value for native Ed25519).
+    /// The signature values (MPIs; a single 64-byte value for native Ed25519, 114 bytes for native Ed448).
     var values: [[UInt8]]
+    /// A v3 signature's creation time and signer key id, which it carries in its header, not in subpackets.
+    var v3Header: (created: Int64, keyID: [UInt8])?
 
-    /// Parses a signature packet body. Versions other than 4 parse only their version byte
-    /// (the caller reports them as unsupported); a malformed v4 body throws.
+    /// Parses a signature packet body. Versions other than 3 and 4 parse only their version byte
+    /// (the caller reports them as unsupported); a malformed v3 or v4 body throws.
     static func parse(_ body: [UInt8]) throws -> OpenPGPSignaturePacket {
         var reader = OpenPGPByteReader(body, context: "signature packet")
         let version = try reader.u8()
+        if version == 3 { return try parseV3(&reader) }
         guard version == 4 else {
             return OpenPGPSignaturePacket(version: version, type: 0, publicKeyAlgorithm: 0, hashAlgorithm: 0,
                                           subpackets: [], hashedPart: [], left16: [], values: [])
@@ -48,16 +52,38 @@ struct OpenPGPSignaturePacket: Sendable {
         let unhashed = try reader.take(try reader.u16())
         let subpackets = try parseSubpackets(hashed, hashed: true) + parseSubpackets(unhashed, hashed: false)
         let left16 = try reader.take(2)
-        var values: [[UInt8]] = []
-        if publicKeyAlgorithm == 27 {
-            values.append(try reader.take(64))
-        } else {
-            while !reader.isAtEnd { values.append(try reader.mpi()) }
-        }
-        guard reader.isAtEnd else { throw OpenPGPFormatError("the signature packet has bytes after its values") }
+        let values = try parseValues(&reader, publicKeyAlgorithm: publicKeyAlgorithm)
         return OpenPGPSignaturePacket(version: version, type: type, publicKeyAlgorithm: publicKeyAlgorithm,
                                       hashAlgorithm: hashAlgorithm, subpackets: subpackets, hashedPart: hashedPart,
                                       left16: left16, values: values)
+    }
+
+    /// A v3 body after its version byte (RFC 4880 §5.2.2): the hashed length, which must be 5 (as gpg requires), the
+    /// type and creation time it covers, the signer's key id, the algorithms, the left 16 bits and the values.
+    private static func parseV3(_ reader: inout OpenPGPByteReader) throws -> OpenPGPSignaturePacket {
+        guard try reader.u8() == 5 else { throw OpenPGPFormatError("a version 3 signature's hashed length is not 5") }
+        let hashedPart = try reader.take(5)
+        let created = Int64(UInt32(hashedPart[1]) << 24 | UInt32(hashedPart[2]) << 16 | UInt32(hashedPart[3]) << 8 | UInt32(hashedPart[4]))
+        let keyID = try reader.take(8)
+        let publicKeyAlgorithm = try reader.u8()
+        let hashAlgorithm = try reader.u8()
+        let left16 = try reader.take(2)
+        let values = try parseValues(&reader, publicKeyAlgorithm: publicKeyAlgorithm)
+        return OpenPGPSignaturePacket(version: 3, type: hashedPart[0], publicKeyAlgorithm: publicKeyAlgorithm,
+                                      hashAlgorithm: hashAlgorithm, subpackets: [], hashedPart: hashedPart,
+                                      left16: left16, values: values, v3Header: (created, keyID))
+    }
+
+    /// The signature values to the end of the packet: MPIs, or native Ed25519's 64 and Ed448's 114 bytes.
+    private static func parseValues(_ reader: inout OpenPGPByteReader, publicKeyAlgorithm: UInt8) throws -> [[UInt8]] {
+        var values: [[UInt8]] = []
+        switch publicKeyAlgorithm {
+        case 27: values.append(try reader.take(64))
+        case 28: values.append(try reader.take(114))
+        default: while !reader.isAtEnd { values.append(try reader.mpi()) }
+        }
+        guard reader.isAtEnd else { throw OpenPGPFormatError("the signature packet has bytes after its values") }
+        return values
     }
 
     /// Splits a subpacket area.
@@ -103,8 +129,8 @@ struct OpenPGPSignaturePacket: Sendable {
         return Int64(UInt32(data[0]) << 24 | UInt32(data[1]) << 16 | UInt32(data[2]) << 8 | UInt32(data[3]))
     }
 
-    /// The creation time (subpacket 2), which a v4 signature must carry in its hashed area.
-    var created: Int64? { hashedTime(2) }
+    /// The creation time: a v3 signature's header field, a v4 signature's subpacket 2 (which it must carry in its hashed area).
+    var created: Int64? { v3Header?.created ?? hashedTime(2) }
 
     /// The signature expiration time, as an offset from creation (subpacket 3); nil or 0 means never.
     var expiresAfter: Int64? { hashedTime(3) }
@@ -124,8 +150,10 @@ struct OpenPGPSignaturePacket: Sendable {
         return Array(data.dropFirst())
     }
 
-    /// The issuer key id (subpacket 16), hashed or not; else the issuer fingerprint's last 8 bytes.
+    /// The issuer key id: a v3 signature's header field; else subpacket 16, hashed or not; else the issuer
+    /// fingerprint's last 8 bytes.
     var issuerKeyID: [UInt8]? {
+        if let header = v3Header { return header.keyID }
         if let data = subpackets.first(where: { $0.type == 16 })?.data, data.count == 8 { return data }
         return issuerFingerprint.map { Array($0.suffix(8)) }
     }
@@ -180,22 +208,31 @@ struct OpenPGPSignaturePacket: Sendable {
         }
     }
 
-    /// Whether dossier can compute this signature's hash.
-    var hashIsSupported: Bool { [2, 8, 9, 10].contains(hashAlgorithm) }
+    /// Whether dossier can compute this signature's hash: gpg 2.2's hashes but MD5 (which gpg refuses).
+    var hashIsSupported: Bool { [2, 3, 8, 9, 10, 11].contains(hashAlgorithm) }
+
+    /// What follows the hashed part in the hash: v4's trailer (0x04 0xFF and the hashed part's 4-byte length); nothing for v3.
+    private var trailer: [UInt8] { version == 4 ? [0x04, 0xFF] + [UInt8].be32(hashedPart.count) : [] }
 
     /// Checks the signature over `parts` (the signed data, already framed as the signature type wants) with `key`:
-    /// hashes the parts, the hashed part and the v4 trailer, then checks the cryptography. The stored left 16 bits
+    /// hashes the parts, the hashed part and the trailer, then checks the cryptography. The stored left 16 bits
     /// of the digest are not compared: gpg 2.2 does not reject a signature whose quick-check bytes are wrong
     /// but whose signature values are right (it says GOODSIG), and neither does dossier.
     func check(over parts: [[UInt8]], key: OpenPGPPublicKey) -> OpenPGPPublicKey.Check {
-        guard version == 4 else { return .unsupported("version \(version) signatures are not supported") }
+        guard version == 4 || version == 3 else { return .unsupported("version \(version) signatures are not supported") }
         if let why = key.unsupportedReason { return .unsupported(why) }
         switch hashAlgorithm {
         case 2: return check(Insecure.SHA1.self, parts, key)
         case 8: return check(SHA256.self, parts, key)
         case 9: return check(SHA384.self, parts, key)
         case 10: return check(SHA512.self, parts, key)
-        default: return .unsupported("\(Self.hashName(hashAlgorithm)) signatures are not supported")
+        default:
+            // The hashes swift-crypto lacks (RIPEMD-160, SHA-224): hashed and checked with libgcrypt.
+            guard publicKeyAlgorithm == key.algorithm else { return .invalid }
+            guard let digest = OpenPGPGcrypt.digest(hashAlgorithm, parts + [hashedPart, trailer]) else {
+                return .unsupported("\(Self.hashName(hashAlgorithm)) signatures are not supported")
+            }
+            return key.checkWithGcrypt(values, digest: digest, hashAlgorithm: hashAlgorithm)
         }
     }
 
@@ -205,8 +242,8 @@ struct OpenPGPSignaturePacket: Sendable {
         var hasher = H()
         for part in parts { hasher.update(data: part) }
         hasher.update(data: hashedPart)
-        hasher.update(data: [0x04, 0xFF] + [UInt8].be32(hashedPart.count))
+        hasher.update(data: trailer)
         let digest = hasher.finalize()
-        return key.check(values, digest: digest)
+        return key.check(values, digest: digest, hashAlgorithm: hashAlgorithm)
     }
 }

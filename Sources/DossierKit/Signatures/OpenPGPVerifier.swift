@@ -34,6 +34,9 @@ enum OpenPGPVerifier {
         let signature: OpenPGPSignaturePacket
         do {
             signature = try OpenPGPSignaturePacket.parse(packet.body)
+        } catch let error as OpenPGPFormatError where error.unreadable {
+            // gpg drops the packet (an MPI over 16384 bits: "mpi too large") and finds no signature: NODATA, as above.
+            return malformed("the signature packet is malformed: \(error.message)")
         } catch let error as OpenPGPFormatError {
             // gpg reads the packet framing, then fails on the body: ERRSIG (invalid packet), which git shows as E.
             return Verdict(.cannotCheck, kind: .openpgp, reason: "the signature packet is malformed: \(error.message)")
@@ -50,8 +53,8 @@ enum OpenPGPVerifier {
         func cannotCheck(_ reason: String, algorithm: String = "") -> Verdict {
             Verdict(.cannotCheck, kind: .openpgp, algorithm: algorithm, reason: reason)
         }
-        guard signature.version == 4 else {
-            return cannotCheck("version \(signature.version) OpenPGP signatures are not supported; only version 4 is")
+        guard signature.version == 4 || signature.version == 3 else {
+            return cannotCheck("version \(signature.version) OpenPGP signatures are not supported; only versions 3 and 4 are")
         }
         guard signature.type == 0x00 || signature.type == 0x01 else {
             return cannotCheck("the signature has type 0x\([signature.type].openPGPHex), not a binary (0x00) or text (0x01) document signature")
