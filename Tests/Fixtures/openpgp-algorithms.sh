@@ -15,6 +15,8 @@ set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: openpgp-algorithms.sh OUT" >&2; exit 2; }
 mkdir -p "$1"; OUT=$(cd "$1" && pwd)
 CRAFT=$(cd "$(dirname "$0")" && pwd)/openpgp-craft.py
+# Debian's python3 (the one python3-cryptography installs into), not whichever python3 comes first on PATH.
+PYTHON=${PYTHON:-$([ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)}
 REPO=$OUT/repo
 for v in $(env | sed -n 's/^\(GIT_[A-Z_]*\)=.*/\1/p'); do unset "$v"; done
 export TZ=UTC LC_ALL=C HOME=$OUT/home GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
@@ -51,7 +53,7 @@ done
 for algo in rsa2048 dsa1024; do
   gpg --batch --pinentry-mode loopback --passphrase '' --export-secret-keys "${KEY[$algo]}" > "$OUT/$algo.secret" 2>/dev/null
 done
-KEY[ed448]=$(python3 "$CRAFT" ed448-key "$OUT/ed448" 'Signer ed448 <ed448@example.com>' "$KEY_UNIX")
+KEY[ed448]=$("$PYTHON" "$CRAFT" ed448-key "$OUT/ed448" 'Signer ed448 <ed448@example.com>' "$KEY_UNIX")
 cp "$OUT/ed448.asc" "$OUT/keys/ed448.asc"
 
 # the verifying keyring: every key but Ed448, which gpg 2.2 refuses to import (it cannot check its self-signature)
@@ -81,8 +83,8 @@ commit() {
   else
     git commit -q -m "$id $1 $5: limit 100"
     git cat-file commit HEAD > "$OUT/payload"
-    if [ "$2" = v3 ]; then python3 "$CRAFT" v3-sign "$OUT/$1.secret" "$T" < "$OUT/payload" > "$OUT/signature"
-    else python3 "$CRAFT" ed448-sign "$OUT/ed448.secret" "$T" < "$OUT/payload" > "$OUT/signature"; fi
+    if [ "$2" = v3 ]; then "$PYTHON" "$CRAFT" v3-sign "$OUT/$1.secret" "$T" < "$OUT/payload" > "$OUT/signature"
+    else "$PYTHON" "$CRAFT" ed448-sign "$OUT/ed448.secret" "$T" < "$OUT/payload" > "$OUT/signature"; fi
     local new
     new=$({ sed '/^$/q' "$OUT/payload" | sed '$d'; sed '1s/^/gpgsig /; 2,$s/^/ /' "$OUT/signature"; sed -n '/^$/,$p' "$OUT/payload"; } |
           git hash-object -t commit -w --stdin)
