@@ -118,7 +118,8 @@ public enum DHFBundle {
                 for box in results {
                     let made = try box.get()
                     builder.add(made.release, suf: made.suf)
-                    warnings += made.warnings.filter { !warnings.contains($0) }
+                    let new = made.warnings.filter { !warnings.contains($0) }
+                    warnings += new
                     newestConfig = made.config
                 }
             }
