@@ -131,12 +131,14 @@ struct ReleaseOrderTests {
         let scratch = try Scratch()
         let repo = try Self.history(scratch)
         let want = try Self.expected(repo, options: ["-c", "versionsort.suffix=-"], suffixes: ["-"])
-        for name in ["v1.9.2", "v2.0.0", "v1.0rc1", "v2.2.4"] {
+        for name in ["v1.9.2", "v1.10", "v2.0.0", "v1.0rc1", "v2.2.4"] {
             let (_, previous, count) = want.first { $0.0 == name }!
             let result = try dossier(["suf", name, "--repo", "repo", "--format", "json", "--out", "dist"], in: scratch.path)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("SUF for \(name) (\(count) commits since \(previous ?? "the root"))"), "\(result.stdout)")
         }
+        // v1.10 follows v1.9, its ancestor, not the maintenance release v1.9.2 that sorts between them.
+        #expect(want.first { $0.0 == "v1.10" }?.1 == "v1.9")
         let newest = try dossier(["suf", "--repo", "repo", "--format", "json", "--out", "dist"], in: scratch.path)
         #expect(newest.status == 0, "\(newest.stderr)")
         #expect(newest.stdout.contains("SUF for v2.2.4_xcode12 (1 commits since v2.2.4)"), "\(newest.stdout)")

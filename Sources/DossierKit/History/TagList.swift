@@ -38,18 +38,23 @@ public struct TagList: Sendable {
 }
 
 extension Repository {
-    /// Every tag, each peeled through its tag objects to the object it finally names (only object headers and tag
-    /// objects are read, never the commits).
+    /// Every tag, each peeled through its tag objects to the object it finally names. Only object headers are
+    /// read, and the tag objects of loose references: packed references carry their peeled id, as git writes them.
     /// - Throws: `GitError` when the tags cannot be listed or an object is missing.
     public func tagList() throws -> TagList {
         let database = try ObjectDatabase(self)
         var list = TagList(commitTags: [], skipped: [])
-        for name in try tagNames() {
-            var target = git_oid()
-            try check(git_reference_name_to_id(&target, pointer, "refs/tags/\(name)"), "git_reference_name_to_id(\(name))")
-            var id = hex(&target)
+        let iterator = try make("git_reference_iterator_glob_new") { git_reference_iterator_glob_new(&$0, pointer, "refs/tags/*") }
+        defer { git_reference_iterator_free(iterator) }
+        var reference: OpaquePointer?
+        while git_reference_next(&reference, iterator) == 0, let ref = reference {
+            defer { git_reference_free(ref) }
+            // A symbolic reference under refs/tags/ is no tag of its own (git tag -l lists it by its target).
+            guard let direct = git_reference_target(ref) else { continue }
+            let name = String(String(cString: git_reference_name(ref)).dropFirst("refs/tags/".count))
+            var id = hex(git_reference_target_peel(ref) ?? direct)
             var type = try database.type(of: id)
-            // A tag of a tag: follow each tag object's `object` header, as git peels (a cycle would need a SHA-1 collision).
+            // A loose tag of a tag: follow each tag object's `object` header, as git peels (a cycle would need a SHA-1 collision).
             var depth = 0
             while type == GIT_OBJECT_TAG, depth < 64, let next = try database.headers(of: id).first("object") {
                 id = next
@@ -62,6 +67,8 @@ extension Repository {
                 list.skipped.append(TagList.Skipped(name: name, kind: Self.typeName(type), object: id))
             }
         }
+        list.commitTags.sort()
+        list.skipped.sort { $0.name < $1.name }
         return list
     }
 
