@@ -144,6 +144,14 @@ struct ReleaseOrderTests {
         #expect(newest.stdout.contains("SUF for v2.2.4_xcode12 (1 commits since v2.2.4)"), "\(newest.stdout)")
         #expect(newest.stderr.contains("dossier: note: tag v9-tree points at a tree"), "\(newest.stderr)")
 
+        // check and diff build releases too: they go on past the skipped tags, with each note once.
+        let check = try dossier(["check", "v1.10", "--repo", "repo"], in: scratch.path)
+        #expect(check.stdout.contains("dossier check v1.10 (1 commits since v1.9)"), "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains("dossier: note: tag v3-blob points at a blob"), "\(check.stderr)")
+        let diff = try dossier(["diff", "v1.9.2", "v2.0.0", "--repo", "repo"], in: scratch.path)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(diff.stderr.components(separatedBy: "note: tag v9-tree points at a tree").count == 2, "\(diff.stderr)")
+
         let initialised = try dossier(["init", "--repo", "repo"], in: scratch.path)
         #expect(initialised.status == 0, "\(initialised.stderr)")
         #expect(initialised.stdout.contains("release tags: 13 match v* (v0.9 … v2.2.4_xcode12)"), "\(initialised.stdout)")

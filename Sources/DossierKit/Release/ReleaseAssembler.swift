@@ -42,8 +42,10 @@ public struct AssembledRelease: Sendable {
     public var release: Release
     /// The configuration in force.
     public var config: Config
-    /// Problems that do not stop the document (links to unknown ids), one line each.
+    /// Problems that do not stop the document (links to unknown ids), one line each; the notes among them.
     public var warnings: [String]
+    /// The notes on release tags skipped because they point at a tree or a blob, one line each.
+    public var notes: [String] = []
     /// The trace graph the release's matrix was made from, for `dossier trace`.
     public var graph: TraceGraph
 }
@@ -185,10 +187,11 @@ public enum ReleaseAssembler {
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
         release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
         var seen = Set<String>()
-        let warnings = notes.filter { seen.insert($0).inserted } + records.brokenLinks.map { link in
+        let uniqueNotes = notes.filter { seen.insert($0).inserted }
+        let warnings = uniqueNotes + records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
-        return AssembledRelease(release: release, config: config, warnings: warnings, graph: graph)
+        return AssembledRelease(release: release, config: config, warnings: warnings, notes: uniqueNotes, graph: graph)
     }
 
     /// The release's evidence and where it came from: the evidence stored with the release tag `tag` (read from its

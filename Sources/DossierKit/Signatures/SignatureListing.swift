@@ -112,7 +112,7 @@ public struct SignatureListing: Sendable, Codable {
             // A tag of a tree or a blob is listed too: git verifies any tag object's signature (git verify-tag).
             let tags = try repository.tagList()
             notes = tags.notes
-            for name in try repository.tagNames() {
+            for name in (tags.commitTags + tags.skipped.map(\.name)).sorted() {
                 let tag = try repository.tagObject(named: name)
                 entries.append(Entry(name: name, object: tag.objectId,
                                      verdict: checker.verdict(tag.signedContent, signedAt: tag.tagger?.time ?? 0)))
