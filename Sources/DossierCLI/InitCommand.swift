@@ -23,7 +23,10 @@ struct InitCommand: ParsableCommand {
         guard let workTree = repository.workTree else {
             throw DossierError("dossier init writes into a work tree; \(repo) is a bare repository")
         }
-        let tags = RecordScaffold.tagPattern(for: try repository.tagNames())
+        // Tags of trees and blobs are no releases: skipped, with a note.
+        let tagList = try repository.tagList()
+        for note in tagList.notes { Output.warning(note) }
+        let tags = RecordScaffold.tagPattern(for: tagList.commitTags, order: repository.versionOrder())
         let name = deviceName ?? URL(fileURLWithPath: workTree).standardizedFileURL.lastPathComponent
         let files = try RecordScaffold.files(deviceName: name, tags: tags)
         try RecordScaffold.write(files, into: workTree)

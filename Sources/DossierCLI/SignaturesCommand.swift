@@ -40,6 +40,7 @@ struct SignaturesCommand: ParsableCommand {
         let listing = try SignatureListing.make(SignatureListingRequest(
             repository: repository.repo, range: range, all: all, tags: tags, configFile: repository.config,
             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys, verificationTime: now))
+        for note in listing.notes { Output.warning(note) }
         if json {
             Output.data(try listing.json())
         } else {

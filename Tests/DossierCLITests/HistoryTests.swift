@@ -101,7 +101,7 @@ struct HistoryTests {
         #expect(names == ["Alice Example", "Alice Example"])
     }
 
-    @Test("release tags are ordered by semantic version; a final release follows the previous final release")
+    @Test("release tags are ordered as git orders versions; a final release follows the previous final release")
     func releaseOrder() throws {
         let scratch = try Scratch()
         var repo = try GitRepository(scratch)

@@ -75,7 +75,7 @@ extension AttachedBundle {
     ///   different bundle is attached already and `force` is off.
     public static func attach(folder: String, tag: String, repository path: String, force: Bool) throws -> Attachment {
         let repository = try Repository(path: path)
-        guard try repository.tagNames().contains(tag) else {
+        guard try repository.tagList().isCommitTag(tag) else {
             throw DossierError("'\(tag)' is not a tag: a bundle is attached to a release tag")
         }
         if let problem = StoredEvidence.layoutProblem(tag: tag) { throw DossierError("cannot attach a bundle to \(problem)") }

@@ -68,7 +68,8 @@ public enum DHFBundle {
         let repository = try Repository(path: request.release.repository)
         let externalConfig = try request.release.configFile.map(Config.load(file:))
         let pattern = try (externalConfig ?? ReleaseAssembler.headConfig(repository)).tagPattern
-        var releases = try repository.releaseTags(matching: pattern)
+        let releaseTags = try repository.releaseTags(matching: pattern)
+        var releases = releaseTags.names
         if let through = request.release.release {
             if let index = releases.firstIndex(of: through) {
                 releases = Array(releases[...index])
@@ -76,7 +77,7 @@ public enum DHFBundle {
                 // A tag outside the pattern, named: the newest release, after the release tags before it, as
                 // dossier suf takes it (its SUF says it is outside the pattern; rule I3).
                 let commit = try repository.resolveCommit(through)
-                let previous = try ReleaseAssembler.previousRelease(of: through, commit: commit, tags: releases, in: repository)
+                let previous = try ReleaseAssembler.previousRelease(of: through, commit: commit, tags: releaseTags, in: repository)
                 releases = Array(releases.prefix(previous.flatMap(releases.firstIndex(of:)).map { $0 + 1 } ?? 0)) + [through]
             } else {
                 throw DossierError("'\(through)' is not a tag: the DHF runs through a release tag, one of the tags matching '\(pattern)' (\(releases.joined(separator: ", "))) or another tag named")
@@ -95,7 +96,8 @@ public enum DHFBundle {
         let writer = try BundleWriter(folder: request.outFolder, name: folderName)
         do {
             var builder = DesignHistoryBuilder()
-            var warnings: [String] = []
+            // Each release's SUF repeats the notes on skipped tags: each warning is shown once.
+            var warnings = releaseTags.notes
             // The newest release's configuration names the DHF's templates.
             var newestConfig: Config?
             // Releases are made a few at a time, each on its own core, and folded in order.
@@ -116,7 +118,8 @@ public enum DHFBundle {
                 for box in results {
                     let made = try box.get()
                     builder.add(made.release, suf: made.suf)
-                    warnings += made.warnings
+                    let new = made.warnings.filter { !warnings.contains($0) }
+                    warnings += new
                     newestConfig = made.config
                 }
             }

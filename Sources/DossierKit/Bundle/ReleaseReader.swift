@@ -15,7 +15,8 @@ public enum ReleaseReader {
     }
 
     /// The release as `release(named:request:)` reads it; `warnings` gets a line when an attached bundle predates
-    /// the evidence stored with its release since (the bundle is still used as it is, as the DHF does).
+    /// the evidence stored with its release since (the bundle is still used as it is, as the DHF does), and the
+    /// notes on skipped tags (each once) when the release is built.
     public static func release(named name: String, request: ReleaseRequest, warnings: inout [String]) throws -> Release {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
@@ -41,7 +42,10 @@ public enum ReleaseReader {
         var request = request
         request.release = name
         request.since = nil
-        return try ReleaseAssembler.assemble(request).release
+        let assembled = try ReleaseAssembler.assemble(request)
+        let new = assembled.notes.filter { !warnings.contains($0) }
+        warnings += new
+        return assembled.release
     }
 
     /// Reads a suf.json file.

@@ -46,7 +46,7 @@ extension StoredEvidence {
     /// - Throws: `DossierError` when the release is not a tag, a name is refused or taken, or a reader refuses a file.
     public static func add(_ request: AddRequest) throws -> Addition {
         let repository = try Repository(path: request.repository)
-        guard try repository.tagNames().contains(request.release) else {
+        guard try repository.tagList().isCommitTag(request.release) else {
             throw DossierError("'\(request.release)' is not a tag: evidence is stored with a release tag (git tag -s \(request.release) first)")
         }
         if let problem = layoutProblem(tag: request.release) { throw DossierError("cannot store evidence with \(problem)") }

@@ -78,7 +78,7 @@ public enum StoredEvidence {
     /// - Throws: `DossierError` when the repository cannot be opened or `release` is not a tag, or as below.
     public static func read(release: String, repository path: String) throws -> Stored? {
         let repository = try Repository(path: path)
-        guard try repository.tagNames().contains(release) else {
+        guard try repository.tagList().isCommitTag(release) else {
             throw DossierError("'\(release)' is not a tag: evidence is stored with a release tag")
         }
         return try read(release: release, in: repository)

@@ -11,9 +11,12 @@ struct CheckContext: Sendable {
     let risks: [String: Risk]
     let threats: [String: Threat]
     let items: [String: SoftwareItem]
+    /// The repository's release order.
+    let order: VersionOrder
 
-    init(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config) {
+    init(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config, order: VersionOrder = VersionOrder()) {
         self.release = release
+        self.order = order
         self.config = config
         self.evidence = evidence
         self.graph = graph

@@ -19,10 +19,12 @@ public enum Checker {
 
     /// The findings, errors first, then in rule order, then in the order each rule found them. `config` is the
     /// dossier.yml in force: its `policy:`, and where it wrote the device's fields. Every finding has a location:
-    /// one a rule leaves without is placed at dossier.yml, the configuration that set the rule to run.
-    public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config) -> [Finding] {
+    /// one a rule leaves without is placed at dossier.yml, the configuration that set the rule to run. `order` is the
+    /// repository's release order, for reviews that name a release the work tree has not tagged yet.
+    public static func run(release: Release, evidence: TestEvidence, graph: TraceGraph, config: Config,
+                           order: VersionOrder = VersionOrder()) -> [Finding] {
         let policy = config.policy
-        let context = CheckContext(release: release, evidence: evidence, graph: graph, config: config)
+        let context = CheckContext(release: release, evidence: evidence, graph: graph, config: config, order: order)
         var findings: [Finding] = []
         for rule in rulesInForce(policy: policy) {
             guard let check = checks[rule.id] else { continue }

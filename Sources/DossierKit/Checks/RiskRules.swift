@@ -93,13 +93,12 @@ enum RiskRules {
     }
 
     /// Whether an evaluation or review naming `named` covers the release: it names the release; for the work tree,
-    /// whose release has no name yet, it names a release after the previous one (by semantic version).
+    /// whose release has no name yet, it names a release after the previous one (in the repository's release order).
     private static func covers(_ c: CheckContext, _ named: String) -> Bool {
         let id = c.release.identification
         guard id.workTree else { return named == id.release }
         guard let previous = id.previousRelease else { return true }
-        guard let a = SemanticVersion(tag: named), let b = SemanticVersion(tag: previous) else { return false }
-        return a > b
+        return c.order.precedes(previous, named)
     }
 
     /// The release an evaluation or review must name, in words.

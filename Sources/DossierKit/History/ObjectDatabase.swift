@@ -23,6 +23,15 @@ final class ObjectDatabase {
         return try body(git_odb_object_type(object), bytes)
     }
 
+    /// The object's type, read from its header alone (its content is not inflated).
+    func type(of id: String) throws -> git_object_t {
+        var objectId = try oid(id)
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        try check(git_odb_read_header(&size, &type, odb.pointer, &objectId), "git_odb_read_header(\(id))")
+        return type
+    }
+
     /// The headers and message of a commit or tag object.
     func headers(of id: String) throws -> ObjectHeaders {
         try read(id).headers

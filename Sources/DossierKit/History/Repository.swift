@@ -30,16 +30,27 @@ public final class Repository {
     // MARK: Revisions
 
     /// Resolves any revision (`v2.0.0`, `HEAD~3`, an id) to the id of the commit it names.
-    /// - Throws: `DossierError` when it names nothing, or something that is not a commit.
+    /// - Throws: `DossierError` when it names nothing, or something that is not a commit (saying what it names).
     public func resolveCommit(_ revision: String) throws -> String {
+        try resolveCommit(revision, label: revision)
+    }
+
+    /// `resolveCommit`, naming the revision `label` in its errors.
+    private func resolveCommit(_ revision: String, label: String) throws -> String {
         var object: OpaquePointer?
         guard git_revparse_single(&object, pointer, revision) == 0, let object else {
-            throw DossierError("unknown revision '\(revision)': expected a tag, branch or commit id in \(gitDirectory)")
+            throw DossierError("unknown revision '\(label)': expected a tag, branch or commit id in \(gitDirectory)")
         }
         defer { git_object_free(object) }
         var commit: OpaquePointer?
         guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0, let commit else {
-            throw DossierError("revision '\(revision)' does not name a commit")
+            // A tag of a tree or a blob (or a tree or blob id): say what it names.
+            var peeled: OpaquePointer?
+            if git_object_peel(&peeled, object, GIT_OBJECT_ANY) == 0, let peeled {
+                defer { git_object_free(peeled) }
+                throw Self.notACommit(label, kind: Self.typeName(git_object_type(peeled)), object: hex(git_object_id(peeled)))
+            }
+            throw Self.notACommit(label, kind: Self.typeName(git_object_type(object)), object: hex(git_object_id(object)))
         }
         defer { git_object_free(commit) }
         return hex(git_object_id(commit))
@@ -54,8 +65,17 @@ public final class Repository {
     }
 
     /// Reads a tag: its target commit and, for an annotated tag, tagger, message and what its signature covers.
-    /// - Throws: `DossierError` when there is no such tag.
+    /// - Throws: `DossierError` when there is no such tag, or it points at a tree or a blob.
     public func tag(named name: String) throws -> Tag {
+        let object = try tagObject(named: name)
+        return Tag(name: name, commit: try resolveCommit(object.target, label: name), objectId: object.objectId,
+                   tagger: object.tagger, message: object.message, signedContent: object.signedContent)
+    }
+
+    /// Reads a tag's own object, whatever it points at (a commit, a tree, a blob, another tag): what git verifies
+    /// with `git verify-tag`.
+    /// - Throws: `DossierError` when there is no such tag.
+    public func tagObject(named name: String) throws -> TagObject {
         var target = git_oid()
         guard git_reference_name_to_id(&target, pointer, "refs/tags/\(name)") == 0 else {
             throw DossierError("unknown tag '\(name)'")
@@ -68,11 +88,10 @@ public final class Repository {
             return (type, headers, signed)
         }
         guard type == GIT_OBJECT_TAG else {
-            return Tag(name: name, commit: try resolveCommit(targetId), objectId: nil, tagger: nil, message: "", signedContent: nil)
+            return TagObject(target: targetId, objectId: nil, tagger: nil, message: "", signedContent: nil)
         }
-        return Tag(name: name, commit: try resolveCommit(targetId), objectId: targetId,
-                   tagger: object.first("tagger").flatMap { Person.parse(Substring($0)) },
-                   message: object.message, signedContent: signed)
+        return TagObject(target: targetId, objectId: targetId, tagger: object.first("tagger").flatMap { Person.parse(Substring($0)) },
+                         message: object.message, signedContent: signed)
     }
 
     // MARK: Trees

@@ -19,3 +19,18 @@ public struct Tag: Sendable, Hashable {
     /// Whether the tag is an annotated tag object (not a bare reference to a commit).
     public var isAnnotated: Bool { objectId != nil }
 }
+
+/// A tag's own object, read without peeling it to a commit: for a tag of anything (a tree, a blob), whose
+/// signature git still verifies.
+public struct TagObject: Sendable, Hashable {
+    /// The id the tag's reference names: the tag object's for an annotated tag, else the tagged object's.
+    public var target: String
+    /// The tag object's id, for an annotated tag.
+    public var objectId: String?
+    /// The tagger, for an annotated tag.
+    public var tagger: Person?
+    /// The tag message without its signature, for an annotated tag.
+    public var message: String
+    /// The signature appended to the tag message and the bytes it covers; nil when unsigned.
+    public var signedContent: SignedContent?
+}

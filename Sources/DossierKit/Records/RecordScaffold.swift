@@ -34,20 +34,20 @@ public enum RecordScaffold {
         ("regulatory/problem-reports.yml", PackageResources.problem_reports_yml),
     ]
 
-    /// The release tag pattern for a repository's tags: the prefix before the version (`v`, `release-`) that most
-    /// tags holding a semantic version share; `v*` when no tag holds one.
-    public static func tagPattern(for tags: [String]) -> TagPattern {
+    /// The release tag pattern for a repository's tags (the tags of commits): the prefix before the version (`v`,
+    /// `release-`) that most tags holding a version (a digit) share, their matches in `order`; `v*` when no tag
+    /// holds one.
+    public static func tagPattern(for tags: [String], order: VersionOrder = VersionOrder()) -> TagPattern {
         var byPrefix: [String: [String]] = [:]
         for tag in tags {
-            guard SemanticVersion(tag: tag) != nil, let digit = tag.firstIndex(where: \.isNumber) else { continue }
+            guard let digit = tag.firstIndex(where: { $0.isASCII && $0.isNumber }) else { continue }
             byPrefix[String(tag[..<digit]), default: []].append(tag)
         }
         // The most tags wins; on a tie, the shorter prefix, then the first in byte order: the same answer every time.
         guard let best = byPrefix.max(by: { a, b in
             (a.value.count, -a.key.count, b.key) < (b.value.count, -b.key.count, a.key)
         }) else { return TagPattern(pattern: "v*", matches: []) }
-        let ordered = best.value.sorted { SemanticVersion(tag: $0)! < SemanticVersion(tag: $1)! }
-        return TagPattern(pattern: best.key + "*", matches: ordered)
+        return TagPattern(pattern: best.key + "*", matches: order.sorted(best.value))
     }
 
     /// The files for a device named `deviceName` whose releases are tagged as `tags` describes.

@@ -42,8 +42,10 @@ public struct AssembledRelease: Sendable {
     public var release: Release
     /// The configuration in force.
     public var config: Config
-    /// Problems that do not stop the document (links to unknown ids), one line each.
+    /// Problems that do not stop the document (links to unknown ids), one line each; the notes among them.
     public var warnings: [String]
+    /// The notes on release tags skipped because they point at a tree or a blob, one line each.
+    public var notes: [String] = []
     /// The trace graph the release's matrix was made from, for `dossier trace`.
     public var graph: TraceGraph
 }
@@ -61,6 +63,8 @@ public enum ReleaseAssembler {
 
         // Which release: the one named, or the newest release tag by the pattern in HEAD's dossier.yml.
         let releaseName: String
+        // Notes on tags matching the pattern that point at trees or blobs, skipped.
+        var notes: [String] = []
         if request.workTree {
             guard repository.workTree != nil else {
                 throw DossierError("--worktree needs a repository with a work tree; \(request.repository) is bare")
@@ -70,7 +74,9 @@ public enum ReleaseAssembler {
             releaseName = named
         } else {
             let patternConfig = try externalConfig ?? headConfig(repository)
-            guard let newest = try repository.releaseTags(matching: patternConfig.tagPattern).last else {
+            let tags = try repository.releaseTags(matching: patternConfig.tagPattern)
+            notes += tags.notes
+            guard let newest = tags.names.last else {
                 throw DossierError("no release tag matches '\(patternConfig.tagPattern)' in \(request.repository); name a release, e.g. dossier suf v1.0.0")
             }
             releaseName = newest
@@ -92,15 +98,18 @@ public enum ReleaseAssembler {
         } else if request.workTree {
             // The work tree builds on the newest release at or before HEAD.
             let tags = try repository.releaseTags(matching: config.tagPattern)
-            previousName = try tags.reversed().first { tag in
+            notes += tags.notes
+            previousName = try tags.names.reversed().first { tag in
                 let tagCommit = try repository.resolveCommit(tag)
                 return try tagCommit == releaseCommit || repository.isAncestor(tagCommit, of: releaseCommit)
             }
         } else {
-            previousName = try previousRelease(of: releaseName, commit: releaseCommit,
-                                               tags: repository.releaseTags(matching: config.tagPattern), in: repository)
+            let tags = try repository.releaseTags(matching: config.tagPattern)
+            notes += tags.notes
+            previousName = try previousRelease(of: releaseName, commit: releaseCommit, tags: tags, in: repository)
         }
         let previousCommit = try previousName.map { try repository.resolveCommit($0) }
+        let order = repository.versionOrder()
 
         // The document date: the tag's, the release commit's, or SOURCE_DATE_EPOCH. Signature expiry is judged then.
         let (date, time): (String, Int64)
@@ -173,14 +182,16 @@ public enum ReleaseAssembler {
         (release.traceMatrix, release.findings) = try inParallel({
             StageTimer.measure("trace matrix") { TraceMatrix.rows(release: joined, graph: graph) }
         }, {
-            StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, config: config) }
+            StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, config: config, order: order) }
         })
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
         release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
-        let warnings = records.brokenLinks.map { link in
+        var seen = Set<String>()
+        let uniqueNotes = notes.filter { seen.insert($0).inserted }
+        let warnings = uniqueNotes + records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
-        return AssembledRelease(release: release, config: config, warnings: warnings, graph: graph)
+        return AssembledRelease(release: release, config: config, warnings: warnings, notes: uniqueNotes, graph: graph)
     }
 
     /// The release's evidence and where it came from: the evidence stored with the release tag `tag` (read from its
@@ -212,17 +223,22 @@ public enum ReleaseAssembler {
         return try RecordLoader.config(from: GitTreeSource(repository: repository, commit: head, label: "HEAD"))
     }
 
-    /// The release tag before `name`: by version when `name` is a release tag (a final release skips
-    /// pre-releases: v2.0.0 follows v1.1.0, not v2.0.0-rc.1), else the newest release tag that is an
-    /// ancestor of the release commit.
-    static func previousRelease(of name: String, commit: String, tags: [String], in repository: Repository) throws -> String? {
-        if let index = tags.firstIndex(of: name) {
-            let isFinal = SemanticVersion(tag: name)?.prerelease.isEmpty ?? true
-            return tags[..<index].last { !isFinal || (SemanticVersion(tag: $0)?.prerelease.isEmpty ?? true) }
+    /// The release before `name` (whose commit is `commit`). For a release tag: the newest release tag earlier in
+    /// release order (``VersionOrder``) whose commit is an ancestor of the release's (or the same commit), as
+    /// `git merge-base --is-ancestor` says, so a maintenance release (v1.9.7 tagged after v2.0.0 on its own branch)
+    /// follows its own branch's v1.9.6; a final release skips pre-releases (v2.0.0 follows v1.1.0, not
+    /// v2.0.0-rc.1). For any other revision: the newest release tag whose commit is a strict ancestor of `commit`.
+    static func previousRelease(of name: String, commit: String, tags: ReleaseTags, in repository: Repository) throws -> String? {
+        guard let index = tags.names.firstIndex(of: name) else {
+            for tag in tags.names.reversed() {
+                let tagCommit = try repository.resolveCommit(tag)
+                if tagCommit != commit, try repository.isAncestor(tagCommit, of: commit) { return tag }
+            }
+            return nil
         }
-        for tag in tags.reversed() {
-            let tagCommit = try repository.resolveCommit(tag)
-            if tagCommit != commit, try repository.isAncestor(tagCommit, of: commit) { return tag }
+        let isFinal = !tags.order.isPrerelease(name)
+        for tag in tags.names[..<index].reversed() where !isFinal || !tags.order.isPrerelease(tag) {
+            if try repository.isAncestor(repository.resolveCommit(tag), of: commit) { return tag }
         }
         return nil
     }

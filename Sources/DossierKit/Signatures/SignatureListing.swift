@@ -54,6 +54,10 @@ public struct SignatureListing: Sendable, Codable {
     public var openPGPKeys: String?
     /// The entries, oldest commit first (tags in name order).
     public var entries: [Entry]
+    /// Notes for the user on tags that point at a tree or a blob (not part of the listing's JSON).
+    public var notes: [String] = []
+
+    private enum CodingKeys: String, CodingKey { case scope, allowedSigners, openPGPKeys, entries }
 
     /// One line per entry: name, letter, signer, fingerprint, separated by single spaces as git prints them.
     public var text: String {
@@ -71,6 +75,7 @@ public struct SignatureListing: Sendable, Codable {
         // Which commits, and the tree whose trust applies: the range's end, or HEAD.
         let scope: String, trustCommit: String, trustLabel: String
         var range: RevisionRange?
+        var notes: [String] = []
         if request.tags || request.all {
             trustCommit = try repository.resolveCommit("HEAD")
             (scope, trustLabel) = (request.tags ? "tags" : "all commits", "HEAD")
@@ -87,7 +92,8 @@ public struct SignatureListing: Sendable, Codable {
             let head = try repository.resolveCommit("HEAD")
             let pattern = try externalConfig ?? RecordLoader.config(from: GitTreeSource(repository: repository, commit: head, label: "HEAD"))
             let tags = try repository.releaseTags(matching: pattern.tagPattern)
-            guard let newest = tags.last else {
+            notes = tags.notes
+            guard let newest = tags.names.last else {
                 throw DossierError("no release tag matches '\(pattern.tagPattern)' in \(request.repository); name a range, e.g. dossier signatures v1.0.0..v1.1.0, or use --all")
             }
             let end = try repository.resolveCommit(newest)
@@ -103,8 +109,11 @@ public struct SignatureListing: Sendable, Codable {
 
         var entries: [Entry] = []
         if request.tags {
-            for name in try repository.tagNames() {
-                let tag = try repository.tag(named: name)
+            // A tag of a tree or a blob is listed too: git verifies any tag object's signature (git verify-tag).
+            let tags = try repository.tagList()
+            notes = tags.notes
+            for name in (tags.commitTags + tags.skipped.map(\.name)).sorted() {
+                let tag = try repository.tagObject(named: name)
                 entries.append(Entry(name: name, object: tag.objectId,
                                      verdict: checker.verdict(tag.signedContent, signedAt: tag.tagger?.time ?? 0)))
             }
@@ -114,6 +123,6 @@ public struct SignatureListing: Sendable, Codable {
             entries = zip(ids, verdicts).map { Entry(name: $0, object: nil, verdict: $1) }
         }
         return SignatureListing(scope: scope, allowedSigners: trust.allowedSignersSource,
-                                openPGPKeys: trust.openPGPKeysSource, entries: entries)
+                                openPGPKeys: trust.openPGPKeysSource, entries: entries, notes: notes)
     }
 }

@@ -1,5 +1,5 @@
-/// A release tag's version, for ordering tags the way release managers expect:
-/// `v1.10.0` after `v1.9.0`, and `v2.0.0-rc.1` before `v2.0.0`.
+/// A SOUP's semantic version (`1.10.0` after `1.9.0`, `2.0.0-rc.1` before `2.0.0`), for saying whether a SOUP
+/// version went up or down. Release tags are not ordered by it but as git orders them (`VersionOrder`).
 public struct SemanticVersion: Sendable, Comparable, Hashable {
     /// Numeric components (major, minor, patch, …).
     public var numbers: [Int]
