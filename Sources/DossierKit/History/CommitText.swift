@@ -16,8 +16,8 @@ struct CommitText {
 
     /// The text of a raw commit object whose headers, read from the same bytes, are `headers`.
     init(commit bytes: UnsafeRawBufferPointer, headers: ObjectHeaders) {
-        let end = bytes.baseAddress.flatMap { memchr($0, 0, bytes.count) }.map { bytes.baseAddress!.distance(to: UnsafeRawPointer($0)) }
-            ?? bytes.count
+        var end = bytes.count
+        if let start = bytes.baseAddress, let nul = memchr(start, 0, bytes.count) { end = start.distance(to: UnsafeRawPointer(nul)) }
         let shown = UnsafeRawBufferPointer(rebasing: bytes[..<end])
         if let encoding = headers.first("encoding"), !CommitEncoding.isUTF8(encoding),
            let converted = CommitEncoding.utf8(shown, from: encoding) {
