@@ -139,7 +139,8 @@ struct SufCommandTests {
         #expect(commits.map { $0["subject"] as? String } == ["Explain refused doses", "Tidy the build script"])
         #expect(commits[0]["changeRequests"] as? [String] == ["CR-1"])
         #expect(commits[0]["references"] as? [String] == ["REQ-1"])
-        #expect(commits[0]["body"] as? String == "Show the reason on screen.\n\nChange-Request: CR-1\nRefs: REQ-1")
+        #expect(commits[0]["body"] as? String == "Show the reason on screen.\n\nChange-Request: CR-1\nRefs: REQ-1\n")  // git's %b
+        #expect(commits[0]["message"] as? String == "Explain refused doses\n\nShow the reason on screen.\n\nChange-Request: CR-1\nRefs: REQ-1\n")
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.hasPrefix("{\n  \"changeRequests\": [\n    {\n      \"commits\": [\n        \""))
     }

@@ -130,9 +130,12 @@ struct CanonicalJSONTests {
               - {id: CR-1, title: Louder alarm, type: feature, status: closed, requirements: [REQ-1], items: [ITEM-1]}
             """
         let unsigned = Verdict.unsigned
+        var notUTF8 = Gap.commit(1, "Fix \"the\" alarm\tnow \u{07} é", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")],
+                                 files: ["src/a.swift", "docs/b.md"])
+        notUTF8.message = "Fix \u{FFFD}\r\n\r\nBody \r\n"
+        notUTF8.invalidUTF8 = true
         var release = try Gap.release(["requirements": requirements, "items": items, "change-requests": changeRequests], commits: [
-            Gap.commit(1, "Fix \"the\" alarm\tnow \u{07} é", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")],
-                       files: ["src/a.swift", "docs/b.md"]),
+            notUTF8,
             Gap.commit(2, "Merge topic", verdict: unsigned, merge: true),
             Gap.commit(3, "Name CR-9", trailers: [Gap.cr("CR-9")], files: ["src/c.swift"]),
         ])
@@ -142,6 +145,7 @@ struct CanonicalJSONTests {
         ]
         release.traceMatrix = TraceMatrix.rows(release: release, graph: TraceGraph(release: release, evidence: TestEvidence(cases: [])))
         #expect(release.commits.count == 3 && release.commits.contains { $0.signature.kind == nil })
+        #expect(release.commits.contains { $0.invalidUTF8 } && release.commits.contains { !$0.invalidUTF8 })
         #expect(release.changeRequests.contains { $0.record == nil } && release.changeRequests.contains { $0.record != nil })
         #expect(release.itemsTouched.contains { $0.safetyClass == nil } && release.itemsTouched.contains { $0.safetyClass != nil })
         #expect(release.findings.contains { $0.location == nil } && release.findings.contains { $0.location?.line == nil })

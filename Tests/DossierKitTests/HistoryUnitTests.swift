@@ -27,7 +27,24 @@ struct HistoryUnitTests {
     func messageParts() {
         let (subject, body) = MessageParts.split("First line\nsecond line\n\n\nBody one\n\nBody two\n\n")
         #expect(subject == "First line second line")
-        #expect(body == "Body one\n\nBody two")
+        #expect(body == "Body one\n\nBody two\n\n")  // git's %b: the rest of the message as it is
+        let crlf = MessageParts.split("\n \r\n  Subject \t\r\nnext\r\n\r\n \r\nBody  \r\n\r\n")
+        #expect(crlf.subject == "  Subject next")
+        #expect(crlf.body == "Body  \r\n\r\n")
+    }
+
+    @Test("encoding names git reads as UTF-8, and conversion as git's iconv call does it")
+    func encodings() {
+        #expect(["UTF-8", "utf8", "Utf-8", "UTF8"].allSatisfy(CommitEncoding.isUTF8))
+        #expect(!["UTF-16", "utf--8", "ISO-8859-1", "", "utf"].contains(where: CommitEncoding.isUTF8))
+        let latin1: [UInt8] = [0x5A, 0xFC, 0x72, 0x69, 0x63, 0x68]  // Zürich
+        #expect(latin1.withUnsafeBytes { CommitEncoding.utf8($0, from: "ISO-8859-1") } == Array("Zürich".utf8))
+        #expect(latin1.withUnsafeBytes { CommitEncoding.utf8($0, from: "latin-1") } == Array("Zürich".utf8))
+        #expect(latin1.withUnsafeBytes { CommitEncoding.utf8($0, from: "no-such-encoding") } == nil)
+        let long = [UInt8](repeating: 0xE9, count: 5000)  // more output than input: the buffer grows
+        #expect(long.withUnsafeBytes { CommitEncoding.utf8($0, from: "ISO-8859-1") }?.count == 10_000)
+        let badShiftJIS: [UInt8] = [0x41, 0x81]  // a lead byte with nothing after it: git keeps the bytes
+        #expect(badShiftJIS.withUnsafeBytes { CommitEncoding.utf8($0, from: "SHIFT_JIS") } == nil)
     }
 
     @Test("object headers keep continuation lines and stop at the first blank line")

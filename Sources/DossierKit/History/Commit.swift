@@ -12,8 +12,13 @@ public struct Commit: Sendable, Hashable {
     public var committer: Person
     /// The first paragraph of the message, lines joined with spaces (git's `%s`).
     public var subject: String
-    /// The message after the first paragraph (git's `%b`), without trailing blank lines.
+    /// The message after the first paragraph and the blank lines after it, byte for byte (git's `%b`).
     public var body: String
+    /// The whole message, byte for byte after conversion to UTF-8 (git's `%B`).
+    public var message = ""
+    /// Whether the message, author or committer held bytes that are not UTF-8 (after the conversion the commit's
+    /// `encoding` header asks for), shown as U+FFFD.
+    public var invalidUTF8 = false
     /// The trailers of the message's last paragraph, as `git interpret-trailers --parse` reads them.
     public var trailers: [Trailer]
     /// Paths changed against the first parent (the root commit: all its files).

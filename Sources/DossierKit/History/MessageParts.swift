@@ -28,7 +28,10 @@ struct MessageLines {
     }
 }
 
-/// Splits a message into git's subject (`%s`) and body (`%b`).
+/// Splits a message into git's subject (`%s`) and body (`%b`), as git's pretty.c does: blank lines (only
+/// spaces, tabs and `\r`) before the subject are skipped; the subject is the first paragraph, each line without
+/// its trailing blanks, joined with spaces; the body is everything after the blank lines that follow it, byte for
+/// byte (its `\r`, trailing blanks and trailing blank lines kept).
 enum MessageParts {
     static func split(_ message: String) -> (subject: String, body: String) {
         split(MessageLines(message))
@@ -43,9 +46,7 @@ enum MessageParts {
             index += 1
         }
         while index < lines.lines.count, lines.isBlank(lines.lines[index]) { index += 1 }
-        var last = lines.lines.count - 1
-        while last >= index, lines.isBlank(lines.lines[last]) { last -= 1 }
-        let body = index <= last ? lines.lines[index...last].map { lines.text($0) }.joined(separator: "\n") : ""
+        let body = index < lines.lines.count ? String(decoding: lines.utf8[lines.lines[index].lowerBound...], as: UTF8.self) : ""
         return (subject.joined(separator: " "), body)
     }
 }

@@ -6,11 +6,15 @@ struct ObjectHeaders: Sendable {
     struct Header: Sendable {
         var name: String
         var value: String
+        /// Whether the value's bytes were UTF-8 (else each bad sequence became U+FFFD).
+        var isUTF8 = true
     }
 
     private(set) var headers: [Header] = []
     /// Everything after the first blank line.
     private(set) var message: String
+    /// Whether the message's bytes were UTF-8 (else each bad sequence became U+FFFD).
+    private(set) var messageIsUTF8 = true
 
     init(_ text: String) {
         var copy = text
@@ -28,16 +32,30 @@ struct ObjectHeaders: Sendable {
             if end == start { start = end + 1; break }  // the blank line ends the headers
             let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             if line[0] == space, !headers.isEmpty {
-                headers[headers.count - 1].value += "\n" + String(decoding: line.dropFirst(), as: UTF8.self)
+                var isUTF8 = true
+                headers[headers.count - 1].value += "\n" + Self.text(line.dropFirst(), isUTF8: &isUTF8)
+                if !isUTF8 { headers[headers.count - 1].isUTF8 = false }
             } else {
                 let gap = line.firstIndex(of: space) ?? line.count
-                let value = gap < line.count ? String(decoding: line[(gap + 1)...], as: UTF8.self) : ""
-                headers.append(Header(name: String(decoding: line[..<gap], as: UTF8.self), value: value))
+                var isUTF8 = true
+                let value = gap < line.count ? Self.text(line[(gap + 1)...], isUTF8: &isUTF8) : ""
+                headers.append(Header(name: String(decoding: line[..<gap], as: UTF8.self), value: value, isUTF8: isUTF8))
             }
             start = end + 1
         }
         self.headers = headers
-        message = start < count ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start...]), as: UTF8.self) : ""
+        var isUTF8 = true
+        message = start < count ? Self.text(bytes[start...], isUTF8: &isUTF8) : ""
+        messageIsUTF8 = isUTF8
+    }
+
+    /// The bytes as text; a sequence that is not UTF-8 becomes U+FFFD and clears `isUTF8`. Valid bytes, nearly
+    /// always the case, are checked once.
+    private static func text(_ bytes: Slice<UnsafeRawBufferPointer>, isUTF8: inout Bool) -> String {
+        let bytes = UnsafeRawBufferPointer(rebasing: bytes)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        isUTF8 = false
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first header with exactly this name.

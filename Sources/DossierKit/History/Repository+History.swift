@@ -112,20 +112,20 @@ final class CommitReader {
     }
 
     func read(_ id: String) throws -> Commit {
-        let (headers, verdict) = try odb.withObject(id) { _, bytes in
+        let (headers, text, verdict) = try odb.withObject(id) { _, bytes in
             let headers = ObjectHeaders(bytes: bytes)
-            return (headers, checker.verdict(ofCommit: bytes, headers: headers))
+            return (headers, CommitText(commit: bytes, headers: headers), checker.verdict(ofCommit: bytes, headers: headers))
         }
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
         treeIds[id] = tree
-        let lines = MessageLines(headers.message)  // one split serves subject, body and trailers
+        let lines = MessageLines(text.message)  // one split serves subject, body and trailers
         let (subject, body) = MessageParts.split(lines)
         return Commit(
             id: id, tree: tree, parents: parents,
-            author: resolve(headers.first("author")),
-            committer: resolve(headers.first("committer")),
-            subject: subject, body: body,
+            author: resolve(text.author),
+            committer: resolve(text.committer),
+            subject: subject, body: body, message: text.message, invalidUTF8: !text.isUTF8,
             trailers: Trailers.parse(lines),
             changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
             verdict: verdict)

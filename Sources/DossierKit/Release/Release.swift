@@ -121,10 +121,16 @@ public struct ReleaseCommit: Sendable, Codable, Hashable {
     public var author: Person
     /// The committer, with the release's `.mailmap` applied.
     public var committer: Person
-    /// The first paragraph of the message (git's `%s`).
+    /// The first paragraph of the message, lines joined with spaces (git's `%s`).
     public var subject: String
-    /// The message after the first paragraph (git's `%b`).
+    /// The message after the first paragraph and the blank lines after it, byte for byte (git's `%b`; in a suf.json
+    /// written before dossier kept the message, without `\r` and trailing blanks).
     public var body: String
+    /// The whole message, byte for byte after conversion to UTF-8 (git's `%B`); nil in a suf.json written before
+    /// dossier kept it.
+    public var message: String?
+    /// Held as suf.json holds it: `true`, or nothing.
+    var invalidUTF8Mark: Bool?
     /// The trailers of the message, as `git interpret-trailers --parse` reads them.
     public var trailers: [Trailer]
     /// Change request ids named in the trailers.
@@ -142,6 +148,16 @@ public struct ReleaseCommit: Sendable, Codable, Hashable {
 
     /// The abbreviated id shown in tables.
     public var shortId: String { String(id.prefix(12)) }
+
+    /// Whether the message, author or committer held bytes that are not UTF-8 (after the conversion the commit's
+    /// `encoding` header asks for), shown as U+FFFD; suf.json has `invalidUTF8: true` only then.
+    public var invalidUTF8: Bool { invalidUTF8Mark == true }
+
+    /// The keys of a commit in suf.json.
+    enum CodingKeys: String, CodingKey {
+        case author, body, changeRequests, changedFiles, committer, id, invalidUTF8Mark = "invalidUTF8", items, merge,
+             message, parents, references, signature, subject, trailers
+    }
 }
 
 /// A change request as the release sees it: the record (if it exists) and the commits that name it.

@@ -42,7 +42,8 @@ public enum ReleaseJoin {
             for item in items { itemCommits[item, default: []].append(commit.id) }
             releaseCommits.append(ReleaseCommit(
                 id: commit.id, parents: commit.parents, author: commit.author, committer: commit.committer,
-                subject: commit.subject, body: commit.body, trailers: commit.trailers, changeRequests: crs,
+                subject: commit.subject, body: commit.body, message: commit.message,
+                invalidUTF8Mark: commit.invalidUTF8 ? true : nil, trailers: commit.trailers, changeRequests: crs,
                 references: references, changedFiles: commit.changedFiles, items: items.sorted(by: idOrder),
                 merge: commit.isMerge, signature: commit.verdict))
         }

@@ -10,8 +10,10 @@ extension ReleaseCommit: JSONObjectWritable {
         try object.objects("changedFiles", changedFiles)
         try object.object("committer", committer)
         object.string("id", id)
+        if invalidUTF8 { object.bool("invalidUTF8", true) }
         object.strings("items", items)
         object.bool("merge", merge)
+        object.string("message", ifPresent: message)
         object.strings("parents", parents)
         object.strings("references", references)
         try object.object("signature", signature)

@@ -67,13 +67,16 @@ enum SUFContext {
         }
         context["commitsWithoutChangeRequest"] = release.commitsWithoutChangeRequest.compactMap { commitsById[$0] }
         context["commits"] = commitValues
+        // Text that was not UTF-8 is shown with U+FFFD in its place: each list marks the commit, and the version
+        // history names them all (merges too, which it does not list), so nobody reads the replacement as written.
+        context["commitsNotUTF8"] = release.commits.indices.filter { release.commits[$0].invalidUTF8 }.map { commitValues[$0] }
         context["integrity"] = integrity(release)
         // Signatures that are there but not good are listed one by one; unsigned commits are counted, since the
         // version history already marks each one N (and rule G1, when on, lists each in the gap report).
         context["commitsSignedNotGood"] = release.commits.compactMap { commit -> [String: Any]? in
             guard ![.good, .none].contains(commit.signature.letter) else { return nil }
             return ["id": commit.id, "shortId": commit.shortId, "subject": commit.subject, "author": commit.author.name,
-                    "date": commit.author.date, "verdict": commit.signature.letter.rawValue, "signature": verdictText(commit.signature)]
+                    "notUTF8": commit.invalidUTF8, "date": commit.author.date, "verdict": commit.signature.letter.rawValue, "signature": verdictText(commit.signature)]
         }
         let unsigned = release.commits.count { $0.signature.letter == .none }
         context["unsignedCommitCount"] = unsigned
@@ -249,6 +252,7 @@ enum SUFContext {
             case "changeRequests": return commit.changeRequests.joined(separator: ", ")
             case "references": return commit.references.joined(separator: ", ")
             case "merge": return commit.merge
+            case "notUTF8": return commit.invalidUTF8
             case "files": return commit.changedFiles.count
             case "signature": return shortVerdictText(commit.signature)
             default: return nil
