@@ -23,7 +23,7 @@ struct TrailerHistoryTests {
             // commit-tree keeps the message's bytes (CRLF, trailing blanks, comment lines and all).
             let tree = try repo.git(["hash-object", "-t", "tree", "-w", "/dev/null"]).trimmingCharacters(in: .whitespacesAndNewlines)
             var parent: String?
-            for index in 0..<25 {
+            for index in 0..<40 {
                 let file = scratch.file("message-\(index)")
                 try Data(generator.message(leadingBlankLines: true).utf8).write(to: URL(fileURLWithPath: file))
                 let arguments = ["commit-tree", tree, "-F", file] + (parent.map { ["-p", $0] } ?? [])
@@ -53,7 +53,7 @@ struct TrailerHistoryTests {
                         "\(name) \(id): \(message.debugDescription)\n  git: \(theirs.debugDescription)\n  ours: \(ours[id].debugDescription)")
             }
         }
-        #expect(compared == 75)
-        #expect(withTrailers > 15, "\(withTrailers) of 75 commits have trailers")
+        #expect(compared == 120)
+        #expect(withTrailers > 25, "\(withTrailers) of 120 commits have trailers")
     }
 }

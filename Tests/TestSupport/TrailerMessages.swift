@@ -45,17 +45,17 @@ public struct TrailerMessages {
         }
         // The ending.
         for _ in 0..<int(4) {
-            switch int(9) {
+            switch int(11) {
             case 0, 1: lines.append(blankLine())
             case 2, 3: lines.append(commentLine())
-            case 4:
-                lines.append(pick(["Conflicts:", "Conflicts:", "Conflicts: a.c", "conflicts:"]))
-                for _ in 0..<int(3) { lines.append(pick(["\tsrc/a.c", "\tb.h", "  c.c", "\t"])) }
-            case 5: lines.append(pick(["\tpath/after.c", "Signed-off-by: Late <late@example.com>", "Refs: LATE-1"]))
-            case 6:
-                lines.append(pick(["#", ";", "%", "#", "# "]) + " ------------------------ >8 ------------------------")
-                for _ in 0..<int(4) { lines.append(anyLine()) }
-            case 7: lines.append(pick(["#", ";", "%"]) + "  ------------------------ >8 ------------------------")
+            case 4, 5:
+                lines.append(pick(["Conflicts:", "Conflicts:", "Conflicts:", "Conflicts: a.c", "conflicts:"]))
+                for _ in 0..<int(3) { lines.append(pick(["\tsrc/a.c", "\tb.h", "\tb.h", "  c.c", "\t", commentLine()])) }
+            case 6: lines.append(pick(["\tpath/after.c", "Signed-off-by: Late <late@example.com>", "Refs: LATE-1"]))
+            case 7, 8:
+                lines.append(pick(["#", "#", ";", "%", "# "]) + " ------------------------ >8 ------------------------")
+                for _ in 0..<int(4) { lines.append(chance(50) ? trailerLine() : pick(["diff --git a/x b/x", proseLine(), anyLine()])) }
+            case 9: lines.append(pick(["#", ";", "%"]) + "  ------------------------ >8 ------------------------")
             default: lines.append(trailerLine())
             }
         }
