@@ -64,4 +64,19 @@ struct TrailerRuleTests {
         #expect(Trailers.parse(message, config: sign) == [Trailer(key: "Signed-off-by", value: "Alice")])
         #expect(Trailers.parse(message).isEmpty)
     }
+
+    @Test("git's configuration as trailer.c reads it: names are one item whatever their case, the last key wins, other variables make no item, core.commentChar is one byte")
+    func configurationEntries() {
+        let config = TrailerConfig(entries: [("trailer.Sign.key", "Signed-off"), ("trailer.sign.key", "Signed-off-by"), ("trailer.where", "end"),
+                                             ("trailer.ack.ifexists", "add"), ("trailer.x.unknown", "1"), ("trailer.separators", ":#")],
+                                   commentChar: "auto")
+        #expect(config.configured == [ConfiguredTrailer(name: "Sign", key: "Signed-off-by"), ConfiguredTrailer(name: "ack", key: nil)])
+        #expect(config.separators == Array(":#".utf8))
+        #expect(config.commentChar == UInt8(ascii: "#"), "auto only matters to git commit")
+        #expect(TrailerConfig(entries: [], commentChar: ";;").commentChar == UInt8(ascii: "#"))
+        // As git says (-c trailer.Sign.key=Signed-off -c trailer.sign.key=Signed-off-by, -c trailer.ack.ifexists=add):
+        #expect(Trailers.parse("Subject\n\nsi: A\nprose\nprose\nprose\n", config: config) == [Trailer(key: "Signed-off-by", value: "A")])
+        #expect(Trailers.parse("Subject\n\nack: A\nprose\nprose\nprose\n", config: config) == [Trailer(key: "ack", value: "A")])
+        #expect(Trailers.parse("Subject\n\nx: A\nprose\nprose\nprose\n", config: config).isEmpty)
+    }
 }
