@@ -39,3 +39,25 @@ extension Repository {
         return VersionOrder(suffixes: older.isEmpty ? VersionOrder.defaultSuffixes : older)
     }
 }
+
+extension Repository {
+    /// What of the repository's git configuration changes how git reads trailers (`trailer.*`, `core.commentChar`),
+    /// read in the order git reads its files (system, global, local), so the last value wins as it does for git.
+    public func trailerConfig() -> TrailerConfig {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, pointer) == 0, let config else { return .git }
+        defer { git_config_free(config) }
+        var entries: [(name: String, value: String?)] = []
+        var iterator: OpaquePointer?
+        if git_config_iterator_glob_new(&iterator, config, "^trailer\\.") == 0, let iterator {
+            defer { git_config_iterator_free(iterator) }
+            var entry: UnsafeMutablePointer<git_config_entry>?
+            while git_config_next(&entry, iterator) == 0, let entry {
+                entries.append((String(cString: entry.pointee.name), entry.pointee.value.map { String(cString: $0) }))
+            }
+        }
+        var comment: UnsafePointer<CChar>?
+        let commentChar = git_config_get_string(&comment, config, "core.commentchar") == 0 ? comment.map { String(cString: $0) } : nil
+        return TrailerConfig(entries: entries, commentChar: commentChar)
+    }
+}

@@ -96,12 +96,15 @@ final class CommitReader {
     private let odb: ObjectDatabase
     private let mailmap: GitPointer?
     private let checker: SignatureChecker
+    /// The repository's configuration of trailers, read once.
+    private let trailerConfig: TrailerConfig
     /// The tree of each commit read so far, for comparing the next commit with its parent.
     private var treeIds: [String: String] = [:]
 
     init(repository: Repository, mailmap text: String?, checker: SignatureChecker) throws {
         self.repository = repository
         self.checker = checker
+        trailerConfig = repository.trailerConfig()
         odb = try ObjectDatabase(repository)
         if let text {
             let map = try make("git_mailmap_from_buffer") { git_mailmap_from_buffer(&$0, text, text.utf8.count) }
@@ -126,7 +129,7 @@ final class CommitReader {
             author: resolve(text.author),
             committer: resolve(text.committer),
             subject: subject, body: body, message: text.message, invalidUTF8: !text.isUTF8,
-            trailers: Trailers.parse(lines),
+            trailers: Trailers.parse(lines, config: trailerConfig),
             changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
             verdict: verdict)
     }
