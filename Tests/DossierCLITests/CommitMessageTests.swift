@@ -30,12 +30,13 @@ struct CommitMessageTests {
     }
 
     /// Writes a commit object with `git hash-object --literally` (the bytes land as written), on top of `main`.
+    /// `ident` is the author's and committer's address and date (UTF-7 needs one without `@` and `+`).
     private func rawCommit(_ repo: GitRepository, headers extra: [UInt8] = [], author: [UInt8] = Array("Alice Example".utf8),
-                           message: [UInt8]) throws -> String {
+                           ident: String = "<alice@example.com> 1704200000 +0100", message: [UInt8]) throws -> String {
         let head = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let tree = try repo.git(["rev-parse", "HEAD^{tree}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        var object = Array("tree \(tree)\nparent \(head)\nauthor ".utf8) + author + Array(" <alice@example.com> 1704200000 +0100\n".utf8)
-        object += Array("committer Alice Example <alice@example.com> 1704200000 +0100\n".utf8) + extra + [10] + message
+        var object = Array("tree \(tree)\nparent \(head)\nauthor ".utf8) + author + Array(" \(ident)\n".utf8)
+        object += Array("committer Alice Example \(ident)\n".utf8) + extra + [10] + message
         let written = try Shell.run("git", ["hash-object", "-t", "commit", "-w", "--stdin", "--literally"], in: repo.path,
                                     environment: repo.environment, input: Data(object))
         #expect(written.status == 0, "\(written.stderr)")
@@ -165,6 +166,76 @@ struct CommitMessageTests {
         let dhf = try dossier(["dhf", "--repo", "repo", "--format", "md"], in: scratch.path)
         #expect(dhf.status == 0, "\(dhf.stderr)")
         #expect(try scratch.read("dist/dossier/dhf/v1.0.0/SUF-v1.0.0.md").contains("Text that is not UTF-8"))
+    }
+
+    /// Each commit's message, subject, body, author, committer and trailers in suf.json against git log's.
+    private func expectAsGitLog(_ repo: GitRepository, _ commits: [[String: Any]]) throws {
+        for (index, commit) in commits.enumerated() {
+            let id = commit["id"] as! String, label = "commit \(index): \(id)"
+            #expect(member(commit, "message") == (try gitLog(repo, "%B", id)), "\(label)")
+            #expect(member(commit, "subject") == (try gitLog(repo, "%s", id)), "\(label)")
+            #expect(member(commit, "body") == (try gitLog(repo, "%b", id)), "\(label)")
+            let author = commit["author"] as! [String: Any], committer = commit["committer"] as! [String: Any]
+            #expect(member(author, "name") == (try gitLog(repo, "%an", id)), "\(label)")
+            #expect(member(author, "email") == (try gitLog(repo, "%ae", id)), "\(label)")
+            #expect(member(committer, "name") == (try gitLog(repo, "%cn", id)), "\(label)")
+            let trailers = (commit["trailers"] as? [[String: Any]] ?? []).map { "\($0["key"] as! String): \($0["value"] as! String)\n" }
+            #expect(Array(trailers.joined().utf8) == (try gitLog(repo, "%(trailers:unfold,only)", id)), "\(label)")
+        }
+    }
+
+    @Test("a NUL byte in a header ends that line, as in git's header parse: the message, subject and trailers stay; a NUL from the conversion cuts there")
+    func nulInHeaders() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("Root\n", files: ["a": "0"])
+        try repo.tag("v0.1.0")
+        let message = Array("Fix pump dose rounding\n\nBody.\n\nChange-Request: CR-7\nSigned-off-by: A <a@e>\n".utf8)
+        // No encoding header: the NUL ends the header line; git's %B then starts at that line's newline.
+        _ = try rawCommit(repo, headers: Array("x-note \u{0}\n".utf8), message: message)
+        // Two NULs: git's %B is the text after the second, but it finds no subject, body or trailers.
+        _ = try rawCommit(repo, headers: Array("x-note a\u{0}\u{0}hidden\n".utf8), message: message)
+        // A NUL inside the author: git's %an and %ae are empty; the last author line is the one git reads.
+        _ = try rawCommit(repo, author: Array("Mallory\u{0}x".utf8), message: message)
+        _ = try rawCommit(repo, headers: Array("author Second Author <second@example.com> 1704200000 +0100\n".utf8), message: message)
+        // UTF-7's +AAA- converts to a NUL: in the message git cuts there; in the author it ends the line.
+        let utf7 = Array("encoding UTF-7\n".utf8), utf7Ident = "<alice.example.com> 1704200000 -0100"
+        _ = try rawCommit(repo, headers: utf7, ident: utf7Ident, message: Array("visible +AAA- hidden subject\n\nhidden body\n".utf8))
+        _ = try rawCommit(repo, headers: utf7, author: Array("T+AAA-x".utf8), ident: utf7Ident, message: Array("Subject\n".utf8))
+        // A converted NUL in a header after the encoding line (git drops that line in place), and before it.
+        let utf7Message = Array("Fix pump dose rounding\n\nBody.\n\nChange-Request: CR-7\n".utf8)
+        _ = try rawCommit(repo, headers: utf7 + Array("x-note +AAA-\n".utf8), ident: utf7Ident, message: utf7Message)
+        _ = try rawCommit(repo, headers: Array("x-note +AAA-\n".utf8) + utf7, ident: utf7Ident, message: utf7Message)
+        // An encoding header git reads as UTF-8 before a NUL: git copies the object up to the NUL, its header parse
+        // then reads past the copy's end and %B prints whatever memory follows; dossier shows no message.
+        _ = try rawCommit(repo, headers: Array("encoding utf8\nx-note a\u{0}b\n".utf8), message: message)
+        try repo.tag("v1.0.0")
+        let commits = try sufCommits(scratch)
+        #expect(commits.count == 9)
+        try expectAsGitLog(repo, Array(commits.dropLast()))
+        #expect(commits[8]["message"] as? String == "" && commits[8]["subject"] as? String == "")
+        #expect((commits[8]["author"] as! [String: Any])["name"] as? String == "Alice Example")
+        #expect(commits[0]["subject"] as? String == "Fix pump dose rounding")
+        #expect((commits[0]["trailers"] as? [[String: Any]])?.first?["value"] as? String == "CR-7")
+        #expect(commits[4]["message"] as? String == "visible ")
+        #expect((commits[5]["author"] as! [String: Any])["name"] as? String == "")
+    }
+
+    @Test("an encoding header with a continuation line converts with its first line, as git's get_header reads it")
+    func encodingContinuation() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("Root\n", files: ["a": "0"])
+        try repo.tag("v0.1.0")
+        _ = try rawCommit(repo, headers: Array("encoding ISO-8859-1\n continued\n".utf8), author: Array("Ren".utf8) + [0xE9],
+                          message: Array("Caf".utf8) + [0xE9] + Array("\n\nRefs: REQ-1\n".utf8))
+        try repo.tag("v1.0.0")
+        let commits = try sufCommits(scratch)
+        #expect(commits.count == 1)
+        try expectAsGitLog(repo, commits)
+        #expect(commits[0]["subject"] as? String == "Café")
+        #expect((commits[0]["author"] as! [String: Any])["name"] as? String == "René")
+        #expect(commits[0]["invalidUTF8"] == nil)
     }
 
     @Test("a suf.json written before commits carried their message and mark still reads, for diff")

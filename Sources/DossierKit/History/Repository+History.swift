@@ -122,7 +122,7 @@ final class CommitReader {
         let tree = headers.first("tree") ?? ""
         let parents = headers.all("parent")
         treeIds[id] = tree
-        let lines = MessageLines(text.message)  // one split serves subject, body and trailers
+        let lines = MessageLines(text.parsedMessage)  // one split serves subject, body and trailers
         let (subject, body) = MessageParts.split(lines)
         return Commit(
             id: id, tree: tree, parents: parents,
