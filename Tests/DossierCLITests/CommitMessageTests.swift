@@ -221,6 +221,26 @@ struct CommitMessageTests {
         #expect((commits[5]["author"] as! [String: Any])["name"] as? String == "")
     }
 
+    @Test("odd author lines split as git's split_ident_line splits them: the name to the first '<', the address to the first '>', the date after the last")
+    func oddIdents() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("Root\n", files: ["a": "0"])
+        try repo.tag("v0.1.0")
+        for author in ["Mallory <mallory@evil.example> Alice", "Tab\t", "Carriage\r", "<bare@example.com>", "Two >> Brackets"] {
+            _ = try rawCommit(repo, author: Array(author.utf8), message: Array("Subject\n".utf8))
+        }
+        try repo.tag("v1.0.0")
+        let commits = try sufCommits(scratch)
+        #expect(commits.count == 5)
+        try expectAsGitLog(repo, commits)
+        for commit in commits {
+            let time = (commit["author"] as! [String: Any])["time"] as? Int
+            #expect(time.map { Array(String($0).utf8) } == (try gitLog(repo, "%at", commit["id"] as! String)))
+        }
+        #expect((commits[0]["author"] as! [String: Any])["email"] as? String == "mallory@evil.example")
+    }
+
     @Test("an encoding header with a continuation line converts with its first line, as git's get_header reads it")
     func encodingContinuation() throws {
         let scratch = try Scratch()

@@ -22,16 +22,19 @@ public struct Person: Sendable, Codable, Hashable {
     /// The date in ISO 8601 with the recorded offset, e.g. `2024-03-01T10:00:00+01:00` (what `git log --date=iso-strict` prints).
     public var date: String { ISODate.format(time: time, offsetMinutes: offsetMinutes) }
 
-    /// Parses `Name <email> 1700000000 +0100`, the form git writes in commit and tag headers.
+    /// Parses `Name <email> 1700000000 +0100`, the form git writes in commit and tag headers, as git's
+    /// `split_ident_line` reads it (what `%an`, `%ae`, `%at` print): the name runs to the first `<`, without the
+    /// blanks before it; the address from there to the first `>`; the date and zone follow the last `>`.
     static func parse(_ line: Substring) -> Person? {
         let bytes = Array(line.utf8)
-        guard let open = bytes.lastIndex(of: UInt8(ascii: "<")), let close = bytes.lastIndex(of: UInt8(ascii: ">")),
-              open < close else { return nil }
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "<")),
+              let close = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: ">")),
+              let lastClose = bytes.lastIndex(of: UInt8(ascii: ">")) else { return nil }
         var nameEnd = open
-        while nameEnd > 0, bytes[nameEnd - 1] == UInt8(ascii: " ") { nameEnd -= 1 }
+        while nameEnd > 0, GitCType.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
         let name = String(decoding: bytes[..<nameEnd], as: UTF8.self)
         let email = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-        let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
+        let fields = bytes[(lastClose + 1)...].split(separator: UInt8(ascii: " "))
         guard let first = fields.first, let time = Int64(String(decoding: first, as: UTF8.self)) else {
             return Person(name: name, email: email, time: 0, offsetMinutes: 0)
         }
