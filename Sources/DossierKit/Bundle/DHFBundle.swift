@@ -73,7 +73,7 @@ public enum DHFBundle {
         if let through = request.release.release {
             if let index = releaseTags.index(of: through) {
                 releases = Array(releases[...index])
-            } else if let tag = releaseTags.all.entry(named: through) {
+            } else if try releaseTags.all.isCommitTag(through), let tag = releaseTags.all.entry(named: through) {
                 // A tag outside the pattern, named: the newest release, after the release tags before it, as
                 // dossier suf takes it (its SUF says it is outside the pattern; rule I3).
                 let previous = try ReleaseAssembler.previousRelease(of: through, commit: tag.commit, tags: releaseTags, in: repository)
