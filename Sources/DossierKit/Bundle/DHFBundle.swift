@@ -71,14 +71,13 @@ public enum DHFBundle {
         let releaseTags = try repository.releaseTags(matching: pattern)
         var releases = releaseTags.names
         if let through = request.release.release {
-            if let index = releases.firstIndex(of: through) {
+            if let index = releaseTags.index(of: through) {
                 releases = Array(releases[...index])
-            } else if try repository.tagNames().contains(through) {
+            } else if try releaseTags.all.isCommitTag(through), let tag = releaseTags.all.entry(named: through) {
                 // A tag outside the pattern, named: the newest release, after the release tags before it, as
                 // dossier suf takes it (its SUF says it is outside the pattern; rule I3).
-                let commit = try repository.resolveCommit(through)
-                let previous = try ReleaseAssembler.previousRelease(of: through, commit: commit, tags: releaseTags, in: repository)
-                releases = Array(releases.prefix(previous.flatMap(releases.firstIndex(of:)).map { $0 + 1 } ?? 0)) + [through]
+                let previous = try ReleaseAssembler.previousRelease(of: through, commit: tag.commit, tags: releaseTags, in: repository)
+                releases = Array(releases.prefix(previous.flatMap(releaseTags.index(of:)).map { $0 + 1 } ?? 0)) + [through]
             } else {
                 throw DossierError("'\(through)' is not a tag: the DHF runs through a release tag, one of the tags matching '\(pattern)' (\(releases.joined(separator: ", "))) or another tag named")
             }
@@ -86,6 +85,7 @@ public enum DHFBundle {
         guard !releases.isEmpty else {
             throw DossierError("no release tag matches '\(pattern)' in \(request.release.repository): a DHF documents releases; tag one first (git tag -s v1.0.0)")
         }
+        try checkFolders(releases)
 
         // A release's records are the next one's previous records: each tree is read once.
         let request = {
@@ -149,6 +149,21 @@ public enum DHFBundle {
         /// The configuration the release was built with; nil for an attached bundle.
         var config: Config?
         var warnings: [String]
+    }
+
+    /// Refuses two releases whose folders in the DHF would be one: names that differ only in case, in Unicode
+    /// normalisation (`v2.0.é` precomposed and decomposed) or in `/` for `-`, which the bundle's file names (and
+    /// many file systems) do not tell apart.
+    /// - Throws: `DossierError` naming both tags by their bytes.
+    static func checkFolders(_ releases: [String]) throws {
+        var seen: [String: String] = [:]
+        for name in releases {
+            let key = Release.fileStem(name).lowercased()
+            if let earlier = seen[key] {
+                throw DossierError("the release tags \(TagList.quoted(earlier)) and \(TagList.quoted(name)) would share the DHF folder '\(BundlePath.escaped(Release.fileStem(name)))' (their names differ only in case, in Unicode normalisation or in '/' for '-'): rename one of them, or leave it out of releases.tag_pattern")
+            }
+            seen[key] = name
+        }
     }
 
     /// Puts one release's SUF bundle into the DHF's folder: the attached one, else one built now.

@@ -80,7 +80,13 @@ public final class Repository {
         guard git_reference_name_to_id(&target, pointer, "refs/tags/\(name)") == 0 else {
             throw DossierError("unknown tag '\(name)'")
         }
-        let targetId = hex(&target)
+        return try tagObject(target: hex(&target))
+    }
+
+    /// Reads the object a tag's reference names, `targetId` (as ``tagList()`` read it): a tag object, or for a
+    /// lightweight tag the object itself.
+    /// - Throws: `GitError` when the object is not in the repository.
+    public func tagObject(target targetId: String) throws -> TagObject {
         // A signed tag's message is its signed payload's message: the signature is cut off once, as git cuts it.
         let (type, object, signed) = try ObjectDatabase(self).withObject(targetId) { type, bytes -> (git_object_t, ObjectHeaders, SignedContent?) in
             guard type == GIT_OBJECT_TAG, let signed = SignedContent.ofTag(bytes) else { return (type, ObjectHeaders(bytes: bytes), nil) }

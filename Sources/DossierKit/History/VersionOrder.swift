@@ -39,7 +39,12 @@ public struct VersionOrder: Sendable {
 
     /// The names in this order, oldest version first; each name is read once.
     public func sorted(_ names: [String]) -> [String] {
-        names.map(Key.init).sorted { compare($0, $1) < 0 }.map(\.name)
+        sorted(names, by: \.self)
+    }
+
+    /// The items in the order of their names, oldest version first; each name is read once.
+    public func sorted<Item>(_ items: [Item], by name: (Item) -> String) -> [Item] {
+        items.map { (Key(name($0)), $0) }.sorted { compare($0.0, $1.0) < 0 }.map(\.1)
     }
 
     /// Whether `a` comes before `b`.

@@ -82,7 +82,8 @@ public enum ReleaseAssembler {
             releaseName = newest
         }
         let releaseCommit = try repository.resolveCommit(releaseName)
-        let tag: Tag? = try repository.tagNames().contains(releaseName) ? repository.tag(named: releaseName) : nil
+        // A release named by a tag of a commit (names matched by their bytes, as git matches them).
+        let tag: Tag? = try repository.tagList().entry(named: releaseName) == nil ? nil : repository.tag(named: releaseName)
         let (evidence, evidenceOrigin) = try self.evidence(of: tag == nil || request.workTree ? nil : releaseName, given: given,
                                                            in: repository)
 
@@ -99,10 +100,8 @@ public enum ReleaseAssembler {
             // The work tree builds on the newest release at or before HEAD.
             let tags = try repository.releaseTags(matching: config.tagPattern)
             notes += tags.notes
-            previousName = try tags.names.reversed().first { tag in
-                let tagCommit = try repository.resolveCommit(tag)
-                return try tagCommit == releaseCommit || repository.isAncestor(tagCommit, of: releaseCommit)
-            }
+            let candidates = Array(tags.tags.reversed())
+            previousName = try repository.firstReachable(candidates.map(\.commit), from: releaseCommit).map { candidates[$0].name }
         } else {
             let tags = try repository.releaseTags(matching: config.tagPattern)
             notes += tags.notes
@@ -229,17 +228,14 @@ public enum ReleaseAssembler {
     /// follows its own branch's v1.9.6; a final release skips pre-releases (v2.0.0 follows v1.1.0, not
     /// v2.0.0-rc.1). For any other revision: the newest release tag whose commit is a strict ancestor of `commit`.
     static func previousRelease(of name: String, commit: String, tags: ReleaseTags, in repository: Repository) throws -> String? {
-        guard let index = tags.names.firstIndex(of: name) else {
-            for tag in tags.names.reversed() {
-                let tagCommit = try repository.resolveCommit(tag)
-                if tagCommit != commit, try repository.isAncestor(tagCommit, of: commit) { return tag }
-            }
-            return nil
+        let candidates: [TagList.Entry]
+        if let index = tags.index(of: name) {
+            let isFinal = !tags.order.isPrerelease(name)
+            candidates = tags.tags[..<index].reversed().filter { !isFinal || !tags.order.isPrerelease($0.name) }
+        } else {
+            candidates = tags.tags.reversed().filter { $0.commit != commit }
         }
-        let isFinal = !tags.order.isPrerelease(name)
-        for tag in tags.names[..<index].reversed() where !isFinal || !tags.order.isPrerelease(tag) {
-            if try repository.isAncestor(repository.resolveCommit(tag), of: commit) { return tag }
-        }
-        return nil
+        // One walk of the release's history, whatever the number of tags.
+        return try repository.firstReachable(candidates.map(\.commit), from: commit).map { candidates[$0].name }
     }
 }

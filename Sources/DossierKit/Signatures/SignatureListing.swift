@@ -110,10 +110,12 @@ public struct SignatureListing: Sendable, Codable {
         var entries: [Entry] = []
         if request.tags {
             // A tag of a tree or a blob is listed too: git verifies any tag object's signature (git verify-tag).
+            // Each tag is read by the id the listing read, never looked up again by its name.
             let tags = try repository.tagList()
-            notes = tags.notes
-            for name in (tags.commitTags + tags.skipped.map(\.name)).sorted() {
-                let tag = try repository.tagObject(named: name)
+            notes = tags.skipped.map(\.listingNote)
+            let listed = tags.tags.map { ($0.name, $0.target) } + tags.skipped.compactMap { tag in tag.target.map { (tag.name, $0) } }
+            for (name, target) in listed.sorted(by: { TagList.byteOrder($0.0, $1.0) }) {
+                let tag = try repository.tagObject(target: target)
                 entries.append(Entry(name: name, object: tag.objectId,
                                      verdict: checker.verdict(tag.signedContent, signedAt: tag.tagger?.time ?? 0)))
             }
