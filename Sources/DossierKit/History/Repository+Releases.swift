@@ -42,13 +42,6 @@ extension Repository {
         (bytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { fnmatch(pattern, $0.baseAddress!, 0) } == 0
     }
 
-    /// Whether `ancestor` is reachable from `commit` (or is the same commit), as `git merge-base --is-ancestor` says.
-    public func isAncestor(_ ancestor: String, of commit: String) throws -> Bool {
-        if ancestor == commit { return true }
-        var a = try oid(ancestor), c = try oid(commit)
-        return try check(git_graph_descendant_of(pointer, &c, &a), "git_graph_descendant_of") == 1
-    }
-
     /// Of `candidates` (commit ids, the preferred first), the position of the first that is `commit` or one of its
     /// ancestors (as `git merge-base --is-ancestor` says), or nil when none is. History is walked once from `commit`,
     /// and the walk ends as soon as the first candidate is reached, every candidate is, or history ends: the cost is

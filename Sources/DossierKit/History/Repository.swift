@@ -56,14 +56,6 @@ public final class Repository {
         return hex(git_object_id(commit))
     }
 
-    /// The names of every tag, in byte order.
-    public func tagNames() throws -> [String] {
-        var names = git_strarray()
-        try check(git_tag_list(&names, pointer), "git_tag_list")
-        defer { git_strarray_dispose(&names) }
-        return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }.sorted()
-    }
-
     /// Reads a tag: its target commit and, for an annotated tag, tagger, message and what its signature covers.
     /// - Throws: `DossierError` when there is no such tag, or it points at a tree or a blob.
     public func tag(named name: String) throws -> Tag {
