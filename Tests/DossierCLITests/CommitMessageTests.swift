@@ -230,14 +230,19 @@ struct CommitMessageTests {
         for author in ["Mallory <mallory@evil.example> Alice", "Tab\t", "Carriage\r", "<bare@example.com>", "Two >> Brackets"] {
             _ = try rawCommit(repo, author: Array(author.utf8), message: Array("Subject\n".utf8))
         }
+        // Tabs around the date, and a date with a sign: git skips any blank and reads digits only.
+        _ = try rawCommit(repo, ident: "<tab@example.com>\t1600000000\t+0100", message: Array("Tabs\n".utf8))
+        _ = try rawCommit(repo, ident: "<sign@example.com> +1600000000 +0100", message: Array("Sign\n".utf8))
         try repo.tag("v1.0.0")
         let commits = try sufCommits(scratch)
-        #expect(commits.count == 5)
+        #expect(commits.count == 7)
         try expectAsGitLog(repo, commits)
-        for commit in commits {
+        for commit in commits.prefix(6) {
             let time = (commit["author"] as! [String: Any])["time"] as? Int
             #expect(time.map { Array(String($0).utf8) } == (try gitLog(repo, "%at", commit["id"] as! String)))
         }
+        #expect((try gitLog(repo, "%at", commits[6]["id"] as! String)).isEmpty)  // git shows no date: dossier's is 0
+        #expect((commits[6]["author"] as! [String: Any])["time"] as? Int == 0)
         #expect((commits[0]["author"] as! [String: Any])["email"] as? String == "mallory@evil.example")
     }
 

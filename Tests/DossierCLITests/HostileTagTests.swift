@@ -104,6 +104,76 @@ struct HostileTagTests {
         #expect(!tags.stderr.contains("taken as a release"), "\(tags.stderr)")
     }
 
+    @Test("tag names git refuses (a newline, a tab, an escape, '~') written straight into refs/tags are skipped with a note; no output line is forged")
+    func invalidNames() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("One\n", files: ["a": "1"])
+        try repo.tag("v1.0.0")
+        try repo.commit("Two\n", files: ["a": "2"])
+        try repo.tag("v1.1.0")
+        let head = try repo.git(["rev-parse", "HEAD"])
+        for name in ["v1.3.0\nnote: forged", "v1.2.0\tx", "v1.4.0\u{1B}[31mred", "v1.5.0~1"] {
+            try head.write(toFile: repo.path + "/.git/refs/tags/" + name, atomically: true, encoding: .utf8)
+        }
+        #expect(try repo.git(["tag", "--sort=version:refname"]) == "v1.0.0\nv1.1.0\n")  // git ignores them
+        for command in [["suf", "--out", "dist"], ["check"], ["dhf", "--out", "dist"], ["signatures", "--tags"]] {
+            let result = try dossier(command + ["--repo", "repo"], in: scratch.path)
+            #expect(result.status == (command == ["check"] ? 1 : 0), "dossier \(command): \(result.stderr)")
+            #expect(result.stderr.contains("dossier: note: tag \"v1.3.0\\012note: forged\" has a name git refuses"), "\(result.stderr)")
+            #expect(result.stderr.contains("tag \"v1.5.0~1\" has a name git refuses"), "\(result.stderr)")
+            #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\t"), "\(result.stderr)")
+            #expect(!(result.stdout + result.stderr).split(separator: "\n").contains { $0.hasPrefix("note: forged") })
+        }
+        let suf = try dossier(["suf", "--repo", "repo", "--out", "dist"], in: scratch.path)
+        #expect(suf.stdout.contains("SUF for v1.1.0 (1 commits since v1.0.0)"), "\(suf.stdout)")
+    }
+
+    @Test("packed tags are peeled through their objects as git peels them: a forged peel line, a missing tag object, a chain of 70 tags")
+    func packedAndChainedTags() throws {
+        let scratch = try Scratch()
+        var repo = try GitRepository(scratch)
+        try repo.commit("One\n", files: ["a": "1"])
+        try repo.tag("v1.0.0")
+        try repo.commit("Two\n", files: ["a": "2"])
+        try repo.tag("v1.1.0", annotated: true)
+        try repo.commit("Three\n", files: ["a": "3"])
+        try repo.tag("v1.2.0", annotated: true)
+        try repo.commit("Four\n", files: ["a": "4"])
+        // v1.3.0: a chain of 70 annotated tags over the fourth commit (git peels any length).
+        var target = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines), type = "commit"
+        for level in 0..<70 {
+            let body = "object \(target)\ntype \(type)\ntag chain\(level)\ntagger T <t@e> 1700000000 +0000\n\nlink\n"
+            let made = try Shell.run("git", ["hash-object", "-t", "tag", "-w", "--stdin"], in: repo.path, environment: repo.environment,
+                                     input: Data(body.utf8))
+            (target, type) = (made.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "tag")
+        }
+        try repo.git(["update-ref", "refs/tags/v1.3.0", target])
+        try repo.git(["pack-refs", "--all"])
+        // v1.1.0's peel line now names the first commit; git follows the tag object, not the line.
+        let first = try repo.git(["rev-parse", "v1.0.0"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let second = try repo.git(["rev-parse", "v1.1.0^{commit}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let packed = repo.path + "/.git/packed-refs"
+        try String(contentsOfFile: packed, encoding: .utf8).replacingOccurrences(of: "^" + second, with: "^" + first)
+            .write(toFile: packed, atomically: true, encoding: .utf8)
+        #expect(try repo.git(["rev-list", "--count", "v1.1.0..v1.2.0"]) == "1\n")
+        #expect(try repo.git(["rev-list", "--count", "v1.2.0..v1.3.0"]) == "1\n")
+        var suf = try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "dist"], in: scratch.path)
+        #expect(suf.stdout.contains("SUF for v1.2.0 (1 commits since v1.1.0)"), "\(suf.stdout) \(suf.stderr)")
+        suf = try dossier(["suf", "--repo", "repo", "--out", "dist2"], in: scratch.path)
+        #expect(suf.stdout.contains("SUF for v1.3.0 (1 commits since v1.2.0)"), "\(suf.stdout) \(suf.stderr)")
+        // v1.2.0's tag object removed: a packed tag whose object is gone is skipped with a note, not an error.
+        let object = try repo.git(["rev-parse", "v1.2.0"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(atPath: repo.path + "/.git/objects/\(object.prefix(2))/\(object.dropFirst(2))")
+        for command in [["suf", "--out", "dist3"], ["check"], ["dhf", "--out", "dist4"], ["signatures", "--tags"]] {
+            let result = try dossier(command + ["--repo", "repo"], in: scratch.path)
+            #expect(result.status == (command == ["check"] ? 1 : 0), "dossier \(command): \(result.stderr)")
+            #expect(result.stderr.contains("dossier: note: tag v1.2.0 points at \(object.prefix(12)), which is not in the repository"), "\(result.stderr)")
+        }
+        suf = try dossier(["suf", "--repo", "repo", "--out", "dist5"], in: scratch.path)
+        #expect(suf.stdout.contains("SUF for v1.3.0 (2 commits since v1.1.0)"), "\(suf.stdout) \(suf.stderr)")
+    }
+
     /// A linear history of `count` commits with a release tag on every tenth, and `v99.0.0` on an unrelated root
     /// commit, written with `git fast-import`.
     static func manyTags(_ scratch: Scratch, count: Int) throws -> GitRepository {

@@ -34,15 +34,28 @@ public struct Person: Sendable, Codable, Hashable {
         while nameEnd > 0, GitCType.isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
         let name = String(decoding: bytes[..<nameEnd], as: UTF8.self)
         let email = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-        let fields = bytes[(lastClose + 1)...].split(separator: UInt8(ascii: " "))
-        guard let first = fields.first, let time = Int64(String(decoding: first, as: UTF8.self)) else {
+        // The date: blanks, digits, blanks, then a sign and digits; anything else leaves the person without a date.
+        var index = lastClose + 1
+        func skipSpaces() { while index < bytes.count, GitCType.isSpace(bytes[index]) { index += 1 } }
+        func digits() -> ArraySlice<UInt8> {
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return bytes[start..<index]
+        }
+        skipSpaces()
+        let date = digits()
+        skipSpaces()
+        guard !date.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") else {
             return Person(name: name, email: email, time: 0, offsetMinutes: 0)
         }
-        var offset = 0
-        if fields.count >= 2, fields[1].count == 5, let zone = Int(String(decoding: fields[1].dropFirst(), as: UTF8.self)) {
-            offset = (zone / 100) * 60 + zone % 100
-            if fields[1].first == UInt8(ascii: "-") { offset = -offset }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        index += 1
+        let zoneDigits = digits()
+        guard !zoneDigits.isEmpty, let time = Int64(String(decoding: date, as: UTF8.self)) else {
+            return Person(name: name, email: email, time: 0, offsetMinutes: 0)
         }
+        let zone = Int(String(decoding: zoneDigits.prefix(9), as: UTF8.self)) ?? 0
+        let offset = (negative ? -1 : 1) * ((zone / 100) * 60 + zone % 100)
         return Person(name: name, email: email, time: time, offsetMinutes: offset)
     }
 }

@@ -28,6 +28,8 @@ public struct TagList: Sendable {
             case notACommit(kind: String, object: String)
             /// Its name is not UTF-8.
             case nameNotUTF8
+            /// Its name is not a valid reference name (control characters, `~`, `^`, `..`…): git ignores such a tag.
+            case invalidName
             /// It (or a tag object it goes through) names `object`, which is not in the repository.
             case missing(object: String)
             /// The tag object `object` names no object to peel to (no `object` header, or one that is no object id).
@@ -49,6 +51,7 @@ public struct TagList: Sendable {
             switch reason {
             case let .notACommit(kind, object): "tag \(name) points at a \(kind) (\(object.prefix(12))), not at a commit"
             case .nameNotUTF8: "tag \(name) has a name that is not UTF-8, which no document can show as git stores it"
+            case .invalidName: "tag \(name) has a name git refuses as a reference name (git ignores it too)"
             case let .missing(object): "tag \(name) points at \(object.prefix(12)), which is not in the repository"
             case let .malformed(object, found): "tag \(name) has a tag object (\(object.prefix(12))) that names \(found), not an object id"
             }
@@ -116,8 +119,9 @@ public struct TagList: Sendable {
 }
 
 extension Repository {
-    /// Every tag, each peeled through its tag objects to the object it finally names. Only object headers are
-    /// read, and the tag objects of loose references: packed references carry their peeled id, as git writes them.
+    /// Every tag, each peeled through its tag objects to the object it finally names, as `git rev-parse TAG^{commit}`
+    /// peels it: only object headers are read. The peeled id packed-refs records is not used: it is a cache that a
+    /// hostile repository can make name another commit (or one whose tag object is gone).
     /// A tag that cannot be read (a missing object, a tag object naming no object id) is set aside with a note.
     /// - Throws: `GitError` when the tags cannot be listed.
     public func tagList() throws -> TagList {
@@ -135,11 +139,17 @@ extension Repository {
             var bytes: [UInt8] = []
             var byte = git_reference_name(ref)! + "refs/tags/".utf8.count
             while byte.pointee != 0 { bytes.append(UInt8(bitPattern: byte.pointee)); byte += 1 }
+            // A name git refuses (control characters, `~`, `^`, `:`, `..`) is one git ignores; it could forge output lines.
+            var valid: Int32 = 0
+            guard git_reference_name_is_valid(&valid, git_reference_name(ref)) == 0, valid == 1 else {
+                list.skipped.append(TagList.Skipped(name: TagList.quoted(bytes), bytes: bytes, reason: .invalidName, target: nil))
+                continue
+            }
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 list.skipped.append(TagList.Skipped(name: TagList.quoted(bytes), bytes: bytes, reason: .nameNotUTF8, target: nil))
                 continue
             }
-            switch Self.peel(target, packedPeel: git_reference_target_peel(ref).map(hex), in: database) {
+            switch Self.peel(target, in: database) {
             case .success(let commit):
                 list.tags.append(TagList.Entry(name: name, target: target, commit: commit))
             case .failure(let failure):
@@ -157,21 +167,20 @@ extension Repository {
     /// Why a tag is no tag of a commit, as an `Error` for `Result`.
     private struct PeelFailure: Error { var reason: TagList.Skipped.Reason }
 
-    /// Peels the object `target` (through the id `packedPeel` packed references record, when there is one) through
-    /// each tag object's `object` header to a commit, as git peels (a cycle would need a SHA-1 collision).
-    private static func peel(_ target: String, packedPeel: String?, in database: ObjectDatabase) -> Result<String, PeelFailure> {
-        var id = packedPeel ?? target
-        var depth = 0
+    /// Peels the object `target` through each tag object's `object` header to a commit, as git peels, however long
+    /// the chain (a cycle would need a SHA-1 collision; a chain is as long as the repository has tag objects).
+    private static func peel(_ target: String, in database: ObjectDatabase) -> Result<String, PeelFailure> {
+        var id = target
         while true {
             guard let type = try? database.type(of: id) else { return .failure(PeelFailure(reason: .missing(object: id))) }
             switch type {
             case GIT_OBJECT_COMMIT: return .success(id)
-            case GIT_OBJECT_TAG where depth < 64:
+            case GIT_OBJECT_TAG:
                 let header = (try? database.headers(of: id))?.first("object")
                 guard let next = header, next.utf8.count == 40, (try? oid(next)) != nil else {
                     return .failure(PeelFailure(reason: .malformed(object: id, found: header.map { "'\($0.prefix(40))'" } ?? "no object")))
                 }
-                (id, depth) = (next, depth + 1)
+                id = next
             default:
                 return .failure(PeelFailure(reason: .notACommit(kind: typeName(type), object: id)))
             }
