@@ -12,14 +12,20 @@ struct HostileTagTests {
                                        ["dhf", "--out", "dist"], ["diff", "v1.1.0", "v1.3.0"], ["signatures"],
                                        ["signatures", "--tags"]]
 
-    @Test("a tag whose name is not UTF-8 (git tag $'v1.2.0\\xff') is skipped with a note by every command; ranges stay git's")
-    func nameNotUTF8() throws {
-        let scratch = try Scratch()
+    /// A repository with two commits, tagged v1.0.0 and v1.1.0.
+    static func twoReleases(_ scratch: Scratch) throws -> GitRepository {
         var repo = try GitRepository(scratch)
         try repo.commit("One\n", files: ["a": "1"])
         try repo.tag("v1.0.0")
         try repo.commit("Two\n", files: ["a": "2"])
         try repo.tag("v1.1.0")
+        return repo
+    }
+
+    @Test("a tag whose name is not UTF-8 (git tag $'v1.2.0\\xff') is skipped with a note by every command; ranges stay git's")
+    func nameNotUTF8() throws {
+        let scratch = try Scratch()
+        var repo = try Self.twoReleases(scratch)
         // A Swift string cannot hold the byte 0xff: the shell's printf makes the name.
         let made = try Shell.run("sh", ["-c", "git tag \"$(printf 'v1.2.0\\377')\""], in: repo.path, environment: repo.environment)
         #expect(made.status == 0, "\(made.stderr)")
@@ -107,11 +113,7 @@ struct HostileTagTests {
     @Test("tag names git refuses (a newline, a tab, an escape, '~') written straight into refs/tags are skipped with a note; no output line is forged")
     func invalidNames() throws {
         let scratch = try Scratch()
-        var repo = try GitRepository(scratch)
-        try repo.commit("One\n", files: ["a": "1"])
-        try repo.tag("v1.0.0")
-        try repo.commit("Two\n", files: ["a": "2"])
-        try repo.tag("v1.1.0")
+        let repo = try Self.twoReleases(scratch)
         let head = try repo.git(["rev-parse", "HEAD"])
         for name in ["v1.3.0\nnote: forged", "v1.2.0\tx", "v1.4.0\u{1B}[31mred", "v1.5.0~1"] {
             try head.write(toFile: repo.path + "/.git/refs/tags/" + name, atomically: true, encoding: .utf8)
