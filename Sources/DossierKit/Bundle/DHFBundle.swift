@@ -77,7 +77,7 @@ public enum DHFBundle {
                 // A tag outside the pattern, named: the newest release, after the release tags before it, as
                 // dossier suf takes it (its SUF says it is outside the pattern; rule I3).
                 let previous = try ReleaseAssembler.previousRelease(of: through, commit: tag.commit, tags: releaseTags, in: repository)
-                releases = Array(releases.prefix(previous.flatMap(releaseTags.index(of:)).map { $0 + 1 } ?? 0)) + [through]
+                releases = Array(releases.prefix(previous.flatMap { releaseTags.index(of: $0.name) }.map { $0 + 1 } ?? 0)) + [through]
             } else {
                 throw DossierError("'\(through)' is not a tag: the DHF runs through a release tag, one of the tags matching '\(pattern)' (\(releases.joined(separator: ", "))) or another tag named")
             }

@@ -43,8 +43,9 @@ extension Repository {
     ///   - checker: checks each commit's signature.
     public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) throws -> [Commit] {
         let ids = try StageTimer.measure("commit ids") { try commitIds(in: range) }
+        let trailerConfig = trailerConfig()  // read once: every share reads its commits' trailers with it
         return try inWorkers(ids, minimumShare: 64) { repository, share in
-            let reader = try CommitReader(repository: repository, mailmap: mailmap, checker: checker)
+            let reader = try CommitReader(repository: repository, mailmap: mailmap, trailerConfig: trailerConfig, checker: checker)
             return try share.map { try reader.read($0) }
         }
     }
@@ -86,7 +87,7 @@ extension Repository {
 
     /// Reads one commit (no `.mailmap`).
     public func commit(_ id: String, checker: SignatureChecker) throws -> Commit {
-        try CommitReader(repository: self, mailmap: nil, checker: checker).read(id)
+        try CommitReader(repository: self, mailmap: nil, trailerConfig: trailerConfig(), checker: checker).read(id)
     }
 }
 
@@ -96,15 +97,15 @@ final class CommitReader {
     private let odb: ObjectDatabase
     private let mailmap: GitPointer?
     private let checker: SignatureChecker
-    /// The repository's configuration of trailers, read once.
+    /// The repository's configuration of trailers.
     private let trailerConfig: TrailerConfig
     /// The tree of each commit read so far, for comparing the next commit with its parent.
     private var treeIds: [String: String] = [:]
 
-    init(repository: Repository, mailmap text: String?, checker: SignatureChecker) throws {
+    init(repository: Repository, mailmap text: String?, trailerConfig: TrailerConfig, checker: SignatureChecker) throws {
         self.repository = repository
         self.checker = checker
-        trailerConfig = repository.trailerConfig()
+        self.trailerConfig = trailerConfig
         odb = try ObjectDatabase(repository)
         if let text {
             let map = try make("git_mailmap_from_buffer") { git_mailmap_from_buffer(&$0, text, text.utf8.count) }

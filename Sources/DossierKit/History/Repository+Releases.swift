@@ -26,15 +26,22 @@ public struct ReleaseTags: Sendable {
     }
 }
 
+extension TagList {
+    /// The tags of commits whose names match `pattern` (a glob, as `git tag -l` takes), in `order`, oldest first;
+    /// matching tags set aside are kept apart with their notes. For a command that needs the release tags by more
+    /// than one pattern: the repository's tags are listed once.
+    public func releases(matching pattern: String, order: VersionOrder) -> ReleaseTags {
+        ReleaseTags(tags: order.sorted(tags.filter { fnmatch(pattern, $0.name, 0) == 0 }, by: \.name),
+                    skipped: skipped.filter { Repository.glob(pattern, matches: $0.bytes) }, order: order, all: self)
+    }
+}
+
 extension Repository {
     /// The tags of commits whose names match `pattern` (a glob, as `git tag -l` takes), in the repository's
     /// `version:refname` order (``versionOrder()``), oldest first; matching tags set aside by ``tagList()`` are kept
     /// apart with their notes.
     public func releaseTags(matching pattern: String) throws -> ReleaseTags {
-        let all = try tagList()
-        let order = versionOrder()
-        return ReleaseTags(tags: order.sorted(all.tags.filter { fnmatch(pattern, $0.name, 0) == 0 }, by: \.name),
-                           skipped: all.skipped.filter { Self.glob(pattern, matches: $0.bytes) }, order: order, all: all)
+        try tagList().releases(matching: pattern, order: versionOrder())
     }
 
     /// Whether the glob `pattern` matches a name given as its bytes (which need not be UTF-8), as `fnmatch` says.

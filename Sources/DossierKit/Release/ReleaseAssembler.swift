@@ -61,6 +61,10 @@ public enum ReleaseAssembler {
         let repository = try Repository(path: request.repository)
         let externalConfig = try request.configFile.map(Config.load(file:))
 
+        // The repository's tags and their order, read once: the release, its tag and the previous release come from them.
+        let tagList = try repository.tagList()
+        let order = repository.versionOrder()
+
         // Which release: the one named, or the newest release tag by the pattern in HEAD's dossier.yml.
         let releaseName: String
         // Notes on tags matching the pattern that point at trees or blobs, skipped.
@@ -74,7 +78,7 @@ public enum ReleaseAssembler {
             releaseName = named
         } else {
             let patternConfig = try externalConfig ?? headConfig(repository)
-            let tags = try repository.releaseTags(matching: patternConfig.tagPattern)
+            let tags = tagList.releases(matching: patternConfig.tagPattern, order: order)
             notes += tags.notes
             guard let newest = tags.names.last else {
                 throw DossierError("no release tag matches '\(patternConfig.tagPattern)' in \(request.repository); name a release, e.g. dossier suf v1.0.0")
@@ -83,7 +87,7 @@ public enum ReleaseAssembler {
         }
         let releaseCommit = try repository.resolveCommit(releaseName)
         // A release named by a tag of a commit (names matched by their bytes, as git matches them).
-        let tag: Tag? = try repository.tagList().entry(named: releaseName) == nil ? nil : repository.tag(named: releaseName)
+        let tag: Tag? = try tagList.entry(named: releaseName) == nil ? nil : repository.tag(named: releaseName)
         let (evidence, evidenceOrigin) = try self.evidence(of: tag == nil || request.workTree ? nil : releaseName, given: given,
                                                            in: repository)
 
@@ -92,23 +96,25 @@ public enum ReleaseAssembler {
             ?? GitTreeSource(repository: repository, commit: releaseCommit, label: releaseName)
         let config = try externalConfig ?? RecordLoader.config(from: releaseSource)
 
-        // The previous release: --since, or the release tag before this one.
-        let previousName: String?
+        // The previous release: --since, or the release tag before this one (its commit as the tag listing peeled it).
+        let previous: TagList.Entry?
+        let previousCommit: String?
         if let since = request.since {
-            previousName = since
-        } else if request.workTree {
-            // The work tree builds on the newest release at or before HEAD.
-            let tags = try repository.releaseTags(matching: config.tagPattern)
-            notes += tags.notes
-            let candidates = Array(tags.tags.reversed())
-            previousName = try repository.firstReachable(candidates.map(\.commit), from: releaseCommit).map { candidates[$0].name }
+            previous = nil
+            previousCommit = try repository.resolveCommit(since)
         } else {
-            let tags = try repository.releaseTags(matching: config.tagPattern)
+            let tags = tagList.releases(matching: config.tagPattern, order: order)
             notes += tags.notes
-            previousName = try previousRelease(of: releaseName, commit: releaseCommit, tags: tags, in: repository)
+            if request.workTree {
+                // The work tree builds on the newest release at or before HEAD.
+                let candidates = Array(tags.tags.reversed())
+                previous = try repository.firstReachable(candidates.map(\.commit), from: releaseCommit).map { candidates[$0] }
+            } else {
+                previous = try previousRelease(of: releaseName, commit: releaseCommit, tags: tags, in: repository)
+            }
+            previousCommit = previous?.commit
         }
-        let previousCommit = try previousName.map { try repository.resolveCommit($0) }
-        let order = repository.versionOrder()
+        let previousName = request.since ?? previous?.name
 
         // The document date: the tag's, the release commit's, or SOURCE_DATE_EPOCH. Signature expiry is judged then.
         let (date, time): (String, Int64)
@@ -227,7 +233,7 @@ public enum ReleaseAssembler {
     /// `git merge-base --is-ancestor` says, so a maintenance release (v1.9.7 tagged after v2.0.0 on its own branch)
     /// follows its own branch's v1.9.6; a final release skips pre-releases (v2.0.0 follows v1.1.0, not
     /// v2.0.0-rc.1). For any other revision: the newest release tag whose commit is a strict ancestor of `commit`.
-    static func previousRelease(of name: String, commit: String, tags: ReleaseTags, in repository: Repository) throws -> String? {
+    static func previousRelease(of name: String, commit: String, tags: ReleaseTags, in repository: Repository) throws -> TagList.Entry? {
         let candidates: [TagList.Entry]
         if let index = tags.index(of: name) {
             let isFinal = !tags.order.isPrerelease(name)
@@ -236,6 +242,6 @@ public enum ReleaseAssembler {
             candidates = tags.tags.reversed().filter { $0.commit != commit }
         }
         // One walk of the release's history, whatever the number of tags.
-        return try repository.firstReachable(candidates.map(\.commit), from: commit).map { candidates[$0].name }
+        return try repository.firstReachable(candidates.map(\.commit), from: commit).map { candidates[$0] }
     }
 }

@@ -93,13 +93,12 @@ public struct SignatureListing: Sendable, Codable {
             let pattern = try externalConfig ?? RecordLoader.config(from: GitTreeSource(repository: repository, commit: head, label: "HEAD"))
             let tags = try repository.releaseTags(matching: pattern.tagPattern)
             notes = tags.notes
-            guard let newest = tags.names.last else {
+            guard let newest = tags.tags.last else {
                 throw DossierError("no release tag matches '\(pattern.tagPattern)' in \(request.repository); name a range, e.g. dossier signatures v1.0.0..v1.1.0, or use --all")
             }
-            let end = try repository.resolveCommit(newest)
-            let previous = try ReleaseAssembler.previousRelease(of: newest, commit: end, tags: tags, in: repository)
-            range = RevisionRange(release: end, since: try previous.map { try repository.resolveCommit($0) })
-            (scope, trustCommit, trustLabel) = ("\(previous ?? "root")..\(newest)", end, newest)
+            let previous = try ReleaseAssembler.previousRelease(of: newest.name, commit: newest.commit, tags: tags, in: repository)
+            range = RevisionRange(release: newest.commit, since: previous?.commit)
+            (scope, trustCommit, trustLabel) = ("\(previous?.name ?? "root")..\(newest.name)", newest.commit, newest.name)
         }
         let source = GitTreeSource(repository: repository, commit: trustCommit, label: trustLabel)
         let config = try externalConfig ?? RecordLoader.config(from: source)
