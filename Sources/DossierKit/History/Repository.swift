@@ -64,6 +64,13 @@ public final class Repository {
                    tagger: object.tagger, message: object.message, signedContent: object.signedContent)
     }
 
+    /// Reads a tag the listing read (``tagList()``), by the ids it read rather than by its name again.
+    public func tag(_ entry: TagList.Entry) throws -> Tag {
+        let object = try tagObject(target: entry.target)
+        return Tag(name: entry.name, commit: entry.commit, objectId: object.objectId, tagger: object.tagger,
+                   message: object.message, signedContent: object.signedContent)
+    }
+
     /// Reads a tag's own object, whatever it points at (a commit, a tree, a blob, another tag): what git verifies
     /// with `git verify-tag`.
     /// - Throws: `DossierError` when there is no such tag.

@@ -87,7 +87,7 @@ public enum ReleaseAssembler {
         }
         let releaseCommit = try repository.resolveCommit(releaseName)
         // A release named by a tag of a commit (names matched by their bytes, as git matches them).
-        let tag: Tag? = try tagList.entry(named: releaseName) == nil ? nil : repository.tag(named: releaseName)
+        let tag: Tag? = try tagList.entry(named: releaseName).map(repository.tag)
         let (evidence, evidenceOrigin) = try self.evidence(of: tag == nil || request.workTree ? nil : releaseName, given: given,
                                                            in: repository)
 
