@@ -26,13 +26,10 @@ public struct VersionOrder: Sendable {
 
     /// A tag name ready to be compared: `refs/tags/NAME` as bytes, followed by a zero byte as in C.
     public struct Key: Sendable {
-        /// The tag's short name.
-        public let name: String
         fileprivate let bytes: [UInt8]
 
         /// Makes the key of the tag `name`.
         public init(_ name: String) {
-            self.name = name
             bytes = Array("refs/tags/".utf8) + Array(name.utf8) + [0]
         }
     }
