@@ -1,8 +1,9 @@
 // dossier-fuzz TARGET [ARGS...]: one of `FuzzEntry.Target`'s readers fed by libFuzzer (the fuzz build, made by
 // `make fuzz` with -D FUZZING and the fuzzer and address sanitizers; ARGS are libFuzzer's), or, in a normal build,
 // the files ARGS fed to it once each, to reproduce a finding without sanitizers.
-import DossierKit
 import Foundation
+import Fuzzing
+import Support
 
 /// The target named on the command line (or, in the processes libFuzzer's -fork starts, in the environment).
 enum Chosen {

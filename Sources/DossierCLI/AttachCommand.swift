@@ -1,6 +1,12 @@
+import Actions
 import ArgumentParser
-import DossierKit
+import Assembly
+import Bundle
+import Checks
 import Foundation
+import Git
+import Model
+import Support
 
 /// `dossier attach RELEASE`: store the release's SUF bundle in the repository, at refs/dossier/<tag>.
 struct AttachCommand: ParsableCommand {
@@ -64,7 +70,7 @@ struct AttachCommand: ParsableCommand {
             tally = FindingSummary(release: built.release)
         }
         let attachment = try AttachedBundle.attach(folder: folder!, tag: release, repository: repository.repo, force: force)
-        let reference = AttachedBundle.referenceName(release)
+        let reference = DossierReference.bundle(release)
         switch attachment.outcome {
         case .attached: Output.line("attached the bundle of \(release) at \(reference) (commit \(attachment.commit))")
         case .unchanged: Output.line("the same bundle of \(release) is attached already at \(reference) (commit \(attachment.commit)): nothing changed")
@@ -99,7 +105,7 @@ struct ShowCommand: ParsableCommand {
         let repo = try Repository(path: repository.repo)
         let names = try AttachedBundle.fileNames(release: release, in: repo)
         guard !names.isEmpty else {
-            throw DossierError("no bundle is attached to \(release) (no \(AttachedBundle.referenceName(release))); attach one with dossier attach \(release)")
+            throw DossierError("no bundle is attached to \(release) (no \(DossierReference.bundle(release))); attach one with dossier attach \(release)")
         }
         if let extract {
             try BundleWriter.extract(try AttachedBundle.files(release: release, in: repo), to: extract)

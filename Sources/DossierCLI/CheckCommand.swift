@@ -1,6 +1,9 @@
+import Actions
 import ArgumentParser
-import DossierKit
+import Assembly
 import Foundation
+import Git
+import Support
 
 /// `dossier check`: run the gap rules; the CI gate.
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import DossierKit
 import Foundation
+import Render
+import Support
 
 /// `--allowed-signers` and `--openpgp-keys`: trust an auditor brings, replacing dossier.yml's `trust:`.
 struct TrustOptions: ParsableArguments {

@@ -1,6 +1,10 @@
+import Actions
 import ArgumentParser
-import DossierKit
+import Assembly
+import Bundle
 import Foundation
+import Render
+import Support
 
 /// `dossier dhf`: build the cumulative Design History File over every release.
 struct DhfCommand: ParsableCommand {

@@ -1,6 +1,11 @@
+import Actions
 import ArgumentParser
-import DossierKit
+import Assembly
+import Bundle
 import Foundation
+import Render
+import Support
+import Views
 
 /// `dossier diff OLD NEW`: a structured diff of two releases' SUFs.
 struct DiffCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import DossierKit
 import Foundation
+import Git
+import Support
 
 /// The `dossier` command: parses arguments, calls DossierKit, prints.
 public struct DossierCommand: ParsableCommand {

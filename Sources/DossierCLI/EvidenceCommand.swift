@@ -1,6 +1,7 @@
 import ArgumentParser
-import DossierKit
+import Evidence
 import Foundation
+import Git
 
 /// `dossier evidence`: keep test reports and an SBOM with a release, in git.
 struct EvidenceCommand: ParsableCommand {

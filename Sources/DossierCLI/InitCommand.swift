@@ -1,6 +1,8 @@
 import ArgumentParser
-import DossierKit
 import Foundation
+import Git
+import Records
+import Support
 
 /// `dossier init`: scaffold dossier.yml and regulatory/*.yml in a repository's work tree.
 struct InitCommand: ParsableCommand {

@@ -1,6 +1,7 @@
+import Actions
 import ArgumentParser
-import DossierKit
 import Foundation
+import Git
 
 /// `dossier signatures`: git's verdict on every commit (or tag) signature, checked natively.
 struct SignaturesCommand: ParsableCommand {

@@ -1,6 +1,11 @@
+import Actions
 import ArgumentParser
-import DossierKit
+import Assembly
+import Bundle
+import Checks
 import Foundation
+import Git
+import Render
 
 /// `dossier suf`: build the Software Update File bundle for one release.
 struct SufCommand: ParsableCommand {

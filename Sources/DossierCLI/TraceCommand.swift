@@ -1,6 +1,9 @@
 import ArgumentParser
-import DossierKit
+import Assembly
+import Checks
 import Foundation
+import Git
+import Support
 
 /// `dossier trace ID`: one record's trace chain, up and down.
 struct TraceCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import DossierKit
+import Bundle
 import Foundation
+import Git
 
 /// `dossier verify`: check a bundle's files against its manifest, and the manifest's signature.
 struct VerifyCommand: ParsableCommand {

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// `dossier attach` and `dossier show` on the sample project: the bundle travels with the tag, and plain git reads it.

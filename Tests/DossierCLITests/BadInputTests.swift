@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Every bad input: one clear message naming the file, line and column where there is one, exit code 2,

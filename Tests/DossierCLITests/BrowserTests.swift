@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The HTML and PDF documents in a real browser: headless Chromium.

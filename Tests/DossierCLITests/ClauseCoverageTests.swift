@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Clause coverage is judged by what a release holds: records, test results, signatures, each linked to where

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// `dossier dhf` on the sample project: every release's SUF bundle, the attached one byte for byte, and the

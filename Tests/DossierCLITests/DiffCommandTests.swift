@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// `dossier diff` on the sample project's releases, as an auditor runs it.

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// `dossier evidence add` and `list`, and every command reading the evidence stored with a release.

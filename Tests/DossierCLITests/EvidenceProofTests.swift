@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The proof that evidence stays with the release: on the sample project, with its test reports stored as `make demo`

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The gate as suf, attach, dhf and init show it: the findings summary and --strict, a release tag outside

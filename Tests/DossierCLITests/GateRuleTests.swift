@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The gate's rules for what is obviously missing (D1, I1, I2, I3), run by the real binary on real repositories.

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Attached bundles fetched from elsewhere (`refs/dossier/*`): their tree entries' names are chosen by whoever made

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// JSON evidence (SBOMs, threat models, tracker exports) of any content is read in time linear in its size.

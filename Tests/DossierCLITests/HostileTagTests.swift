@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Tags a fetch can deliver that used to stop every command listing tags, or to give a release the wrong range: a

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Templates that would make swift-mustache recurse without bound (a stack overflow: a crash) are refused before

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// YAML a pull request can hold that once hung dossier or was reported without a place: aliases that multiply,

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// A link whose scheme is not http, https or mailto (nor a same-document anchor) is text in every HTML page, even when

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// dossier.yml's `not_software:` globs: paths outside the software system are listed apart, not reported by C5.

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Where dossier writes: `--out` replaces only bundles dossier wrote, in one step, and leaves nothing behind;

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Release order and range as git gives them, on a generated branchy history: main with releases, a maintenance

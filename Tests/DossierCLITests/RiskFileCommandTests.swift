@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The risk management file as a user reads it in the SUF, in the DHF (its own section and its copy of each

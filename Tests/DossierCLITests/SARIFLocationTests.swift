@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// GitHub code scanning refuses a SARIF result without a location: every result of `dossier check --format sarif`

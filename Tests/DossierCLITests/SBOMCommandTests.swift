@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// A device whose SOUP list is a CycloneDX SBOM in the tree plus a soup.yml overlay, over two releases.

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The sample project, as `make demo` builds it: three releases of a PD remote monitor.

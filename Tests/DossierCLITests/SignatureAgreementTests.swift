@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The repository Tests/Fixtures/signature-cases.sh builds (every signature case), made once per test run.

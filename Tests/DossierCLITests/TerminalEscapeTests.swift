@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Commit messages, YAML and evidence may hold terminal control sequences (clear the screen, set the window title,

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The trace matrix links only what someone wrote: no change request reaches a requirement through a commit

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// `dossier verify` on a signed bundle someone added to: only regular files listed once in the manifest make an

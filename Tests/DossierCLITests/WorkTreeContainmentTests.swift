@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// `dossier check --worktree` reads the files of a pull request from disk: a path in dossier.yml or a committed

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 @Suite("SSH allowed signers")
 struct AllowedSignersTests {
@@ -21,7 +22,7 @@ struct AllowedSignersTests {
         #expect(signers.entries.count == 3)
         let (a, b, c) = (signers.entries[0], signers.entries[1], signers.entries[2])
         #expect(a.principals == "alice@example.com" && a.options == AllowedSigners.Options())
-        #expect(a.location == DossierKit.SourceLocation(file: "allowed", line: 4))
+        #expect(a.location == Support.SourceLocation(file: "allowed", line: 4))
         #expect(a.key.fingerprint == (try SSHPublicKey(text: Self.ed25519)).fingerprint)
         #expect(b.principals == "Bob Builder,bob@example.com")
         #expect(throws: DossierError.self) { try AllowedSigners(text: "\"Bob Builder\",bob \(Self.ed25519)", file: "a") }
@@ -50,7 +51,7 @@ struct AllowedSignersTests {
     ] as [(String, Int, Int, String)])
     func errors(text: String, line: Int, column: Int, mentions: String) throws {
         let error = #expect(throws: DossierError.self) { try AllowedSigners(text: text, file: "signers") }
-        #expect(error?.location == DossierKit.SourceLocation(file: "signers", line: line, column: column), "\(String(describing: error))")
+        #expect(error?.location == Support.SourceLocation(file: "signers", line: line, column: column), "\(String(describing: error))")
         #expect(error?.description.contains(mentions) == true, "\(String(describing: error))")
         #expect(error?.description.hasPrefix("signers:\(line):\(column): expected") == true, "\(String(describing: error))")
     }

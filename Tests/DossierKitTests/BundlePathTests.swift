@@ -1,6 +1,7 @@
+@testable import Bundle
 import Foundation
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// The one check every bundle file's name goes through: names that leave the folder, reach git's own folder or
 /// clash are refused; names dossier makes pass.

@@ -1,5 +1,6 @@
+@testable import Git
+@testable import Records
 import Testing
-@testable import DossierKit
 
 // Known answers come from RedHat's `cvss` Python library 3.6 (pip install cvss), an implementation
 // independent of this one, run once by a throwaway script; the tests do not need Python.

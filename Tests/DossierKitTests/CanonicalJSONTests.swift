@@ -1,6 +1,12 @@
+@testable import Checks
+@testable import Evidence
 import Foundation
+@testable import Git
+@testable import Model
+@testable import Records
+@testable import Signatures
+@testable import Support
 import Testing
-@testable import DossierKit
 
 @Suite("Canonical JSON")
 struct CanonicalJSONTests {
@@ -107,56 +113,5 @@ struct CanonicalJSONTests {
         var streamed = Data()
         try CanonicalJSON.encode(release) { streamed.append(contentsOf: $0) }
         #expect(streamed == (try CanonicalJSON.encode(release)))
-    }
-
-    @Test("the types that write their own members give the bytes Encodable gives: commits, people, files, trailers, verdicts, findings, locations, trace rows, change requests, items")
-    func objectWritersMatchEncodable() throws {
-        let requirements = """
-            requirements:
-              - id: REQ-1
-                title: "Alarm \\"loud\\" | <b>"
-                text: Sound it.
-                type: safety
-                status: approved
-                items: [ITEM-1]
-            """
-        let items = """
-            items:
-              - {id: ITEM-1, name: Alarm, safety_class: C, paths: ["src/**"]}
-              - {id: ITEM-2, name: Docs, paths: ["docs/**"]}
-            """
-        let changeRequests = """
-            change_requests:
-              - {id: CR-1, title: Louder alarm, type: feature, status: closed, requirements: [REQ-1], items: [ITEM-1]}
-            """
-        let unsigned = Verdict.unsigned
-        var notUTF8 = Gap.commit(1, "Fix \"the\" alarm\tnow \u{07} é", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")],
-                                 files: ["src/a.swift", "docs/b.md"])
-        notUTF8.message = "Fix \u{FFFD}\r\n\r\nBody \r\n"
-        notUTF8.invalidUTF8 = true
-        var release = try Gap.release(["requirements": requirements, "items": items, "change-requests": changeRequests], commits: [
-            notUTF8,
-            Gap.commit(2, "Merge topic", verdict: unsigned, merge: true),
-            Gap.commit(3, "Name CR-9", trailers: [Gap.cr("CR-9")], files: ["src/c.swift"]),
-        ])
-        release.findings = Gap.check(release) + [
-            Finding(rule: "X9", level: .warning, message: "no place", subjects: [], location: SourceLocation(file: "a.yml"), clauses: []),
-            Finding(rule: "X8", level: .warning, message: "nowhere", subjects: [], location: nil, commit: String(repeating: "1", count: 40), clauses: []),
-        ]
-        release.traceMatrix = TraceMatrix.rows(release: release, graph: TraceGraph(release: release, evidence: TestEvidence(cases: [])))
-        #expect(release.commits.count == 3 && release.commits.contains { $0.signature.kind == nil })
-        #expect(release.commits.contains { $0.invalidUTF8 } && release.commits.contains { !$0.invalidUTF8 })
-        #expect(release.changeRequests.contains { $0.record == nil } && release.changeRequests.contains { $0.record != nil })
-        #expect(release.itemsTouched.contains { $0.safetyClass == nil } && release.itemsTouched.contains { $0.safetyClass != nil })
-        #expect(release.findings.contains { $0.location == nil } && release.findings.contains { $0.location?.line == nil })
-        #expect(!release.traceMatrix.isEmpty)
-        let fast = try CanonicalJSON.encode(release)
-        let encodable = try CanonicalJSON.encode(release, objectWriters: false)
-        #expect(String(decoding: fast, as: UTF8.self) == String(decoding: encodable, as: UTF8.self))
-        // Each type alone, at the top level, too.
-        let person = Person(name: "Zoë \"Q\"", email: "z@example.com", time: -5, offsetMinutes: -90)
-        #expect(try CanonicalJSON.encode(person) == CanonicalJSON.encode(person, objectWriters: false))
-        #expect(try CanonicalJSON.encode(release.findings) == CanonicalJSON.encode(release.findings, objectWriters: false))
-        #expect(try CanonicalJSON.encode(Gap.good) == CanonicalJSON.encode(Gap.good, objectWriters: false))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+@testable import Records
+@testable import Support
 import Testing
-@testable import DossierKit
 
 @Suite("Clause table")
 struct ClauseTableTests {

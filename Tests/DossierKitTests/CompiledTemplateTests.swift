@@ -1,7 +1,9 @@
 import Foundation
+@testable import Git
 import Mustache
+@testable import Render
+@testable import Support
 import Testing
-@testable import DossierKit
 
 @Suite("Compiled templates render as swift-mustache does")
 struct CompiledTemplateTests {

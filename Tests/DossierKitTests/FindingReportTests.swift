@@ -3,7 +3,11 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import DossierKit
+@testable import Checks
+@testable import Git
+@testable import Model
+@testable import Records
+@testable import Support
 
 /// A JUnit document read back: its elements' attributes and text, in order.
 final class JUnitElementList: NSObject, XMLParserDelegate {

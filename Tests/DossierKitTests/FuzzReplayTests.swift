@@ -1,6 +1,7 @@
 import Foundation
+@testable import Fuzzing
+@testable import Support
 import Testing
-import DossierKit
 
 /// Every input `make fuzz` ever found crashing or hanging a reader, kept in Tests/Fixtures/fuzz/<target>/ (inputs
 /// of bugs not fixed yet wait in Tests/Fixtures/fuzz/pending/, which is not replayed).

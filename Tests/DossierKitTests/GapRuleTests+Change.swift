@@ -1,6 +1,8 @@
 import Foundation
+@testable import Model
+@testable import Signatures
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// ITEM-1 (class B) claims Sources/Dosing, ITEM-2 (class A) Sources/Display, ITEM-3 (class C) Sources/Pump.
 private let items = """

@@ -1,6 +1,7 @@
 import Foundation
+@testable import Model
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// The risk policy; with `risks:` on line 6, the first risk is at regulatory/risks.yml:7:5.
 private let policy = """

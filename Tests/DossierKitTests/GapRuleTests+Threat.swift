@@ -1,6 +1,9 @@
+@testable import Evidence
 import Foundation
+@testable import Model
+@testable import Records
+@testable import Support
 import Testing
-@testable import DossierKit
 
 private let v31 = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
 private let v40 = "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"

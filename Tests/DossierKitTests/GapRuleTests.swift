@@ -1,6 +1,12 @@
+@testable import Checks
+@testable import Evidence
 import Foundation
+@testable import Git
+@testable import Model
+@testable import Records
+@testable import Signatures
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// Builds what the gap rules read: records from YAML (through the real loader, so that locations are real),
 /// commits joined by `ReleaseJoin`, and test cases as a JUnit loader would give them.

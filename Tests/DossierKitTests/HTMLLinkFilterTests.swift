@@ -1,5 +1,5 @@
+@testable import Render
 import Testing
-@testable import DossierKit
 
 @Suite("HTML link filter: only http, https, mailto and same-document links stay links")
 struct HTMLLinkFilterTests {

@@ -1,5 +1,6 @@
+@testable import Git
+@testable import Records
 import Testing
-@testable import DossierKit
 
 @Suite("History values")
 struct HistoryUnitTests {

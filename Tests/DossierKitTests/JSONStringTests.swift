@@ -1,6 +1,7 @@
+@testable import Evidence
 import Foundation
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// The JSON reader's strings: every escape decoded, runs copied as they are, positions counted in characters.
 @Suite("JSON strings")

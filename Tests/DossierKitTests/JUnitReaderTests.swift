@@ -1,7 +1,8 @@
+@testable import Evidence
 import Foundation
-import Testing
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 /// Reports in the shapes real tools write them (pytest 9, gtest 1.12+, jest-junit, Maven Surefire, bun's nested suites,
 /// `swift test --xunit-output` for XCTest and Swift Testing), read by JUnitReader.
@@ -108,9 +109,9 @@ struct JUnitReaderTests {
         #expect((file.tests, file.failures, file.errors, file.skipped) == (5, 1, 0, 3))
         #expect(file.timestamp == "2025-05-14T18:48:32.196")
         // Locations are where each <testcase> starts, not the end of its start tag.
-        #expect(byID["SqrtTest.Positive"]?.location == DossierKit.SourceLocation(file: "report.xml", line: 4, column: 5))
+        #expect(byID["SqrtTest.Positive"]?.location == Support.SourceLocation(file: "report.xml", line: 4, column: 5))
         #expect(byID["SqrtTest.DISABLED_Huge"]?.location.line == 12)
-        #expect(byID["DeviceTest.Legacy"]?.location == DossierKit.SourceLocation(file: "report.xml", line: 19, column: 5))
+        #expect(byID["DeviceTest.Legacy"]?.location == Support.SourceLocation(file: "report.xml", line: 19, column: 5))
     }
 
     // jest-junit defaults: classname "{classname} {title}", name "{classname} {title}"; no message attributes.
@@ -147,7 +148,7 @@ struct JUnitReaderTests {
         #expect(cases[1].message == "Error: expect(received).toBe(expected) // Object.is equality")
         #expect(cases[2].message == nil)
         #expect(cases[3].name == "dose calculator 用量 μg")
-        #expect(cases[3].location == DossierKit.SourceLocation(file: "report.xml", line: 19, column: 5))
+        #expect(cases[3].location == Support.SourceLocation(file: "report.xml", line: 19, column: 5))
         #expect((file.tests, file.failures, file.errors, file.skipped) == (4, 1, 0, 1))
         #expect(file.timestamp == "2025-10-18T19:07:47")
     }
@@ -284,7 +285,7 @@ struct JUnitReaderTests {
                                        "PumpTests.InfusionTests.testSkips"])
         #expect(xc.cases.map(\.outcome) == [.failed, .passed, .passed])
         #expect(xc.cases[0].message == "failure")
-        #expect(xc.cases[0].location == DossierKit.SourceLocation(file: "out.xml", line: 5, column: 1))
+        #expect(xc.cases[0].location == Support.SourceLocation(file: "out.xml", line: 5, column: 1))
         let st = try Self.read(Self.swiftTesting)
         #expect(st.cases.map(\.id) == ["PumpTests.freeFunction()", "PumpTests.RateSuite.passes()", "PumpTests.RateSuite.disabled()",
                                        "PumpTests.RateSuite.fails()"])
@@ -452,7 +453,7 @@ struct JUnitReaderTests {
             let before = xml.utf8.prefix(starts[index])
             let line = before.count { $0 == UInt8(ascii: "\n") } + 1
             let lineText = String(decoding: before.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last!, as: UTF8.self)
-            #expect(cases[index].location == DossierKit.SourceLocation(file: "report.xml", line: line, column: lineText.unicodeScalars.count + 1))
+            #expect(cases[index].location == Support.SourceLocation(file: "report.xml", line: line, column: lineText.unicodeScalars.count + 1))
             #expect(lines[line - 1].unicodeScalars.dropFirst(lineText.unicodeScalars.count).starts(with: "<testcase".unicodeScalars))
         }
     }

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
-import Testing
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 /// RFC 9580 §5.2.3.7: a critical subpacket or notation that is not understood makes a signature invalid. gpg reports
 /// such a signature as BADSIG (so git shows B); dossier must say the same.

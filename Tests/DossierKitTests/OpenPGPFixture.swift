@@ -1,6 +1,7 @@
 import Foundation
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
 
 /// Real gpg 2.2 keys and signatures, made once per test run (RSA key generation is slow), with gpg's own verdicts to compare.
 final class OpenPGPFixture: @unchecked Sendable {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 @Suite("OpenPGP algorithms and hashes libgcrypt checks, compared with gpg 2.2")
 struct OpenPGPGcryptTests {

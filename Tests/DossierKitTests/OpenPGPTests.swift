@@ -1,7 +1,9 @@
 import Foundation
-import Testing
+@testable import Git
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 @Suite("OpenPGP signatures, compared with gpg 2.2")
 struct OpenPGPTests {
@@ -280,7 +282,7 @@ struct OpenPGPTests {
             try OpenPGPKeyring(files: [(name: "keys/ed.asc", text: "comment\n" + secret)])
         } throws: { error in
             let error = error as? DossierError
-            return error?.location == DossierKit.SourceLocation(file: "keys/ed.asc", line: 2) && error?.message.contains("secret key") == true
+            return error?.location == Support.SourceLocation(file: "keys/ed.asc", line: 2) && error?.message.contains("secret key") == true
         }
         #expect(throws: DossierError.self) { try OpenPGPKeyring(files: [(name: "x.asc", text: "hello")]) }
         let good = f.keyringFiles[0].text
@@ -289,7 +291,7 @@ struct OpenPGPTests {
         #expect {
             try OpenPGPKeyring(files: [(name: "bad.asc", text: lines.joined(separator: "\n"))])
         } throws: { error in
-            (error as? DossierError)?.location == DossierKit.SourceLocation(file: "bad.asc", line: 4)
+            (error as? DossierError)?.location == Support.SourceLocation(file: "bad.asc", line: 4)
         }
     }
 

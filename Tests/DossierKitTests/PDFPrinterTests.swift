@@ -1,6 +1,6 @@
 import Foundation
+@testable import Render
 import Testing
-@testable import DossierKit
 
 @Suite("PDF dates")
 struct PDFPrinterTests {

@@ -1,6 +1,8 @@
 import Foundation
+@testable import Git
+@testable import Records
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// Record files held in memory, standing in for a tree: the loader reads through the same protocol.
 struct MemorySource: RecordSource {

@@ -1,6 +1,8 @@
 import Foundation
+@testable import Model
+@testable import Records
 import Testing
-@testable import DossierKit
+@testable import Views
 
 @Suite("Release diff")
 struct ReleaseDiffTests {

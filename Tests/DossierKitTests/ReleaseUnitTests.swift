@@ -1,6 +1,9 @@
 import Foundation
+@testable import Model
+@testable import Records
+@testable import Render
+@testable import Support
 import Testing
-@testable import DossierKit
 
 @Suite("Release delta and rendering helpers")
 struct ReleaseUnitTests {

@@ -1,6 +1,9 @@
 import Foundation
+@testable import Model
+@testable import Records
+@testable import Render
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// A policy of two severities and two probabilities; `risks:` is on line 5, so the first risk is at line 6.
 private let policy = """

@@ -1,6 +1,8 @@
+@testable import Evidence
 import Foundation
+@testable import Records
+@testable import Support
 import Testing
-@testable import DossierKit
 
 /// A file of Tests/Fixtures/sbom, the published CycloneDX and SPDX examples.
 private func fixture(_ name: String) throws -> Data {

@@ -1,6 +1,7 @@
 import Foundation
+@testable import Git
+@testable import Signatures
 import TestSupport
-@testable import DossierKit
 
 /// What git 2.39 would make of a signature, found by running the real ssh-keygen the way
 /// gpg-interface.c's `verify_ssh_signed_buffer` does.

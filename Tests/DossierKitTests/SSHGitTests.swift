@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+@testable import Model
+@testable import Signatures
 import TestSupport
-@testable import DossierKit
+import Testing
 
 /// dossier against git itself: a commit signed by `git commit -S` with an SSH key, judged by `git log --format=%G?`.
 @Suite("SSH signatures against git")

@@ -1,8 +1,10 @@
 import Crypto
 import Foundation
-import Testing
+@testable import Git
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 /// FIDO (security key) signatures, made here with swift-crypto the way an authenticator makes them, and
 /// judged by both the real ssh-keygen and dossier.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 @Suite("SSH signature fuzzing")
 struct SSHSignatureFuzzTests {

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
-import Testing
+@testable import Signatures
+@testable import Support
 import TestSupport
-@testable import DossierKit
+import Testing
 
 /// A signing time in 2024 (2024-06-01T12:00:00Z).
 private let signingTime: Int64 = 1_717_243_200

@@ -1,6 +1,9 @@
+@testable import Git
+@testable import Model
 import Mustache
+@testable import Render
+@testable import Support
 import Testing
-@testable import DossierKit
 
 @Suite("SUF template context")
 struct SUFContextTests {

@@ -1,5 +1,5 @@
+@testable import Signatures
 import Testing
-@testable import DossierKit
 
 @Suite("the signed payload, cut as git cuts it")
 struct SignedContentTests {

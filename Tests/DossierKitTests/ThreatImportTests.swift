@@ -1,6 +1,6 @@
 import Foundation
+@testable import Records
 import Testing
-@testable import DossierKit
 
 private func fixture(_ name: String) throws -> String {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

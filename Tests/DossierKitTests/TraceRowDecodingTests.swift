@@ -1,5 +1,6 @@
-import DossierKit
 import Foundation
+@testable import Model
+@testable import Support
 import Testing
 
 @Suite("trace rows in suf.json")

@@ -1,6 +1,6 @@
 import Foundation
+@testable import Records
 import Testing
-@testable import DossierKit
 
 @Suite("Change requests from tracker exports")
 struct TrackerExportTests {

@@ -1,5 +1,5 @@
-import DossierKit
 import Foundation
+@testable import Git
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
-import TestSupport
 import Foundation
+@testable import Git
+import TestSupport
 import Testing
-@testable import DossierKit
 
 /// `VersionOrder` against git's own `tag --sort=version:refname`, on hundreds of generated tag names.
 @Suite("release order as git sorts versions")

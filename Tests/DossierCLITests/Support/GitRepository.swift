@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import TestSupport
 
 /// A real git repository in a scratch directory, written by real `git` with fixed identities and dates.
 struct GitRepository {

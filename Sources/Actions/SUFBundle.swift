@@ -1,0 +1,96 @@
+import Assembly
+import Bundle
+import Foundation
+import Git
+import Model
+import Records
+import Render
+import Signatures
+import Support
+
+/// Builds one release's SUF bundle end to end: history and records → `Release` → documents → folder.
+public enum SUFBundle {
+    /// What to build and where.
+    public struct Request: Sendable {
+        /// Which release of which repository.
+        public var release: ReleaseRequest
+        /// Which documents to write (the manifest is always written).
+        public var formats: Set<DocumentFormat>
+        /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
+        public var templatesFolder: String?
+        /// The folder that receives `RELEASE/` (default `dist/dossier`).
+        public var outFolder: String
+        /// An unencrypted OpenSSH private key file that signs the manifest (`MANIFEST.sha256.sig`).
+        public var signingKeyFile: String?
+
+        /// Creates a request.
+        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = DocumentFormat.standard,
+                    templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil) {
+            self.signingKeyFile = signingKeyFile
+            self.release = release
+            self.formats = formats
+            self.templatesFolder = templatesFolder
+            self.outFolder = outFolder
+        }
+    }
+
+    /// What was built.
+    public struct Result: Sendable {
+        /// The bundle folder.
+        public var path: String
+        /// The release model written as suf.json.
+        public var release: Release
+        /// Problems that did not stop the bundle, one line each.
+        public var warnings: [String]
+    }
+
+    /// Builds and writes the bundle. Nothing is written when any input is bad.
+    /// - Throws: `DossierError` for a bad repository, revision, record file or template.
+    public static func build(_ request: Request) throws -> Result {
+        // A bad key is found before any work is done.
+        let signingKey = try request.signingKeyFile.map(signingKey(file:))
+        let assembled = try StageTimer.measure("assemble") { try ReleaseAssembler.assemble(request.release) }
+        let renderer = SUFRenderer(templates: try templates(config: assembled.config, commit: assembled.release.identification.commit,
+                                                            label: assembled.release.identification.release,
+                                                            repository: request.release.repository, folder: request.templatesFolder),
+                                   generator: DossierVersion.generator)
+        try renderer.checkTemplates()
+        // Each file is written as soon as it is made; the folder is renamed into place only when all are.
+        let writer = try BundleWriter(folder: request.outFolder, name: assembled.release.fileStem)
+        let path: String
+        do {
+            try StageTimer.measure("render and write") {
+                try renderer.render(assembled.release, formats: request.formats, into: writer)
+            }
+            path = try writer.finish(signingKey: signingKey)
+        } catch {
+            writer.discard()
+            throw error
+        }
+        return Result(path: path, release: assembled.release, warnings: assembled.warnings)
+    }
+
+    /// The templates the documents of the release at `commit` are rendered with: the built-in ones, overridden by the folder that
+    /// `templates:` in its configuration names in its tree, overridden by `folder` on disk.
+    /// - Throws: `DossierError` when a folder is missing or holds an unknown template.
+    static func templates(config: Config, commit: String, label: String, repository: String, folder: String?) throws -> TemplateSet {
+        var templates = TemplateSet.builtIn
+        if let inTree = config.templates {
+            let source = GitTreeSource(repository: try Repository(path: repository), commit: commit, label: label)
+            templates = try templates.overriding(withFolder: inTree, in: source)
+        }
+        if let folder {
+            templates = try templates.overriding(withFolder: folder)
+        }
+        return templates
+    }
+
+    /// Reads an unencrypted OpenSSH private key that signs manifests.
+    /// - Throws: `DossierError` when the file cannot be read or is not such a key.
+    static func signingKey(file path: String) throws -> SSHSigningKey {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DossierError("cannot read the signing key \(path)")
+        }
+        return try SSHSigningKey(privateKeyText: String(decoding: data, as: UTF8.self), file: path)
+    }
+}

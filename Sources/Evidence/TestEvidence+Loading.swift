@@ -1,0 +1,90 @@
+import Foundation
+import Support
+
+extension TestEvidence {
+    /// A `.json` file is an SBOM (CycloneDX or SPDX), the release's SOUP list; any other is a JUnit XML report.
+    ///
+    /// Expands each glob (relative to `directory`; `*`, `?`, `**` for any depth, as the shell would; a plain path too),
+    /// reads every matching file once, in sorted path order per glob, and gathers the cases. A glob that matches nothing
+    /// is a DossierError ("--evidence 'reports/*.xml' matches no file"). A path that is not readable is a DossierError.
+    ///
+    /// A file named by two globs (or twice by one, through `./` or `..`) is read the first time only. File paths in the
+    /// evidence are as the user wrote them: a plain path exactly as given, a glob's matches as the glob's literal folders
+    /// followed by the names found.
+    public static func load(globs: [String], relativeTo directory: String) throws -> TestEvidence {
+        try read(gather(globs: globs, relativeTo: directory).map { EvidenceInput(name: $0.path, data: $0.data) })
+    }
+
+    /// One file `gather` found: the path as the user wrote it, where it is on disk, and its bytes.
+    public struct GatheredFile: Sendable {
+        /// The path as the user wrote it (a glob's matches as its literal folders followed by the names found).
+        public var path: String
+        /// The file on disk, absolute or relative to the directory the patterns were read against.
+        public var diskPath: String
+        /// Its bytes.
+        public var data: Data
+    }
+
+    /// The files `globs` name (relative to `directory`), each read once, in sorted path order per glob, as `load`
+    /// finds them: a glob that matches nothing or a file that cannot be read is a DossierError.
+    public static func gather(globs: [String], relativeTo directory: String) throws -> [GatheredFile] {
+        var gathered: [GatheredFile] = []
+        var seen = Set<String>()
+        for glob in globs {
+            for match in try files(glob, relativeTo: directory) {
+                let identity = URL(fileURLWithPath: match.diskPath).standardizedFileURL.resolvingSymlinksInPath().path
+                guard seen.insert(identity).inserted else { continue }
+                do {
+                    gathered.append(GatheredFile(path: match.path, diskPath: match.diskPath,
+                                                 data: try Data(contentsOf: URL(fileURLWithPath: match.diskPath))))
+                } catch {
+                    throw DossierError("expected a readable JUnit XML file or SBOM, could not read it (\(error.localizedDescription))",
+                                       at: SourceLocation(file: match.path))
+                }
+            }
+        }
+        return gathered
+    }
+
+    /// Reads evidence files, in the order given, with the one set of readers every evidence goes through, given on
+    /// the command line or stored with the release: a `.json` file is an SBOM (CycloneDX or SPDX, at most one), any
+    /// other a JUnit XML report. Each is named by its `name` in the evidence and in messages.
+    /// `source` says where the files are from in the message about a second SBOM.
+    /// - Throws: `DossierError` naming the file, line and column of what a reader refused, or a second SBOM.
+    public static func read(_ inputs: [EvidenceInput], source: String = "--evidence") throws -> TestEvidence {
+        var evidence = TestEvidence()
+        for input in inputs {
+            if SBOMReader.looksLikeSBOM(input.name) {
+                if let first = evidence.sbom {
+                    throw DossierError("expected one SBOM in \(source), found a second one (the first is \(first.file))",
+                                       at: SourceLocation(file: input.name))
+                }
+                evidence.sbom = try SBOMReader.read(input.data, file: input.name)
+                continue
+            }
+            let report = try JUnitReader.read(input.data, file: input.name)
+            evidence.files.append(report.file)
+            evidence.cases.append(contentsOf: report.cases)
+        }
+        return evidence
+    }
+
+    /// The files one `--evidence` argument names, sorted; a plain path is taken as written.
+    private static func files(_ glob: String, relativeTo directory: String) throws -> [EvidenceGlob.Match] {
+        if !EvidenceGlob.hasWildcard(glob) {
+            let disk = glob.hasPrefix("/") ? glob : directory + "/" + glob
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: disk, isDirectory: &isDirectory) else {
+                throw DossierError("--evidence '\(glob)' matches no file")
+            }
+            if isDirectory.boolValue {
+                throw DossierError("expected a JUnit XML file, found a folder (use '\(glob)/**/*.xml' for the reports in it)",
+                                   at: SourceLocation(file: glob))
+            }
+            return [EvidenceGlob.Match(path: glob, diskPath: disk)]
+        }
+        let matches = EvidenceGlob.expand(glob, in: directory)
+        guard !matches.isEmpty else { throw DossierError("--evidence '\(glob)' matches no file") }
+        return matches
+    }
+}

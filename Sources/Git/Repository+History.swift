@@ -1,0 +1,196 @@
+import CLibGit2
+import Dispatch
+import Foundation
+import Signatures
+import Support
+import Support
+import Support
+import Support
+import Support
+import Support
+import Support
+import Support
+import Support
+
+extension Repository {
+    /// The ids of the commits in `range`, oldest first (parents before children).
+    /// - Throws: `DossierError` for a shallow clone, whose history is cut off; `GitError` when the walk fails.
+    public func commitIds(in range: RevisionRange) throws -> [String] {
+        if git_repository_is_shallow(pointer) == 1 {
+            throw DossierError("\(gitDirectory) is a shallow clone: its history is cut off, so a release's commits cannot be listed; fetch the whole history (git fetch --unshallow; in CI, check out with full depth)")
+        }
+        return try walkCommits { walk in
+            var release = try oid(range.release)
+            try check(git_revwalk_push(walk, &release), "git_revwalk_push")
+            if let since = range.since {
+                var hidden = try oid(since)
+                try check(git_revwalk_hide(walk, &hidden), "git_revwalk_hide")
+            }
+        }
+    }
+
+    /// Walks the commits that `start` pushes (and hides), oldest first: parents before children.
+    func walkCommits(_ start: (OpaquePointer) throws -> Void) throws -> [String] {
+        let walk = try make("git_revwalk_new") { git_revwalk_new(&$0, pointer) }
+        defer { git_revwalk_free(walk) }
+        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
+        try start(walk)
+        var ids: [String] = []
+        var next = git_oid()
+        while true {
+            let code = git_revwalk_next(&next, walk)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "git_revwalk_next")
+            ids.append(hex(&next))
+        }
+        return ids
+    }
+
+    /// Reads the commits in `range`, oldest first, with their changed paths. Work is spread over the
+    /// machine's cores, each with its own libgit2 handle.
+    /// - Parameters:
+    ///   - mailmap: the text of a `.mailmap` to apply to authors and committers.
+    ///   - checker: checks each commit's signature.
+    public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) throws -> [Commit] {
+        let ids = try StageTimer.measure("commit ids") { try commitIds(in: range) }
+        let trailerConfig = trailerConfig()  // read once: every share reads its commits' trailers with it
+        return try inWorkers(ids, minimumShare: 64) { repository, share in
+            let reader = try CommitReader(repository: repository, mailmap: mailmap, trailerConfig: trailerConfig, checker: checker)
+            return try share.map { try reader.read($0) }
+        }
+    }
+
+    /// Splits `ids` into contiguous shares (at least `minimumShare` ids each, about eight per core) and runs `work`
+    /// on them on every core, each core with its own libgit2 handle taking the next share when done with one: old
+    /// commits cost more to read than new ones (git packs old versions as deltas of new ones), so equal halves
+    /// would leave one core idle. The results come back in the order of `ids`. The workers are threads of their
+    /// own: the history is read beside the records, inside another parallel run, where `concurrentPerform` would
+    /// run them one after another.
+    func inWorkers<T: Sendable>(_ ids: [String], minimumShare: Int,
+                                _ work: @escaping @Sendable (Repository, ArraySlice<String>) throws -> [T]) throws -> [T] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / minimumShare + 1))
+        let shareSize = max(minimumShare, ids.count / (workers * 8) + 1)
+        let shares = stride(from: 0, to: ids.count, by: shareSize).map { $0..<min($0 + shareSize, ids.count) }
+        let results = shares.map { _ in ResultBox<[T]>() }
+        let next = ShareCounter()
+        let directory = gitDirectory
+        onThreads(workers) { _ in
+            var repository: Repository?
+            while let index = next.take(below: shares.count) {
+                results[index].result = Result {
+                    let handle = try repository ?? Repository(path: directory)
+                    repository = handle
+                    return try work(handle, ids[shares[index]])
+                }
+            }
+        }
+        var all: [T] = []
+        all.reserveCapacity(ids.count)
+        for box in results { all += try box.get() }
+        return all
+    }
+
+    /// The committer of a commit as its object records it (no `.mailmap`), without reading its trees.
+    public func committer(of id: String) throws -> Person? {
+        try ObjectDatabase(self).headers(of: id).first("committer").flatMap { Person.parse(Substring($0)) }
+    }
+
+    /// Reads one commit (no `.mailmap`).
+    public func commit(_ id: String, checker: SignatureChecker) throws -> Commit {
+        try CommitReader(repository: self, mailmap: nil, trailerConfig: trailerConfig(), checker: checker).read(id)
+    }
+}
+
+/// Reads commits from one repository handle: raw object → headers, message, trailers; trees → changed paths.
+final class CommitReader {
+    private let repository: Repository
+    private let odb: ObjectDatabase
+    private let mailmap: GitPointer?
+    private let checker: SignatureChecker
+    /// The repository's configuration of trailers.
+    private let trailerConfig: TrailerConfig
+    /// The tree of each commit read so far, for comparing the next commit with its parent.
+    private var treeIds: [String: String] = [:]
+
+    init(repository: Repository, mailmap text: String?, trailerConfig: TrailerConfig, checker: SignatureChecker) throws {
+        self.repository = repository
+        self.checker = checker
+        self.trailerConfig = trailerConfig
+        odb = try ObjectDatabase(repository)
+        if let text {
+            let map = try make("git_mailmap_from_buffer") { git_mailmap_from_buffer(&$0, text, text.utf8.count) }
+            mailmap = GitPointer(map, free: git_mailmap_free)
+        } else {
+            mailmap = nil
+        }
+    }
+
+    func read(_ id: String) throws -> Commit {
+        let (headers, text, verdict) = try odb.withObject(id) { _, bytes in
+            let headers = ObjectHeaders(bytes: bytes)
+            return (headers, CommitText(commit: bytes, headers: headers), checker.verdict(ofCommit: bytes, headers: headers))
+        }
+        let tree = headers.first("tree") ?? ""
+        let parents = headers.all("parent")
+        treeIds[id] = tree
+        let lines = MessageLines(text.parsedMessage)  // one split serves subject, body and trailers
+        let (subject, body) = MessageParts.split(lines)
+        return Commit(
+            id: id, tree: tree, parents: parents,
+            author: resolve(text.author),
+            committer: resolve(text.committer),
+            subject: subject, body: body, message: text.message, invalidUTF8: !text.isUTF8,
+            trailers: Trailers.parse(lines, config: trailerConfig),
+            changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
+            verdict: verdict)
+    }
+
+    private func resolve(_ line: String?) -> Person {
+        guard let line, var person = Person.parse(Substring(line)) else {
+            return Person(name: "", email: "", time: 0, offsetMinutes: 0)
+        }
+        if let mailmap {
+            // The resolved pointers may point into the C strings passed in: copy them while those live.
+            person.name.withCString { nameIn in
+                person.email.withCString { emailIn in
+                    var name: UnsafePointer<CChar>?, email: UnsafePointer<CChar>?
+                    if git_mailmap_resolve(&name, &email, mailmap.pointer, nameIn, emailIn) == 0 {
+                        let resolvedName = name.map { String(cString: $0) }
+                        let resolvedEmail = email.map { String(cString: $0) }
+                        if let resolvedName { person.name = resolvedName }
+                        if let resolvedEmail { person.email = resolvedEmail }
+                    }
+                }
+            }
+        }
+        return person
+    }
+
+    private func changedFiles(tree: String, firstParent: String?) throws -> [ChangedFile] {
+        var treeId = try oid(tree)
+        let newTree = try make("git_tree_lookup(\(tree))") { git_tree_lookup(&$0, repository.pointer, &treeId) }
+        defer { git_tree_free(newTree) }
+        var oldTree: OpaquePointer?
+        if let firstParent {
+            // The parent was usually read just before (commits come oldest first): its tree id is known.
+            var parentTreeId = try oid(try treeIds[firstParent] ?? treeOfCommit(firstParent))
+            try check(git_tree_lookup(&oldTree, repository.pointer, &parentTreeId), "git_tree_lookup")
+        }
+        defer { if let oldTree { git_tree_free(oldTree) } }
+        return try ChangedFiles.between(oldTree, newTree, in: repository.pointer)
+    }
+
+    private func treeOfCommit(_ id: String) throws -> String {
+        try odb.headers(of: id).first("tree") ?? ""
+    }
+}
+
+extension SignatureChecker {
+    /// The verdict on a raw commit object: only a `gpgsig` header signs a commit (in a SHA-1 repository, as git
+    /// reads it), and an SSH key's validity dates are checked against the committer's time.
+    func verdict(ofCommit bytes: UnsafeRawBufferPointer, headers: ObjectHeaders) -> Verdict {
+        guard headers.headers.contains(where: { $0.name == "gpgsig" }) else { return .unsigned }
+        let time = headers.first("committer").flatMap { Person.parse(Substring($0))?.time } ?? 0
+        return verdict(SignedContent.ofCommit(bytes), signedAt: time)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Signatures
+import Support
+
+extension SignatureTrust {
+    /// Reads the trust that `config` names from `source` (a release's tree). A path that is named but absent
+    /// is an error: a release that claims trust must carry it.
+    /// - Throws: `DossierError` naming the file, line and column of a bad entry.
+    public static func load(config: Config, from source: RecordSource) throws -> SignatureTrust {
+        var trust = SignatureTrust()
+        if let path = config.allowedSigners {
+            guard let data = try source.readFile(path) else {
+                throw DossierError("\(config.source ?? "dossier.yml") names trust.allowed_signers '\(path)', but there is no such file in the tree of \(source.label)")
+            }
+            trust.allowedSigners = try AllowedSigners(text: String(decoding: data, as: UTF8.self), file: path)
+            trust.allowedSignersSource = "\(path) at \(source.label)"
+        }
+        if let path = config.openpgpKeys {
+            guard try source.entryKind(path) == .folder else {
+                throw DossierError("\(config.source ?? "dossier.yml") names trust.openpgp_keys '\(path)', but there is no such folder in the tree of \(source.label)")
+            }
+            var files: [(name: String, text: String)] = []
+            for name in try source.fileNames(inFolder: path) where Self.isKeyFile(name) {
+                let file = path + "/" + name
+                files.append((file, String(decoding: try source.readFile(file) ?? Data(), as: UTF8.self)))
+            }
+            trust.openPGPKeys = try OpenPGPKeyring(files: files)
+            trust.openPGPKeysSource = "\(path) at \(source.label)"
+        }
+        return trust
+    }
+
+    /// The trust `config` names at `source`, with the files an auditor brings on the command line instead.
+    /// - Throws: `DossierError` for a missing or bad trust file.
+    public static func load(config: Config, from source: RecordSource, allowedSignersFile: String?,
+                            openPGPKeysFolder: String?) throws -> SignatureTrust {
+        var trust = try load(config: config, from: source)
+        if let file = allowedSignersFile { try trust.useAllowedSigners(file: file) }
+        if let folder = openPGPKeysFolder { try trust.useOpenPGPKeys(folder: folder) }
+        return trust
+    }
+}

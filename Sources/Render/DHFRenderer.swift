@@ -1,0 +1,54 @@
+import Foundation
+import Git
+import Support
+import Views
+
+/// Renders a `DesignHistory` into the DHF's documents: `DHF.md`, `DHF.html` (and, for a long history, one more
+/// HTML page per part) and `dhf.json`.
+public struct DHFRenderer: Sendable {
+    /// The templates used (`dhf.md.mustache`, `page.html.mustache`, `style.css`).
+    public var templates: TemplateSet
+    /// Names the tool in documents, e.g. "dossier 0.1.0".
+    public var generator: String
+
+    /// Creates a renderer.
+    public init(templates: TemplateSet = .builtIn, generator: String) {
+        self.templates = templates
+        self.generator = generator
+    }
+
+    /// Renders the documents and hands each to `files`.
+    /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
+    public func render(_ history: DesignHistory, formats: Set<DocumentFormat> = DocumentFormat.standard,
+                       pages: HTMLPageLayout = .auto, into files: any BundleFileSink) throws {
+        let library = try templates.library()
+        let templates = self.templates, generator = self.generator
+        // The JSON and the documents are made at once.
+        _ = try inParallel({
+            if formats.contains(.json) {
+                try StageTimer.measure("dhf.json") { try files.add("dhf.json", try CanonicalJSON.encode(history)) }
+            }
+        }, {
+            guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
+            let context = StageTimer.measure("dhf context") { DHFContext.make(history, generator: generator) }
+            let markdown = try StageTimer.measure("dhf mustache") {
+                MarkdownText.collapsingBlankLines(try library.render(context, withTemplate: "dhf.md") ?? "")
+            }
+            if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
+            if formats.contains(.html) {
+                let frame = HTMLPage.Frame(title: context["title"] as? String ?? "", date: history.date, commit: history.commit,
+                                           generator: generator, templates: templates, library: library)
+                let pages = try StageTimer.measure("dhf html") {
+                    try HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
+                }
+                for page in pages { try files.add(page.file, Data(page.html.utf8)) }
+            }
+            if formats.contains(.pdf) {
+                // The PDF is the whole document as one page, printed.
+                let html = try HTMLPage.render(markdown: markdown, title: context["title"] as? String ?? "", date: history.date,
+                                           commit: history.commit, generator: generator, templates: templates, library: library)
+                try files.add("DHF.pdf", try PDFPrinter.print(html: html, date: history.date, chromium: PDFPrinter.chromium()))
+            }
+        })
+    }
+}

@@ -1,0 +1,279 @@
+import CCmarkGFM
+import Foundation
+import Support
+
+/// A heading found while converting, for the table of contents.
+public struct Heading: Sendable, Hashable {
+    /// 2 for a section, 3 for a subsection.
+    public var level: Int
+    /// The heading's text.
+    public var title: String
+    /// The id given to it in the page.
+    public var anchor: String
+}
+
+/// GitHub-flavoured Markdown to HTML with cmark-gfm and its table extension. Raw HTML in the Markdown is
+/// never passed through: it is shown as text. The exceptions are what dossier's templates write themselves: the
+/// record anchor `<a id="…"></a>` with a plain id, and `<ins>`/`<del>`/`<br>` without attributes (user text cannot
+/// make these: `MarkdownText.inline` escapes its `<`). Headings get ids for the table of contents; hyphenated
+/// words in table cells are kept on one line (`MarkdownIdSpans`).
+public enum MarkdownHTML {
+    /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings.
+    /// The document is converted section by section (it is split before each `##` and `###` heading
+    /// outside code blocks), so that a release with tens of thousands of commits never holds the syntax
+    /// tree of the whole document at once. Link reference definitions therefore apply within a section.
+    /// A document of a megabyte or more is converted in two halves at once.
+    public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
+        convert(markdown, inHalvesFrom: 1 << 20)
+    }
+
+    /// Converts a document, in two halves at once when it has `threshold` bytes or more.
+    static func convert(_ markdown: String, inHalvesFrom threshold: Int) -> (html: String, headings: [Heading]) {
+        _ = extensionsRegistered
+        let sections = sections(markdown)
+        let size = markdown.utf8.count
+        let (html, headings) = size >= threshold && sections.count > 1
+            ? convertInHalves(sections, size: size) : convert(sections[...])
+        return (html, headings.filter { $0.level == 2 || $0.level == 3 })
+    }
+
+    /// Sections converted one after the other: the HTML, and the headings of every level with unique anchors.
+    private static func convert(_ sections: ArraySlice<Substring>) -> (html: String, headings: [Heading]) {
+        var html = ""
+        var headings: [Heading] = []
+        var used: Set<String> = []
+        for section in sections {
+            let (part, found) = convertSection(section, usedAnchors: &used)
+            html += part
+            headings += found
+        }
+        return (html, headings)
+    }
+
+    /// The first and second half of the sections (by size) converted at once, each on its own core. Each half
+    /// makes its headings' anchors unique within itself; the second half's are then made unique across both,
+    /// in order, as converting the whole in one go does, and the few that change are rewritten in its HTML.
+    private static func convertInHalves(_ sections: [Substring], size: Int) -> (html: String, headings: [Heading]) {
+        var cut = 0, bytes = 0
+        while cut < sections.count - 1, bytes < size / 2 {
+            bytes += sections[cut].utf8.count
+            cut += 1
+        }
+        let halves = [sections[..<cut], sections[cut...]]
+        let results = halves.map { _ in ResultBox<(html: String, headings: [Heading])>() }
+        onThreads(2) { index in results[index].result = .success(convert(halves[index])) }
+        guard let first = try? results[0].get(), let second = try? results[1].get() else {
+            preconditionFailure("a half of the document was not converted")
+        }
+        var used = Set(first.headings.map(\.anchor))
+        var html = first.html
+        var headings = first.headings
+        var rest = second.html[...]
+        for var heading in second.headings {
+            let anchor = uniqueAnchor(heading.title, used: &used)
+            if anchor != heading.anchor, let tag = rest.range(of: "<h\(heading.level)><a id=\"\(heading.anchor)\"></a>") {
+                html += rest[..<tag.lowerBound]
+                html += "<h\(heading.level)><a id=\"\(anchor)\"></a>"
+                rest = rest[tag.upperBound...]
+                heading.anchor = anchor
+            }
+            headings.append(heading)
+        }
+        html += rest
+        return (html, headings)
+    }
+
+    /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope` is
+    /// `12-scope`), with `-2`, `-3`, … added when `used` holds it already; `used` then holds it.
+    private static func uniqueAnchor(_ title: String, used: inout Set<String>) -> String {
+        let anchor = MarkdownText.headingAnchor(title)
+        var unique = anchor, n = 1
+        while used.contains(unique) {
+            n += 1
+            unique = "\(anchor)-\(n)"
+        }
+        used.insert(unique)
+        return unique
+    }
+
+    /// Registers cmark-gfm's extensions once, before any conversion: its own guard is not thread-safe, and a
+    /// second registration while another thread converts renumbers the table node types under it (an assertion
+    /// in table.c). A static constant is initialised exactly once, whichever thread comes first.
+    ///
+    /// cmark-gfm also keeps the characters that start an inline extension (autolink's `:` and `w`) in one
+    /// process-wide table, which each parse sets when it starts on its inlines and clears when it is done: a
+    /// parse on another thread then misses its links from that moment on. So the table is set here, once, and
+    /// the extension's list of characters is emptied, so that no parse sets or clears them again. Every parser
+    /// dossier makes attaches the autolink extension, so each still sees them. (The emptied list, two nodes,
+    /// is left allocated: the extension API has no way to read it back.)
+    private static let extensionsRegistered: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = newParser()
+        defer { cmark_parser_free(parser) }
+        cmark_manage_extensions_special_characters(parser, 1)
+        for name in extensionNames {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_syntax_extension_set_special_inline_chars(extensionPointer, nil)
+            }
+        }
+    }()
+
+    /// Tables, and autolinks as GitHub makes them, so that the HTML shows what GitHub shows.
+    private static let extensionNames = ["table", "autolink"]
+
+    /// A parser with dossier's extensions attached.
+    private static func newParser() -> OpaquePointer {
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        for name in extensionNames {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        return parser
+    }
+
+    private static func convertSection(_ markdown: Substring, usedAnchors: inout Set<String>) -> (String, [Heading]) {
+        let parser = newParser()
+        defer { cmark_parser_free(parser) }
+        var text = String(markdown)
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+
+        // Raw HTML starts with `<`: a section without one has none, and only its headings need finding.
+        let mayHoldHTML = markdown.utf8.contains(UInt8(ascii: "<"))
+        let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML, usedAnchors: &usedAnchors)
+        // A table row starts with `|`: a section without one has no table cell to keep ids whole in.
+        if markdown.utf8.contains(UInt8(ascii: "|")) { MarkdownIdSpans.wrap(in: root) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
+        defer { free(raw) }
+        return (String(cString: raw), headings)
+    }
+
+    /// The document cut before each `##` or `###` heading line that is not inside a fenced code block.
+    static func sections(_ markdown: String) -> [Substring] {
+        var sections: [Substring] = []
+        var start = markdown.startIndex
+        var inFence = false
+        var lineStart = markdown.startIndex
+        let utf8 = markdown.utf8
+        while lineStart < markdown.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? markdown.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            if line.starts(with: "```".utf8) || line.starts(with: "~~~".utf8) {
+                inFence.toggle()
+            } else if !inFence, line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8), lineStart != start {
+                sections.append(markdown[start..<lineStart])
+                start = lineStart
+            }
+            lineStart = lineEnd == markdown.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        if start < markdown.endIndex { sections.append(markdown[start...]) }
+        return sections
+    }
+
+    /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors. Without
+    /// `mayHoldHTML` only the blocks that can hold headings are visited, not every inline node of every table row.
+    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool, usedAnchors used: inout Set<String>) -> [Heading] {
+        var htmlNodes: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        if mayHoldHTML {
+            let iterator = cmark_iter_new(root)!
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: htmlNodes.append(node)
+                case CMARK_NODE_HEADING: headingNodes.append(node)
+                default: break
+                }
+            }
+        } else {
+            collectHeadings(in: root, into: &headingNodes)
+        }
+        // cmark splits `<a id="x"></a>` into an opening and a closing inline node: keep such pairs.
+        var kept = Set<OpaquePointer>()
+        for node in htmlNodes where cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE {
+            guard let next = cmark_node_next(node), cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE,
+                  literal(next) == "</a>", isRecordAnchor(literal(node) + "</a>") else { continue }
+            kept.insert(node)
+            kept.insert(next)
+        }
+        // `<ins>` and `<del>` without attributes mark added and removed text (dossier diff), `<br>` a line of its
+        // own in a table cell (one changed field per line): harmless, kept.
+        for node in htmlNodes where cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE
+            && ["<ins>", "</ins>", "<del>", "</del>", "<br>"].contains(literal(node)) {
+            kept.insert(node)
+        }
+        for node in htmlNodes where !kept.contains(node) {
+            let literal = literal(node)
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                cmark_node_set_type(node, CMARK_NODE_CODE_BLOCK)
+            } else {
+                cmark_node_set_type(node, CMARK_NODE_TEXT)
+            }
+            cmark_node_set_literal(node, literal)
+        }
+        var headings: [Heading] = []
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let title = plainText(node)
+            let unique = uniqueAnchor(title, used: &used)
+            let tag = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+            cmark_node_set_literal(tag, "<a id=\"\(unique)\"></a>")
+            cmark_node_prepend_child(node, tag)
+            headings.append(Heading(level: level, title: title, anchor: unique))
+        }
+        return headings
+    }
+
+    /// The headings among the descendants of `node`, in document order, descending only into the blocks that can
+    /// hold other blocks (a heading is never inside a paragraph, a table or another heading).
+    private static func collectHeadings(in node: OpaquePointer, into headings: inout [OpaquePointer]) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_HEADING:
+                headings.append(current)
+            case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK,
+                 CMARK_NODE_FOOTNOTE_DEFINITION:
+                collectHeadings(in: current, into: &headings)
+            default:
+                break
+            }
+            child = cmark_node_next(current)
+        }
+    }
+
+    /// `<a id="x"></a>` where x is letters, digits, `-`, `_` or `.` only.
+    static func isRecordAnchor(_ html: String) -> Bool {
+        guard html.hasPrefix("<a id=\""), html.hasSuffix("\"></a>") else { return false }
+        let id = html.dropFirst(7).dropLast(6)
+        return !id.isEmpty && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)!
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            }
+        }
+        return text
+    }
+}

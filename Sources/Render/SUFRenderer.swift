@@ -1,0 +1,106 @@
+import Checks
+import Foundation
+import Git
+import Model
+import Support
+
+/// The forms a document is written in.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case md, html, json
+    /// The HTML printed by headless Chromium (`PDFPrinter`).
+    case pdf
+
+    /// The formats written when none are named: md, html and json.
+    public static let standard: Set<DocumentFormat> = [.md, .html, .json]
+}
+
+/// Renders a release into the bundle's documents: Markdown, HTML and JSON.
+public struct SUFRenderer: Sendable {
+    /// The templates used.
+    public var templates: TemplateSet
+    /// Names the tool in documents, e.g. "dossier 0.1.0".
+    public var generator: String
+
+    /// Creates a renderer.
+    public init(templates: TemplateSet = .builtIn, generator: String) {
+        self.templates = templates
+        self.generator = generator
+    }
+
+    /// Renders the files of the bundle, by file name.
+    /// - Throws: `DossierError` when a template does not parse.
+    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard) throws -> [String: Data] {
+        let files = FileCollector()
+        try render(release, formats: formats, into: files)
+        return files.files
+    }
+
+    /// Renders the files of the bundle and hands each to `files` as soon as it is made (suf.json in pieces,
+    /// while it is made), from whichever thread made it: the JSON and the documents are made at once. Nothing
+    /// is handed on when a template does not parse.
+    /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
+    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard, into files: any BundleFileSink) throws {
+        let library = try templates.library()
+        let name = release.fileStem
+        let templates = self.templates, generator = self.generator
+        _ = try inParallel({
+            if formats.contains(.json) {
+                try StageTimer.measure("json") {
+                    try files.add("suf.json") { write in try CanonicalJSON.encode(release, into: write) }
+                }
+            }
+            try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.traceMatrix).utf8))
+        }, {
+            guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
+            // The template context is large for long histories: let it go before the HTML is made.
+            let (markdown, title): (String, String) = try {
+                let context = StageTimer.measure("template context") { SUFContext.make(release, generator: generator) }
+                let text = try StageTimer.measure("mustache (markdown)") { try library.render(context, withTemplate: "suf.md") ?? "" }
+                return (MarkdownText.collapsingBlankLines(text), context["title"] as? String ?? "")
+            }()
+            if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
+            if !formats.isDisjoint(with: [.html, .pdf]) {
+                let html = try StageTimer.measure("cmark (html)") {
+                    try HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
+                                    commit: release.identification.commit, generator: generator, templates: templates, library: library)
+                }
+                if formats.contains(.html) { try files.add("SUF-\(name).html", Data(html.utf8)) }
+                if formats.contains(.pdf) {
+                    let pdf = try PDFPrinter.print(html: html, date: release.identification.date, chromium: PDFPrinter.chromium())
+                    try files.add("SUF-\(name).pdf", pdf)
+                }
+            }
+        })
+    }
+
+    /// Checks that the templates parse, before any output is started.
+    /// - Throws: `DossierError` naming the template, line and column.
+    public func checkTemplates() throws {
+        _ = try templates.library()
+    }
+
+}
+
+/// Receives a bundle's files as they are made, from any thread.
+public protocol BundleFileSink: Sendable {
+    /// Takes one whole file.
+    func add(_ name: String, _ data: Data) throws
+    /// Takes one file whose content `produce` hands over in pieces, in order, through the function it is given.
+    func add(_ name: String, producedBy produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws
+}
+
+/// Gathers the files in memory, by name.
+private final class FileCollector: BundleFileSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var files: [String: Data] = [:]
+
+    func add(_ name: String, _ data: Data) {
+        lock.withLock { files[name] = data }
+    }
+
+    func add(_ name: String, producedBy produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        var data = Data()
+        try produce { data.append(contentsOf: $0) }
+        add(name, data)
+    }
+}

@@ -1,0 +1,367 @@
+import Foundation
+
+/// Encodes `Encodable` values as canonical JSON: object keys sorted by their UTF-8 bytes, nil values left
+/// out, two-space indentation, `"key": value`, `/` not escaped, a final newline. The same value always gives
+/// the same bytes.
+///
+/// Written for speed on releases with tens of thousands of commits: every value is written straight into one
+/// buffer as it is encoded. An object's members are written in the order its `encode(to:)` gives them, and
+/// when that order is not the sorted one, only that object's bytes are put in order once it is complete.
+/// `encode(_:into:)` hands the text on in pieces while it is made, so a large release never sits in memory
+/// whole: the outermost object (which must then give its keys in sorted order) and the arrays directly in it
+/// are passed on as they grow.
+public enum CanonicalJSON {
+    /// The JSON text of `value`.
+    /// - Throws: whatever the value's `encode(to:)` throws.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        var data = Data()
+        try encode(value, piecesOf: 1 << 30) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// Writes the JSON text of `value` to `sink`, in pieces of about a megabyte, in order.
+    /// - Throws: whatever the value's `encode(to:)` or `sink` throws; `DossierError` when the outermost
+    ///   object's keys do not come in sorted order after some of it was passed on.
+    public static func encode<T: Encodable>(_ value: T, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try encode(value, piecesOf: 1 << 20, sink)
+    }
+
+    private static func encode<T: Encodable>(_ value: T, piecesOf size: Int,
+                                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            let writer = JSONWriter(pieceSize: size, sink: sink)
+            defer { writer.open.removeAll() }  // after an error, no container may keep the writer (and sink) alive
+            try writer.write(value, depth: 0)
+            writer.bytes.append(UInt8(ascii: "\n"))
+            try writer.flush(upTo: writer.position)
+        }
+    }
+}
+
+/// The buffer every value of one `CanonicalJSON.encode` call is written into, and the pieces passed on.
+final class JSONWriter {
+    /// What has been written and not yet passed on: the text from `passed` on. Only this writer's own code
+    /// touches it, one call at a time, so the run-time exclusivity check on every append is left out.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    /// How many bytes have been passed on to the sink.
+    private(set) var passed = 0
+    /// The containers being written, outermost first.
+    var open: [JSONContainer] = []
+    /// Containers whose value is written, kept for the next values: a release has hundreds of thousands.
+    private var spare: [JSONContainer] = []
+    /// A line break and the indentation of the first few depths: `newline` appends a prefix of it.
+    private let lineStarts: [UInt8] = [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: 40)
+    /// Scratch space for putting an object's members in order.
+    var reordered: [UInt8] = []
+    private let pieceSize: Int
+    private let sink: (UnsafeRawBufferPointer) throws -> Void
+
+    init(pieceSize: Int, sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.pieceSize = pieceSize
+        self.sink = sink
+        bytes.reserveCapacity(min(pieceSize, 1 << 20) + (1 << 16))
+    }
+
+    /// The offset of the next byte in the whole text.
+    var position: Int { passed + bytes.count }
+
+    /// Writes one value at a depth. The scalars that make up most of a release are recognised by their type
+    /// (a comparison of type identities, not a dynamic cast) and written directly.
+    func write<T: Encodable>(_ value: T, depth: Int) throws {
+        if T.self == String.self {
+            quote(unsafeBitCast(value, to: String.self))
+        } else if T.self == Int.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int.self)).utf8)
+        } else if T.self == Bool.self {
+            bytes.append(contentsOf: (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8)
+        } else if T.self == Int64.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int64.self)).utf8)
+        } else if T.self == Int32.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int32.self)).utf8)
+        } else if T.self == UInt.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: UInt.self)).utf8)
+        } else if T.self == UInt64.self {
+            bytes.append(contentsOf: String(unsafeBitCast(value, to: UInt64.self)).utf8)
+        } else if T.self == Double.self {
+            // Swift's shortest round-trip form ("8.1", "1e-05"); JSON has no infinity or NaN.
+            let number = unsafeBitCast(value, to: Double.self)
+            bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
+        } else {
+            let container = spare.popLast() ?? JSONContainer(writer: self)
+            container.start(depth: depth)
+            open.append(container)
+            try value.encode(to: CanonicalEncoder(container: container))
+            try container.close()
+            open.removeLast()
+            spare.append(container)
+        }
+    }
+
+    /// Passes on what can no longer change, once a piece's worth has gathered: everything before the first
+    /// open object that may still have to put its members in order (the outermost object, whose keys must come
+    /// sorted, and arrays never do).
+    func passOnSettledText() throws {
+        guard bytes.count >= pieceSize else { return }
+        var settled = position
+        for (index, container) in open.enumerated() where container.kind == .object && index > 0 {
+            settled = container.start
+            break
+        }
+        if settled - passed >= pieceSize { try flush(upTo: settled) }
+    }
+
+    /// Passes on the text before `offset`.
+    func flush(upTo offset: Int) throws {
+        let count = offset - passed
+        guard count > 0 else { return }
+        try bytes.withUnsafeBytes { try sink(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        bytes.removeFirst(count)
+        passed = offset
+    }
+
+    /// Writes a newline and the indentation of `depth`.
+    func newline(_ depth: Int) {
+        if depth * 2 < lineStarts.count {
+            lineStarts.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[...(depth * 2)])) }
+        } else {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        }
+    }
+
+    /// Writes a JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
+    func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        // A native string's bytes are read in place; only a bridged or lazy one is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendEscaped($0) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 text with `"`, `\` and control characters escaped.
+    private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var plain = 0  // the start of the run of bytes that need no escape
+        for index in utf8.indices {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+            plain = index + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
+    }
+}
+
+/// One value being encoded that is not a plain scalar: an object, an array, or a single value, written into
+/// the shared buffer from `start` on. Its writer keeps it for the next value once it is closed.
+final class JSONContainer {
+    enum Kind { case undecided, object, array, single }
+
+    /// Not counted as a reference: the writer makes, keeps and outlives all of its containers, and the
+    /// reference is read for every member of every object.
+    unowned(unsafe) let writer: JSONWriter
+    private(set) var depth = 0
+    /// Where the container's text starts in the whole text.
+    private(set) var start = 0
+    var kind = Kind.undecided
+    var count = 0
+    /// An object's members as written: key, and where the member (from its separator to its value's end) lies
+    /// in the whole text.
+    private var members: [(key: String, range: Range<Int>)] = []
+    private var sorted = true
+
+    init(writer: JSONWriter) {
+        self.writer = writer
+    }
+
+    /// Makes the container ready for a new value at `depth`, starting at the writer's position.
+    func start(depth: Int) {
+        self.depth = depth
+        start = writer.position
+        kind = .undecided
+        count = 0
+        members.removeAll(keepingCapacity: true)
+        sorted = true
+    }
+
+    /// Starts the object or array, the first time the value asks for it.
+    func begin(_ wanted: Kind) {
+        guard kind == .undecided else { return }
+        kind = wanted
+        switch wanted {
+        case .object: writer.bytes.append(UInt8(ascii: "{"))
+        case .array: writer.bytes.append(UInt8(ascii: "["))
+        case .undecided, .single: break
+        }
+    }
+
+    /// Writes one member of an object.
+    func member<T: Encodable>(_ key: String, _ value: T) throws {
+        let writer = self.writer
+        let memberStart = writer.position
+        if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        writer.newline(depth + 1)
+        writer.quote(key)
+        writer.bytes.append(UInt8(ascii: ":"))
+        writer.bytes.append(UInt8(ascii: " "))
+        try writer.write(value, depth: depth + 1)
+        if let last = members.last, !last.key.utf8.lexicographicallyPrecedes(key.utf8) { sorted = false }
+        members.append((key, memberStart..<writer.position))
+        count += 1
+        if depth == 0 { try writer.passOnSettledText() }
+    }
+
+    /// Writes one element of an array.
+    func element<T: Encodable>(_ value: T) throws {
+        let writer = self.writer
+        if count > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+        writer.newline(depth + 1)
+        try writer.write(value, depth: depth + 1)
+        count += 1
+        try writer.passOnSettledText()
+    }
+
+    /// Ends the object or array; puts an object's members in key order when they were not written in it.
+    func close() throws {
+        switch kind {
+        case .undecided:
+            writer.bytes.append(contentsOf: "null".utf8)
+        case .single:
+            break
+        case .array, .object:
+            if count == 0 {
+                writer.bytes.append(kind == .array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+                return
+            }
+            if kind == .object, !sorted {
+                guard members[0].range.lowerBound >= writer.passed else {
+                    throw DossierError("internal error: the JSON of \\(members.map(\\.key)) was passed on before its keys were found out of order; its CodingKeys must be sorted")
+                }
+                reorderMembers()
+            }
+            writer.newline(depth)
+            writer.bytes.append(kind == .array ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+        }
+    }
+
+    /// Rewrites the members in key order.
+    private func reorderMembers() {
+        let order = members.indices.sorted { members[$0].key.utf8.lexicographicallyPrecedes(members[$1].key.utf8) }
+        let first = members[0].range.lowerBound
+        let writer = self.writer
+        let offset = first - writer.passed
+        writer.reordered.removeAll(keepingCapacity: true)
+        writer.reordered.append(contentsOf: writer.bytes[offset...])
+        writer.bytes.removeSubrange(offset...)
+        for (position, index) in order.enumerated() {
+            // Each member was written with its own leading separator: the first has none, the others a comma.
+            let range = members[index].range
+            var lower = range.lowerBound - first
+            if writer.reordered[lower] == UInt8(ascii: ",") { lower += 1 }
+            if position > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.bytes.append(contentsOf: writer.reordered[lower..<(range.upperBound - first)])
+        }
+    }
+}
+
+/// The `Encoder` handed to one value's `encode(to:)`. Its coding path is always empty: dossier's model never
+/// reads it, and building one per value would cost an allocation each.
+struct CanonicalEncoder: Encoder {
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        container.begin(.object)
+        return KeyedEncodingContainer(KeyedContainer<Key>(container: container))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        container.begin(.array)
+        return UnkeyedContainer(container: container)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleContainer(container: container)
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws { try container.member(key.stringValue, JSONNull()) }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try container.member(key.stringValue, value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        fatalError("nested containers are not used by dossier's model")
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        fatalError("nested containers are not used by dossier's model")
+    }
+
+    mutating func superEncoder() -> any Encoder { fatalError("superEncoder is not used by dossier's model") }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { fatalError("superEncoder is not used by dossier's model") }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { container.count }
+
+    mutating func encodeNil() throws { try container.element(JSONNull()) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws { try container.element(value) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        fatalError("nested containers are not used by dossier's model")
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        fatalError("nested containers are not used by dossier's model")
+    }
+
+    mutating func superEncoder() -> any Encoder { fatalError("superEncoder is not used by dossier's model") }
+}
+
+private struct SingleContainer: SingleValueEncodingContainer {
+    let container: JSONContainer
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws {
+        container.kind = .single
+        container.writer.bytes.append(contentsOf: "null".utf8)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        container.kind = .single
+        try container.writer.write(value, depth: container.depth)
+    }
+}
+
+/// JSON's `null`, for an explicitly encoded nil.
+private struct JSONNull: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var single = encoder.singleValueContainer()
+        try single.encodeNil()
+    }
+}
