@@ -1,0 +1,14 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "PDRemoteMonitor",
+    platforms: [.macOS(.v13)],
+    targets: [
+        .executableTarget(name: "pdrm", dependencies: ["Telemetry", "Storage"], path: "Sources/App"),
+        .target(name: "Telemetry"),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
+        .target(name: "Storage"),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+    ]
+)
