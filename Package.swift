@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "dossier-fuzz", dependencies: ["DossierKit"], path: "Fuzz/Driver"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "DossierKitTests", dependencies: ["DossierKit", "TestSupport"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierKit", "TestSupport"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierKit", "TestSupport", "dossier"]),
     ],
     swiftLanguageModes: [.v6]
 )
