@@ -70,8 +70,8 @@ struct RecordsUnitTests {
         let records = try RecordLoader.records(from: source, config: RecordLoader.config(from: source))
         let policy = try #require(records.riskPolicy)
         let risk = records.risks[0]
-        #expect(policy.verdict(try #require(risk.initial)) == .unacceptable)
-        #expect(policy.verdict(try #require(risk.residual)) == .reduce)
+        #expect(try policy.verdict(try #require(risk.initial)) == .unacceptable)
+        #expect(try policy.verdict(try #require(risk.residual)) == .reduce)
     }
 
     @Test("a short matrix row is an error naming the row")
