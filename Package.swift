@@ -77,7 +77,7 @@ let package = Package(
                                                             "Bundle", "Actions", "Fuzzing", "TestSupport"]),
         .testTarget(name: "DossierCLITests", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records",
                                                             "Model", "Checks", "Assembly", "Views", "Render",
-                                                            "Bundle", "Actions", "TestSupport"]),
+                                                            "Bundle", "Actions", "TestSupport", "dossier"]),
     ],
     swiftLanguageModes: [.v6]
 )

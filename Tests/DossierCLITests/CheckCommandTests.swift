@@ -56,12 +56,12 @@ struct CheckCommandTests {
         _ = try DeviceFixture.make(scratch)
         let json = try dossier(["check", "--repo", "repo", "--format", "json"], in: scratch.path)
         #expect(json.status == 1)
-        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let findings = report["findings"] as! [[String: Any]]
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
         #expect(report["errors"] as? Int == findings.filter { $0["level"] as? String == "error" }.count)
         #expect(findings.first?["rule"] as? String == "T1")
         #expect((findings.first?["location"] as? [String: Any])?["file"] as? String == "regulatory/requirements.yml")
-        #expect((report["rules"] as! [[String: Any]]).count == 30)
+        #expect(try #require(report["rules"] as? [[String: Any]]).count == 30)
 
         let junit = try dossier(["check", "--repo", "repo", "--format", "junit"], in: scratch.path)
         #expect(junit.status == 1)
@@ -71,9 +71,9 @@ struct CheckCommandTests {
         let sarif = try dossier(["check", "--repo", "repo", "--format", "sarif", "--output", "check.sarif"], in: scratch.path)
         #expect(sarif.status == 1)
         #expect(sarif.stdout.hasPrefix("dossier check v1.1.0"))  // the text summary still goes to stdout
-        let log = try JSONSerialization.jsonObject(with: scratch.readData("check.sarif")) as! [String: Any]
+        let log = try #require(try JSONSerialization.jsonObject(with: scratch.readData("check.sarif")) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
-        let results = ((log["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]])
+        let results = try #require((log["runs"] as? [[String: Any]])?[0]["results"] as? [[String: Any]])
         #expect(results.count == findings.count)
     }
 
@@ -137,10 +137,10 @@ struct CheckCommandTests {
         let check = try dossier(["check", "--repo", "repo", "--evidence", "report.xml", "--format", "json"], in: scratch.path)
         let suf = try dossier(["suf", "--repo", "repo", "--evidence", "report.xml"], in: scratch.path)
         #expect(suf.status == 0, "\(suf.stderr)")
-        let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as! [String: Any]
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as! [String: Any]
-        let sufFindings = (json["findings"] as! [[String: Any]]).map { $0["message"] as! String }
-        #expect(sufFindings == (report["findings"] as! [[String: Any]]).map { $0["message"] as! String })
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as? [String: Any])
+        let sufFindings = try #require(json["findings"] as? [[String: Any]]).map { try #require($0["message"] as? String) }
+        #expect(try sufFindings == (try #require(report["findings"] as? [[String: Any]])).map { try #require($0["message"] as? String) })
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("| error | G2 | the release tag v1.1.0: signature N (no signature) |"))
         #expect(md.contains("## 16. Traceability matrix"))

@@ -8,12 +8,12 @@ import Testing
 struct ClauseCoverageTests {
     /// The clause coverage of a bundle's suf.json: clause → (state, evidence texts, missing, reason).
     func coverage(_ scratch: Scratch, _ bundle: String) throws -> [String: (state: String, evidence: [String], missing: [String], reason: String?)] {
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("\(bundle)/suf.json")) as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("\(bundle)/suf.json")) as? [String: Any])
         var out: [String: (state: String, evidence: [String], missing: [String], reason: String?)] = [:]
-        for status in json["coverage"] as! [[String: Any]] {
-            out[status["clause"] as! String] = (status["state"] as! String,
-                                                (status["evidence"] as! [[String: Any]]).map { $0["what"] as! String },
-                                                status["missing"] as! [String], status["reason"] as? String)
+        for status in try #require(json["coverage"] as? [[String: Any]]) {
+            out[try #require(status["clause"] as? String)] = (try #require(status["state"] as? String),
+                                                try #require(status["evidence"] as? [[String: Any]]).map { try #require($0["what"] as? String) },
+                                                try #require(status["missing"] as? [String]), status["reason"] as? String)
         }
         return out
     }

@@ -10,8 +10,8 @@ struct CommitMessageTests {
     private func sufCommits(_ scratch: Scratch, release: String = "v1.0.0") throws -> [[String: Any]] {
         let result = try dossier(["suf", "--repo", "repo", "--format", "json,md,html"], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/\(release)/suf.json")) as! [String: Any]
-        return json["commits"] as! [[String: Any]]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/\(release)/suf.json")) as? [String: Any])
+        return try #require(json["commits"] as? [[String: Any]])
     }
 
     /// What `git log -1 --format=FORMAT` prints for the commit, as bytes, without the newline git ends each entry with.
@@ -19,7 +19,7 @@ struct CommitMessageTests {
         let result = try Shell.run("sh", ["-c", "git log -1 --format='\(format)' \(id) | od -An -v -tu1"], in: repo.path,
                                    environment: repo.environment)
         #expect(result.status == 0, "\(result.stderr)")
-        let bytes = result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { UInt8($0)! }
+        let bytes = try result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { try #require(UInt8($0)) }
         #expect(bytes.last == 10)
         return Array(bytes.dropLast())
     }
@@ -65,7 +65,7 @@ struct CommitMessageTests {
         let commits = try sufCommits(scratch)
         #expect(commits.count == messages.count + 1)
         for commit in commits {
-            let id = commit["id"] as! String
+            let id = try #require(commit["id"] as? String)
             #expect(member(commit, "message") == (try gitLog(repo, "%B", id)), "\(id)")
             #expect(member(commit, "subject") == (try gitLog(repo, "%s", id)), "\(id)")
             #expect(member(commit, "body") == (try gitLog(repo, "%b", id)), "\(id)")
@@ -111,17 +111,17 @@ struct CommitMessageTests {
         let commits = try sufCommits(scratch)
         #expect(commits.count == 4)
         for commit in commits {
-            let id = commit["id"] as! String
+            let id = try #require(commit["id"] as? String)
             #expect(member(commit, "message") == (try gitLog(repo, "%B", id)), "\(id)")
             #expect(member(commit, "subject") == (try gitLog(repo, "%s", id)), "\(id)")
             #expect(member(commit, "body") == (try gitLog(repo, "%b", id)), "\(id)")
-            let author = commit["author"] as! [String: Any], committer = commit["committer"] as! [String: Any]
+            let author = try #require(commit["author"] as? [String: Any]), committer = try #require(commit["committer"] as? [String: Any])
             #expect(member(author, "name") == (try gitLog(repo, "%an", id)), "\(id)")
             #expect(member(committer, "name") == (try gitLog(repo, "%cn", id)), "\(id)")
             #expect(commit["invalidUTF8"] == nil)
         }
         #expect(commits.map { $0["subject"] as? String } == ["Café ouvert", "表示の修正", "Déjà vu", "Unknown charset, ASCII text"])
-        #expect(commits.map { ($0["author"] as! [String: Any])["name"] as? String } == ["René Müller", "山田太郎", "Zoë", "Alice Example"])
+        #expect(try commits.map { try #require($0["author"] as? [String: Any])["name"] as? String } == ["René Müller", "山田太郎", "Zoë", "Alice Example"])
         #expect(commits[0]["body"] as? String == "Zürich  \r\n")
         let markdown = try scratch.read("dist/dossier/v1.0.0/SUF-v1.0.0.md")
         #expect(markdown.contains("| 表示の修正 | 山田太郎 |"))
@@ -145,11 +145,11 @@ struct CommitMessageTests {
         #expect(commits.map { $0["invalidUTF8"] as? Bool } == [nil, true, true])
         #expect(commits[1]["subject"] as? String == "Caf\u{FFFD} ferm")
         #expect(commits[1]["message"] as? String == "Caf\u{FFFD} ferm\n\nbody \u{FFFD}\n")
-        #expect((commits[1]["author"] as! [String: Any])["name"] as? String == "Ren\u{FFFD}")
+        #expect(try #require(commits[1]["author"] as? [String: Any])["name"] as? String == "Ren\u{FFFD}")
         #expect(commits[2]["message"] as? String == "Half a character \u{FFFD}")
         // git prints the bytes it was given; read as UTF-8, they give the same replacement characters.
         for commit in commits {
-            let id = commit["id"] as! String
+            let id = try #require(commit["id"] as? String)
             #expect(commit["message"] as? String == String(decoding: try gitLog(repo, "%B", id), as: UTF8.self))
         }
         let raw = try scratch.read("dist/dossier/v1.0.0/suf.json")
@@ -171,15 +171,15 @@ struct CommitMessageTests {
     /// Each commit's message, subject, body, author, committer and trailers in suf.json against git log's.
     private func expectAsGitLog(_ repo: GitRepository, _ commits: [[String: Any]]) throws {
         for (index, commit) in commits.enumerated() {
-            let id = commit["id"] as! String, label = "commit \(index): \(id)"
+            let id = try #require(commit["id"] as? String), label = "commit \(index): \(id)"
             #expect(member(commit, "message") == (try gitLog(repo, "%B", id)), "\(label)")
             #expect(member(commit, "subject") == (try gitLog(repo, "%s", id)), "\(label)")
             #expect(member(commit, "body") == (try gitLog(repo, "%b", id)), "\(label)")
-            let author = commit["author"] as! [String: Any], committer = commit["committer"] as! [String: Any]
+            let author = try #require(commit["author"] as? [String: Any]), committer = try #require(commit["committer"] as? [String: Any])
             #expect(member(author, "name") == (try gitLog(repo, "%an", id)), "\(label)")
             #expect(member(author, "email") == (try gitLog(repo, "%ae", id)), "\(label)")
             #expect(member(committer, "name") == (try gitLog(repo, "%cn", id)), "\(label)")
-            let trailers = (commit["trailers"] as? [[String: Any]] ?? []).map { "\($0["key"] as! String): \($0["value"] as! String)\n" }
+            let trailers = try (commit["trailers"] as? [[String: Any]] ?? []).map { "\(try #require($0["key"] as? String)): \(try #require($0["value"] as? String))\n" }
             #expect(Array(trailers.joined().utf8) == (try gitLog(repo, "%(trailers:unfold,only)", id)), "\(label)")
         }
     }
@@ -214,11 +214,11 @@ struct CommitMessageTests {
         #expect(commits.count == 9)
         try expectAsGitLog(repo, Array(commits.dropLast()))
         #expect(commits[8]["message"] as? String == "" && commits[8]["subject"] as? String == "")
-        #expect((commits[8]["author"] as! [String: Any])["name"] as? String == "Alice Example")
+        #expect(try #require(commits[8]["author"] as? [String: Any])["name"] as? String == "Alice Example")
         #expect(commits[0]["subject"] as? String == "Fix pump dose rounding")
         #expect((commits[0]["trailers"] as? [[String: Any]])?.first?["value"] as? String == "CR-7")
         #expect(commits[4]["message"] as? String == "visible ")
-        #expect((commits[5]["author"] as! [String: Any])["name"] as? String == "")
+        #expect(try #require(commits[5]["author"] as? [String: Any])["name"] as? String == "")
     }
 
     @Test("odd author lines split as git's split_ident_line splits them: the name to the first '<', the address to the first '>', the date after the last")
@@ -238,12 +238,12 @@ struct CommitMessageTests {
         #expect(commits.count == 7)
         try expectAsGitLog(repo, commits)
         for commit in commits.prefix(6) {
-            let time = (commit["author"] as! [String: Any])["time"] as? Int
-            #expect(time.map { Array(String($0).utf8) } == (try gitLog(repo, "%at", commit["id"] as! String)))
+            let time = try #require(commit["author"] as? [String: Any])["time"] as? Int
+            #expect(time.map { Array(String($0).utf8) } == (try gitLog(repo, "%at", try #require(commit["id"] as? String))))
         }
-        #expect((try gitLog(repo, "%at", commits[6]["id"] as! String)).isEmpty)  // git shows no date: dossier's is 0
-        #expect((commits[6]["author"] as! [String: Any])["time"] as? Int == 0)
-        #expect((commits[0]["author"] as! [String: Any])["email"] as? String == "mallory@evil.example")
+        #expect((try gitLog(repo, "%at", try #require(commits[6]["id"] as? String))).isEmpty)  // git shows no date: dossier's is 0
+        #expect(try #require(commits[6]["author"] as? [String: Any])["time"] as? Int == 0)
+        #expect(try #require(commits[0]["author"] as? [String: Any])["email"] as? String == "mallory@evil.example")
     }
 
     @Test("an encoding header with a continuation line converts with its first line, as git's get_header reads it")
@@ -259,7 +259,7 @@ struct CommitMessageTests {
         #expect(commits.count == 1)
         try expectAsGitLog(repo, commits)
         #expect(commits[0]["subject"] as? String == "Café")
-        #expect((commits[0]["author"] as! [String: Any])["name"] as? String == "René")
+        #expect(try #require(commits[0]["author"] as? [String: Any])["name"] as? String == "René")
         #expect(commits[0]["invalidUTF8"] == nil)
     }
 
@@ -274,9 +274,9 @@ struct CommitMessageTests {
         _ = try sufCommits(scratch)
         // Format 2 as the dossier before this one wrote it: no message, no invalidUTF8.
         let file = scratch.file("dist/dossier/v1.0.0/suf.json")
-        var json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+        var json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
         #expect(json["formatVersion"] as? Int == 2)
-        json["commits"] = (json["commits"] as! [[String: Any]]).map { commit in
+        json["commits"] = try #require(json["commits"] as? [[String: Any]]).map { commit in
             var commit = commit
             commit.removeValue(forKey: "message")
             commit.removeValue(forKey: "invalidUTF8")

@@ -76,13 +76,13 @@ struct DhfCommandTests {
             #expect(md.contains("\n\(heading)\n"), "\(heading)")
         }
 
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/dhf/dhf.json")) as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/dhf/dhf.json")) as? [String: Any])
         #expect(json["through"] as? String == "v2.0.0")
-        let releases = json["releases"] as! [[String: Any]]
+        let releases = try #require(json["releases"] as? [[String: Any]])
         #expect(releases.map { $0["release"] as? String } == ["v1.0.0", "v1.1.0", "v2.0.0"])
         #expect((releases[1]["suf"] as? [String: Any])?["attachedCommit"] as? String == attached)
         #expect((releases[0]["suf"] as? [String: Any])?["attachedCommit"] == nil)
-        let records = json["records"] as! [[String: Any]]
+        let records = try #require(json["records"] as? [[String: Any]])
         let risk3 = records.first { $0["id"] as? String == "RISK-3" }
         #expect((risk3?["events"] as? [[String: Any]])?.map { $0["change"] as? String } == ["introduced", "changed"])
 

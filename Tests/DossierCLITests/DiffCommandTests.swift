@@ -9,15 +9,15 @@ struct DiffCommandTests {
     private func jsonDiff(_ old: String, _ new: String, in scratch: Scratch) throws -> [String: Any] {
         let result = try dossier(["diff", old, new, "--repo", "pd", "--format", "json"], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
 
-    private func kind(_ diff: [String: Any], _ name: String) -> [String: Any] {
-        (diff["records"] as! [[String: Any]]).first { $0["kind"] as? String == name }!
+    private func kind(_ diff: [String: Any], _ name: String) throws -> [String: Any] {
+        try #require((diff["records"] as? [[String: Any]])?.first { $0["kind"] as? String == name })
     }
 
-    private func ids(_ kind: [String: Any], _ key: String) -> [String] {
-        ((kind[key] as? [[String: Any]]) ?? []).map { $0["id"] as! String }
+    private func ids(_ kind: [String: Any], _ key: String) throws -> [String] {
+        try ((kind[key] as? [[String: Any]]) ?? []).map { try #require($0["id"] as? String) }
     }
 
     @Test("v1.1.0 → v2.0.0 shows exactly the records that changed, field by field")
@@ -25,40 +25,40 @@ struct DiffCommandTests {
         let scratch = try Scratch()
         _ = try SampleProjectTests.build(scratch)
         let diff = try jsonDiff("v1.1.0", "v2.0.0", in: scratch)
-        let requirements = kind(diff, "requirement")
-        #expect(ids(requirements, "added") == (23...30).map { "REQ-\($0)" })
-        #expect(ids(requirements, "obsoleted") == ["REQ-11"])
-        #expect(ids(requirements, "changed") == ["REQ-1"])
-        #expect(ids(requirements, "removed").isEmpty)
-        let req1 = (requirements["changed"] as! [[String: Any]])[0]["fields"] as! [[String: Any]]
-        #expect(req1.map { $0["field"] as! String } == ["text"])
-        let words = req1[0]["words"] as! [[String: String]]
+        let requirements = try kind(diff, "requirement")
+        #expect(try ids(requirements, "added") == (23...30).map { "REQ-\($0)" })
+        #expect(try ids(requirements, "obsoleted") == ["REQ-11"])
+        #expect(try ids(requirements, "changed") == ["REQ-1"])
+        #expect(try ids(requirements, "removed").isEmpty)
+        let req1 = try #require((requirements["changed"] as? [[String: Any]])?[0]["fields"] as? [[String: Any]])
+        #expect(try req1.map { try #require($0["field"] as? String) } == ["text"])
+        let words = try #require(req1[0]["words"] as? [[String: String]])
         #expect(words.contains { $0["operation"] == "removed" && $0["text"] == "cycler's USB log export (REQ-11)," })
         #expect(words.contains { $0["operation"] == "added" && $0["text"] == "paired cycler over the BLE link (REQ-23)," })
 
-        let risks = kind(diff, "risk")
-        #expect(ids(risks, "added") == ["RISK-10", "RISK-11", "RISK-12"])
-        #expect(ids(risks, "changed") == ["RISK-2", "RISK-6"])
-        #expect(ids(kind(diff, "threat"), "added") == ["THR-4", "THR-5", "THR-6"])
-        #expect(ids(kind(diff, "ifuChange"), "added") == ["IFU-3", "IFU-4"])
-        #expect(ids(kind(diff, "softwareItem"), "added") == ["ITEM-6"])
-        #expect(ids(kind(diff, "softwareItem"), "changed") == ["ITEM-1"])
-        #expect(ids(kind(diff, "soup"), "added") == ["SOUP-4"])
-        #expect(ids(kind(diff, "changeRequest"), "added") == (8...12).map { "CR-\($0)" })
-        #expect(ids(kind(diff, "problemReport"), "added") == ["PR-3", "PR-4", "PR-5"])
+        let risks = try kind(diff, "risk")
+        #expect(try ids(risks, "added") == ["RISK-10", "RISK-11", "RISK-12"])
+        #expect(try ids(risks, "changed") == ["RISK-2", "RISK-6"])
+        #expect(try ids(kind(diff, "threat"), "added") == ["THR-4", "THR-5", "THR-6"])
+        #expect(try ids(kind(diff, "ifuChange"), "added") == ["IFU-3", "IFU-4"])
+        #expect(try ids(kind(diff, "softwareItem"), "added") == ["ITEM-6"])
+        #expect(try ids(kind(diff, "softwareItem"), "changed") == ["ITEM-1"])
+        #expect(try ids(kind(diff, "soup"), "added") == ["SOUP-4"])
+        #expect(try ids(kind(diff, "changeRequest"), "added") == (8...12).map { "CR-\($0)" })
+        #expect(try ids(kind(diff, "problemReport"), "added") == ["PR-3", "PR-4", "PR-5"])
 
         // The one deliberate gap of v1.1.0 is closed in v2.0.0; Lena's unsigned commit is new.
-        let findings = diff["findings"] as! [String: Any]
-        let removed = (findings["removed"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
+        let findings = try #require(diff["findings"] as? [String: Any])
+        let removed = try #require(findings["removed"] as? [[String: String]]).map { "\(try #require($0["rule"])) \(try #require($0["message"]))" }
         #expect(removed.contains { $0.hasPrefix("C2 CR-5 ") })
-        let added = (findings["added"] as! [[String: String]]).map { "\($0["rule"]!) \($0["message"]!)" }
+        let added = try #require(findings["added"] as? [[String: String]]).map { "\(try #require($0["rule"])) \(try #require($0["message"]))" }
         #expect(added.contains { $0.hasPrefix("G1 commit ") && $0.contains(" 'Add the BLE cycler link skeleton' by Lena Fischer") })
-        let signers = (diff["signatures"] as! [String: Any])["signers"] as! [[String: Any]]
-        let lena = signers.first { ($0["signer"] as! String).hasPrefix("lena.fischer") }
+        let signers = try #require((diff["signatures"] as? [String: Any])?["signers"] as? [[String: Any]])
+        let lena = try signers.first { try #require($0["signer"] as? String).hasPrefix("lena.fischer") }
         #expect((lena?["commits"] as? [String: Int]) == ["old": 0, "new": 4])
-        let items = diff["itemsTouched"] as! [String: Any]
-        #expect(items["onlyNew"] as! [String] == ["ITEM-1", "ITEM-2", "ITEM-6"])
-        let coverage = (diff["coverage"] as! [[String: Any]]).map { "\($0["clause"]!): \($0["old"]!) → \($0["new"]!)" }
+        let items = try #require(diff["itemsTouched"] as? [String: Any])
+        #expect(try #require(items["onlyNew"] as? [String]) == ["ITEM-1", "ITEM-2", "ITEM-6"])
+        let coverage = try #require(diff["coverage"] as? [[String: Any]]).map { "\(try #require($0["clause"])): \(try #require($0["old"])) → \(try #require($0["new"]))" }
         #expect(coverage.contains("IEC 62304 7.4.2: gap → evidenced"))
     }
 

@@ -68,8 +68,8 @@ struct EvidenceCommandTests {
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("\nEvidence: 2 test reports (3 cases) stored with the release at refs/dossier/evidence/v1.1.0 (commit \(later.prefix(12))…).\n"), "\(md.prefix(800))")
         #expect(md.contains("| reports/a.xml | `\(digest)` |"))
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as! [String: Any]
-        let origin = (json["identification"] as! [String: Any])["evidence"] as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as? [String: Any])
+        let origin = try #require((json["identification"] as? [String: Any])?["evidence"] as? [String: Any])
         #expect(origin["kind"] as? String == "stored" && origin["commit"] as? String == later && origin["cases"] as? Int == 3)
         #expect(try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.html").contains("Evidence: 2 test reports (3 cases) stored with the release"))
     }
@@ -190,8 +190,8 @@ struct EvidenceCommandTests {
         #expect(try dossier(["suf", "v1.0.0", "--repo", "repo"], in: scratch.path).status == 0)
         let md = try scratch.read("dist/dossier/v1.0.0/SUF-v1.0.0.md")
         #expect(md.contains("`MANIFEST.sha256`.\n\nNo test evidence is stored with this release: no requirement shows a test result.\n\n## 1. Identification"))
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
-        #expect(((json["identification"] as! [String: Any])["evidence"] as! [String: Any])["kind"] as? String == "none")
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
+        #expect(try #require((json["identification"] as? [String: Any])?["evidence"] as? [String: Any])["kind"] as? String == "none")
 
         #expect(try dossier(["evidence", "add", "v1.1.0", "reports/a.xml", "--repo", "repo"], in: scratch.path).status == 0)
         let dhf = try dossier(["dhf", "--repo", "repo"], in: scratch.path)

@@ -18,12 +18,12 @@ struct EvidenceProofTests {
     }
 
     /// A JSON document's findings as (rule, level, message), in order.
-    static func findings(_ json: [String: Any]) -> [String] {
-        (json["findings"] as! [[String: Any]]).map { "\($0["rule"]!) \($0["level"]!) \($0["message"]!)" }
+    static func findings(_ json: [String: Any]) throws -> [String] {
+        try #require(json["findings"] as? [[String: Any]]).map { "\(try #require($0["rule"])) \(try #require($0["level"])) \(try #require($0["message"]))" }
     }
 
     static func json(_ data: Data) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     @Test("for every release the SUF, the DHF's copy, check and the diff report the same findings, and a fresh clone with refs/dossier/* rebuilds the same SUF")
@@ -48,13 +48,13 @@ struct EvidenceProofTests {
             let bundle = try Self.files(scratch.file("sufs/\(release)"))
             // The DHF's copy of the release is its SUF: every file byte-identical (v1.1.0's is the attached bundle).
             #expect(try Self.files(scratch.file("dhf-out/dhf/\(release)")) == bundle, "\(release)")
-            let json = try Self.json(bundle["suf.json"]!)
-            sufFindings[release] = Self.findings(json)
-            let origin = (json["identification"] as! [String: Any])["evidence"] as! [String: Any]
+            let json = try Self.json(try #require(bundle["suf.json"]))
+            sufFindings[release] = try Self.findings(json)
+            let origin = try #require((json["identification"] as? [String: Any])?["evidence"] as? [String: Any])
             #expect(origin["kind"] as? String == (release == "v1.0.0" ? "none" : "stored"), "\(release)")
             // check reads the same evidence and finds the same.
             let check = try dossier(["check", release, "--repo", repo, "--format", "json"], in: scratch.path)
-            #expect(Self.findings(try Self.json(Data(check.stdout.utf8))) == sufFindings[release], "\(release)")
+            #expect(try Self.findings(Self.json(Data(check.stdout.utf8))) == sufFindings[release], "\(release)")
 
             // A fresh clone, with the refs fetched as README says, rebuilds the same bundle byte for byte.
             let clone = scratch.file("clone-\(release)")
@@ -72,10 +72,10 @@ struct EvidenceProofTests {
         for (old, new) in [("v1.0.0", "v1.1.0"), ("v1.1.0", "v2.0.0")] {
             let diff = try dossier(["diff", old, new, "--repo", repo, "--format", "json"], in: scratch.path)
             #expect(diff.status == 0, "\(diff.stderr)")
-            let counts = try Self.json(Data(diff.stdout.utf8))["findings"] as! [String: Any]
-            func count(_ release: String, _ level: String) -> Int { sufFindings[release]!.count { $0.split(separator: " ")[1] == level } }
-            #expect(counts["errors"] as? [String: Int] == ["old": count(old, "error"), "new": count(new, "error")], "\(old)..\(new)")
-            #expect(counts["warnings"] as? [String: Int] == ["old": count(old, "warning"), "new": count(new, "warning")], "\(old)..\(new)")
+            let counts = try #require(try Self.json(Data(diff.stdout.utf8))["findings"] as? [String: Any])
+            func count(_ release: String, _ level: String) throws -> Int { try #require(sufFindings[release]).count { $0.split(separator: " ")[1] == level } }
+            #expect(counts["errors"] as? [String: Int] == ["old": try count(old, "error"), "new": try count(new, "error")], "\(old)..\(new)")
+            #expect(counts["warnings"] as? [String: Int] == ["old": try count(old, "warning"), "new": try count(new, "warning")], "\(old)..\(new)")
         }
     }
 }

@@ -32,8 +32,8 @@ struct GateCommandTests {
         let md = try scratch.read("dist/dossier/hotfix-1.1.1/SUF-hotfix-1.1.1.md")
         #expect(md.contains(Self.outsideRow + "\n"))
         #expect(md.contains("I3"))
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/hotfix-1.1.1/suf.json")) as! [String: Any]
-        #expect((json["identification"] as! [String: Any])["outsideTagPattern"] as? String == "v*")
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/hotfix-1.1.1/suf.json")) as? [String: Any])
+        #expect(try #require(json["identification"] as? [String: Any])["outsideTagPattern"] as? String == "v*")
 
         #expect(try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path).status == 0)
         #expect(!(try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")).contains("Release tag pattern"))
@@ -74,8 +74,8 @@ struct GateCommandTests {
         let scratch = try Scratch()
         _ = try DeviceFixture.make(scratch)
         let check = try dossier(["check", "--repo", "repo", "--format", "json"], in: scratch.path)
-        let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as! [String: Any]
-        let errors = report["errors"] as! Int, warnings = report["warnings"] as! Int
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let errors = try #require(report["errors"] as? Int), warnings = try #require(report["warnings"] as? Int)
         #expect(errors > 0)
         let counts = "\(errors) error(s), \(warnings) warning(s) from 30 rules: see the SUF's gap report (dossier check lists them)"
 

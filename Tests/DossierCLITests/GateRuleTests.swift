@@ -17,11 +17,11 @@ struct GateRuleTests {
     static func findings(_ rule: String, in scratch: Scratch, _ arguments: [String] = []) throws -> [(level: String, message: String, location: String)] {
         let result = try dossier(["check", "--repo", "repo", "--format", "json"] + arguments, in: scratch.path)
         #expect(result.status != 2, "\(result.stderr)")
-        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        return (report["findings"] as! [[String: Any]]).filter { $0["rule"] as? String == rule }.map { finding in
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        return try #require(report["findings"] as? [[String: Any]]).filter { $0["rule"] as? String == rule }.map { finding in
             let location = finding["location"] as? [String: Any]
-            let place = location.map { "\($0["file"] as! String):\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)" } ?? "none"
-            return (finding["level"] as! String, finding["message"] as! String, place)
+            let place = try location.map { "\(try #require($0["file"] as? String)):\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)" } ?? "none"
+            return (try #require(finding["level"] as? String), try #require(finding["message"] as? String), place)
         }
     }
 

@@ -12,8 +12,8 @@ struct HistoryTests {
         // A throwaway SSH key and OpenPGP key, made by the real tools.
         #expect(try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "alice@example.com", "-f", scratch.file("alice")]).status == 0)
         let gpgEnv = Shell.isolatedEnvironment(home: home)
-        try FileManager.default.createDirectory(atPath: gpgEnv["GNUPGHOME"]!, withIntermediateDirectories: true)
-        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: gpgEnv["GNUPGHOME"]!)
+        try FileManager.default.createDirectory(atPath: try #require(gpgEnv["GNUPGHOME"]), withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: try #require(gpgEnv["GNUPGHOME"]))
         let gen = try Shell.run("gpg", ["--batch", "--passphrase", "", "--quick-gen-key", "Bob <bob@example.com>", "ed25519", "sign", "0"], environment: gpgEnv)
         #expect(gen.status == 0, "\(gen.stderr)")
         defer { _ = try? Shell.run("gpgconf", ["--kill", "gpg-agent"], environment: gpgEnv) }
@@ -29,15 +29,15 @@ struct HistoryTests {
 
         let result = try dossier(["suf", "--repo", "repo", "--format", "json,md"], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as! [String: Any]
-        let commits = json["commits"] as! [[String: Any]]
-        #expect(commits.map { $0["subject"] as! String } == ["Signed with SSH", "Signed with OpenPGP"])
-        let verdicts = commits.map { $0["signature"] as! [String: Any] }
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as? [String: Any])
+        let commits = try #require(json["commits"] as? [[String: Any]])
+        #expect(try commits.map { try #require($0["subject"] as? String) } == ["Signed with SSH", "Signed with OpenPGP"])
+        let verdicts = try commits.map { try #require($0["signature"] as? [String: Any]) }
         #expect(verdicts.map { $0["kind"] as? String } == ["ssh", "openpgp"])
         // No dossier.yml, so no trust: a good SSH signature is U, an OpenPGP one E (no key to check it with).
         #expect(verdicts.map { $0["letter"] as? String } == ["U", "E"])
-        let tag = (json["identification"] as! [String: Any])["tag"] as! [String: Any]
-        let tagVerdict = tag["signature"] as! [String: Any]
+        let tag = try #require((json["identification"] as? [String: Any])?["tag"] as? [String: Any])
+        let tagVerdict = try #require(tag["signature"] as? [String: Any])
         #expect(tagVerdict["kind"] as? String == "ssh")
         #expect(tagVerdict["letter"] as? String == "U")
         #expect(tag["annotated"] as? Bool == true)
@@ -69,16 +69,16 @@ struct HistoryTests {
         }
         try repo.tag("v1.0.0")
         #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
-        let commits = json["commits"] as! [[String: Any]]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
+        let commits = try #require(json["commits"] as? [[String: Any]])
         for (index, commit) in commits.enumerated() {
-            let ours = (commit["trailers"] as! [[String: String]]).map { "\($0["key"]!): \($0["value"]!)" }
-            let message = try repo.git(["log", "-1", "--format=%B", commit["id"] as! String])
+            let ours = try #require(commit["trailers"] as? [[String: String]]).map { "\(try #require($0["key"])): \(try #require($0["value"]))" }
+            let message = try repo.git(["log", "-1", "--format=%B", try #require(commit["id"] as? String)])
             let theirs = try Shell.run("git", ["interpret-trailers", "--parse", "--no-divider"], in: repo.path,
                                        environment: repo.environment, input: Data(message.utf8))
                 .stdout.split(separator: "\n").map(String.init)
             #expect(ours == theirs, "message \(index): \(messages[index].debugDescription)")
-            let subject = try repo.git(["log", "-1", "--format=%s", commit["id"] as! String]).dropLast()
+            let subject = try repo.git(["log", "-1", "--format=%s", try #require(commit["id"] as? String)]).dropLast()
             #expect(commit["subject"] as? String == String(subject))
         }
         #expect((commits[0]["references"] as? [String]) == ["REQ-1", "REQ-2"])
@@ -92,12 +92,12 @@ struct HistoryTests {
         try repo.commit("Add mailmap\n", files: [".mailmap": "Alice Example <alice@example.com> <alice@old.example.com>\n"])
         try repo.tag("v1.0.0")
         #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
-        let authors = (json["commits"] as! [[String: Any]]).map { ($0["author"] as! [String: Any])["email"] as! String }
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
+        let authors = try #require(json["commits"] as? [[String: Any]]).map { try #require(($0["author"] as? [String: Any])?["email"] as? String) }
         #expect(authors == ["alice@example.com", "alice@example.com"])
-        let committers = (json["commits"] as! [[String: Any]]).map { ($0["committer"] as! [String: Any])["email"] as! String }
+        let committers = try #require(json["commits"] as? [[String: Any]]).map { try #require(($0["committer"] as? [String: Any])?["email"] as? String) }
         #expect(committers == ["alice@example.com", "alice@example.com"])
-        let names = (json["commits"] as! [[String: Any]]).map { ($0["author"] as! [String: Any])["name"] as! String }
+        let names = try #require(json["commits"] as? [[String: Any]]).map { try #require(($0["author"] as? [String: Any])?["name"] as? String) }
         #expect(names == ["Alice Example", "Alice Example"])
     }
 
@@ -129,19 +129,19 @@ struct HistoryTests {
         try repo.commit("Remove b\n")
         try repo.tag("v1.0.0")
         #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
         var paths: [String: [String]] = [:]
-        for commit in json["commits"] as! [[String: Any]] {
-            paths[commit["subject"] as! String] = (commit["changedFiles"] as! [[String: String]]).map { "\($0["status"]!) \($0["path"]!)" }
+        for commit in try #require(json["commits"] as? [[String: Any]]) {
+            paths[try #require(commit["subject"] as? String)] = try #require(commit["changedFiles"] as? [[String: String]]).map { "\(try #require($0["status"])) \(try #require($0["path"]))" }
         }
         #expect(paths["Root"] == ["A a", "A dir/b"])
         #expect(paths["Merge topic"] == ["A dir/c"])
         #expect(paths["Remove b"] == ["D dir/b"])
-        let merge = (json["commits"] as! [[String: Any]]).first { $0["subject"] as? String == "Merge topic" }!
+        let merge = try #require((json["commits"] as? [[String: Any]])?.first { $0["subject"] as? String == "Merge topic" })
         #expect(merge["merge"] as? Bool == true)
-        #expect((merge["parents"] as! [String]).count == 2)
+        #expect(try #require(merge["parents"] as? [String]).count == 2)
         // Merges are not counted among commits that name no change request.
-        #expect((json["commitsWithoutChangeRequest"] as! [String]).count == 4)
+        #expect(try #require(json["commitsWithoutChangeRequest"] as? [String]).count == 4)
     }
 
     @Test("type changes (file, symlink, submodule) and the executable bit agree with git diff-tree")
@@ -160,9 +160,9 @@ struct HistoryTests {
         try repo.git(["commit", "-q", "-m", "Types"], environment: repo.identity(("Alice Example", "alice@example.com")))
         try repo.tag("v1.0.0")
         #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
-        let last = (json["commits"] as! [[String: Any]]).last!
-        let ours = (last["changedFiles"] as! [[String: String]]).map { "\($0["status"]!)\t\($0["path"]!)" }
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
+        let last = try #require((json["commits"] as? [[String: Any]])?.last)
+        let ours = try #require(last["changedFiles"] as? [[String: String]]).map { "\(try #require($0["status"]))\t\(try #require($0["path"]))" }
         let theirs = try repo.git(["diff-tree", "-r", "--no-renames", "--name-status", "HEAD^", "HEAD"]).split(separator: "\n").map(String.init)
         #expect(ours == theirs)
         #expect(ours == ["T\ta", "M\tc", "T\td"])
@@ -178,9 +178,9 @@ struct HistoryTests {
         try repo.git(["-c", "gpg.format=ssh", "-c", "user.signingKey=\(scratch.file("key"))", "tag", "-s", "--cleanup=verbatim",
                       "-F", scratch.file("msg"), "v1.0.0"], environment: repo.identity(("Alice Example", "alice@example.com")))
         #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
-        let tag = (json["identification"] as! [String: Any])["tag"] as! [String: Any]
-        let verdict = tag["signature"] as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
+        let tag = try #require((json["identification"] as? [String: Any])?["tag"] as? [String: Any])
+        let verdict = try #require(tag["signature"] as? [String: Any])
         #expect(verdict["kind"] as? String == "ssh")
         #expect(verdict["letter"] as? String == "U", "the signature covers the CRLF message exactly: \(verdict)")
         #expect(tag["message"] as? String == "Release 1.0\r\n\r\nWith CRLF.\r\n")

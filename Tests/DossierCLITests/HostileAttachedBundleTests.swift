@@ -41,7 +41,7 @@ struct HostileAttachedBundleTests {
         for entry in entries.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }) {
             tree.append(contentsOf: Array("\(entry.mode) ".utf8) + entry.name + [0])
             var hex = Substring(entry.blob)
-            while !hex.isEmpty { tree.append(UInt8(hex.prefix(2), radix: 16)!); hex = hex.dropFirst(2) }
+            while !hex.isEmpty { tree.append(try #require(UInt8(hex.prefix(2), radix: 16))); hex = hex.dropFirst(2) }
         }
         let treeId = try Shell.run("git", ["hash-object", "-t", "tree", "-w", "--literally", "--stdin"], in: repo.path,
                                    environment: repo.environment, input: tree).stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -61,8 +61,8 @@ struct HostileTagTests {
 
         let suf = try dossier(["suf", nfc, "--repo", "repo", "--format", "json", "--out", "dist"], in: scratch.path)
         #expect(suf.status == 0, "\(suf.stderr)")
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/\(nfc)/suf.json")) as! [String: Any]
-        let identification = json["identification"] as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/\(nfc)/suf.json")) as? [String: Any])
+        let identification = try #require(json["identification"] as? [String: Any])
         #expect(Array((identification["previousRelease"] as? String ?? "").utf8) == Array(nfd.utf8), "\(identification)")
         #expect((json["commits"] as? [Any])?.count == 1, "\(suf.stdout)")
 

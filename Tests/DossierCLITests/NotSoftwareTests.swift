@@ -22,7 +22,7 @@ struct NotSoftwareTests {
         let md = try scratch.read("dist/dossier/v1.2.0/SUF-v1.2.0.md")
         #expect(md.contains("Changed paths that no software item claims:\n- scripts/build.sh\n"))
         #expect(md.contains("Changed paths outside the software system (dossier.yml `not_software`):\n- docs/release-notes.md\n- dossier.yml\n"))
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.2.0/suf.json")) as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.2.0/suf.json")) as? [String: Any])
         #expect(json["notSoftwarePaths"] as? [String] == ["docs/release-notes.md", "dossier.yml"])
     }
 

@@ -66,15 +66,15 @@ struct ReleaseOrderTests {
                 return try Shell.run("git", ["merge-base", "--is-ancestor", candidate, name], in: repo.path).status == 0
             }
             let count = try repo.git(["rev-list", "--count", previous.map { "\($0)..\(name)" } ?? name])
-            return (name, previous, Int(count.trimmingCharacters(in: .whitespacesAndNewlines))!)
+            return (name, previous, try #require(Int(count.trimmingCharacters(in: .whitespacesAndNewlines))))
         }
     }
 
     /// The DHF's releases: name, previous release, commits.
     static func dhfReleases(_ scratch: Scratch, out: String) throws -> [(String, String?, Int)] {
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("\(out)/dhf/dhf.json")) as! [String: Any]
-        return (json["releases"] as! [[String: Any]]).map {
-            ($0["release"] as! String, $0["previousRelease"] as? String, $0["commits"] as! Int)
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("\(out)/dhf/dhf.json")) as? [String: Any])
+        return try #require(json["releases"] as? [[String: Any]]).map {
+            (try #require($0["release"] as? String), $0["previousRelease"] as? String, try #require($0["commits"] as? Int))
         }
     }
 
@@ -132,7 +132,7 @@ struct ReleaseOrderTests {
         let repo = try Self.history(scratch)
         let want = try Self.expected(repo, options: ["-c", "versionsort.suffix=-"], suffixes: ["-"])
         for name in ["v1.9.2", "v1.10", "v2.0.0", "v1.0rc1", "v2.2.4"] {
-            let (_, previous, count) = want.first { $0.0 == name }!
+            let (_, previous, count) = try #require(want.first { $0.0 == name })
             let result = try dossier(["suf", name, "--repo", "repo", "--format", "json", "--out", "dist"], in: scratch.path)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("SUF for \(name) (\(count) commits since \(previous ?? "the root"))"), "\(result.stdout)")

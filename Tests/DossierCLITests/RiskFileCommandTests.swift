@@ -79,8 +79,9 @@ struct RiskFileCommandTests {
         var blocks: [String: [String]] = [:], current: String?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("#### <a id=\"risk-") {
-                current = String(line.split(separator: ">").last?.split(separator: ":").first ?? "")
-                blocks[current!] = [line]
+                let id = String(line.split(separator: ">").last?.split(separator: ":").first ?? "")
+                current = id
+                blocks[id] = [line]
             } else if let id = current {
                 if line.isEmpty && (blocks[id]?.count ?? 0) > 1 { current = nil } else if !line.isEmpty { blocks[id]?.append(line) }
             }

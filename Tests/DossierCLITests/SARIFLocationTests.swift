@@ -133,19 +133,19 @@ struct SARIFLocationTests {
         let result = try dossier(["check", "--repo", "repo", "--evidence", "junit.xml", "--format", "sarif", "--output", "check.sarif"],
                                  in: scratch.path)
         #expect(result.status == 1, "\(result.stderr)")
-        let log = try JSONSerialization.jsonObject(with: scratch.readData("check.sarif")) as! [String: Any]
+        let log = try #require(try JSONSerialization.jsonObject(with: scratch.readData("check.sarif")) as? [String: Any])
 
         // The shape GitHub code scanning reads: version 2.1.0, $schema, one run with tool.driver.name and rules.
         #expect(log["version"] as? String == "2.1.0")
         #expect((log["$schema"] as? String)?.hasPrefix("https://") == true)
-        let runs = log["runs"] as! [[String: Any]]
+        let runs = try #require(log["runs"] as? [[String: Any]])
         #expect(runs.count == 1)
-        let driver = (runs[0]["tool"] as! [String: Any])["driver"] as! [String: Any]
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "dossier")
-        let ruleIds = (driver["rules"] as! [[String: Any]]).map { $0["id"] as! String }
-        let results = runs[0]["results"] as! [[String: Any]]
+        let ruleIds = try #require(driver["rules"] as? [[String: Any]]).map { try #require($0["id"] as? String) }
+        let results = try #require(runs[0]["results"] as? [[String: Any]])
 
-        var fired = Self.checkLocated(results, ruleIds: ruleIds)
+        var fired = try Self.checkLocated(results, ruleIds: ruleIds)
         // The device rules need a device with nothing in it, and a release outside the tag pattern: another repository.
         var empty = try GitRepository(scratch, name: "empty-device")
         try empty.commit("Start\n\nChange-Request: CR-1\n", files: ["dossier.yml": """
@@ -159,42 +159,42 @@ struct SARIFLocationTests {
             """])
         try empty.tag("release-1")
         _ = try dossier(["check", "release-1", "--repo", "empty-device", "--format", "sarif", "--output", "device.sarif"], in: scratch.path)
-        let deviceLog = try JSONSerialization.jsonObject(with: scratch.readData("device.sarif")) as! [String: Any]
-        let deviceResults = (deviceLog["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]]
-        for (rule, count) in Self.checkLocated(deviceResults, ruleIds: ruleIds) { fired[rule, default: 0] += count }
+        let deviceLog = try #require(try JSONSerialization.jsonObject(with: scratch.readData("device.sarif")) as? [String: Any])
+        let deviceResults = try #require((deviceLog["runs"] as? [[String: Any]])?[0]["results"] as? [[String: Any]])
+        for (rule, count) in try Self.checkLocated(deviceResults, ruleIds: ruleIds) { fired[rule, default: 0] += count }
         // Every rule dossier has fires in one of the two, each result located.
         #expect(Set(fired.keys) == Set(ruleIds), "rules that did not fire: \(Set(ruleIds).subtracting(fired.keys).sorted())")
 
         /// `uri:line commit` of the result of `rule` whose first subject is `subject`.
-        func located(_ rule: String, _ subject: String) -> String? {
+        func located(_ rule: String, _ subject: String) throws -> String? {
             guard let result = results.first(where: { $0["ruleId"] as? String == rule && ((($0["properties"] as? [String: Any])?["subjects"] as? [String])?.first == subject) }),
                   let location = (result["locations"] as? [[String: Any]])?.first,
                   let physical = location["physicalLocation"] as? [String: Any] else { return nil }
-            let uri = (physical["artifactLocation"] as! [String: Any])["uri"] as! String
-            let line = (physical["region"] as! [String: Any])["startLine"] as! Int
+            let uri = try #require((physical["artifactLocation"] as? [String: Any])?["uri"] as? String)
+            let line = try #require((physical["region"] as? [String: Any])?["startLine"] as? Int)
             let commit = ((location["logicalLocations"] as? [[String: Any]])?.first)?["name"] as? String
             return "\(uri):\(line) \(commit ?? "no commit")"
         }
         let head = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let first = try repo.git(["rev-parse", "HEAD~1"]).trimmingCharacters(in: .whitespacesAndNewlines)
         // A commit naming no change request: the path it changed, and the commit.
-        #expect(located("C1", head) == "docs/notes.txt:1 \(head)")
+        #expect(try located("C1", head) == "docs/notes.txt:1 \(head)")
         // An unsigned commit: the path it changed; the lightweight tag: the trust file, at the release commit.
-        #expect(located("G1", head) == "docs/notes.txt:1 \(head)")
-        #expect(located("G2", "v1.0.0") == "dossier.yml:1 \(head)")
+        #expect(try located("G1", head) == "docs/notes.txt:1 \(head)")
+        #expect(try located("G2", "v1.0.0") == "dossier.yml:1 \(head)")
         // A changed path no item claims: the path itself, and the last commit that changed it.
-        #expect(located("C5", "docs/notes.txt") == "docs/notes.txt:1 \(head)")
+        #expect(try located("C5", "docs/notes.txt") == "docs/notes.txt:1 \(head)")
         // A change request named by a commit but by no record: the change-request file, and the commit.
-        #expect(located("C2", "CR-7") == "regulatory/change-requests.yml:1 \(first)")
+        #expect(try located("C2", "CR-7") == "regulatory/change-requests.yml:1 \(first)")
         // A record finding: the record's file, line and column; no commit.
-        #expect(located("T1", "REQ-1") == "regulatory/requirements.yml:2 no commit")
+        #expect(try located("T1", "REQ-1") == "regulatory/requirements.yml:2 no commit")
     }
 
     /// Checks that every result has one physical location with a URI and a start line; returns how often each rule fired.
-    static func checkLocated(_ results: [[String: Any]], ruleIds: [String]) -> [String: Int] {
+    static func checkLocated(_ results: [[String: Any]], ruleIds: [String]) throws -> [String: Int] {
         var fired: [String: Int] = [:]
         for result in results {
-            let rule = result["ruleId"] as! String
+            let rule = try #require(result["ruleId"] as? String)
             fired[rule, default: 0] += 1
             let text = (result["message"] as? [String: Any])?["text"] as? String
             #expect(text.map { !$0.isEmpty } == true, "\(rule): no message")

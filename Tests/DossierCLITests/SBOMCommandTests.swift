@@ -109,8 +109,8 @@ struct SBOMCommandTests {
         let html = try scratch.read("out/v2.0.0/SUF-v2.0.0.html")
         #expect(!html.contains("<script>alert(1)"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("out/v2.0.0/suf.json")) as! [String: Any]
-        let records = json["records"] as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("out/v2.0.0/suf.json")) as? [String: Any])
+        let records = try #require(json["records"] as? [String: Any])
         #expect((records["sbom"] as? [String: Any])?["standard"] as? String == "CycloneDX 1.6")
         #expect((records["vulnerabilities"] as? [[String: Any]])?.count == 3)
 
@@ -132,7 +132,7 @@ struct SBOMCommandTests {
         #expect(!result.stdout.contains("CVE-2023-45853"))
 
         let json = try dossier(["check", "v2.0.0", "--repo", "repo", "--format", "json"], in: scratch.path)
-        let findings = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any])["findings"] as! [[String: Any]]
+        let findings = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]])
         let s6 = findings.filter { $0["rule"] as? String == "S6" }
         #expect((s6.first?["location"] as? [String: Any])?["file"] as? String == "build/sbom.cdx.json")
         #expect((s6.first?["location"] as? [String: Any])?["line"] as? Int == 17)

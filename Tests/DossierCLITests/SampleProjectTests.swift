@@ -33,28 +33,28 @@ struct SampleProjectTests {
         #expect(lines.first == "SUF for v2.0.0 (14 commits since v1.1.0) written to dist/dossier/v2.0.0")
         #expect(lines.last?.hasSuffix(" from 30 rules: see the SUF's gap report (dossier check lists them)") == true, "\(result.stdout)")
 
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v2.0.0/suf.json")) as! [String: Any]
-        let kinds = (json["delta"] as! [String: Any])["kinds"] as! [[String: Any]]
-        func delta(_ kind: String) -> (added: [String], changed: [String], obsoleted: [String], removed: [String]) {
-            let k = kinds.first { $0["kind"] as? String == kind }!
-            return (k["added"] as! [String], (k["changed"] as! [[String: Any]]).map { $0["id"] as! String },
-                    (k["obsoleted"] as! [[String: Any]]).map { $0["id"] as! String }, k["removed"] as! [String])
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v2.0.0/suf.json")) as? [String: Any])
+        let kinds = try #require((json["delta"] as? [String: Any])?["kinds"] as? [[String: Any]])
+        func delta(_ kind: String) throws -> (added: [String], changed: [String], obsoleted: [String], removed: [String]) {
+            let k = try #require(kinds.first { $0["kind"] as? String == kind })
+            return (try #require(k["added"] as? [String]), try #require(k["changed"] as? [[String: Any]]).map { try #require($0["id"] as? String) },
+                    try #require(k["obsoleted"] as? [[String: Any]]).map { try #require($0["id"] as? String) }, try #require(k["removed"] as? [String]))
         }
-        #expect(delta("requirement").added == (23...30).map { "REQ-\($0)" })
-        #expect(delta("requirement").changed == ["REQ-1"])
-        #expect(delta("requirement").obsoleted == ["REQ-11"])
-        #expect(delta("risk").added == ["RISK-10", "RISK-11", "RISK-12"])
-        #expect(delta("risk").changed == ["RISK-2", "RISK-6"])
-        #expect(delta("threat").added == ["THR-4", "THR-5", "THR-6"])
-        #expect(delta("threat").changed.isEmpty)
-        #expect(delta("ifuChange").added == ["IFU-3", "IFU-4"])
-        #expect(delta("softwareItem").added == ["ITEM-6"])
-        #expect(delta("softwareItem").changed == ["ITEM-1"])
-        #expect(delta("soup").added == ["SOUP-4"])
-        #expect(delta("changeRequest").added == ["CR-8", "CR-9", "CR-10", "CR-11", "CR-12"])
-        #expect(delta("problemReport").added == ["PR-3", "PR-4", "PR-5"])
+        #expect(try delta("requirement").added == (23...30).map { "REQ-\($0)" })
+        #expect(try delta("requirement").changed == ["REQ-1"])
+        #expect(try delta("requirement").obsoleted == ["REQ-11"])
+        #expect(try delta("risk").added == ["RISK-10", "RISK-11", "RISK-12"])
+        #expect(try delta("risk").changed == ["RISK-2", "RISK-6"])
+        #expect(try delta("threat").added == ["THR-4", "THR-5", "THR-6"])
+        #expect(try delta("threat").changed.isEmpty)
+        #expect(try delta("ifuChange").added == ["IFU-3", "IFU-4"])
+        #expect(try delta("softwareItem").added == ["ITEM-6"])
+        #expect(try delta("softwareItem").changed == ["ITEM-1"])
+        #expect(try delta("soup").added == ["SOUP-4"])
+        #expect(try delta("changeRequest").added == ["CR-8", "CR-9", "CR-10", "CR-11", "CR-12"])
+        #expect(try delta("problemReport").added == ["PR-3", "PR-4", "PR-5"])
         for kind in ["requirement", "risk", "threat", "ifuChange", "softwareItem", "soup", "changeRequest", "problemReport"] {
-            #expect(delta(kind).removed.isEmpty)
+            #expect(try delta(kind).removed.isEmpty)
         }
 
         let md = try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.md")
@@ -145,10 +145,10 @@ struct SampleProjectTests {
         let repo = try Self.build(scratch)
         for release in ["v1.0.0", "v1.1.0", "v2.0.0"] {
             #expect(try dossier(["suf", release, "--repo", "pd", "--format", "json"], in: scratch.path).status == 0)
-            let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/\(release)/suf.json")) as! [String: Any]
-            for commit in json["commits"] as! [[String: Any]] {
-                let id = commit["id"] as! String, parents = commit["parents"] as! [String]
-                let ours = (commit["changedFiles"] as! [[String: String]]).map { "\($0["status"]!)\t\($0["path"]!)" }
+            let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/\(release)/suf.json")) as? [String: Any])
+            for commit in try #require(json["commits"] as? [[String: Any]]) {
+                let id = try #require(commit["id"] as? String), parents = try #require(commit["parents"] as? [String])
+                let ours = try #require(commit["changedFiles"] as? [[String: String]]).map { "\(try #require($0["status"]))\t\(try #require($0["path"]))" }
                 let arguments = ["-C", repo, "diff-tree", "-r", "--no-renames", "--name-status", "--no-commit-id"]
                     + (parents.isEmpty ? ["--root", id] : [parents[0], id])
                 let theirs = try Shell.run("git", arguments).stdout.split(separator: "\n").map(String.init)

@@ -123,13 +123,13 @@ struct SignatureAgreementTests {
         let folder = try SignatureCases.folder.get()
         let result = try dossier(["signatures", "--all", "--json", "--repo", "repo"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["scope"] as? String == "all commits")
         #expect(json["allowedSigners"] as? String == "regulatory/allowed_signers at HEAD")
         #expect(json["openPGPKeys"] as? String == "regulatory/keys at HEAD")
-        let entries = json["entries"] as! [[String: Any]]
+        let entries = try #require(json["entries"] as? [[String: Any]])
         #expect(entries.count == 22)
-        let verdicts = entries.map { $0["verdict"] as! [String: Any] }
+        let verdicts = try entries.map { try #require($0["verdict"] as? [String: Any]) }
         let good = verdicts.filter { $0["letter"] as? String == "G" }
         // As many G as the fixture was built to produce: a verifier that judged nothing good would fail here.
         #expect(good.count == (try SignatureCases.expected()).filter { !$0.key.hasPrefix("tag ") && $0.value == "G" }.count)
@@ -150,14 +150,14 @@ struct SignatureAgreementTests {
         var result = try dossier(["suf", "v1.1", "--since", root, "--repo", "repo", "--out", out + "/now"], in: folder,
                                  environment: ["SOURCE_DATE_EPOCH": now])
         #expect(result.status == 0, "\(result.stderr)")
-        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/now/v1.1/suf.json"))) as! [String: Any]
-        let commits = json["commits"] as! [[String: Any]]
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/now/v1.1/suf.json"))) as? [String: Any])
+        let commits = try #require(json["commits"] as? [[String: Any]])
         let gitLetters = Dictionary(uniqueKeysWithValues: try SignatureCases.git(["log", "--format=%H %G?", "\(root)..v1.1"]).stdout
             .split(separator: "\n").map { (String($0.prefix(40)), String($0.suffix(1))) })
         #expect(commits.count == gitLetters.count)
         for commit in commits {
-            let letter = (commit["signature"] as! [String: Any])["letter"] as? String
-            #expect(letter == gitLetters[commit["id"] as! String], "\(commit["subject"] ?? "")")
+            let letter = try #require(commit["signature"] as? [String: Any])["letter"] as? String
+            #expect(letter == gitLetters[try #require(commit["id"] as? String)], "\(commit["subject"] ?? "")")
         }
         let md = try String(contentsOfFile: out + "/now/v1.1/SUF-v1.1.md", encoding: .utf8)
         #expect(md.contains("**Release tag v1.1** (annotated): G: good signature, trusted signer (SSH), signed by alice\\@example.com, key SHA256:"))
@@ -169,15 +169,15 @@ struct SignatureAgreementTests {
         // Judged at the release date (the default): Eve's key and Xena's signature were still valid then.
         result = try dossier(["suf", "v1.1", "--since", root, "--repo", "repo", "--out", out + "/release"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
-        json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/release/v1.1/suf.json"))) as! [String: Any]
+        json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/release/v1.1/suf.json"))) as? [String: Any])
         let nowVerdicts = gitLetters.values.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-        let verdicts = ((json["statistics"] as! [String: Any])["verdicts"] as! [String: Int])
+        let verdicts = try #require((json["statistics"] as? [String: Any])?["verdicts"] as? [String: Int])
         #expect(verdicts["Y"] == nil && verdicts["X"] == nil)
         // The expired key's and the expired signature's commits are good at the release date; nothing else moves.
         #expect(verdicts["G"] == (nowVerdicts["G"] ?? 0) + (nowVerdicts["Y"] ?? 0) + (nowVerdicts["X"] ?? 0))
         #expect(verdicts["B"] == nowVerdicts["B"] && verdicts["E"] == nowVerdicts["E"] && verdicts["R"] == nowVerdicts["R"])
-        let basis = (json["identification"] as! [String: Any])["signatureCheck"] as! [String: Any]
-        #expect(basis["checkedAt"] as? String == (json["identification"] as! [String: Any])["date"] as? String)
+        let basis = try #require((json["identification"] as? [String: Any])?["signatureCheck"] as? [String: Any])
+        #expect(basis["checkedAt"] as? String == (try #require(json["identification"] as? [String: Any]))["date"] as? String)
     }
 
     @Test("bad trust input: a missing file, a bad allowed-signers line, a trust path absent from the tree — exit 2")

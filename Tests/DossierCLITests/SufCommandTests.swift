@@ -67,7 +67,7 @@ struct SufCommandTests {
         _ = try DeviceFixture.make(scratch)
         #expect(try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path).status == 0)
         let manifest = try scratch.read("dist/dossier/v1.1.0/MANIFEST.sha256")
-        #expect(manifest.split(separator: "\n").map { $0.split(separator: " ").last! } == ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "suf.json", "trace-matrix.csv"])
+        #expect(try manifest.split(separator: "\n").map { try #require($0.split(separator: " ").last) } == ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "suf.json", "trace-matrix.csv"])
         let check = try Shell.run("sha256sum", ["-c", "MANIFEST.sha256"], in: scratch.file("dist/dossier/v1.1.0"))
         #expect(check.status == 0)
         #expect(check.stdout.contains("suf.json: OK"))
@@ -118,8 +118,8 @@ struct SufCommandTests {
         let root = try repo.git(["rev-list", "--max-parents=0", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let since = try dossier(["suf", "v1.1.0", "--since", root, "--repo", "repo", "--format", "json"], in: scratch.path)
         #expect(since.status == 0, "\(since.stderr)")
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as! [String: Any]
-        #expect((json["commits"] as! [Any]).count == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as? [String: Any])
+        #expect(try #require(json["commits"] as? [Any]).count == 2)
         #expect(!scratch.exists("dist/dossier/v1.1.0/SUF-v1.1.0.md"))
     }
 
@@ -129,13 +129,13 @@ struct SufCommandTests {
         let repo = try DeviceFixture.make(scratch)
         #expect(try dossier(["suf", "--repo", "repo"], in: scratch.path).status == 0)
         let data = try scratch.readData("dist/dossier/v1.1.0/suf.json")
-        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Array(json.keys).sorted() == ["changeRequests", "commits", "commitsWithoutChangeRequest", "coverage", "delta", "evidence",
                                               "findings", "formatVersion", "identification", "itemsTouched", "notSoftwarePaths", "records", "rulesOff",
                                               "statistics", "traceMatrix", "unclaimedPaths"])
-        let identification = json["identification"] as! [String: Any]
+        let identification = try #require(json["identification"] as? [String: Any])
         #expect(identification["commit"] as? String == (try repo.git(["rev-parse", "v1.1.0^{commit}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
-        let commits = json["commits"] as! [[String: Any]]
+        let commits = try #require(json["commits"] as? [[String: Any]])
         #expect(commits.map { $0["subject"] as? String } == ["Explain refused doses", "Tidy the build script"])
         #expect(commits[0]["changeRequests"] as? [String] == ["CR-1"])
         #expect(commits[0]["references"] as? [String] == ["REQ-1"])
@@ -197,11 +197,11 @@ struct SufCommandTests {
         try repo.commit("Named by a ticket\n\nticket: CR-1, REQ-1\nChange-Request: CR-9\n", files: ["Sources/Dose/Limit.swift": "let limit = 11\n"])
         try repo.tag("v1.2.0")
         #expect(try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path).status == 0)
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.2.0/suf.json")) as! [String: Any]
-        let last = (json["commits"] as! [[String: Any]]).last!
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.2.0/suf.json")) as? [String: Any])
+        let last = try #require((json["commits"] as? [[String: Any]])?.last)
         #expect(last["changeRequests"] as? [String] == ["CR-1"])
         #expect(last["references"] as? [String] == ["REQ-1"])
-        #expect((json["changeRequests"] as! [[String: Any]]).map { $0["id"] as! String } == ["CR-1"])
+        #expect(try #require(json["changeRequests"] as? [[String: Any]]).map { try #require($0["id"] as? String) } == ["CR-1"])
     }
 
     @Test("--format limits the documents written; the manifest and the trace matrix are always there")

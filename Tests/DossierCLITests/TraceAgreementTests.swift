@@ -27,15 +27,15 @@ struct TraceAgreementTests {
         let evidence = Paths.packageRoot + "/sample-project/evidence/v2.0.0-junit.xml"
         let suf = try dossier(["suf", "--repo", "pd", "--evidence", evidence], in: scratch.path)
         #expect(suf.status == 0, "\(suf.stderr)")
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v2.0.0/suf.json")) as! [String: Any]
-        let rows = json["traceMatrix"] as! [[String: Any]]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v2.0.0/suf.json")) as? [String: Any])
+        let rows = try #require(json["traceMatrix"] as? [[String: Any]])
 
         // The matrix as suf.json holds it: each row's links.
         var matrix: [String: [Link]] = [:]
         for row in rows {
-            matrix[row["requirement"] as! String] = Self.columns.flatMap { column in
-                (row[column.key] as! [[String: Any]]).map {
-                    Link(kind: column.kind, id: $0["id"] as! String, via: $0["via"] as! [String], status: $0["status"] as? String)
+            matrix[try #require(row["requirement"] as? String)] = try Self.columns.flatMap { column in
+                try #require(row[column.key] as? [[String: Any]]).map {
+                    Link(kind: column.kind, id: try #require($0["id"] as? String), via: try #require($0["via"] as? [String]), status: $0["status"] as? String)
                 }
             }
         }
@@ -66,10 +66,10 @@ struct TraceAgreementTests {
             #expect(markdown[requirement] == cells.map { $0.joined(separator: ", ") }, "\(requirement)")
         }
 
-        let records = json["records"] as! [String: Any]
+        let records = try #require(json["records"] as? [String: Any])
         var ids: [String] = []
         for kind in ["requirements", "risks", "threats", "ifuChanges", "items", "soup", "changeRequests", "problemReports"] {
-            ids += (records[kind] as! [[String: Any]]).map { $0["id"] as! String }
+            ids += try #require(records[kind] as? [[String: Any]]).map { try #require($0["id"] as? String) }
         }
         #expect(ids.count == 80)
         ids += Set(matrix.values.flatMap { $0.filter { $0.kind == "commit" }.map(\.id) }).sorted()
@@ -77,10 +77,10 @@ struct TraceAgreementTests {
         for id in ids {
             let result = try dossier(["trace", id, "--repo", "pd", "--evidence", evidence, "--json"], in: scratch.path)
             #expect(result.status == 0, "\(id): \(result.stderr)")
-            let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-            let root = report["root"] as! [String: Any]
-            let near = ((report["up"] as! [[String: Any]]) + (report["down"] as! [[String: Any]])).map {
-                Link(kind: $0["kind"] as! String, id: $0["id"] as! String, via: $0["via"] as! [String], status: $0["status"] as? String)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let root = try #require(report["root"] as? [String: Any])
+            let near = try (#require(report["up"] as? [[String: Any]]) + #require(report["down"] as? [[String: Any]])).map {
+                Link(kind: try #require($0["kind"] as? String), id: try #require($0["id"] as? String), via: try #require($0["via"] as? [String]), status: $0["status"] as? String)
             }
             if let row = matrix[id] {
                 // A requirement: one link away, exactly its row, each link from the same place with the same status.
@@ -88,7 +88,7 @@ struct TraceAgreementTests {
             } else {
                 // Any other record or commit: the requirements one link away are the rows that show it, linked
                 // through the same field or trailer.
-                let kind = root["kind"] as! String
+                let kind = try #require(root["kind"] as? String)
                 let fromTrace = near.filter { $0.kind == "requirement" }.map { "\($0.id) via \($0.via)" }
                 let fromRows = matrix.flatMap { requirement, links in
                     links.filter { $0.kind == kind && $0.id == id }.map { "\(requirement) via \($0.via)" }
@@ -105,9 +105,9 @@ struct TraceAgreementTests {
 
         // The links the issue found wrong: REQ-20 is not linked to CR-8, CR-9 or CR-10 through the release commit;
         // the rejected CR-12 is shown with its status; the retired REQ-11 is obsolete, not "no test".
-        #expect(matrix["REQ-20"]!.filter { $0.kind == "changeRequest" }.map(\.id) == ["CR-4", "CR-11"])
-        #expect(csv["REQ-24"]![4].contains("CR-12 (rejected)"))
-        #expect(rows.first { $0["requirement"] as? String == "REQ-11" }!["result"] as? String == "obsolete")
+        #expect(try #require(matrix["REQ-20"]).filter { $0.kind == "changeRequest" }.map(\.id) == ["CR-4", "CR-11"])
+        #expect(try #require(csv["REQ-24"])[4].contains("CR-12 (rejected)"))
+        #expect(try #require(rows.first { $0["requirement"] as? String == "REQ-11" })["result"] as? String == "obsolete")
     }
 
     /// The label the matrix gives a link: the id (a commit as 12 digits), then in brackets the fields that are not

@@ -31,9 +31,9 @@ struct TraceCommandTests {
         _ = try DeviceFixture.make(scratch)
         let result = try dossier(["trace", "ITEM-1", "--repo", "repo", "--json"], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        #expect((json["root"] as! [String: Any])["id"] as? String == "ITEM-1")
-        let up = (json["up"] as! [[String: Any]]).map { $0["id"] as! String }
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(try #require(json["root"] as? [String: Any])["id"] as? String == "ITEM-1")
+        let up = try #require(json["up"] as? [[String: Any]]).map { try #require($0["id"] as? String) }
         #expect(up.contains("REQ-1") && up.contains("RISK-1"))
         let missing = try dossier(["trace", "REQ-42", "--repo", "repo"], in: scratch.path)
         #expect(missing.status == 2)

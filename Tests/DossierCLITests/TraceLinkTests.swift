@@ -53,18 +53,18 @@ struct TraceLinkTests {
         let result = try dossier(["suf", "--repo", "repo"], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
 
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
-        let rows = json["traceMatrix"] as! [[String: Any]]
-        func ids(_ row: Int, _ column: String) -> [String] { (rows[row][column] as! [[String: Any]]).map { $0["id"] as! String } }
-        #expect(rows.map { $0["requirement"] as! String } == ["REQ-1", "REQ-2", "REQ-3"])
-        #expect(ids(0, "changeRequests") == ["CR-1"])
-        #expect(ids(0, "commits") == [dose])
-        #expect(ids(1, "changeRequests") == ["CR-2", "CR-3"])
-        #expect(ids(1, "commits") == [alarm])
-        #expect((rows[1]["commits"] as! [[String: Any]])[0]["via"] as? [String] == ["Implements"])
-        let rejected = (rows[1]["changeRequests"] as! [[String: Any]])[1]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
+        let rows = try #require(json["traceMatrix"] as? [[String: Any]])
+        func ids(_ row: Int, _ column: String) throws -> [String] { try #require(rows[row][column] as? [[String: Any]]).map { try #require($0["id"] as? String) } }
+        #expect(try rows.map { try #require($0["requirement"] as? String) } == ["REQ-1", "REQ-2", "REQ-3"])
+        #expect(try ids(0, "changeRequests") == ["CR-1"])
+        #expect(try ids(0, "commits") == [dose])
+        #expect(try ids(1, "changeRequests") == ["CR-2", "CR-3"])
+        #expect(try ids(1, "commits") == [alarm])
+        #expect(try #require(rows[1]["commits"] as? [[String: Any]])[0]["via"] as? [String] == ["Implements"])
+        let rejected = try #require(rows[1]["changeRequests"] as? [[String: Any]])[1]
         #expect(rejected["status"] as? String == "rejected" && rejected["via"] as? [String] == ["requirements"])
-        #expect(rows.map { $0["result"] as! String } == ["no test", "no test", "obsolete"])
+        #expect(try rows.map { try #require($0["result"] as? String) } == ["no test", "no test", "obsolete"])
 
         let csv = try scratch.read("dist/dossier/v1.0.0/trace-matrix.csv").split(separator: "\n").map(String.init)
         #expect(csv == [

@@ -22,12 +22,12 @@ struct TrackerCommandTests {
         let md = try scratch.read("out/v1.2.0/SUF-v1.2.0.md")
         #expect(md.contains("CR-21"))
         #expect(md.contains("Show \\<b\\>refused\\</b\\> doses"))
-        let json = try JSONSerialization.jsonObject(with: scratch.readData("out/v1.2.0/suf.json")) as! [String: Any]
-        let crs = (json["records"] as! [String: Any])["changeRequests"] as! [[String: Any]]
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("out/v1.2.0/suf.json")) as? [String: Any])
+        let crs = try #require((json["records"] as? [String: Any])?["changeRequests"] as? [[String: Any]])
         #expect(crs.first?["origin"] as? String == "GitHub issue #21")
         #expect(crs.first?["safetyImpact"] as? String == "none, display only")
         #expect(crs.first?["targetRelease"] as? String == "v1.2.0")
-        let changeRequests = json["changeRequests"] as! [[String: Any]]
+        let changeRequests = try #require(json["changeRequests"] as? [[String: Any]])
         #expect(changeRequests.contains { ($0["id"] as? String) == "CR-21" && (($0["commits"] as? [Any])?.count ?? 0) == 1 })
     }
 

@@ -30,16 +30,16 @@ struct TrailerHistoryTests {
                 parent = try repo.git(arguments, environment: repo.identity(("Alice Example", "alice@example.com")))
                     .trimmingCharacters(in: .whitespacesAndNewlines)
             }
-            try repo.git(["update-ref", "refs/heads/main", parent!])
+            try repo.git(["update-ref", "refs/heads/main", try #require(parent)])
             try repo.tag("v1.0.0")
 
             let result = try dossier(["suf", "--repo", "repo", "--format", "json"], in: scratch.path)
             #expect(result.status == 0, "\(result.stderr)")
-            let json = try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as! [String: Any]
+            let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.0.0/suf.json")) as? [String: Any])
             var ours: [String: String] = [:]
-            for commit in json["commits"] as! [[String: Any]] {
-                let trailers = commit["trailers"] as! [[String: String]]
-                ours[commit["id"] as! String] = trailers.map { $0["key"]! + ": " + $0["value"]! + "\n" }.joined()
+            for commit in try #require(json["commits"] as? [[String: Any]]) {
+                let trailers = try #require(commit["trailers"] as? [[String: String]])
+                ours[try #require(commit["id"] as? String)] = try trailers.map { try #require($0["key"]) + ": " + (try #require($0["value"])) + "\n" }.joined()
             }
             let log = try repo.git(["log", "--format=%x02%H%x00%(trailers:unfold,only)%x01", "main"])
             for record in log.split(separator: "\u{02}") {
@@ -50,7 +50,7 @@ struct TrailerHistoryTests {
                 if !theirs.isEmpty { withTrailers += 1 }
                 let message = try repo.git(["cat-file", "commit", id])
                 #expect(ours[id].map { Array($0.utf8) } == Array(theirs.utf8),
-                        "\(name) \(id): \(message.debugDescription)\n  git: \(theirs.debugDescription)\n  ours: \(ours[id].debugDescription)")
+                        "\(name) \(id) (\(generator)): \(message.debugDescription)\n  git: \(theirs.debugDescription)\n  ours: \(ours[id].debugDescription)")
             }
         }
         #expect(compared == 120)

@@ -78,7 +78,7 @@ struct FindingReportTests {
         #expect(elements.first?.name == "testsuites" && elements.first?.attributes["failures"] == "2")
         let cases = elements.enumerated().filter { $0.element.name == "testcase" }
         #expect(cases.map { $0.element.attributes["classname"] } == ["dossier.T1", "dossier.R1", "dossier.C1", "dossier.X6"])
-        #expect(cases.first?.element.attributes["name"] == "T1: \(RuleCatalog.rule("T1")!.summary)")
+        #expect(cases.first?.element.attributes["name"] == "T1: \(try #require(RuleCatalog.rule("T1")).summary)")
         func children(of testcase: String) -> [JUnitElementList.Element] {
             guard let index = cases.first(where: { $0.element.attributes["classname"] == "dossier.\(testcase)" })?.offset else { return [] }
             return elements.filter { $0.parent == index }

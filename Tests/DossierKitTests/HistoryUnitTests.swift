@@ -5,9 +5,9 @@ import Testing
 @Suite("History values")
 struct HistoryUnitTests {
     @Test("semantic versions order releases the way release managers expect")
-    func semanticOrder() {
+    func semanticOrder() throws {
         let tags = ["v1.10.0", "v1.9.0", "v2.0.0", "v2.0.0-rc.1", "v2.0.0-rc.10", "v2.0.0-rc.2", "v2.0.0-alpha", "v1.0"]
-        let sorted = tags.sorted { SemanticVersion(tag: $0)! < SemanticVersion(tag: $1)! }
+        let sorted = try tags.sorted { try #require(SemanticVersion(tag: $0)) < (try #require(SemanticVersion(tag: $1))) }
         #expect(sorted == ["v1.0", "v1.9.0", "v1.10.0", "v2.0.0-alpha", "v2.0.0-rc.1", "v2.0.0-rc.2", "v2.0.0-rc.10", "v2.0.0"])
         #expect(SemanticVersion(tag: "latest") == nil)
         #expect(SemanticVersion(tag: "release-3.1.4+build.7")?.numbers == [3, 1, 4])

@@ -383,7 +383,7 @@ struct JUnitReaderTests {
         let invalid = #expect(throws: DossierError.self) { try JUnitReader.read(latin1, file: "r.xml") }
         #expect(invalid?.description == "r.xml:3:20: expected UTF-8 text, found the byte 0xE9 that is not UTF-8")
 
-        let utf16 = "<testsuite name=\"s\"><testcase name=\"a\"/></testsuite>".data(using: .utf16LittleEndian)!
+        let utf16 = try #require("<testsuite name=\"s\"><testcase name=\"a\"/></testsuite>".data(using: .utf16LittleEndian))
         let wide = #expect(throws: DossierError.self) { try JUnitReader.read(utf16, file: "r.xml") }
         #expect(wide?.message.hasPrefix("expected UTF-8 text") == true)
         var bom = Data([0xFF, 0xFE])
@@ -452,7 +452,7 @@ struct JUnitReaderTests {
         for index in [0, 1, 7, 2500, 4999] {
             let before = xml.utf8.prefix(starts[index])
             let line = before.count { $0 == UInt8(ascii: "\n") } + 1
-            let lineText = String(decoding: before.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last!, as: UTF8.self)
+            let lineText = String(decoding: try #require(before.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).last), as: UTF8.self)
             #expect(cases[index].location == Support.SourceLocation(file: "report.xml", line: line, column: lineText.unicodeScalars.count + 1))
             #expect(lines[line - 1].unicodeScalars.dropFirst(lineText.unicodeScalars.count).starts(with: "<testcase".unicodeScalars))
         }

@@ -72,8 +72,9 @@ struct RecordsUnitTests {
         let records = try RecordLoader.records(from: source, config: RecordLoader.config(from: source))
         let policy = try #require(records.riskPolicy)
         let risk = records.risks[0]
-        #expect(policy.verdict(try #require(risk.initial)) == .unacceptable)
-        #expect(policy.verdict(try #require(risk.residual)) == .reduce)
+        let initial = try #require(risk.initial), residual = try #require(risk.residual)
+        #expect(policy.verdict(initial) == .unacceptable)
+        #expect(policy.verdict(residual) == .reduce)
     }
 
     @Test("a short matrix row is an error naming the row")

@@ -43,12 +43,12 @@ struct ReleaseDiffTests {
             "soup": "soup:\n  - {id: SOUP-1, name: zlib, version: 1.3.1}\n  - {id: SOUP-2, name: sqlite, version: 3.44.2}\n",
         ])
         let diff = ReleaseDiff(old: old, new: new)
-        let risk = diff.records.first { $0.kind == .risk }!.changed[0].fields
+        let risk = try #require(diff.records.first { $0.kind == .risk }).changed[0].fields
         #expect(risk.first { $0.field == "severity" }?.meaning == "initial risk: Critical / Often (U: unacceptable) → Serious / Often (R: reduce as far as practicable)")
         #expect(risk.first { $0.field == "residual" }?.meaning == "residual risk: Critical / Rare (R: reduce as far as practicable) → Minor / Rare (A: acceptable)")
-        let threat = diff.records.first { $0.kind == .threat }!.changed[0].fields
+        let threat = try #require(diff.records.first { $0.kind == .threat }).changed[0].fields
         #expect(threat.first { $0.field == "cvss" }?.meaning == "CVSS base score: 9.8 Critical → 6.8 Medium")
-        let soup = diff.records.first { $0.kind == .soup }!.changed
+        let soup = try #require(diff.records.first { $0.kind == .soup }).changed
         #expect(soup.map { $0.fields.first { $0.field == "version" }?.meaning } == ["version up", "version down"])
         #expect(!diff.isEmpty)
         #expect(ReleaseDiff(old: new, new: new).isEmpty)
@@ -58,7 +58,7 @@ struct ReleaseDiffTests {
     func matching() throws {
         let old = try Gap.release(["requirements": "requirements:\n  - {id: REQ-1, title: Alarm, text: The pump shall alarm.}\n"])
         let new = try Gap.release(["requirements": "requirements:\n\n  - {id: REQ-2, title: Alarm, text: The pump shall alarm.}\n"])
-        let kind = ReleaseDiff(old: old, new: new).records.first { $0.kind == .requirement }!
+        let kind = try #require(ReleaseDiff(old: old, new: new).records.first { $0.kind == .requirement })
         #expect(kind.added.map(\.id) == ["REQ-2"])
         #expect(kind.removed.map(\.id) == ["REQ-1"])
 

@@ -151,7 +151,7 @@ struct RiskFileTests {
             "not shown acceptable: reduce as far as practicable, and no benefit-risk statement",
             "acceptable", "not evaluated: no residual risk is estimated",
         ])
-        let rows = SUFContext.riskFields(file.risks[0]).map { "\($0["name"] as! String): \($0["value"] as! String)" }
+        let rows = try SUFContext.riskFields(file.risks[0]).map { "\(try #require($0["name"] as? String)): \(try #require($0["value"] as? String))" }
         #expect(rows.contains("Control REQ-1: Dose limit; verification: passed (DoseTests.testLimit)"))
         #expect(rows.contains("Risk before control: U: unacceptable") && rows.contains("Risk after control: R: reduce as far as practicable"))
         #expect(rows.contains("Sequence of events: not stated") && rows.contains("Benefit-risk: Worth it."))

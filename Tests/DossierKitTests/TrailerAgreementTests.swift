@@ -27,7 +27,7 @@ struct TrailerAgreementTests {
                 disagreements.append("#\(index) \(pairs) \(message.debugDescription)\n  git: \(git.stdout.debugDescription)\n  ours: \(ours.debugDescription)")
             }
         }
-        #expect(disagreements.isEmpty, "\(disagreements.count) of 600 disagree:\n\(disagreements.prefix(20).joined(separator: "\n"))")
+        #expect(disagreements.isEmpty, "\(disagreements.count) of 600 disagree (\(generator)):\n\(disagreements.prefix(20).joined(separator: "\n"))")
         // The generator makes both kinds of message in numbers (a generator that never made trailers would prove nothing).
         #expect(withTrailers > 150 && withTrailers < 450, "\(withTrailers) of 600 messages have trailers")
     }

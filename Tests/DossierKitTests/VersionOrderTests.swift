@@ -6,6 +6,9 @@ import Testing
 /// `VersionOrder` against git's own `tag --sort=version:refname`, on hundreds of generated tag names.
 @Suite("release order as git sorts versions")
 struct VersionOrderTests {
+    /// Where the endings of `names()` are drawn from.
+    static let generator = SeededGenerator(seed: 16)
+
     /// Tag names built from prefixes, version cores and endings that real histories hold (`v1.0rc1`, `v0.99.7a`,
     /// `v2.2.4_xcode12`, leading zeros, `-rc.N`), deterministic.
     static func names() -> [String] {
@@ -13,8 +16,8 @@ struct VersionOrderTests {
         let cores = ["1.0", "1.9", "1.10", "0.99", "0.99.7", "2.2.4", "1.01", "1.001", "10", "2.0.0", "009", "1.0.0", "2.10.1"]
         let endings = ["", "a", "rc1", "-rc1", "-rc.2", "-rc.10", "-beta", "_xcode12", "-1", ".1", "-rc1-fix", "b", "-alpha.1", "pre"]
         var names: Set = ["v0.99.7a", "v1.0rc1", "v2.2.4_xcode12", "v2.0.0-rc.1", "v2.0.0-rc.2"]
-        var seed: UInt64 = 16
-        func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+        var generator = Self.generator
+        func next() -> Int { Int(generator.next() >> 33) }
         for prefix in prefixes {
             for core in cores {
                 names.insert(prefix + core)
@@ -59,7 +62,7 @@ struct VersionOrderTests {
         let git = try Self.gitOrder(path, scratch, options: ["-c", "versionsort.suffix=-"])
         #expect(git.count == names.count)
         let dossier = try Repository(path: path).releaseTags(matching: "*").names
-        #expect(dossier == git, "first difference at \(Array(zip(dossier, git)).firstIndex { $0.0 != $0.1 } ?? -1)")
+        #expect(dossier == git, "\(Self.generator): first difference at \(Array(zip(dossier, git)).firstIndex { $0.0 != $0.1 } ?? -1)")
         // The names real histories hold sort where git sorts them, not first.
         let v = dossier.filter { ["v1.0", "v1.0rc1", "v0.99.7a", "v0.99.7", "v2.2.4", "v2.2.4_xcode12", "v1.10", "v1.9"].contains($0) }
         #expect(v == ["v0.99.7", "v0.99.7a", "v1.0", "v1.0rc1", "v1.9", "v1.10", "v2.2.4", "v2.2.4_xcode12"])
@@ -80,7 +83,7 @@ struct VersionOrderTests {
             let repository = try Repository(path: path)
             #expect(repository.versionOrder().suffixes == config.map(\.1))
             let dossier = try repository.releaseTags(matching: "*").names
-            #expect(dossier == git, "\(config): first difference at \(Array(zip(dossier, git)).firstIndex { $0.0 != $0.1 } ?? -1)")
+            #expect(dossier == git, "\(config), \(Self.generator): first difference at \(Array(zip(dossier, git)).firstIndex { $0.0 != $0.1 } ?? -1)")
         }
     }
 

@@ -105,13 +105,25 @@ public enum Paths {
         fatalError("no Package.swift above \(#filePath)")
     }()
 
-    /// The `dossier` executable next to the test bundle (`swift build --build-tests` builds it).
-    public static let dossier: String = {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var candidates = [testBinary.deletingLastPathComponent().appendingPathComponent("dossier").path]
-        // On Linux the test binary can sit inside `dossierPackageTests.xctest`.
-        candidates.append(testBinary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("dossier").path)
-        candidates.append(packageRoot + "/.build/debug/dossier")
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
-    }()
+    /// The `dossier` executable that DossierCLITests depends on in Package.swift, so `swift build --build-tests`
+    /// builds it into the products directory that holds the test bundle (`….xctest`: on Linux the test binary
+    /// itself, on macOS a bundle around it). Only that one is run, never one from another build; a missing one
+    /// fails the test that needs it, naming where it was looked for.
+    public static var dossier: String {
+        get throws {
+            let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+            var products = executable.deletingLastPathComponent()
+            var folder = executable
+            while folder.path != "/" {
+                if folder.pathExtension == "xctest" { products = folder.deletingLastPathComponent(); break }
+                folder.deleteLastPathComponent()
+            }
+            let path = products.appendingPathComponent("dossier").path
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw TestFailure("no dossier executable at \(path), beside the test bundle \(executable.path): " +
+                                  "build it with the tests (swift build --build-tests)")
+            }
+            return path
+        }
+    }
 }

@@ -4,7 +4,7 @@
 /// comments, `Signed-off-by`, `(cherry picked from commit …)` and prose, then endings git ignores or not: comment
 /// runs, blank lines (`\r`, `\v`, `\f` too), old `Conflicts:` blocks, scissors lines; LF or CRLF. Deterministic:
 /// the same seed gives the same messages.
-public struct TrailerMessages {
+public struct TrailerMessages: CustomStringConvertible {
     /// git configurations that change the parse (`git -c` pairs, or lines of a repository's config).
     public static let configurations: [[(key: String, value: String)]] = [
         [],
@@ -16,10 +16,13 @@ public struct TrailerMessages {
         [("trailer.Closes.key", "Closes"), ("trailer.closes.ifexists", "add"), ("trailer.cr.key", "Change-Request")],
     ]
 
-    private var state: UInt64
+    private var random: SeededGenerator
 
-    /// A generator starting from `seed`.
-    public init(seed: UInt64) { state = seed }
+    /// A generator starting from `seed` (or `DOSSIER_TEST_SEED`, see `SeededGenerator`).
+    public init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+
+    /// The seed, for failure messages.
+    public var description: String { random.description }
 
     /// The next message. `leadingBlankLines` allows blank lines before the subject, which `git log` skips and
     /// `git interpret-trailers` does not.
@@ -112,18 +115,8 @@ public struct TrailerMessages {
         pick(["", "", "", " ", "\t", "\r", " \r", "\u{0B}", "\u{0C}"])
     }
 
-    // MARK: SplitMix64
-
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
     /// A number in 0...upper.
-    private mutating func int(_ upper: Int) -> Int { Int(next() % UInt64(upper + 1)) }
+    private mutating func int(_ upper: Int) -> Int { Int(random.next() % UInt64(upper + 1)) }
 
     private mutating func chance(_ percent: Int) -> Bool { int(99) < percent }
 
