@@ -61,6 +61,7 @@ bench: deps release
 	bench/run.sh .build/release/dossier
 	bench/signatures.sh .build/release/dossier
 	bench/dhf.sh .build/release/dossier
+	bench/digests.sh .build/release/dossier
 
 # Fuzzes each reader (SSHSIG, OpenPGP, allowed_signers, YAML, JUnit, JSON, CSV, templates) for FUZZ_SECONDS with
 # libFuzzer and the address sanitizer, seeded from the test fixtures; findings are kept in Tests/Fixtures/fuzz/.
