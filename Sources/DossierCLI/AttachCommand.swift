@@ -1,12 +1,9 @@
 import Actions
 import ArgumentParser
-import Assembly
 import Bundle
-import Checks
 import Foundation
 import Git
 import Model
-import Support
 
 /// `dossier attach RELEASE`: store the release's SUF bundle in the repository, at refs/dossier/<tag>.
 struct AttachCommand: ParsableCommand {
@@ -48,28 +45,10 @@ struct AttachCommand: ParsableCommand {
     }
 
     func run() throws {
-        var tally: FindingSummary?
-        var folder = bundle
-        var scratch: String?
-        defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-        if folder == nil {
-            // A new folder only this process can have made (mkdtemp), not a name another user could set a link at.
-            var template = Array((NSTemporaryDirectory() + "dossier-attach-XXXXXX").utf8CString)
-            guard mkdtemp(&template) != nil else {
-                throw DossierError("cannot make a temporary folder in \(NSTemporaryDirectory()): \(String(cString: strerror(errno)))")
-            }
-            let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            scratch = temporary
-            var request = ReleaseRequest(repository: repository.repo, release: release, configFile: repository.config,
-                                         sourceDateEpoch: try Environment.sourceDateEpoch(),
-                                         allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
-            request.evidenceGlobs = evidenceOptions.evidence
-            let built = try SUFBundle.build(SUFBundle.Request(release: request, outFolder: temporary, signingKeyFile: signKey))
-            for warning in built.warnings { Output.warning(warning) }
-            folder = built.path
-            tally = FindingSummary(release: built.release)
-        }
-        let attachment = try AttachedBundle.attach(folder: folder!, tag: release, repository: repository.repo, force: force)
+        let request = try repository.releaseRequest(release: release, trust: trust, evidence: evidenceOptions)
+        let result = try AttachAction(tag: release, request: request, bundleFolder: bundle, force: force, signingKeyFile: signKey,
+                                      warn: Output.warning).perform()
+        let attachment = result.attachment
         let reference = DossierReference.bundle(release)
         switch attachment.outcome {
         case .attached: Output.line("attached the bundle of \(release) at \(reference) (commit \(attachment.commit))")
@@ -77,9 +56,9 @@ struct AttachCommand: ParsableCommand {
         case .replaced: Output.line("replaced the bundle of \(release) at \(reference) (commit \(attachment.commit); the old one is its parent)")
         }
         Output.line("noted under \(AttachedBundle.notesReference) on \(attachment.notedObjects.joined(separator: " and ")): manifest SHA-256 \(attachment.manifestDigest)")
-        if let tally {
-            Output.line(tally.documentLine(strict: strict))
-            if tally.failsStrict(strict) { throw ExitCode(1) }
+        if let findings = result.findings {
+            Output.line(findings.documentLine(strict: strict))
+            if findings.failsStrict(strict) { throw ExitCode(1) }
         }
     }
 }
@@ -102,22 +81,13 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
 
     func run() throws {
-        let repo = try Repository(path: repository.repo)
-        let names = try AttachedBundle.fileNames(release: release, in: repo)
-        guard !names.isEmpty else {
-            throw DossierError("no bundle is attached to \(release) (no \(DossierReference.bundle(release))); attach one with dossier attach \(release)")
+        switch try ShowAction(release: release, file: file, extractFolder: extract, repository: repository.repo).perform() {
+        case let .extracted(count, folder):
+            Output.line("extracted \(count) files of the bundle of \(release) to \(folder)")
+        case let .file(data):
+            // An attached bundle may be anyone's (fetched refs): every file is shown as text, its control characters
+            // escaped; --extract (or git show) gives the exact bytes.
+            Output.text(String(decoding: data, as: UTF8.self))
         }
-        if let extract {
-            try BundleWriter.extract(try AttachedBundle.files(release: release, in: repo), to: extract)
-            Output.line("extracted \(names.count) files of the bundle of \(release) to \(extract)")
-            return
-        }
-        let name = file ?? "SUF-\(Release.fileStem(release)).md"
-        guard names.contains(name), let data = try AttachedBundle.read(release: release, in: repo, file: name) else {
-            throw DossierError("the bundle attached to \(release) has no file '\(name)'; it has: \(names.joined(separator: ", "))")
-        }
-        // An attached bundle may be anyone's (fetched refs): every file is shown as text, its control characters
-        // escaped; --extract (or git show) gives the exact bytes.
-        Output.text(String(decoding: data, as: UTF8.self))
     }
 }

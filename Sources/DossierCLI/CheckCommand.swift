@@ -1,8 +1,6 @@
 import Actions
 import ArgumentParser
-import Assembly
 import Foundation
-import Git
 import Support
 
 /// `dossier check`: run the gap rules; the CI gate.
@@ -26,7 +24,7 @@ struct CheckCommand: ParsableCommand {
     var worktree = false
 
     @Option(help: "The report's format: text, json, junit or sarif.")
-    var format: String = "text"
+    var format: OptionChoice<CheckReportFormat> = .init(argument: "text")
 
     @Option(help: "Also write the report to this file (stdout still gets the text summary).")
     var output: String?
@@ -38,35 +36,25 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var trust: TrustOptions
 
     func validate() throws {
-        guard ["text", "json", "junit", "sarif"].contains(format) else {
-            throw ValidationError("unknown format '\(format)'; expected text, json, junit or sarif")
-        }
+        do { _ = try format.value() } catch let error as DossierError { throw ValidationError(error.message) }
         if worktree && release != nil { throw ValidationError("a RELEASE cannot be given with --worktree") }
     }
 
     func run() throws {
-        var request = ReleaseRequest(repository: repository.repo, release: release, since: since, configFile: repository.config,
-                                     sourceDateEpoch: try Environment.sourceDateEpoch(),
-                                     allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
-        request.evidenceGlobs = evidenceOptions.evidence
+        let format = try format.value()
+        var request = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions)
         request.workTree = worktree
-        let (result, warnings) = try CheckResult.run(request)
-        for warning in warnings { Output.warning(warning) }
-        let report: Data
-        switch format {
-        case "json": report = try result.json()
-        case "junit": report = Data(result.junit.utf8)
-        case "sarif": report = Data(result.sarif.utf8)
-        default: report = Data(result.text.utf8)
-        }
+        let result = try CheckAction(release: request).perform()
+        for warning in result.warnings { Output.warning(warning) }
+        let report = result.report
         if let output {
-            try AtomicFile.write(report, to: output)
-            Output.text(result.text)
-        } else if format == "json" || format == "junit" || format == "sarif" {
-            Output.data(report)
+            try AtomicFile.write(try report.data(format), to: output)
+            Output.text(report.text)
+        } else if format == .text {
+            Output.text(report.text)
         } else {
-            Output.text(result.text)
+            Output.data(try report.data(format))
         }
-        if result.errors > 0 { throw ExitCode(1) }
+        if report.errors > 0 { throw ExitCode(1) }
     }
 }

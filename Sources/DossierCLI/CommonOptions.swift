@@ -1,6 +1,6 @@
 import ArgumentParser
+import Assembly
 import Foundation
-import Render
 import Support
 
 /// `--allowed-signers` and `--openpgp-keys`: trust an auditor brings, replacing dossier.yml's `trust:`.
@@ -15,10 +15,18 @@ struct TrustOptions: ParsableArguments {
     var openPGPKeys: String?
 }
 
-/// `--repo` and `--config`: which repository, and a dossier.yml from outside it.
-struct RepositoryOptions: ParsableArguments {
+/// `--repo`: which repository.
+struct RepoOption: ParsableArguments {
     @Option(help: "The repository: a work tree or a bare repository.")
     var repo: String = "."
+}
+
+/// `--repo` and `--config`: which repository, and a dossier.yml from outside it.
+struct RepositoryOptions: ParsableArguments {
+    @OptionGroup var repository: RepoOption
+
+    /// The repository's path.
+    var repo: String { repository.repo }
 
     @Option(help: "A dossier.yml to use instead of the one in the repository (record paths in it still name files in the repository).")
     var config: String?
@@ -28,6 +36,25 @@ struct RepositoryOptions: ParsableArguments {
 struct EvidenceOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports: paths or globs (e.g. 'reports/**/*.xml').", valueName: "glob"))
     var evidence: [String] = []
+}
+
+/// `--templates`: templates on disk overriding the built-in ones.
+struct TemplatesOption: ParsableArguments {
+    @Option(help: "A folder of templates overriding the built-in ones.")
+    var templates: String?
+}
+
+extension RepositoryOptions {
+    /// The release request the options describe, with `SOURCE_DATE_EPOCH`, the trust and the test reports given.
+    /// - Throws: `DossierError` when `SOURCE_DATE_EPOCH` is not a number.
+    func releaseRequest(release: String?, since: String? = nil, trust: TrustOptions? = nil,
+                        evidence: EvidenceOptions? = nil) throws -> ReleaseRequest {
+        var request = ReleaseRequest(repository: repo, release: release, since: since, configFile: config,
+                                     sourceDateEpoch: try Environment.sourceDateEpoch(),
+                                     allowedSignersFile: trust?.allowedSigners, openPGPKeysFolder: trust?.openPGPKeys)
+        request.evidenceGlobs = evidence?.evidence ?? []
+        return request
+    }
 }
 
 /// Reads the environment the commands honour.
@@ -42,21 +69,10 @@ enum Environment {
             return value
         }
     }
-}
 
-extension DocumentFormat {
-    /// The formats of a `--format` list such as `md,html,json`.
-    /// - Throws: `DossierError` naming an unknown format.
-    static func list(_ text: String) throws -> Set<DocumentFormat> {
-        var formats = Set<DocumentFormat>()
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let value = DocumentFormat(rawValue: name) else {
-                throw DossierError("unknown format '\(name)' in --format; expected md, html, json or pdf")
-            }
-            formats.insert(value)
-        }
-        // Chromium is looked for before any work, so that a missing one leaves nothing half-written.
-        if formats.contains(.pdf) { _ = try PDFPrinter.chromium() }
-        return formats
+    /// The time signatures and keys are judged at: `SOURCE_DATE_EPOCH` when set, else now.
+    /// - Throws: `DossierError` when `SOURCE_DATE_EPOCH` is not a number.
+    static func verificationTime() throws -> Int64 {
+        try sourceDateEpoch() ?? Int64(Date().timeIntervalSince1970)
     }
 }

@@ -1,10 +1,8 @@
 import Actions
 import ArgumentParser
-import Assembly
 import Bundle
 import Foundation
 import Render
-import Support
 
 /// `dossier dhf`: build the cumulative Design History File over every release.
 struct DhfCommand: ParsableCommand {
@@ -24,13 +22,12 @@ struct DhfCommand: ParsableCommand {
     var out: String?
 
     @Option(help: "The DHF documents to write, comma-separated: md, html, json (each release's SUF bundle is always whole).")
-    var format: String = "md,html,json"
+    var format: OptionChoiceList<DocumentFormat> = .init(argument: "md,html,json")
 
     @Option(name: .customLong("html-pages"), help: "auto (one page when short, else one per part), one or parts.")
-    var htmlPages: String = "auto"
+    var htmlPages: OptionChoice<HTMLPageLayout> = .init(argument: "auto")
 
-    @Option(help: "A folder of templates overriding the built-in ones.")
-    var templates: String?
+    @OptionGroup var templates: TemplatesOption
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -42,18 +39,13 @@ struct DhfCommand: ParsableCommand {
     var signKey: String?
 
     func run() throws {
-        let formats = try DocumentFormat.list(format)
-        guard let layout = HTMLPageLayout(rawValue: htmlPages) else {
-            throw DossierError("unknown layout '\(htmlPages)' in --html-pages; expected auto, one or parts")
-        }
-        let releaseRequest = ReleaseRequest(repository: repository.repo, release: release, configFile: repository.config,
-                                            sourceDateEpoch: try Environment.sourceDateEpoch(),
-                                            allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
+        let formats = try format.documentFormats()
+        let layout = try htmlPages.value()
+        let release = try repository.releaseRequest(release: release, trust: trust)
         let showProgress = isatty(STDERR_FILENO) == 1
-        let progress: (@Sendable (DHFBundle.ReleaseProgress) -> Void)? = showProgress ? Self.showProgress : nil
-        let result = try DHFBundle.build(DHFBundle.Request(
-            release: releaseRequest, formats: formats, templatesFolder: templates, outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey,
-            htmlPages: layout, progress: progress))
+        let result = try DHFAction(release: release, formats: formats, templatesFolder: templates.templates,
+                                   outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey, htmlPages: layout,
+                                   progress: showProgress ? Self.showProgress : nil).perform()
         DossierCommand.keptUntilExit.append(result)
         if showProgress { Output.endProgress() }
         for warning in result.warnings { Output.warning(warning) }
@@ -63,7 +55,7 @@ struct DhfCommand: ParsableCommand {
     }
 
     /// Shows which release's bundle was just made.
-    @Sendable private static func showProgress(_ step: DHFBundle.ReleaseProgress) {
+    @Sendable private static func showProgress(_ step: DHFAction.ReleaseProgress) {
         let origin = step.attached ? " (attached bundle)" : ""
         Output.progress("\(step.done)/\(step.total) \(step.release)\(origin)")
     }

@@ -1,11 +1,9 @@
 import Actions
 import ArgumentParser
 import Assembly
-import Bundle
 import Foundation
 import Render
 import Support
-import Views
 
 /// `dossier diff OLD NEW`: a structured diff of two releases' SUFs.
 struct DiffCommand: ParsableCommand {
@@ -25,7 +23,7 @@ struct DiffCommand: ParsableCommand {
     var new: String
 
     @Option(help: "md, html, json or pdf (printed by headless Chromium).")
-    var format: String = "md"
+    var format: OptionChoice<DocumentFormat> = .init(argument: "md")
 
     @Option(help: "Write the diff to this file instead of standard output.")
     var out: String?
@@ -39,26 +37,17 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
 
     func run() throws {
-        guard let format = DocumentFormat(rawValue: format) else {
-            throw DossierError("unknown format '\(self.format)' in --format; expected md, html, json or pdf")
-        }
-        if format == .pdf { _ = try PDFPrinter.chromium() }
-        var templateSet = TemplateSet.builtIn
-        if let templates { templateSet = try templateSet.overriding(withFolder: templates) }
+        let format = try format.value()
         let request = ReleaseRequest(repository: repository.repo, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
-        var warnings: [String] = []
-        let oldRelease = try ReleaseReader.release(named: old, request: request, warnings: &warnings)
-        let newRelease = try ReleaseReader.release(named: new, request: request, warnings: &warnings)
-        for warning in warnings { Output.warning(warning) }
-        let diff = ReleaseDiff(old: oldRelease, new: newRelease)
-        let data = try DiffRenderer(templates: templateSet, generator: DossierVersion.generator).render(diff, as: format)
+        let result = try DiffAction(old: old, new: new, request: request, format: format, templatesFolder: templates,
+                                    warn: Output.warning).perform()
         if let out {
-            try AtomicFile.write(data, to: out)
+            try AtomicFile.write(result.document, to: out)
         } else {
             // The Markdown diff is text for a terminal (control characters escaped); JSON, HTML and PDF are written as they are.
-            if format == .md { Output.text(String(decoding: data, as: UTF8.self)) } else { Output.data(data) }
+            if format == .md { Output.text(String(decoding: result.document, as: UTF8.self)) } else { Output.data(result.document) }
         }
-        if exitCode, !diff.isEmpty { throw ExitCode(1) }
+        if exitCode, !result.diff.isEmpty { throw ExitCode(1) }
     }
 }

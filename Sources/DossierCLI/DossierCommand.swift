@@ -3,7 +3,7 @@ import Foundation
 import Git
 import Support
 
-/// The `dossier` command: parses arguments, calls DossierKit, prints.
+/// The `dossier` command: each subcommand parses its arguments, performs its action (Actions), and prints the result.
 public struct DossierCommand: ParsableCommand {
     /// The command's name, abstract, version and subcommands.
     public static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
+import Actions
 import ArgumentParser
 import Evidence
 import Foundation
-import Git
 
 /// `dossier evidence`: keep test reports and an SBOM with a release, in git.
 struct EvidenceCommand: ParsableCommand {
@@ -36,14 +36,13 @@ struct EvidenceAddCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The files: paths or globs (e.g. 'reports/**/*.xml').", valueName: "file-or-glob"))
     var files: [String]
 
-    @Option(help: "The repository: a work tree or a bare repository.")
-    var repo: String = "."
+    @OptionGroup var repository: RepoOption
 
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one file to store with \(release)") }
-        let addition = try StoredEvidence.add(StoredEvidence.AddRequest(
-            repository: repo, release: release, patterns: files, directory: FileManager.default.currentDirectoryPath,
-            sourceDateEpoch: try Environment.sourceDateEpoch()))
+        let addition = try EvidenceAddAction(release: release, patterns: files, repository: repository.repo,
+                                             directory: FileManager.default.currentDirectoryPath,
+                                             sourceDateEpoch: try Environment.sourceDateEpoch()).perform()
         for name in addition.unchanged {
             Output.line("\(name) is stored with \(release) already, with the same bytes")
         }
@@ -65,11 +64,10 @@ struct EvidenceListCommand: ParsableCommand {
     @Argument(help: "The release tag.")
     var release: String
 
-    @Option(help: "The repository: a work tree or a bare repository.")
-    var repo: String = "."
+    @OptionGroup var repository: RepoOption
 
     func run() throws {
-        guard let stored = try StoredEvidence.read(release: release, repository: repo) else {
+        guard let stored = try EvidenceListAction(release: release, repository: repository.repo).perform() else {
             Output.line("no evidence is stored with \(release) (no \(StoredEvidence.referenceName(release))); store some with dossier evidence add \(release) FILE…")
             return
         }

@@ -1,8 +1,6 @@
+import Actions
 import ArgumentParser
 import Foundation
-import Git
-import Records
-import Support
 
 /// `dossier init`: scaffold dossier.yml and regulatory/*.yml in a repository's work tree.
 struct InitCommand: ParsableCommand {
@@ -21,19 +19,10 @@ struct InitCommand: ParsableCommand {
     var deviceName: String?
 
     func run() throws {
-        let repository = try Repository(path: repo)
-        guard let workTree = repository.workTree else {
-            throw DossierError("dossier init writes into a work tree; \(repo) is a bare repository")
-        }
-        // Tags of trees and blobs are no releases: skipped, with a note.
-        let tagList = try repository.tagList()
-        for note in tagList.notes { Output.warning(note) }
-        let tags = RecordScaffold.tagPattern(for: tagList.commitTags, order: repository.versionOrder())
-        let name = deviceName ?? URL(fileURLWithPath: workTree).standardizedFileURL.lastPathComponent
-        let files = try RecordScaffold.files(deviceName: name, tags: tags)
-        try RecordScaffold.write(files, into: workTree)
+        let result = try InitAction(repository: repo, deviceName: deviceName, warn: Output.warning).perform()
+        let tags = result.tags
         var out = ""
-        for file in files { out += "wrote \(file.path)\n" }
+        for file in result.files { out += "wrote \(file.path)\n" }
         switch tags.matches.count {
         case 0: out += "release tags: none yet; releases.tag_pattern is \(tags.pattern)\n"
         default: out += "release tags: \(tags.matches.count) match \(tags.pattern) (\(tags.matches.first!) … \(tags.matches.last!))\n"

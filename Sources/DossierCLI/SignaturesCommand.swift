@@ -1,7 +1,6 @@
 import Actions
 import ArgumentParser
 import Foundation
-import Git
 
 /// `dossier signatures`: git's verdict on every commit (or tag) signature, checked natively.
 struct SignaturesCommand: ParsableCommand {
@@ -37,10 +36,10 @@ struct SignaturesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = try Environment.sourceDateEpoch() ?? Int64(Date().timeIntervalSince1970)
-        let listing = try SignatureListing.make(SignatureListingRequest(
+        let listing = try SignaturesAction(
             repository: repository.repo, range: range, all: all, tags: tags, configFile: repository.config,
-            allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys, verificationTime: now))
+            allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys,
+            verificationTime: try Environment.verificationTime()).perform()
         for note in listing.notes { Output.warning(note) }
         if json {
             Output.data(try listing.json())

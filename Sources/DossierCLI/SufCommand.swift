@@ -1,10 +1,7 @@
 import Actions
 import ArgumentParser
-import Assembly
 import Bundle
-import Checks
 import Foundation
-import Git
 import Render
 
 /// `dossier suf`: build the Software Update File bundle for one release.
@@ -27,10 +24,9 @@ struct SufCommand: ParsableCommand {
     var out: String?
 
     @Option(help: "The documents to write, comma-separated: md, html, json, pdf (printed by headless Chromium).")
-    var format: String = "md,html,json"
+    var format: OptionChoiceList<DocumentFormat> = .init(argument: "md,html,json")
 
-    @Option(help: "A folder of templates overriding the built-in ones.")
-    var templates: String?
+    @OptionGroup var templates: TemplatesOption
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -47,20 +43,15 @@ struct SufCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let formats = try DocumentFormat.list(format)
-        let epoch = try Environment.sourceDateEpoch()
-        var releaseRequest = ReleaseRequest(repository: repository.repo, release: release, since: since, configFile: repository.config, sourceDateEpoch: epoch,
-                                            allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
-        releaseRequest.evidenceGlobs = evidenceOptions.evidence
-        let result = try SUFBundle.build(SUFBundle.Request(
-            release: releaseRequest,
-            formats: formats, templatesFolder: templates, outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey))
+        let formats = try format.documentFormats()
+        let release = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions)
+        let result = try SUFAction(release: release, formats: formats, templatesFolder: templates.templates,
+                                   outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey).perform()
         DossierCommand.keptUntilExit.append(result)
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
         Output.line("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")
-        let tally = FindingSummary(release: result.release)
-        Output.line(tally.documentLine(strict: strict))
-        if tally.failsStrict(strict) { throw ExitCode(1) }
+        Output.line(result.findings.documentLine(strict: strict))
+        if result.findings.failsStrict(strict) { throw ExitCode(1) }
     }
 }

@@ -1,8 +1,6 @@
+import Actions
 import ArgumentParser
-import Assembly
-import Checks
 import Foundation
-import Git
 import Support
 
 /// `dossier trace ID`: one record's trace chain, up and down.
@@ -32,12 +30,8 @@ struct TraceCommand: ParsableCommand {
     @OptionGroup var evidenceOptions: EvidenceOptions
 
     func run() throws {
-        var request = ReleaseRequest(repository: repository.repo, release: release, configFile: repository.config,
-                                     sourceDateEpoch: try Environment.sourceDateEpoch())
-        request.evidenceGlobs = evidenceOptions.evidence
-        let assembled = try ReleaseAssembler.assemble(request)
-        // The graph the release's trace matrix was made from: the chain's first level is the matrix's row.
-        let report = try TraceReport.make(id: id, release: assembled.release, graph: assembled.graph)
+        let request = try repository.releaseRequest(release: release, evidence: evidenceOptions)
+        let report = try TraceAction(id: id, release: request).perform()
         if json { Output.data(try CanonicalJSON.encode(report)) } else { Output.text(report.text) }
     }
 }

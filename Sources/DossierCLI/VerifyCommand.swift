@@ -1,7 +1,7 @@
+import Actions
 import ArgumentParser
 import Bundle
 import Foundation
-import Git
 
 /// `dossier verify`: check a bundle's files against its manifest, and the manifest's signature.
 struct VerifyCommand: ParsableCommand {
@@ -24,8 +24,8 @@ struct VerifyCommand: ParsableCommand {
     var allowedSigners: String?
 
     func run() throws {
-        let now = try Environment.sourceDateEpoch() ?? Int64(Date().timeIntervalSince1970)
-        let check = try BundleVerifier.check(folder: bundle, allowedSignersFile: allowedSigners, now: now)
+        let check = try VerifyAction(bundle: bundle, allowedSignersFile: allowedSigners,
+                                     verificationTime: try Environment.verificationTime()).perform()
         var out = ""
         for line in check.malformedLines { out += "MALFORMED manifest \(line)\n" }
         for (path, state) in check.files where state != .ok { out += "\(state.rawValue.uppercased()) \(path)\n" }

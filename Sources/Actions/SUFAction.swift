@@ -1,4 +1,5 @@
 import Assembly
+import Checks
 import Bundle
 import Foundation
 import Git
@@ -8,30 +9,27 @@ import Render
 import Signatures
 import Support
 
-/// Builds one release's SUF bundle end to end: history and records → `Release` → documents → folder.
-public enum SUFBundle {
-    /// What to build and where.
-    public struct Request: Sendable {
-        /// Which release of which repository.
-        public var release: ReleaseRequest
-        /// Which documents to write (the manifest is always written).
-        public var formats: Set<DocumentFormat>
-        /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
-        public var templatesFolder: String?
-        /// The folder that receives `RELEASE/` (default `dist/dossier`).
-        public var outFolder: String
-        /// An unencrypted OpenSSH private key file that signs the manifest (`MANIFEST.sha256.sig`).
-        public var signingKeyFile: String?
+/// `dossier suf`: builds one release's SUF bundle end to end: history and records → `Release` → documents → folder.
+public struct SUFAction: Sendable {
+    /// Which release of which repository.
+    public var release: ReleaseRequest
+    /// Which documents to write (the manifest is always written).
+    public var formats: Set<DocumentFormat>
+    /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
+    public var templatesFolder: String?
+    /// The folder that receives `RELEASE/` (default `dist/dossier`).
+    public var outFolder: String
+    /// An unencrypted OpenSSH private key file that signs the manifest (`MANIFEST.sha256.sig`).
+    public var signingKeyFile: String?
 
-        /// Creates a request.
-        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = DocumentFormat.standard,
-                    templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil) {
-            self.signingKeyFile = signingKeyFile
-            self.release = release
-            self.formats = formats
-            self.templatesFolder = templatesFolder
-            self.outFolder = outFolder
-        }
+    /// Creates the action.
+    public init(release: ReleaseRequest, formats: Set<DocumentFormat> = DocumentFormat.standard,
+                templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil) {
+        self.signingKeyFile = signingKeyFile
+        self.release = release
+        self.formats = formats
+        self.templatesFolder = templatesFolder
+        self.outFolder = outFolder
     }
 
     /// What was built.
@@ -42,25 +40,27 @@ public enum SUFBundle {
         public var release: Release
         /// Problems that did not stop the bundle, one line each.
         public var warnings: [String]
+        /// The release's findings counted by level, for the line under the bundle's path.
+        public var findings: FindingSummary { FindingSummary(release: release) }
     }
 
     /// Builds and writes the bundle. Nothing is written when any input is bad.
     /// - Throws: `DossierError` for a bad repository, revision, record file or template.
-    public static func build(_ request: Request) throws -> Result {
+    public func perform() throws -> Result {
         // A bad key is found before any work is done.
-        let signingKey = try request.signingKeyFile.map(signingKey(file:))
-        let assembled = try StageTimer.measure("assemble") { try ReleaseAssembler.assemble(request.release) }
-        let renderer = SUFRenderer(templates: try templates(config: assembled.config, commit: assembled.release.identification.commit,
-                                                            label: assembled.release.identification.release,
-                                                            repository: request.release.repository, folder: request.templatesFolder),
+        let signingKey = try signingKeyFile.map(Self.signingKey(file:))
+        let assembled = try StageTimer.measure("assemble") { try ReleaseAssembler.assemble(release) }
+        let renderer = SUFRenderer(templates: try Self.templates(config: assembled.config, commit: assembled.release.identification.commit,
+                                                                 label: assembled.release.identification.release,
+                                                                 repository: release.repository, folder: templatesFolder),
                                    generator: DossierVersion.generator)
         try renderer.checkTemplates()
         // Each file is written as soon as it is made; the folder is renamed into place only when all are.
-        let writer = try BundleWriter(folder: request.outFolder, name: assembled.release.fileStem)
+        let writer = try BundleWriter(folder: outFolder, name: assembled.release.fileStem)
         let path: String
         do {
             try StageTimer.measure("render and write") {
-                try renderer.render(assembled.release, formats: request.formats, into: writer)
+                try renderer.render(assembled.release, formats: formats, into: writer)
             }
             path = try writer.finish(signingKey: signingKey)
         } catch {

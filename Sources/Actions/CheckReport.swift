@@ -1,4 +1,3 @@
-import Assembly
 import Checks
 import Foundation
 import Git
@@ -7,7 +6,7 @@ import Records
 import Support
 
 /// What `dossier check` reports: the release checked, the rules that ran and their findings.
-public struct CheckResult: Sendable, Codable {
+public struct CheckReport: Sendable, Codable {
     /// The release checked (`work tree` for `--worktree`).
     public var release: String
     /// The release commit (HEAD for the work tree).
@@ -26,17 +25,6 @@ public struct CheckResult: Sendable, Codable {
     public var errors: Int { summary.errors }
     /// Warning-level findings.
     public var warnings: Int { summary.warnings }
-
-    /// Checks the release a request names: the same assembly as `dossier suf`, without the documents.
-    /// - Throws: `DossierError` for bad input.
-    public static func run(_ request: ReleaseRequest) throws -> (result: CheckResult, warnings: [String]) {
-        let assembled = try ReleaseAssembler.assemble(request)
-        let release = assembled.release
-        let result = CheckResult(release: release.identification.release, commit: release.identification.commit,
-                                 commits: release.statistics.commits, previousRelease: release.identification.previousRelease,
-                                 rules: Checker.rulesInForce(policy: assembled.config.policy), findings: release.findings)
-        return (result, assembled.warnings)
-    }
 
     /// The text report: findings grouped by level, errors first, then a one-line summary.
     public var text: String {
@@ -67,4 +55,29 @@ public struct CheckResult: Sendable, Codable {
 
     /// The report as SARIF 2.1.0, with file and line locations for code-review annotations.
     public var sarif: String { FindingReport.sarif(findings: findings, rules: rules, toolVersion: DossierVersion.current) }
+}
+
+/// The forms `dossier check` writes its report in (`--format`).
+public enum CheckReportFormat: String, Sendable, CaseIterable {
+    /// Findings grouped by level and a summary line, for a person.
+    case text
+    /// Canonical JSON.
+    case json
+    /// JUnit XML, one test case per rule.
+    case junit
+    /// SARIF 2.1.0.
+    case sarif
+}
+
+extension CheckReport {
+    /// The report in `format`.
+    /// - Throws: when the JSON cannot be encoded.
+    public func data(_ format: CheckReportFormat) throws -> Data {
+        switch format {
+        case .json: try json()
+        case .junit: Data(junit.utf8)
+        case .sarif: Data(sarif.utf8)
+        case .text: Data(text.utf8)
+        }
+    }
 }

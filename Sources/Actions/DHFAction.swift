@@ -11,40 +11,37 @@ import Signatures
 import Support
 import Views
 
-/// Builds the Design History File: one folder with every release's SUF bundle (the one attached to the release
-/// tag, byte for byte, when there is one; else built now) and the DHF documents over them. Written whole or not
-/// at all.
-public enum DHFBundle {
-    /// What to build and where.
-    public struct Request: Sendable {
-        /// The repository and the options each release is built with. `release` names the newest release the DHF
-        /// covers (nil: the newest release tag); `since` and `evidenceGlobs` are not used.
-        public var release: ReleaseRequest
-        /// Which DHF documents to write (each release's SUF bundle is always whole).
-        public var formats: Set<DocumentFormat>
-        /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
-        public var templatesFolder: String?
-        /// The folder that receives `dhf/` (default `dist/dossier`).
-        public var outFolder: String
-        /// An unencrypted OpenSSH private key that signs the DHF's manifest and those of the bundles built now.
-        public var signingKeyFile: String?
-        /// Whether the HTML is one page or one page per part.
-        public var htmlPages: HTMLPageLayout
-        /// Told about each release as its bundle is made (for progress on a terminal), from any thread.
-        public var progress: (@Sendable (ReleaseProgress) -> Void)?
+/// `dossier dhf`: builds the Design History File: one folder with every release's SUF bundle (the one attached to
+/// the release tag, byte for byte, when there is one; else built now) and the DHF documents over them. Written whole
+/// or not at all.
+public struct DHFAction: Sendable {
+    /// The repository and the options each release is built with. `release` names the newest release the DHF
+    /// covers (nil: the newest release tag); `since` and `evidenceGlobs` are not used.
+    public var release: ReleaseRequest
+    /// Which DHF documents to write (each release's SUF bundle is always whole).
+    public var formats: Set<DocumentFormat>
+    /// A folder on disk whose templates override the built-in ones (and those named in dossier.yml).
+    public var templatesFolder: String?
+    /// The folder that receives `dhf/` (default `dist/dossier`).
+    public var outFolder: String
+    /// An unencrypted OpenSSH private key that signs the DHF's manifest and those of the bundles built now.
+    public var signingKeyFile: String?
+    /// Whether the HTML is one page or one page per part.
+    public var htmlPages: HTMLPageLayout
+    /// Told about each release as its bundle is made (for progress on a terminal), from any thread.
+    public var progress: (@Sendable (ReleaseProgress) -> Void)?
 
-        /// Creates a request.
-        public init(release: ReleaseRequest, formats: Set<DocumentFormat> = DocumentFormat.standard,
-                    templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil,
-                    htmlPages: HTMLPageLayout = .auto, progress: (@Sendable (ReleaseProgress) -> Void)? = nil) {
-            self.release = release
-            self.formats = formats
-            self.templatesFolder = templatesFolder
-            self.outFolder = outFolder
-            self.signingKeyFile = signingKeyFile
-            self.htmlPages = htmlPages
-            self.progress = progress
-        }
+    /// Creates the action.
+    public init(release: ReleaseRequest, formats: Set<DocumentFormat> = DocumentFormat.standard,
+                templatesFolder: String? = nil, outFolder: String = "dist/dossier", signingKeyFile: String? = nil,
+                htmlPages: HTMLPageLayout = .auto, progress: (@Sendable (ReleaseProgress) -> Void)? = nil) {
+        self.release = release
+        self.formats = formats
+        self.templatesFolder = templatesFolder
+        self.outFolder = outFolder
+        self.signingKeyFile = signingKeyFile
+        self.htmlPages = htmlPages
+        self.progress = progress
     }
 
     /// One release's bundle, made.
@@ -73,8 +70,13 @@ public enum DHFBundle {
     /// Builds and writes the DHF. Nothing is written when any input is bad.
     /// - Throws: `DossierError` for a bad repository, release, record file or template, or an attached bundle that
     ///   does not match its manifest.
-    public static func build(_ request: Request) throws -> Result {
-        let signingKey = try request.signingKeyFile.map(SUFBundle.signingKey(file:))
+    public func perform() throws -> Result {
+        try Self.build(self)
+    }
+
+    /// What `perform()` does, with the action's options as `request`.
+    private static func build(_ request: DHFAction) throws -> Result {
+        let signingKey = try request.signingKeyFile.map(SUFAction.signingKey(file:))
         let repository = try Repository(path: request.release.repository)
         let externalConfig = try request.release.configFile.map(Config.load(file:))
         let pattern = try (externalConfig ?? ReleaseAssembler.headConfig(repository)).tagPattern
@@ -138,7 +140,7 @@ public enum DHFBundle {
             // An attached bundle holds no configuration: then it is read from the newest release's tree.
             let config = try externalConfig ?? newestConfig
                 ?? RecordLoader.config(from: GitTreeSource(repository: repository, commit: history.commit, label: through))
-            let templates = try SUFBundle.templates(config: config, commit: history.commit, label: through,
+            let templates = try SUFAction.templates(config: config, commit: history.commit, label: through,
                                                     repository: request.release.repository, folder: request.templatesFolder)
             let renderer = DHFRenderer(templates: templates, generator: DossierVersion.generator)
             try StageTimer.measure("dhf documents") {
@@ -177,7 +179,7 @@ public enum DHFBundle {
     }
 
     /// Puts one release's SUF bundle into the DHF's folder: the attached one, else one built now.
-    private static func document(_ name: String, newest: Bool, request: Request, signingKey: SSHSigningKey?,
+    private static func document(_ name: String, newest: Bool, request: DHFAction, signingKey: SSHSigningKey?,
                                  into writer: BundleWriter) throws -> DocumentedRelease {
         let repository = try Repository(path: request.release.repository)
         if let commit = AttachedBundle.commit(release: name, in: repository) {
@@ -189,7 +191,7 @@ public enum DHFBundle {
         releaseRequest.evidenceGlobs = []
         let assembled = try ReleaseAssembler.assemble(releaseRequest)
         let id = assembled.release.identification
-        let renderer = SUFRenderer(templates: try SUFBundle.templates(config: assembled.config, commit: id.commit, label: id.release,
+        let renderer = SUFRenderer(templates: try SUFAction.templates(config: assembled.config, commit: id.commit, label: id.release,
                                                                       repository: request.release.repository,
                                                                       folder: request.templatesFolder),
                                    generator: DossierVersion.generator)
