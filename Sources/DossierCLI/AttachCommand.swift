@@ -1,5 +1,6 @@
 import Actions
 import ArgumentParser
+import Assembly
 import Bundle
 import Foundation
 import Git
@@ -45,7 +46,10 @@ struct AttachCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = try repository.releaseRequest(release: release, trust: trust, evidence: evidenceOptions)
+        // SOURCE_DATE_EPOCH dates the bundle attach builds; a bundle given with --bundle is attached as it is.
+        let request = bundle == nil
+            ? try repository.releaseRequest(release: release, trust: trust, evidence: evidenceOptions)
+            : ReleaseRequest(repository: repository.repo, configFile: repository.config)
         let result = try AttachAction(tag: release, request: request, bundleFolder: bundle, force: force, signingKeyFile: signKey,
                                       warn: Output.warning).perform()
         let attachment = result.attachment

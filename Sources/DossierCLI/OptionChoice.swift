@@ -21,6 +21,8 @@ struct OptionChoice<Value: OptionValue>: ExpressibleByArgument, Sendable {
 
     static var allValueStrings: [String] { Value.allCases.map(\.rawValue) }
 
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
     var defaultValueDescription: String { text }
 
     /// The value the text names.

@@ -5,6 +5,26 @@ import Testing
 /// `dossier attach` and `dossier show` on the sample project: the bundle travels with the tag, and plain git reads it.
 @Suite("dossier attach and show")
 struct AttachCommandTests {
+    @Test("attach --bundle attaches the bundle as it is: SOURCE_DATE_EPOCH, which only dates a bundle attach builds, is not read")
+    func attachGivenBundleIgnoresSourceDateEpoch() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        #expect(try dossier(["suf", "v1.0.0", "--repo", "pd"], in: scratch.path).status == 0)
+        let attach = try dossier(["attach", "v1.0.0", "--repo", "pd", "--bundle", "dist/dossier/v1.0.0"], in: scratch.path,
+                                 environment: ["SOURCE_DATE_EPOCH": "abc"])
+        #expect(attach.status == 0, "\(attach.stderr)")
+        #expect(attach.stdout.hasPrefix("attached the bundle of v1.0.0 at refs/dossier/v1.0.0 (commit "))
+        let missing = try dossier(["attach", "v1.0.0", "--repo", "pd", "--bundle", "nowhere"], in: scratch.path,
+                                  environment: ["SOURCE_DATE_EPOCH": "abc"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no bundle folder at nowhere"), "\(missing.stderr)")
+        // A bundle attach builds is dated by it, so there a bad value is an error.
+        let built = try dossier(["attach", "v1.0.0", "--repo", "pd", "--force"], in: scratch.path,
+                                environment: ["SOURCE_DATE_EPOCH": "abc"])
+        #expect(built.status == 2)
+        #expect(built.stderr.contains("SOURCE_DATE_EPOCH must be a number of seconds, found 'abc'"), "\(built.stderr)")
+    }
+
     @Test("attach stores the bundle at refs/dossier/<tag> with a note that git reads; attaching again changes nothing")
     func attachAndRead() throws {
         let scratch = try Scratch()
