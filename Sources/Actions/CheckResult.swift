@@ -29,8 +29,8 @@ public struct CheckResult: Sendable, Codable {
 
     /// Checks the release a request names: the same assembly as `dossier suf`, without the documents.
     /// - Throws: `DossierError` for bad input.
-    public static func run(_ request: ReleaseRequest) throws -> (result: CheckResult, warnings: [String]) {
-        let assembled = try ReleaseAssembler.assemble(request)
+    public static func run(_ request: ReleaseRequest) async throws -> (result: CheckResult, warnings: [String]) {
+        let assembled = try await ReleaseAssembler.assemble(request)
         let release = assembled.release
         let result = CheckResult(release: release.identification.release, commit: release.identification.commit,
                                  commits: release.statistics.commits, previousRelease: release.identification.previousRelease,

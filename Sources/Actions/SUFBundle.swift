@@ -46,10 +46,10 @@ public enum SUFBundle {
 
     /// Builds and writes the bundle. Nothing is written when any input is bad.
     /// - Throws: `DossierError` for a bad repository, revision, record file or template.
-    public static func build(_ request: Request) throws -> Result {
+    public static func build(_ request: Request) async throws -> Result {
         // A bad key is found before any work is done.
         let signingKey = try request.signingKeyFile.map(signingKey(file:))
-        let assembled = try StageTimer.measure("assemble") { try ReleaseAssembler.assemble(request.release) }
+        let assembled = try await StageTimer.measure("assemble") { try await ReleaseAssembler.assemble(request.release) }
         let renderer = SUFRenderer(templates: try templates(config: assembled.config, commit: assembled.release.identification.commit,
                                                             label: assembled.release.identification.release,
                                                             repository: request.release.repository, folder: request.templatesFolder),
@@ -59,10 +59,10 @@ public enum SUFBundle {
         let writer = try BundleWriter(folder: request.outFolder, name: assembled.release.fileStem)
         let path: String
         do {
-            try StageTimer.measure("render and write") {
-                try renderer.render(assembled.release, formats: request.formats, into: writer)
+            try await StageTimer.measure("render") {
+                try await renderer.render(assembled.release, formats: request.formats, into: writer)
             }
-            path = try writer.finish(signingKey: signingKey)
+            path = try await StageTimer.measure("write") { try writer.finish(signingKey: signingKey) }
         } catch {
             writer.discard()
             throw error

@@ -74,7 +74,7 @@ public struct SignatureListing: Sendable, Codable {
 
     /// Reads the repository and checks the signatures the request names.
     /// - Throws: `DossierError` for a bad repository, revision, configuration or trust file.
-    public static func make(_ request: SignatureListingRequest) throws -> SignatureListing {
+    public static func make(_ request: SignatureListingRequest) async throws -> SignatureListing {
         let repository = try Repository(path: request.repository)
         let externalConfig = try request.configFile.map(Config.load(file:))
         // Which commits, and the tree whose trust applies: the range's end, or HEAD.
@@ -125,7 +125,7 @@ public struct SignatureListing: Sendable, Codable {
             }
         } else {
             let ids = try range.map { try repository.commitIds(in: $0) } ?? repository.allCommitIds()
-            let verdicts = try repository.verdicts(of: ids, checker: checker)
+            let verdicts = try await repository.verdicts(of: ids, checker: checker)
             entries = zip(ids, verdicts).map { Entry(name: $0, object: nil, verdict: $1) }
         }
         return SignatureListing(scope: scope, allowedSigners: trust.allowedSignersSource,

@@ -9,7 +9,7 @@ import Model
 import Support
 
 /// `dossier attach RELEASE`: store the release's SUF bundle in the repository, at refs/dossier/<tag>.
-struct AttachCommand: ParsableCommand {
+struct AttachCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach",
         abstract: "Store a release's SUF bundle in the repository: refs/dossier/<tag> and a note on the tagged commit.",
@@ -47,7 +47,7 @@ struct AttachCommand: ParsableCommand {
         if strict && bundle != nil { throw ValidationError("--strict judges the bundle attach builds; it cannot be given with --bundle") }
     }
 
-    func run() throws {
+    func run() async throws {
         var tally: FindingSummary?
         var folder = bundle
         var scratch: String?
@@ -64,7 +64,7 @@ struct AttachCommand: ParsableCommand {
                                          sourceDateEpoch: try Environment.sourceDateEpoch(),
                                          allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
             request.evidenceGlobs = evidenceOptions.evidence
-            let built = try SUFBundle.build(SUFBundle.Request(release: request, outFolder: temporary, signingKeyFile: signKey))
+            let built = try await SUFBundle.build(SUFBundle.Request(release: request, outFolder: temporary, signingKeyFile: signKey))
             for warning in built.warnings { Output.warning(warning) }
             folder = built.path
             tally = FindingSummary(release: built.release)

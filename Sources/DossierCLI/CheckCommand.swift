@@ -6,7 +6,7 @@ import Git
 import Support
 
 /// `dossier check`: run the gap rules; the CI gate.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run the gap rules over a release (or the work tree); exit 1 on any error-level finding.",
@@ -44,13 +44,13 @@ struct CheckCommand: ParsableCommand {
         if worktree && release != nil { throw ValidationError("a RELEASE cannot be given with --worktree") }
     }
 
-    func run() throws {
+    func run() async throws {
         var request = ReleaseRequest(repository: repository.repo, release: release, since: since, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch(),
                                      allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
         request.evidenceGlobs = evidenceOptions.evidence
         request.workTree = worktree
-        let (result, warnings) = try CheckResult.run(request)
+        let (result, warnings) = try await CheckResult.run(request)
         for warning in warnings { Output.warning(warning) }
         let report: Data
         switch format {

@@ -7,7 +7,7 @@ import Render
 import Support
 
 /// `dossier dhf`: build the cumulative Design History File over every release.
-struct DhfCommand: ParsableCommand {
+struct DhfCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dhf",
         abstract: "Build the Design History File over every release.",
@@ -41,7 +41,7 @@ struct DhfCommand: ParsableCommand {
         valueName: "key"))
     var signKey: String?
 
-    func run() throws {
+    func run() async throws {
         let formats = try DocumentFormat.list(format)
         guard let layout = HTMLPageLayout(rawValue: htmlPages) else {
             throw DossierError("unknown layout '\(htmlPages)' in --html-pages; expected auto, one or parts")
@@ -51,10 +51,9 @@ struct DhfCommand: ParsableCommand {
                                             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
         let showProgress = isatty(STDERR_FILENO) == 1
         let progress: (@Sendable (DHFBundle.ReleaseProgress) -> Void)? = showProgress ? Self.showProgress : nil
-        let result = try DHFBundle.build(DHFBundle.Request(
+        let result = try await DHFBundle.build(DHFBundle.Request(
             release: releaseRequest, formats: formats, templatesFolder: templates, outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey,
             htmlPages: layout, progress: progress))
-        DossierCommand.keptUntilExit.append(result)
         if showProgress { Output.endProgress() }
         for warning in result.warnings { Output.warning(warning) }
         let history = result.history

@@ -8,7 +8,7 @@ import Support
 import Views
 
 /// `dossier diff OLD NEW`: a structured diff of two releases' SUFs.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two SUFs record by record: what was added, removed, obsoleted and changed.",
@@ -38,7 +38,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    func run() throws {
+    func run() async throws {
         guard let format = DocumentFormat(rawValue: format) else {
             throw DossierError("unknown format '\(self.format)' in --format; expected md, html, json or pdf")
         }
@@ -48,8 +48,8 @@ struct DiffCommand: ParsableCommand {
         let request = ReleaseRequest(repository: repository.repo, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
         var warnings: [String] = []
-        let oldRelease = try ReleaseReader.release(named: old, request: request, warnings: &warnings)
-        let newRelease = try ReleaseReader.release(named: new, request: request, warnings: &warnings)
+        let oldRelease = try await ReleaseReader.release(named: old, request: request, warnings: &warnings)
+        let newRelease = try await ReleaseReader.release(named: new, request: request, warnings: &warnings)
         for warning in warnings { Output.warning(warning) }
         let diff = ReleaseDiff(old: oldRelease, new: newRelease)
         let data = try DiffRenderer(templates: templateSet, generator: DossierVersion.generator).render(diff, as: format)

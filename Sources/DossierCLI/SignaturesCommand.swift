@@ -4,7 +4,7 @@ import Foundation
 import Git
 
 /// `dossier signatures`: git's verdict on every commit (or tag) signature, checked natively.
-struct SignaturesCommand: ParsableCommand {
+struct SignaturesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signatures",
         abstract: "Check the signature of every commit in a range (or of every tag), as git would.",
@@ -36,9 +36,9 @@ struct SignaturesCommand: ParsableCommand {
         if range != nil && (all || tags) { throw ValidationError("a RANGE cannot be given with --all or --tags") }
     }
 
-    func run() throws {
+    func run() async throws {
         let now = try Environment.sourceDateEpoch() ?? Int64(Date().timeIntervalSince1970)
-        let listing = try SignatureListing.make(SignatureListingRequest(
+        let listing = try await SignatureListing.make(SignatureListingRequest(
             repository: repository.repo, range: range, all: all, tags: tags, configFile: repository.config,
             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys, verificationTime: now))
         for note in listing.notes { Output.warning(note) }

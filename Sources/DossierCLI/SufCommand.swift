@@ -8,7 +8,7 @@ import Git
 import Render
 
 /// `dossier suf`: build the Software Update File bundle for one release.
-struct SufCommand: ParsableCommand {
+struct SufCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suf",
         abstract: "Build the Software Update File bundle for one release.",
@@ -46,16 +46,15 @@ struct SufCommand: ParsableCommand {
     @Flag(help: "Exit 1 when the release has error-level findings, as dossier check does (the bundle is still written).")
     var strict = false
 
-    func run() throws {
+    func run() async throws {
         let formats = try DocumentFormat.list(format)
         let epoch = try Environment.sourceDateEpoch()
         var releaseRequest = ReleaseRequest(repository: repository.repo, release: release, since: since, configFile: repository.config, sourceDateEpoch: epoch,
                                             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys)
         releaseRequest.evidenceGlobs = evidenceOptions.evidence
-        let result = try SUFBundle.build(SUFBundle.Request(
+        let result = try await SUFBundle.build(SUFBundle.Request(
             release: releaseRequest,
             formats: formats, templatesFolder: templates, outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey))
-        DossierCommand.keptUntilExit.append(result)
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
         Output.line("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")

@@ -6,7 +6,7 @@ import Git
 import Support
 
 /// `dossier trace ID`: one record's trace chain, up and down.
-struct TraceCommand: ParsableCommand {
+struct TraceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
         abstract: "Show one record's whole trace chain, both directions.",
@@ -31,11 +31,11 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var evidenceOptions: EvidenceOptions
 
-    func run() throws {
+    func run() async throws {
         var request = ReleaseRequest(repository: repository.repo, release: release, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
         request.evidenceGlobs = evidenceOptions.evidence
-        let assembled = try ReleaseAssembler.assemble(request)
+        let assembled = try await ReleaseAssembler.assemble(request)
         // The graph the release's trace matrix was made from: the chain's first level is the matrix's row.
         let report = try TraceReport.make(id: id, release: assembled.release, graph: assembled.graph)
         if json { Output.data(try CanonicalJSON.encode(report)) } else { Output.text(report.text) }

@@ -1,5 +1,4 @@
 import Foundation
-import Support
 
 /// The one check every name of a bundle's file goes through before dossier writes or reads it below a folder:
 /// names dossier did not make (an attached bundle's tree entries, a manifest's lines) are chosen by whoever made
