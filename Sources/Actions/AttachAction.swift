@@ -44,7 +44,7 @@ public struct AttachAction: Sendable {
     /// Builds the bundle in a private temporary folder (unless one is given) and attaches it.
     /// - Throws: `DossierError` for bad input, a release that is not a tag, or a different bundle attached before
     ///   without `force`.
-    public func perform() throws -> Result {
+    public func perform() async throws -> Result {
         var findings: FindingSummary?
         var folder = bundleFolder
         var scratch: String?
@@ -54,7 +54,7 @@ public struct AttachAction: Sendable {
             scratch = temporary
             var request = request
             request.release = tag
-            let built = try SUFAction(release: request, outFolder: temporary, signingKeyFile: signingKeyFile).perform()
+            let built = try await SUFAction(release: request, outFolder: temporary, signingKeyFile: signingKeyFile).perform()
             for warning in built.warnings { warn(warning) }
             folder = built.path
             findings = built.findings

@@ -24,8 +24,8 @@ public struct CheckAction: Sendable {
 
     /// Reads the release and runs the rules in force over it.
     /// - Throws: `DossierError` for bad input.
-    public func perform() throws -> Result {
-        let assembled = try ReleaseAssembler.assemble(release)
+    public func perform() async throws -> Result {
+        let assembled = try await ReleaseAssembler.assemble(release)
         let facts = assembled.release
         let report = CheckReport(release: facts.identification.release, commit: facts.identification.commit,
                                  commits: facts.statistics.commits, previousRelease: facts.identification.previousRelease,

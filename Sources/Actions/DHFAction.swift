@@ -70,12 +70,12 @@ public struct DHFAction: Sendable {
     /// Builds and writes the DHF. Nothing is written when any input is bad.
     /// - Throws: `DossierError` for a bad repository, release, record file or template, or an attached bundle that
     ///   does not match its manifest.
-    public func perform() throws -> Result {
-        try Self.build(self)
+    public func perform() async throws -> Result {
+        try await Self.build(self)
     }
 
     /// What `perform()` does, with the action's options as `request`.
-    private static func build(_ request: DHFAction) throws -> Result {
+    private static func build(_ request: DHFAction) async throws -> Result {
         let signingKey = try request.signingKeyFile.map(SUFAction.signingKey(file:))
         let repository = try Repository(path: request.release.repository)
         let externalConfig = try request.release.configFile.map(Config.load(file:))
@@ -112,23 +112,26 @@ public struct DHFAction: Sendable {
             var warnings = releaseTags.notes
             // The newest release's configuration names the DHF's templates.
             var newestConfig: Config?
-            // Releases are made a few at a time, each on its own core, and folded in order.
+            // Releases are made a few at a time, each in a child task (one per core), and folded in order.
             let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
             let total = releases.count, newestName = releases.last
             for start in stride(from: 0, to: releases.count, by: width) {
                 let batch = Array(releases[start..<min(start + width, releases.count)])
-                let results = batch.map { _ in ResultBox<DocumentedRelease>() }
-                onThreads(batch.count) { index in
-                    results[index].result = Swift.Result {
-                        let made = try document(batch[index], newest: batch[index] == newestName, request: request,
-                                                signingKey: signingKey, into: writer)
-                        request.progress?(ReleaseProgress(release: batch[index], attached: made.suf.attachedCommit != nil,
-                                                          done: start + index + 1, total: total))
-                        return made
+                let made = try await withThrowingTaskGroup(of: (Int, DocumentedRelease).self) { group in
+                    for (index, name) in batch.enumerated() {
+                        group.addTask {
+                            let made = try await document(name, newest: name == newestName, request: request,
+                                                          signingKey: signingKey, into: writer)
+                            request.progress?(ReleaseProgress(release: name, attached: made.suf.attachedCommit != nil,
+                                                              done: start + index + 1, total: total))
+                            return (index, made)
+                        }
                     }
+                    var made: [DocumentedRelease?] = Array(repeating: nil, count: batch.count)
+                    for try await (index, release) in group { made[index] = release }
+                    return made.compactMap { $0 }
                 }
-                for box in results {
-                    let made = try box.get()
+                for made in made {
                     builder.add(made.release, suf: made.suf)
                     let new = made.warnings.filter { !warnings.contains($0) }
                     warnings += new
@@ -143,10 +146,10 @@ public struct DHFAction: Sendable {
             let templates = try SUFAction.templates(config: config, commit: history.commit, label: through,
                                                     repository: request.release.repository, folder: request.templatesFolder)
             let renderer = DHFRenderer(templates: templates, generator: DossierVersion.generator)
-            try StageTimer.measure("dhf documents") {
-                try renderer.render(history, formats: request.formats, pages: request.htmlPages, into: writer)
+            try await StageTimer.measure("render") {
+                try await renderer.render(history, formats: request.formats, pages: request.htmlPages, into: writer)
             }
-            let path = try writer.finish(signingKey: signingKey)
+            let path = try await StageTimer.measure("write") { try writer.finish(signingKey: signingKey) }
             return Result(path: path, history: history, warnings: warnings)
         } catch {
             writer.discard()
@@ -180,23 +183,23 @@ public struct DHFAction: Sendable {
 
     /// Puts one release's SUF bundle into the DHF's folder: the attached one, else one built now.
     private static func document(_ name: String, newest: Bool, request: DHFAction, signingKey: SSHSigningKey?,
-                                 into writer: BundleWriter) throws -> DocumentedRelease {
+                                 into writer: BundleWriter) async throws -> DocumentedRelease {
         let repository = try Repository(path: request.release.repository)
         if let commit = AttachedBundle.commit(release: name, in: repository) {
-            return try copyAttached(name, commit: commit, newest: newest, repository: repository, into: writer)
+            return try await copyAttached(name, commit: commit, newest: newest, repository: repository, into: writer)
         }
         var releaseRequest = request.release
         releaseRequest.release = name
         releaseRequest.since = nil
         releaseRequest.evidenceGlobs = []
-        let assembled = try ReleaseAssembler.assemble(releaseRequest)
+        let assembled = try await ReleaseAssembler.assemble(releaseRequest)
         let id = assembled.release.identification
         let renderer = SUFRenderer(templates: try SUFAction.templates(config: assembled.config, commit: id.commit, label: id.release,
                                                                       repository: request.release.repository,
                                                                       folder: request.templatesFolder),
                                    generator: DossierVersion.generator)
         let folder = assembled.release.fileStem
-        try renderer.render(assembled.release, into: SubfolderSink(writer: writer, folder: folder))
+        try await renderer.render(assembled.release, into: SubfolderSink(writer: writer, folder: folder))
         let manifest = try writer.finishFolder(folder, signingKey: signingKey)
         return DocumentedRelease(release: ReleaseFacts(assembled.release, keepingRecords: newest),
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(Data(manifest.utf8)), attachedCommit: nil),
@@ -205,22 +208,20 @@ public struct DHFAction: Sendable {
 
     /// Copies the bundle attached to `name` byte for byte, after checking it against its manifest.
     private static func copyAttached(_ name: String, commit: String, newest: Bool, repository: Repository,
-                                     into writer: BundleWriter) throws -> DocumentedRelease {
+                                     into writer: BundleWriter) async throws -> DocumentedRelease {
         let bundle = "the bundle attached to \(name) (\(DossierReference.bundle(name)), commit \(commit.prefix(12)))"
-        let files = try StageTimer.measure("\(name): read attached") { try AttachedBundle.files(release: name, in: repository) }
+        let files = try AttachedBundle.files(release: name, in: repository)
         guard let manifest = files[BundleWriter.manifestName] else {
             throw DossierError("\(bundle) has no \(BundleWriter.manifestName)")
         }
-        guard StageTimer.measure("\(name): hash attached", { BundleWriter.isWhole(files) }) else {
+        guard BundleWriter.isWhole(files) else {
             throw DossierError("\(bundle) does not match its \(BundleWriter.manifestName): a file was changed after the bundle was made (see git log -p \(DossierReference.bundle(name))); attach a whole bundle with dossier attach \(name) --force")
         }
         guard let json = files["suf.json"] else {
             throw DossierError("\(bundle) has no suf.json")
         }
-        let release = try StageTimer.measure("\(name): decode suf.json") {
-            try ReleaseReader.decode(json, file: "\(DossierReference.bundle(name)):suf.json") { data in
-                try ReleaseFacts.decode(data, keepingRecords: newest)
-            }
+        let release = try ReleaseReader.decode(json, file: "\(DossierReference.bundle(name)):suf.json") { data in
+            try ReleaseFacts.decode(data, keepingRecords: newest)
         }
         guard release.identification.release == name else {
             throw DossierError("\(bundle) is the bundle of \(release.identification.release), not of \(name)")
@@ -231,10 +232,8 @@ public struct DHFAction: Sendable {
         let stale = staleness?.commit
         if let staleness { warnings.append(staleness.warning) }
         let folder = Release.fileStem(name)
-        try StageTimer.measure("\(name): copy") {
-            for file in files.keys.sorted() {
-                try writer.add("\(folder)/\(file)", files[file]!)
-            }
+        for file in files.keys.sorted() {
+            try writer.add("\(folder)/\(file)", files[file]!)
         }
         return DocumentedRelease(release: release,
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(manifest), attachedCommit: commit,

@@ -42,14 +42,14 @@ public struct DiffAction: Sendable {
 
     /// Reads (or builds) both releases and renders their diff.
     /// - Throws: `DossierError` for a release that cannot be read, a bad template, or PDF without Chromium.
-    public func perform() throws -> Result {
+    public func perform() async throws -> Result {
         // Chromium is looked for before any work, so that a missing one is found first.
         if format == .pdf { _ = try PDFPrinter.chromium() }
         var templates = TemplateSet.builtIn
         if let templatesFolder { templates = try templates.overriding(withFolder: templatesFolder) }
         var warnings: [String] = []
-        let oldRelease = try ReleaseReader.release(named: old, request: request, warnings: &warnings)
-        let newRelease = try ReleaseReader.release(named: new, request: request, warnings: &warnings)
+        let oldRelease = try await ReleaseReader.release(named: old, request: request, warnings: &warnings)
+        let newRelease = try await ReleaseReader.release(named: new, request: request, warnings: &warnings)
         for warning in warnings { warn(warning) }
         let diff = ReleaseDiff(old: oldRelease, new: newRelease)
         let document = try DiffRenderer(templates: templates, generator: DossierVersion.generator).render(diff, as: format)

@@ -13,15 +13,15 @@ extension ReleaseReader {
     ///   - request: the repository and options used when the release has to be built.
     /// - Throws: `DossierError` for a folder that is not a bundle, a file that is not a suf.json, a suf.json of a
     ///   newer format, or an unknown release.
-    public static func release(named name: String, request: ReleaseRequest) throws -> Release {
+    public static func release(named name: String, request: ReleaseRequest) async throws -> Release {
         var warnings: [String] = []
-        return try release(named: name, request: request, warnings: &warnings)
+        return try await release(named: name, request: request, warnings: &warnings)
     }
 
     /// The release as `release(named:request:)` reads it; `warnings` gets a line when an attached bundle predates
     /// the evidence stored with its release since (the bundle is still used as it is, as the DHF does), and the
     /// notes on skipped tags (each once) when the release is built.
-    public static func release(named name: String, request: ReleaseRequest, warnings: inout [String]) throws -> Release {
+    public static func release(named name: String, request: ReleaseRequest, warnings: inout [String]) async throws -> Release {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: name, isDirectory: &isFolder) {
@@ -46,7 +46,7 @@ extension ReleaseReader {
         var request = request
         request.release = name
         request.since = nil
-        let assembled = try ReleaseAssembler.assemble(request)
+        let assembled = try await ReleaseAssembler.assemble(request)
         let new = assembled.notes.filter { !warnings.contains($0) }
         warnings += new
         return assembled.release

@@ -46,10 +46,10 @@ public struct SUFAction: Sendable {
 
     /// Builds and writes the bundle. Nothing is written when any input is bad.
     /// - Throws: `DossierError` for a bad repository, revision, record file or template.
-    public func perform() throws -> Result {
+    public func perform() async throws -> Result {
         // A bad key is found before any work is done.
         let signingKey = try signingKeyFile.map(Self.signingKey(file:))
-        let assembled = try StageTimer.measure("assemble") { try ReleaseAssembler.assemble(release) }
+        let assembled = try await StageTimer.measure("assemble") { try await ReleaseAssembler.assemble(release) }
         let renderer = SUFRenderer(templates: try Self.templates(config: assembled.config, commit: assembled.release.identification.commit,
                                                                  label: assembled.release.identification.release,
                                                                  repository: release.repository, folder: templatesFolder),
@@ -59,10 +59,10 @@ public struct SUFAction: Sendable {
         let writer = try BundleWriter(folder: outFolder, name: assembled.release.fileStem)
         let path: String
         do {
-            try StageTimer.measure("render and write") {
-                try renderer.render(assembled.release, formats: formats, into: writer)
+            try await StageTimer.measure("render") {
+                try await renderer.render(assembled.release, formats: formats, into: writer)
             }
-            path = try writer.finish(signingKey: signingKey)
+            path = try await StageTimer.measure("write") { try writer.finish(signingKey: signingKey) }
         } catch {
             writer.discard()
             throw error

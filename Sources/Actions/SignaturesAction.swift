@@ -40,7 +40,7 @@ public struct SignaturesAction: Sendable {
 
     /// Reads the repository and checks the signatures the action names.
     /// - Throws: `DossierError` for a bad repository, revision, configuration or trust file.
-    public func perform() throws -> SignatureListing {
+    public func perform() async throws -> SignatureListing {
         let repository = try Repository(path: self.repository)
         let externalConfig = try configFile.map(Config.load(file:))
         // Which commits, and the tree whose trust applies: the range's end, or HEAD.
@@ -91,7 +91,7 @@ public struct SignaturesAction: Sendable {
             }
         } else {
             let ids = try revisions.map { try repository.commitIds(in: $0) } ?? repository.allCommitIds()
-            let verdicts = try repository.verdicts(of: ids, checker: checker)
+            let verdicts = try await repository.verdicts(of: ids, checker: checker)
             entries = zip(ids, verdicts).map { SignatureListing.Entry(name: $0, object: nil, verdict: $1) }
         }
         return SignatureListing(scope: scope, allowedSigners: trust.allowedSignersSource,

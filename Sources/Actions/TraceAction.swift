@@ -18,8 +18,8 @@ public struct TraceAction: Sendable {
 
     /// Assembles the release and follows the id's links.
     /// - Throws: `DossierError` for bad input or an id that names nothing in the release.
-    public func perform() throws -> TraceReport {
-        let assembled = try ReleaseAssembler.assemble(release)
+    public func perform() async throws -> TraceReport {
+        let assembled = try await ReleaseAssembler.assemble(release)
         // The graph the release's trace matrix was made from: the chain's first level is the matrix's row.
         return try TraceReport.make(id: id, release: assembled.release, graph: assembled.graph)
     }

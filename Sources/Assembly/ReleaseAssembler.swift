@@ -61,7 +61,7 @@ public struct AssembledRelease: Sendable {
 public enum ReleaseAssembler {
     /// Reads the repository and builds the release's model.
     /// - Throws: `DossierError` for a bad repository, revision, configuration or record file.
-    public static func assemble(_ request: ReleaseRequest) throws -> AssembledRelease {
+    public static func assemble(_ request: ReleaseRequest) async throws -> AssembledRelease {
         // Test reports given are read first: a bad one stops the command before any other work.
         let given = try request.evidenceGlobs.isEmpty ? nil
             : TestEvidence.load(globs: request.evidenceGlobs, relativeTo: FileManager.default.currentDirectoryPath)
@@ -141,31 +141,27 @@ public enum ReleaseAssembler {
         let path = repository.gitDirectory
         let label = previousName ?? previousCommit ?? ""
         let mailmap = try repository.readFile(".mailmap", at: releaseCommit).map { String(decoding: $0, as: UTF8.self) }
-        // The delta needs only the records, so it is made while the history is still being read.
-        let (commits, (records, delta)) = try inParallel({
-            try StageTimer.measure("history") {
-                try Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
-            }
-        }, { () -> (RecordSet, ReleaseDelta) in
-            let (records, previousRecords) = try inParallel({
+        // The records need only their trees, so they (and the delta) are made while the history is still being read.
+        async let history = StageTimer.measure("history") {
+            try await Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
+        }
+        async let releaseRecords = StageTimer.measure("records (release)") {
+            try await cached(request.recordCache, workTreeRoot == nil && evidence.sbom == nil ? "\(releaseCommit) \(releaseName)" : nil) {
                 let source: RecordSource = try workTreeRoot.map { WorkTreeSource(root: $0) }
                     ?? GitTreeSource(repository: Repository(path: path), commit: releaseCommit, label: releaseName)
-                return try StageTimer.measure("records (release)") {
-                    try cached(request.recordCache, workTreeRoot == nil && evidence.sbom == nil ? "\(releaseCommit) \(releaseName)" : nil) {
-                        try RecordLoader.records(from: source, config: config, sbom: evidence.sbom)
-                    }
-                }
-            }, {
-                guard let previousCommit else { return RecordSet() }
+                return try RecordLoader.records(from: source, config: config, sbom: evidence.sbom)
+            }
+        }
+        async let previousRecords = StageTimer.measure("records (previous)") { () async throws -> RecordSet in
+            guard let previousCommit else { return RecordSet() }
+            return try await cached(request.recordCache, "\(previousCommit) \(label)") {
                 let source = GitTreeSource(repository: try Repository(path: path), commit: previousCommit, label: label)
-                return try StageTimer.measure("records (previous)") {
-                    try cached(request.recordCache, "\(previousCommit) \(label)") {
-                        try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
-                    }
-                }
-            })
-            return (records, StageTimer.measure("delta") { ReleaseDelta(previous: previousRecords, current: records) })
-        })
+                return try RecordLoader.records(from: source, config: externalConfig ?? RecordLoader.config(from: source))
+            }
+        }
+        let (records, previousSet) = try await (releaseRecords, previousRecords)
+        let delta = await StageTimer.measure("delta") { ReleaseDelta(previous: previousSet, current: records) }
+        let commits = try await history
 
         var identification = Identification(
             device: config.device, release: request.workTree ? "work tree" : releaseName, commit: releaseCommit,
@@ -183,19 +179,19 @@ public enum ReleaseAssembler {
         identification.workTree = request.workTree
         identification.evidence = evidenceOrigin
         identification.outsideTagPattern = tag.flatMap { Wildcard.matches(config.tagPattern, $0.name) ? nil : config.tagPattern }
-        var release = StageTimer.measure("join") {
+        var release = await StageTimer.measure("join") {
             ReleaseJoin.join(identification: identification, commits: commits, records: records,
                              delta: delta, trailerKeys: config.trailerKeys, notSoftware: config.notSoftware)
         }
         release.evidence = evidence
-        let graph = StageTimer.measure("trace graph") { TraceGraph(release: release, evidence: evidence) }
+        let graph = await StageTimer.measure("trace graph") { TraceGraph(release: release, evidence: evidence) }
         // The matrix and the rules read the same graph and nothing of each other: make them at once.
         let joined = release
-        (release.traceMatrix, release.findings) = try inParallel({
-            StageTimer.measure("trace matrix") { TraceMatrix.rows(release: joined, graph: graph) }
-        }, {
-            StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, config: config, order: order) }
-        })
+        async let matrix = StageTimer.measure("trace matrix") { TraceMatrix.rows(release: joined, graph: graph) }
+        async let findings = StageTimer.measure("checks") {
+            Checker.run(release: joined, evidence: evidence, graph: graph, config: config, order: order)
+        }
+        (release.traceMatrix, release.findings) = await (matrix, findings)
         release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
         release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
         var seen = Set<String>()
@@ -224,9 +220,10 @@ public enum ReleaseAssembler {
     }
 
     /// The records `load` reads, through `cache` when there is one and the tree has a `key` (a work tree has none).
-    private static func cached(_ cache: RecordCache?, _ key: String?, _ load: () throws -> RecordSet) throws -> RecordSet {
+    private static func cached(_ cache: RecordCache?, _ key: String?,
+                               _ load: @escaping @Sendable () throws -> RecordSet) async throws -> RecordSet {
         guard let cache, let key else { return try load() }
-        return try cache.records(key, load: load)
+        return try await cache.records(key, load: load)
     }
 
     /// dossier.yml at HEAD, for the release tag pattern before the release is chosen.

@@ -3,6 +3,7 @@ import Foundation
 import Render
 import Signatures
 import Support
+import Synchronization
 
 /// Writes a bundle folder whole or not at all. Files go to a temporary folder beside the destination as soon
 /// as each is made (so a large document need not stay in memory, and writing overlaps the rendering of the
@@ -10,7 +11,7 @@ import Support
 /// an earlier bundle in one step; `discard` removes everything written. Every file's name goes through
 /// `BundlePath.join`. A folder in the way that is not a bundle dossier wrote is never replaced, and the leftovers of
 /// a run that was killed are removed (or an old bundle put back) by the next writer in the same folder.
-public final class BundleWriter: BundleFileSink, @unchecked Sendable {
+public final class BundleWriter: BundleFileSink {
     /// The manifest's file name.
     public static let manifestName = "MANIFEST.sha256"
     /// The manifest's signature's file name (SSHSIG, namespace "dossier").
@@ -30,10 +31,16 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
     private let temporary: String
     /// The folders this writer made to reach `folder`, innermost first: removed again, when empty, on `discard`.
     private let madeFolders: [String]
-    private let lock = NSLock()
-    private var digests: [String: SHA256.Digest] = [:]
-    /// The names added so far, folded to lower case: no two files may differ only in case.
-    private var claimed: Set<String> = []
+    /// The digest of each file written, and the names claimed so far; written by whichever task adds a file.
+    private let written = Mutex(Written())
+
+    /// What the writer has received so far.
+    private struct Written {
+        /// Each file's SHA-256, lowercase hex (a String is Sendable, swift-crypto's digest type is not).
+        var digests: [String: String] = [:]
+        /// The names added so far, folded to lower case: no two files may differ only in case.
+        var claimed: Set<String> = []
+    }
 
     /// Starts a bundle at `folder/name`: removes what killed runs left in `folder`, checks that whatever is at
     /// `folder/name` is a bundle dossier wrote, and makes the temporary folder that receives its files.
@@ -110,7 +117,7 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
     /// Claims `name` for one file of the bundle and gives its path in the temporary folder.
     private func path(claiming name: String) throws -> String {
         let path = try BundlePath.join(temporary, name)
-        let fresh = lock.withLock { claimed.insert(name.lowercased()).inserted }
+        let fresh = written.withLock { $0.claimed.insert(name.lowercased()).inserted }
         guard fresh else {
             throw DossierError("cannot write the bundle to \(destination): two files named '\(BundlePath.escaped(name))' (or differing only in case)")
         }
@@ -128,7 +135,7 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
         } catch {
             throw DossierError("cannot write the bundle to \(destination): \(error.localizedDescription)")
         }
-        lock.withLock { digests[name] = digest }
+        written.withLock { $0.digests[name] = digest.hex }
     }
 
     /// Writes one file of the bundle from the pieces `produce` hands over, hashing them on the way, so that the
@@ -160,14 +167,14 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
             }
         }
         let digest = hash.finalize()
-        lock.withLock { digests[name] = digest }
+        written.withLock { $0.digests[name] = digest.hex }
     }
 
     /// The manifest of the files written so far below `folder` (a sub-bundle: `v1.0.0/`), with names relative to it.
     private func manifest(ofFolder folder: String) -> String {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        let inFolder = lock.withLock { digests.filter { $0.key.hasPrefix(prefix) } }
-        return ManifestListing.text(digests: Dictionary(uniqueKeysWithValues: inFolder.map { (String($0.key.dropFirst(prefix.count)), $0.value) }))
+        let inFolder = written.withLock { $0.digests.filter { $0.key.hasPrefix(prefix) } }
+        return ManifestListing.text(hexDigests: Dictionary(uniqueKeysWithValues: inFolder.map { (String($0.key.dropFirst(prefix.count)), $0.value) }))
     }
 
     /// Closes the sub-bundle in `folder` (e.g. `v1.0.0/`): writes its manifest of the files written below it, and
@@ -206,7 +213,7 @@ public final class BundleWriter: BundleFileSink, @unchecked Sendable {
     ///   is in the way; the earlier bundle is then left as it was.
     @discardableResult
     public func finish(signingKey: SSHSigningKey? = nil) throws -> String {
-        let manifest = lock.withLock { ManifestListing.text(digests: digests) }
+        let manifest = written.withLock { ManifestListing.text(hexDigests: $0.digests) }
         do {
             for (name, data) in try Self.manifestFiles(manifest, signingKey: signingKey) {
                 try data.write(to: URL(fileURLWithPath: (temporary as NSString).appendingPathComponent(name)))

@@ -7,7 +7,7 @@ import Git
 import Model
 
 /// `dossier attach RELEASE`: store the release's SUF bundle in the repository, at refs/dossier/<tag>.
-struct AttachCommand: ParsableCommand {
+struct AttachCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attach",
         abstract: "Store a release's SUF bundle in the repository: refs/dossier/<tag> and a note on the tagged commit.",
@@ -45,12 +45,12 @@ struct AttachCommand: ParsableCommand {
         if strict && bundle != nil { throw ValidationError("--strict judges the bundle attach builds; it cannot be given with --bundle") }
     }
 
-    func run() throws {
+    func run() async throws {
         // SOURCE_DATE_EPOCH dates the bundle attach builds; a bundle given with --bundle is attached as it is.
         let request = bundle == nil
             ? try repository.releaseRequest(release: release, trust: trust, evidence: evidenceOptions)
             : ReleaseRequest(repository: repository.repo, configFile: repository.config)
-        let result = try AttachAction(tag: release, request: request, bundleFolder: bundle, force: force, signingKeyFile: signKey,
+        let result = try await AttachAction(tag: release, request: request, bundleFolder: bundle, force: force, signingKeyFile: signKey,
                                       warn: Output.warning).perform()
         let attachment = result.attachment
         let reference = DossierReference.bundle(release)

@@ -4,7 +4,7 @@ import Foundation
 import Support
 
 /// `dossier check`: run the gap rules; the CI gate.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Run the gap rules over a release (or the work tree); exit 1 on any error-level finding.",
@@ -40,11 +40,11 @@ struct CheckCommand: ParsableCommand {
         if worktree && release != nil { throw ValidationError("a RELEASE cannot be given with --worktree") }
     }
 
-    func run() throws {
+    func run() async throws {
         let format = try format.value()
         var request = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions)
         request.workTree = worktree
-        let result = try CheckAction(release: request).perform()
+        let result = try await CheckAction(release: request).perform()
         for warning in result.warnings { Output.warning(warning) }
         let report = result.report
         if let output {

@@ -5,7 +5,7 @@ import Foundation
 import Render
 
 /// `dossier dhf`: build the cumulative Design History File over every release.
-struct DhfCommand: ParsableCommand {
+struct DhfCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dhf",
         abstract: "Build the Design History File over every release.",
@@ -38,15 +38,14 @@ struct DhfCommand: ParsableCommand {
         valueName: "key"))
     var signKey: String?
 
-    func run() throws {
+    func run() async throws {
         let formats = try format.documentFormats()
         let layout = try htmlPages.value()
         let release = try repository.releaseRequest(release: release, trust: trust)
         let showProgress = isatty(STDERR_FILENO) == 1
-        let result = try DHFAction(release: release, formats: formats, templatesFolder: templates.templates,
+        let result = try await DHFAction(release: release, formats: formats, templatesFolder: templates.templates,
                                    outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey, htmlPages: layout,
                                    progress: showProgress ? Self.showProgress : nil).perform()
-        DossierCommand.keptUntilExit.append(result)
         if showProgress { Output.endProgress() }
         for warning in result.warnings { Output.warning(warning) }
         let history = result.history

@@ -6,7 +6,7 @@ import Render
 import Support
 
 /// `dossier diff OLD NEW`: a structured diff of two releases' SUFs.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two SUFs record by record: what was added, removed, obsoleted and changed.",
@@ -36,11 +36,11 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    func run() throws {
+    func run() async throws {
         let format = try format.value()
         let request = ReleaseRequest(repository: repository.repo, configFile: repository.config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch())
-        let result = try DiffAction(old: old, new: new, request: request, format: format, templatesFolder: templates,
+        let result = try await DiffAction(old: old, new: new, request: request, format: format, templatesFolder: templates,
                                     warn: Output.warning).perform()
         if let out {
             try AtomicFile.write(result.document, to: out)

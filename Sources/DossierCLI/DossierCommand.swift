@@ -17,16 +17,17 @@ public struct DossierCommand: ParsableCommand {
     /// Creates the command (argument parsing fills it).
     public init() {}
 
-    /// Values a command hands over to be kept until the process exits, so that they are never freed: freeing a
-    /// release of tens of thousands of commits object by object takes tens of milliseconds, ending the process
-    /// none. Commands run one at a time, on the main thread.
-    nonisolated(unsafe) static var keptUntilExit: [Any] = []
-
     /// Runs the command line and exits: 0 fine, 1 findings at error level, 2 bad usage or bad input.
-    public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+    /// The commands that read a repository's history are `AsyncParsableCommand`s (their work runs in child tasks);
+    /// the others run as they are.
+    public static func runAndExit(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
         } catch let code as ExitCode {
             // A command that has printed its findings and ends with exit 1.

@@ -3,7 +3,7 @@ import ArgumentParser
 import Foundation
 
 /// `dossier signatures`: git's verdict on every commit (or tag) signature, checked natively.
-struct SignaturesCommand: ParsableCommand {
+struct SignaturesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "signatures",
         abstract: "Check the signature of every commit in a range (or of every tag), as git would.",
@@ -35,8 +35,8 @@ struct SignaturesCommand: ParsableCommand {
         if range != nil && (all || tags) { throw ValidationError("a RANGE cannot be given with --all or --tags") }
     }
 
-    func run() throws {
-        let listing = try SignaturesAction(
+    func run() async throws {
+        let listing = try await SignaturesAction(
             repository: repository.repo, range: range, all: all, tags: tags, configFile: repository.config,
             allowedSignersFile: trust.allowedSigners, openPGPKeysFolder: trust.openPGPKeys,
             verificationTime: try Environment.verificationTime()).perform()

@@ -5,7 +5,7 @@ import Foundation
 import Render
 
 /// `dossier suf`: build the Software Update File bundle for one release.
-struct SufCommand: ParsableCommand {
+struct SufCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suf",
         abstract: "Build the Software Update File bundle for one release.",
@@ -42,12 +42,11 @@ struct SufCommand: ParsableCommand {
     @Flag(help: "Exit 1 when the release has error-level findings, as dossier check does (the bundle is still written).")
     var strict = false
 
-    func run() throws {
+    func run() async throws {
         let formats = try format.documentFormats()
         let release = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions)
-        let result = try SUFAction(release: release, formats: formats, templatesFolder: templates.templates,
+        let result = try await SUFAction(release: release, formats: formats, templatesFolder: templates.templates,
                                    outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey).perform()
-        DossierCommand.keptUntilExit.append(result)
         for warning in result.warnings { Output.warning(warning) }
         let id = result.release.identification
         Output.line("SUF for \(id.release) (\(result.release.statistics.commits) commits since \(id.previousRelease ?? "the root")) written to \(result.path)")

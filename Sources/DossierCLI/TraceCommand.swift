@@ -4,7 +4,7 @@ import Foundation
 import Support
 
 /// `dossier trace ID`: one record's trace chain, up and down.
-struct TraceCommand: ParsableCommand {
+struct TraceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
         abstract: "Show one record's whole trace chain, both directions.",
@@ -29,9 +29,9 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var evidenceOptions: EvidenceOptions
 
-    func run() throws {
+    func run() async throws {
         let request = try repository.releaseRequest(release: release, evidence: evidenceOptions)
-        let report = try TraceAction(id: id, release: request).perform()
+        let report = try await TraceAction(id: id, release: request).perform()
         if json { Output.data(try CanonicalJSON.encode(report)) } else { Output.text(report.text) }
     }
 }

@@ -1,15 +1,6 @@
 import CLibGit2
-import Dispatch
 import Foundation
 import Signatures
-import Support
-import Support
-import Support
-import Support
-import Support
-import Support
-import Support
-import Support
 import Support
 
 extension Repository {
@@ -51,42 +42,48 @@ extension Repository {
     /// - Parameters:
     ///   - mailmap: the text of a `.mailmap` to apply to authors and committers.
     ///   - checker: checks each commit's signature.
-    public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) throws -> [Commit] {
-        let ids = try StageTimer.measure("commit ids") { try commitIds(in: range) }
+    public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) async throws -> [Commit] {
+        let ids = try commitIds(in: range)
         let trailerConfig = trailerConfig()  // read once: every share reads its commits' trailers with it
-        return try inWorkers(ids, minimumShare: 64) { repository, share in
+        return try await Self.inWorkers(ids, directory: gitDirectory, minimumShare: 64) { repository, share in
             let reader = try CommitReader(repository: repository, mailmap: mailmap, trailerConfig: trailerConfig, checker: checker)
             return try share.map { try reader.read($0) }
         }
     }
 
     /// Splits `ids` into contiguous shares (at least `minimumShare` ids each, about eight per core) and runs `work`
-    /// on them on every core, each core with its own libgit2 handle taking the next share when done with one: old
-    /// commits cost more to read than new ones (git packs old versions as deltas of new ones), so equal halves
-    /// would leave one core idle. The results come back in the order of `ids`. The workers are threads of their
-    /// own: the history is read beside the records, inside another parallel run, where `concurrentPerform` would
-    /// run them one after another.
-    func inWorkers<T: Sendable>(_ ids: [String], minimumShare: Int,
-                                _ work: @escaping @Sendable (Repository, ArraySlice<String>) throws -> [T]) throws -> [T] {
+    /// on them in one child task per core, each task opening its own libgit2 handle on `directory` (a handle is
+    /// never shared: it stays in the task that opened it) and taking the next share from `queue` when done with
+    /// one: old commits cost more to read than new ones (git packs old versions as deltas of new ones), so equal
+    /// halves would leave one core idle. The results come back in the order of `ids`.
+    static func inWorkers<T: Sendable>(_ ids: [String], directory: String, minimumShare: Int,
+                                       _ work: @escaping @Sendable (Repository, ArraySlice<String>) throws -> [T]) async throws -> [T] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, ids.count / minimumShare + 1))
         let shareSize = max(minimumShare, ids.count / (workers * 8) + 1)
         let shares = stride(from: 0, to: ids.count, by: shareSize).map { $0..<min($0 + shareSize, ids.count) }
-        let results = shares.map { _ in ResultBox<[T]>() }
-        let next = ShareCounter()
-        let directory = gitDirectory
-        onThreads(workers) { _ in
-            var repository: Repository?
-            while let index = next.take(below: shares.count) {
-                results[index].result = Result {
-                    let handle = try repository ?? Repository(path: directory)
-                    repository = handle
-                    return try work(handle, ids[shares[index]])
+        let queue = ShareQueue(count: shares.count)
+        let done = try await withThrowingTaskGroup(of: [(Int, [T])].self) { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    var results: [(Int, [T])] = []
+                    var repository: Repository?
+                    while let index = await queue.take() {
+                        let handle = try repository ?? Repository(path: directory)
+                        repository = handle
+                        results.append((index, try work(handle, ids[shares[index]])))
+                    }
+                    return results
                 }
             }
+            var done: [[T]?] = Array(repeating: nil, count: shares.count)
+            for try await results in group {
+                for (index, share) in results { done[index] = share }
+            }
+            return done
         }
         var all: [T] = []
         all.reserveCapacity(ids.count)
-        for box in results { all += try box.get() }
+        for share in done { all += share ?? [] }
         return all
     }
 
@@ -98,6 +95,23 @@ extension Repository {
     /// Reads one commit (no `.mailmap`).
     public func commit(_ id: String, checker: SignatureChecker) throws -> Commit {
         try CommitReader(repository: self, mailmap: nil, trailerConfig: trailerConfig(), checker: checker).read(id)
+    }
+}
+
+/// Hands out the share numbers 0, 1, 2, … once each, to whichever worker asks first.
+private actor ShareQueue {
+    private let count: Int
+    private var next = 0
+
+    init(count: Int) {
+        self.count = count
+    }
+
+    /// The next share, or nil once all have been handed out.
+    func take() -> Int? {
+        guard next < count else { return nil }
+        defer { next += 1 }
+        return next
     }
 }
 

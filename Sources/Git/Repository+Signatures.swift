@@ -1,5 +1,4 @@
 import CLibGit2
-import Dispatch
 import Foundation
 import Signatures
 
@@ -17,8 +16,8 @@ extension Repository {
 
     /// git's verdict on the signature of each commit in `ids`, in the same order. Reads only the commit objects
     /// (no trees), spread over the machine's cores, each worker with its own libgit2 handle.
-    public func verdicts(of ids: [String], checker: SignatureChecker) throws -> [Verdict] {
-        try inWorkers(ids, minimumShare: 32) { repository, share in
+    public func verdicts(of ids: [String], checker: SignatureChecker) async throws -> [Verdict] {
+        try await Self.inWorkers(ids, directory: gitDirectory, minimumShare: 32) { repository, share in
             let odb = try ObjectDatabase(repository)
             return try share.map { id in
                 try odb.withObject(id) { _, bytes in

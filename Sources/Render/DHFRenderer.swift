@@ -17,30 +17,24 @@ public struct DHFRenderer: Sendable {
         self.generator = generator
     }
 
-    /// Renders the documents and hands each to `files`.
+    /// Renders the documents and hands each to `files`: the JSON and the documents are made at once.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
     public func render(_ history: DesignHistory, formats: Set<DocumentFormat> = DocumentFormat.standard,
-                       pages: HTMLPageLayout = .auto, into files: any BundleFileSink) throws {
+                       pages: HTMLPageLayout = .auto, into files: any BundleFileSink) async throws {
         let library = try templates.library()
         let templates = self.templates, generator = self.generator
-        // The JSON and the documents are made at once.
-        _ = try inParallel({
-            if formats.contains(.json) {
-                try StageTimer.measure("dhf.json") { try files.add("dhf.json", try CanonicalJSON.encode(history)) }
-            }
-        }, {
+        async let data: Void = {
+            if formats.contains(.json) { try files.add("dhf.json", try CanonicalJSON.encode(history)) }
+        }()
+        async let documents: Void = {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
-            let context = StageTimer.measure("dhf context") { DHFContext.make(history, generator: generator) }
-            let markdown = try StageTimer.measure("dhf mustache") {
-                MarkdownText.collapsingBlankLines(try library.render(context, withTemplate: "dhf.md") ?? "")
-            }
+            let context = DHFContext.make(history, generator: generator)
+            let markdown = MarkdownText.collapsingBlankLines(try library.render(context, withTemplate: "dhf.md") ?? "")
             if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
             if formats.contains(.html) {
                 let frame = HTMLPage.Frame(title: context["title"] as? String ?? "", date: history.date, commit: history.commit,
                                            generator: generator, templates: templates, library: library)
-                let pages = try StageTimer.measure("dhf html") {
-                    try HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
-                }
+                let pages = try HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
                 for page in pages { try files.add(page.file, Data(page.html.utf8)) }
             }
             if formats.contains(.pdf) {
@@ -49,6 +43,7 @@ public struct DHFRenderer: Sendable {
                                            commit: history.commit, generator: generator, templates: templates, library: library)
                 try files.add("DHF.pdf", try PDFPrinter.print(html: html, date: history.date, chromium: PDFPrinter.chromium()))
             }
-        })
+        }()
+        _ = try await (data, documents)
     }
 }

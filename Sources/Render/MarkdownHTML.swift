@@ -18,69 +18,29 @@ public struct Heading: Sendable, Hashable {
 /// make these: `MarkdownText.inline` escapes its `<`). Headings get ids for the table of contents; hyphenated
 /// words in table cells are kept on one line (`MarkdownIdSpans`).
 public enum MarkdownHTML {
-    /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings.
-    /// The document is converted section by section (it is split before each `##` and `###` heading
-    /// outside code blocks), so that a release with tens of thousands of commits never holds the syntax
-    /// tree of the whole document at once. Link reference definitions therefore apply within a section.
-    /// A document of a megabyte or more is converted in two halves at once.
+    /// Converts a document in one pass: one parse, the tree's raw HTML neutralised and its headings given anchors
+    /// through cmark's node API, one render. Returns the HTML fragment and its level-2 and level-3 headings (every
+    /// heading gets an anchor, unique in the document, in document order).
     public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
-        convert(markdown, inHalvesFrom: 1 << 20)
-    }
-
-    /// Converts a document, in two halves at once when it has `threshold` bytes or more.
-    static func convert(_ markdown: String, inHalvesFrom threshold: Int) -> (html: String, headings: [Heading]) {
         _ = extensionsRegistered
-        let sections = sections(markdown)
-        let size = markdown.utf8.count
-        let (html, headings) = size >= threshold && sections.count > 1
-            ? convertInHalves(sections, size: size) : convert(sections[...])
-        return (html, headings.filter { $0.level == 2 || $0.level == 3 })
-    }
+        let parser = newParser()
+        defer { cmark_parser_free(parser) }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
 
-    /// Sections converted one after the other: the HTML, and the headings of every level with unique anchors.
-    private static func convert(_ sections: ArraySlice<Substring>) -> (html: String, headings: [Heading]) {
-        var html = ""
-        var headings: [Heading] = []
-        var used: Set<String> = []
-        for section in sections {
-            let (part, found) = convertSection(section, usedAnchors: &used)
-            html += part
-            headings += found
-        }
-        return (html, headings)
-    }
-
-    /// The first and second half of the sections (by size) converted at once, each on its own core. Each half
-    /// makes its headings' anchors unique within itself; the second half's are then made unique across both,
-    /// in order, as converting the whole in one go does, and the few that change are rewritten in its HTML.
-    private static func convertInHalves(_ sections: [Substring], size: Int) -> (html: String, headings: [Heading]) {
-        var cut = 0, bytes = 0
-        while cut < sections.count - 1, bytes < size / 2 {
-            bytes += sections[cut].utf8.count
-            cut += 1
-        }
-        let halves = [sections[..<cut], sections[cut...]]
-        let results = halves.map { _ in ResultBox<(html: String, headings: [Heading])>() }
-        onThreads(2) { index in results[index].result = .success(convert(halves[index])) }
-        guard let first = try? results[0].get(), let second = try? results[1].get() else {
-            preconditionFailure("a half of the document was not converted")
-        }
-        var used = Set(first.headings.map(\.anchor))
-        var html = first.html
-        var headings = first.headings
-        var rest = second.html[...]
-        for var heading in second.headings {
-            let anchor = uniqueAnchor(heading.title, used: &used)
-            if anchor != heading.anchor, let tag = rest.range(of: "<h\(heading.level)><a id=\"\(heading.anchor)\"></a>") {
-                html += rest[..<tag.lowerBound]
-                html += "<h\(heading.level)><a id=\"\(anchor)\"></a>"
-                rest = rest[tag.upperBound...]
-                heading.anchor = anchor
-            }
-            headings.append(heading)
-        }
-        html += rest
-        return (html, headings)
+        // Raw HTML starts with `<`: a document without one has none, and only its headings need finding.
+        let mayHoldHTML = markdown.utf8.contains(UInt8(ascii: "<"))
+        let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML)
+        // A table row starts with `|`: a document without one has no table cell to keep ids whole in.
+        if markdown.utf8.contains(UInt8(ascii: "|")) { MarkdownIdSpans.wrap(in: root) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
+        defer { free(raw) }
+        return (String(cString: raw), headings.filter { $0.level == 2 || $0.level == 3 })
     }
 
     /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope` is
@@ -132,52 +92,9 @@ public enum MarkdownHTML {
         return parser
     }
 
-    private static func convertSection(_ markdown: Substring, usedAnchors: inout Set<String>) -> (String, [Heading]) {
-        let parser = newParser()
-        defer { cmark_parser_free(parser) }
-        var text = String(markdown)
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        let root = cmark_parser_finish(parser)!
-        defer { cmark_node_free(root) }
-
-        // Raw HTML starts with `<`: a section without one has none, and only its headings need finding.
-        let mayHoldHTML = markdown.utf8.contains(UInt8(ascii: "<"))
-        let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML, usedAnchors: &usedAnchors)
-        // A table row starts with `|`: a section without one has no table cell to keep ids whole in.
-        if markdown.utf8.contains(UInt8(ascii: "|")) { MarkdownIdSpans.wrap(in: root) }
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
-        defer { free(raw) }
-        return (String(cString: raw), headings)
-    }
-
-    /// The document cut before each `##` or `###` heading line that is not inside a fenced code block.
-    static func sections(_ markdown: String) -> [Substring] {
-        var sections: [Substring] = []
-        var start = markdown.startIndex
-        var inFence = false
-        var lineStart = markdown.startIndex
-        let utf8 = markdown.utf8
-        while lineStart < markdown.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? markdown.endIndex
-            let line = utf8[lineStart..<lineEnd]
-            if line.starts(with: "```".utf8) || line.starts(with: "~~~".utf8) {
-                inFence.toggle()
-            } else if !inFence, line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8), lineStart != start {
-                sections.append(markdown[start..<lineStart])
-                start = lineStart
-            }
-            lineStart = lineEnd == markdown.endIndex ? lineEnd : utf8.index(after: lineEnd)
-        }
-        if start < markdown.endIndex { sections.append(markdown[start...]) }
-        return sections
-    }
-
     /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors. Without
     /// `mayHoldHTML` only the blocks that can hold headings are visited, not every inline node of every table row.
-    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool, usedAnchors used: inout Set<String>) -> [Heading] {
+    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool) -> [Heading] {
         var htmlNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         if mayHoldHTML {
@@ -220,6 +137,7 @@ public enum MarkdownHTML {
             cmark_node_set_literal(node, literal)
         }
         var headings: [Heading] = []
+        var used: Set<String> = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = plainText(node)

@@ -3,6 +3,7 @@ import Foundation
 import Git
 import Model
 import Support
+import Synchronization
 
 /// The forms a document is written in.
 public enum DocumentFormat: String, Sendable, CaseIterable {
@@ -29,48 +30,48 @@ public struct SUFRenderer: Sendable {
 
     /// Renders the files of the bundle, by file name.
     /// - Throws: `DossierError` when a template does not parse.
-    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard) throws -> [String: Data] {
+    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard) async throws -> [String: Data] {
         let files = FileCollector()
-        try render(release, formats: formats, into: files)
+        try await render(release, formats: formats, into: files)
         return files.files
     }
 
     /// Renders the files of the bundle and hands each to `files` as soon as it is made (suf.json in pieces,
-    /// while it is made), from whichever thread made it: the JSON and the documents are made at once. Nothing
+    /// while it is made), from whichever task made it: the JSON and the documents are made at once. Nothing
     /// is handed on when a template does not parse.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
-    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard, into files: any BundleFileSink) throws {
+    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard,
+                       into files: any BundleFileSink) async throws {
         let library = try templates.library()
         let name = release.fileStem
         let templates = self.templates, generator = self.generator
-        _ = try inParallel({
+        async let data: Void = {
             if formats.contains(.json) {
-                try StageTimer.measure("json") {
-                    try files.add("suf.json") { write in try CanonicalJSON.encode(release, into: write) }
-                }
+                try files.add("suf.json") { write in try CanonicalJSON.encode(release, into: write) }
             }
             try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.traceMatrix).utf8))
-        }, {
+        }()
+        async let documents: Void = {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             // The template context is large for long histories: let it go before the HTML is made.
             let (markdown, title): (String, String) = try {
-                let context = StageTimer.measure("template context") { SUFContext.make(release, generator: generator) }
-                let text = try StageTimer.measure("mustache (markdown)") { try library.render(context, withTemplate: "suf.md") ?? "" }
+                let context = SUFContext.make(release, generator: generator)
+                let text = try library.render(context, withTemplate: "suf.md") ?? ""
                 return (MarkdownText.collapsingBlankLines(text), context["title"] as? String ?? "")
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if !formats.isDisjoint(with: [.html, .pdf]) {
-                let html = try StageTimer.measure("cmark (html)") {
-                    try HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
-                                    commit: release.identification.commit, generator: generator, templates: templates, library: library)
-                }
+                let html = try HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
+                                               commit: release.identification.commit, generator: generator, templates: templates,
+                                               library: library)
                 if formats.contains(.html) { try files.add("SUF-\(name).html", Data(html.utf8)) }
                 if formats.contains(.pdf) {
                     let pdf = try PDFPrinter.print(html: html, date: release.identification.date, chromium: PDFPrinter.chromium())
                     try files.add("SUF-\(name).pdf", pdf)
                 }
             }
-        })
+        }()
+        _ = try await (data, documents)
     }
 
     /// Checks that the templates parse, before any output is started.
@@ -81,7 +82,7 @@ public struct SUFRenderer: Sendable {
 
 }
 
-/// Receives a bundle's files as they are made, from any thread.
+/// Receives a bundle's files as they are made, from any task.
 public protocol BundleFileSink: Sendable {
     /// Takes one whole file.
     func add(_ name: String, _ data: Data) throws
@@ -90,12 +91,14 @@ public protocol BundleFileSink: Sendable {
 }
 
 /// Gathers the files in memory, by name.
-private final class FileCollector: BundleFileSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var files: [String: Data] = [:]
+private final class FileCollector: BundleFileSink {
+    private let gathered = Mutex<[String: Data]>([:])
+
+    /// The files gathered so far.
+    var files: [String: Data] { gathered.withLock { $0 } }
 
     func add(_ name: String, _ data: Data) {
-        lock.withLock { files[name] = data }
+        gathered.withLock { $0[name] = data }
     }
 
     func add(_ name: String, producedBy produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {

@@ -30,7 +30,7 @@ public enum CanonicalJSON {
                                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in
             let writer = JSONWriter(pieceSize: size, sink: sink)
-            defer { writer.open.removeAll() }  // after an error, no container may keep the writer (and sink) alive
+            defer { writer.dropContainers() }  // each container refers to the writer: let both go
             try writer.write(value, depth: 0)
             writer.bytes.append(UInt8(ascii: "\n"))
             try writer.flush(upTo: writer.position)
@@ -40,9 +40,8 @@ public enum CanonicalJSON {
 
 /// The buffer every value of one `CanonicalJSON.encode` call is written into, and the pieces passed on.
 final class JSONWriter {
-    /// What has been written and not yet passed on: the text from `passed` on. Only this writer's own code
-    /// touches it, one call at a time, so the run-time exclusivity check on every append is left out.
-    @exclusivity(unchecked) var bytes: [UInt8] = []
+    /// What has been written and not yet passed on: the text from `passed` on.
+    var bytes: [UInt8] = []
     /// How many bytes have been passed on to the sink.
     private(set) var passed = 0
     /// The containers being written, outermost first.
@@ -65,28 +64,21 @@ final class JSONWriter {
     /// The offset of the next byte in the whole text.
     var position: Int { passed + bytes.count }
 
-    /// Writes one value at a depth. The scalars that make up most of a release are recognised by their type
-    /// (a comparison of type identities, not a dynamic cast) and written directly.
+    /// Writes one value at a depth. The scalars that make up most of a release are written directly; any other
+    /// value encodes itself into a container.
     func write<T: Encodable>(_ value: T, depth: Int) throws {
-        if T.self == String.self {
-            quote(unsafeBitCast(value, to: String.self))
-        } else if T.self == Int.self {
-            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int.self)).utf8)
-        } else if T.self == Bool.self {
-            bytes.append(contentsOf: (unsafeBitCast(value, to: Bool.self) ? "true" : "false").utf8)
-        } else if T.self == Int64.self {
-            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int64.self)).utf8)
-        } else if T.self == Int32.self {
-            bytes.append(contentsOf: String(unsafeBitCast(value, to: Int32.self)).utf8)
-        } else if T.self == UInt.self {
-            bytes.append(contentsOf: String(unsafeBitCast(value, to: UInt.self)).utf8)
-        } else if T.self == UInt64.self {
-            bytes.append(contentsOf: String(unsafeBitCast(value, to: UInt64.self)).utf8)
-        } else if T.self == Double.self {
+        switch value {
+        case let text as String: quote(text)
+        case let number as Int: bytes.append(contentsOf: String(number).utf8)
+        case let flag as Bool: bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case let number as Int64: bytes.append(contentsOf: String(number).utf8)
+        case let number as Int32: bytes.append(contentsOf: String(number).utf8)
+        case let number as UInt: bytes.append(contentsOf: String(number).utf8)
+        case let number as UInt64: bytes.append(contentsOf: String(number).utf8)
+        case let number as Double:
             // Swift's shortest round-trip form ("8.1", "1e-05"); JSON has no infinity or NaN.
-            let number = unsafeBitCast(value, to: Double.self)
             bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
-        } else {
+        default:
             let container = spare.popLast() ?? JSONContainer(writer: self)
             container.start(depth: depth)
             open.append(container)
@@ -95,6 +87,13 @@ final class JSONWriter {
             open.removeLast()
             spare.append(container)
         }
+    }
+
+    /// Lets go of the containers, open and spare, once the text is written (or an error stopped it): each holds
+    /// a reference to this writer.
+    func dropContainers() {
+        open.removeAll()
+        spare.removeAll()
     }
 
     /// Passes on what can no longer change, once a piece's worth has gathered: everything before the first
@@ -172,9 +171,8 @@ final class JSONWriter {
 final class JSONContainer {
     enum Kind { case undecided, object, array, single }
 
-    /// Not counted as a reference: the writer makes, keeps and outlives all of its containers, and the
-    /// reference is read for every member of every object.
-    unowned(unsafe) let writer: JSONWriter
+    /// The writer this container writes into (which keeps the container until `dropContainers`).
+    let writer: JSONWriter
     private(set) var depth = 0
     /// Where the container's text starts in the whole text.
     private(set) var start = 0

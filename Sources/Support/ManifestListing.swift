@@ -7,7 +7,12 @@ package struct ManifestListing {
     /// The manifest text for files with these SHA-256 digests: one `sha256  name` line per file, by name, as
     /// `sha256sum` prints it.
     package static func text(digests: [String: SHA256.Digest]) -> String {
-        digests.sorted { $0.key < $1.key }.map { "\($0.value.hex)  \($0.key)\n" }.joined()
+        text(hexDigests: digests.mapValues(\.hex))
+    }
+
+    /// The manifest text for files with these SHA-256 digests in lowercase hex.
+    package static func text(hexDigests: [String: String]) -> String {
+        hexDigests.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" }.joined()
     }
 
     /// The manifest text for `files`.

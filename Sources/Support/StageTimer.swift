@@ -7,12 +7,14 @@ package enum StageTimer {
     /// Set by the first measured stage.
     private static let start = DispatchTime.now().uptimeNanoseconds
 
-    /// Runs `work` and, when timings are on, prints its duration and the time since the first stage began.
-    package static func measure<T>(_ stage: String, _ work: () throws -> T) rethrows -> T {
-        guard enabled else { return try work() }
+    /// Runs one stage of the pipeline and, when timings are on, prints its duration and the time since the first
+    /// stage began. Called only where one stage hands over to the next (the actions and the assembler), never
+    /// inside a stage's own code.
+    package static func measure<T>(_ stage: String, _ work: () async throws -> T) async rethrows -> T {
+        guard enabled else { return try await work() }
         let start = Self.start
         let begin = DispatchTime.now().uptimeNanoseconds
-        let result = try work()
+        let result = try await work()
         let end = DispatchTime.now().uptimeNanoseconds
         let padded = stage.padding(toLength: max(stage.count, 22), withPad: " ", startingAt: 0)
         let line = String(format: "dossier: timing: %@ %8.1f ms (done at %8.1f ms, resident %4d MB)\n", padded,

@@ -1,3 +1,3 @@
 import DossierCLI
 
-DossierCommand.runAndExit()
+await DossierCommand.runAndExit()

@@ -73,49 +73,28 @@ struct ReleaseUnitTests {
         #expect(html.contains("b<br>next a&lt;br&gt;b</td>"))
     }
 
-    @Test("long documents are converted section by section, with the same result as in one piece")
-    func sectionsConvertAlike() {
-        let markdown = "# T\n\n## A\n\n| x |\n|---|\n| 1 |\n\n```\n## not a heading\n```\n\n### B\n\ntext\n\n## A\n\nagain\n"
-        #expect(MarkdownHTML.sections(markdown).map { $0.prefix(5) } == ["# T\n\n", "## A\n", "### B", "## A\n"])
+    @Test("a document is converted in one pass: headings of every level get unique anchors in document order, code is left alone")
+    func headingAnchorsInOnePass() {
+        let markdown = "# T\n\n## A\n\n| x |\n|---|\n| 1 |\n\n```\n## not a heading\n```\n\n### B\n\ntext\n\n## A\n\nagain\n\n#### A\n\n### A\n"
         let (html, headings) = MarkdownHTML.convert(markdown)
-        #expect(headings.map(\.anchor) == ["a", "b", "a-2"])
+        #expect(headings.map(\.anchor) == ["a", "b", "a-2", "a-4"])
+        #expect(html.contains("<h4><a id=\"a-3\"></a>A</h4>"))
         #expect(html.contains("<pre><code>## not a heading\n</code></pre>"))
         #expect(html.contains("<td>1</td>"))
     }
 
-    @Test("links are found alike when documents are converted on several threads at once")
-    func concurrentConversionsAgree() {
+    @Test("links are found alike when documents are converted in several tasks at once")
+    func concurrentConversionsAgree() async {
         // cmark-gfm keeps the characters that start an autolink (`:`, `w`) in one process-wide table; a parse
         // that cleared it when it ended made another thread's parse miss the links after that point.
         let long = "## Links\n\n" + (1...3000).map { "Line \($0): see https://example.com/\($0) and www.example.org/\($0).\n" }.joined(separator: "\n")
         let expected = MarkdownHTML.convert(long).html
         #expect(expected.components(separatedBy: "<a href=").count - 1 == 6000)
-        let results = (0..<2).map { _ in ResultBox<[String]>() }
-        onThreads(2) { thread in
-            results[thread].result = .success((0..<(thread == 0 ? 4 : 3000)).map { _ in
-                MarkdownHTML.convert(thread == 0 ? long : "a https://example.com b\n").html
-            })
-        }
-        let converted = (try? results[0].get()) ?? []
-        #expect(converted.count == 4)
-        for html in converted { #expect(html == expected) }
-        #expect(((try? results[1].get()) ?? []).allSatisfy { $0.contains("<a href=\"https://example.com\">") })
-    }
-
-    @Test("a long document converted in two halves at once gives what converting it in one go gives, anchors included")
-    func halvesConvertAlike() {
-        var markdown = "# Title\n\n"
-        for n in 1...40 {
-            // Headings repeated in both halves, at several levels; a table with a record anchor; a link.
-            markdown += "## A\n\ntext \(n) https://example.com/\(n)\n\n### A\n\n#### A\n\n| id |\n|---|\n| <a id=\"REQ-\(n)\"></a>REQ-\(n) |\n\n"
-            markdown += "## A-2\n\n## Section \(n % 3)\n\n"
-        }
-        let whole = MarkdownHTML.convert(markdown, inHalvesFrom: .max)
-        let halves = MarkdownHTML.convert(markdown, inHalvesFrom: 0)
-        #expect(halves.headings == whole.headings)
-        #expect(halves.html == whole.html)
-        #expect(whole.headings.filter { $0.title == "A" }.count == 80)
-        #expect(Set(whole.headings.map(\.anchor)).count == whole.headings.count)
-        #expect(whole.html.contains("<h4><a id=\"a-120\"></a>A</h4>"))
+        async let converted = (0..<4).map { _ in MarkdownHTML.convert(long).html }
+        async let short = (0..<3000).map { _ in MarkdownHTML.convert("a https://example.com b\n").html }
+        let (longResults, shortResults) = await (converted, short)
+        #expect(longResults.count == 4)
+        for html in longResults { #expect(html == expected) }
+        #expect(shortResults.allSatisfy { $0.contains("<a href=\"https://example.com\">") })
     }
 }
