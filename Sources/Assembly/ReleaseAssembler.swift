@@ -196,7 +196,7 @@ public enum ReleaseAssembler {
         }, {
             StageTimer.measure("checks") { Checker.run(release: joined, evidence: evidence, graph: graph, config: config, order: order) }
         })
-        release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
+        release.rulesOff = RuleID.allCases.filter { config.policy[$0] == .off }
         release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
         var seen = Set<String>()
         let uniqueNotes = notes.filter { seen.insert($0).inserted }

@@ -30,7 +30,7 @@ enum DeviceRules {
         ]
         return missing.filter { $0.count == 0 }.map { kind in
             let path = c.config.recordPaths[kind.kind].map { " (\($0))" } ?? " (no file for them is named in dossier.yml's records)"
-            var finding = c.finding("D1", "\(stated.named) but has no \(kind.noun) in force\(path): \(kind.needs)",
+            var finding = c.finding(.D1, "\(stated.named) but has no \(kind.noun) in force\(path): \(kind.needs)",
                                     subjects: [kind.kind.configKey], at: stated.location)
             finding.clauses = kind.clauses
             return finding

@@ -175,7 +175,7 @@ enum SUFContext {
         context["gapSummary"] = [
             "errors": release.findings.count { $0.level == .error },
             "warnings": release.findings.count { $0.level == .warning },
-            "rulesOff": release.rulesOff.isEmpty ? "none" : release.rulesOff.joined(separator: ", "),
+            "rulesOff": release.rulesOff.isEmpty ? "none" : release.rulesOff.map(\.rawValue).joined(separator: ", "),
         ]
         context["traceMatrix"] = release.traceMatrix.map { row -> [String: Any] in
             let cells = row.cells(separator: ", ")
@@ -286,7 +286,7 @@ enum SUFContext {
             case "message": return finding.message
             case "location": return finding.location?.description ?? ""
             case "level" where !grouped: return finding.level.rawValue
-            case "rule" where !grouped: return finding.rule
+            case "rule" where !grouped: return finding.rule.rawValue
             case "clauses" where !grouped: return finding.clauses.joined(separator: "; ")
             default: return nil
             }
@@ -380,7 +380,7 @@ enum SUFContext {
         var order: [String] = []
         var groups: [String: [Int]] = [:]
         for (index, finding) in findings.enumerated() {
-            let key = "\(finding.level.rawValue) \(finding.rule)"
+            let key = "\(finding.level.rawValue) \(finding.rule.rawValue)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
         }
@@ -388,7 +388,7 @@ enum SUFContext {
         return order.map { key in
             let members = groups[key] ?? []
             let first = findings[members[0]]
-            return ["level": first.level.rawValue, "rule": first.rule, "summary": summaries[first.rule] ?? "",
+            return ["level": first.level.rawValue, "rule": first.rule.rawValue, "summary": summaries[first.rule] ?? "",
                     "clauses": first.clauses.joined(separator: "; "), "count": members.count,
                     "findings": members.map { FindingRow(findings, $0, grouped: true) }]
         }
