@@ -55,7 +55,7 @@ enum ChangeRules {
         return c.release.changeRequests.compactMap(\.record).compactMap { cr -> Finding? in
             var reasons: [String] = []
             if cr.affectsLabeling == true { reasons.append("it affects labeling") }
-            let transferred = cr.threats.filter { c.threats[$0]?.disposition == "transferred" }
+            let transferred = cr.threats.filter { c.threats[$0]?.disposition == .transferred }
             if !transferred.isEmpty { reasons.append("it names transferred threat(s) \(transferred.joined(separator: ", "))") }
             let safetyInfo = cr.risks.filter { id in
                 changedRisks.contains(id) && (c.risks[id]?.controls.contains { $0.type == .informationForSafety } ?? false)

@@ -21,7 +21,7 @@ enum DeviceRules {
         }
         guard stated.safetyClass >= .b else { return [] }
         let missing: [(kind: RecordKind, count: Int, noun: String, needs: String, clauses: [String])] = [
-            (.requirement, records.requirements.count { $0.obsolete == nil && $0.status != "obsolete" }, "requirement",
+            (.requirement, records.requirements.count { $0.obsolete == nil && $0.status != .obsolete }, "requirement",
              "IEC 62304 5.2 asks for the software requirements", ["IEC 62304 5.2.1"]),
             (.risk, records.risks.count { $0.obsolete == nil }, "risk",
              "ISO 14971 and IEC 62304 7.1 ask for the hazards the software can contribute to", ["IEC 62304 7.1.1", "ISO 14971 5.4"]),

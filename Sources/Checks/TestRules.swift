@@ -4,7 +4,7 @@ import Model
 enum TestRules {
     /// T1: an approved requirement with no passing test in the evidence.
     static func t1(_ c: CheckContext) -> [Finding] {
-        c.release.records.requirements.filter { $0.status == "approved" && $0.obsolete == nil && !c.hasPassingTest($0.id) }.map {
+        c.release.records.requirements.filter { $0.status == .approved && $0.obsolete == nil && !c.hasPassingTest($0.id) }.map {
             c.finding(.T1, "\(c.named($0.id, $0.source)) is approved but no passing test verifies it: \(c.whyNoPassingTest($0.id))",
                       subjects: [$0.id], at: $0.source)
         }
