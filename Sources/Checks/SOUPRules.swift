@@ -23,7 +23,7 @@ enum SOUPRules {
     /// S5: a SOUP item without support level or end-of-support date.
     static func s5(_ c: CheckContext) -> [Finding] {
         c.release.records.soup.filter { $0.obsolete == nil }.compactMap { soup -> Finding? in
-            let missing = [("support_level", soup.supportLevel), ("end_of_support", soup.endOfSupport)].filter { blank($0.1) }.map(\.0)
+            let missing = [("support_level", soup.supportLevel?.rawValue), ("end_of_support", soup.endOfSupport)].filter { blank($0.1) }.map(\.0)
             guard !missing.isEmpty else { return nil }
             return c.finding(.S5, "\(c.named(soup.id, soup.source)) (\(soup.name) \(soup.version)) has no \(missing.joined(separator: " or "))",
                              subjects: [soup.id], at: soup.source)

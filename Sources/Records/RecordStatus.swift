@@ -55,3 +55,15 @@ extension ProblemReport {
         case deferred
     }
 }
+
+extension SOUP {
+    /// How far the supplier still supports a SOUP item.
+    public enum SupportLevel: String, RecordChoice {
+        /// Maintained: fixes and security updates.
+        case maintained
+        /// Security updates only.
+        case securityOnly = "security-only"
+        /// No longer supported.
+        case unsupported
+    }
+}

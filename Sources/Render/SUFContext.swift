@@ -114,7 +114,7 @@ enum SUFContext {
         }
         context["soup"] = records.soup.filter { $0.obsolete == nil }.map { soup -> [String: Any] in
             ["id": soup.id, "anchor": MarkdownText.anchor(soup.id), "name": soup.name, "version": soup.version,
-             "supplier": soup.supplier ?? "not stated", "supportLevel": soup.supportLevel ?? "not stated",
+             "supplier": soup.supplier ?? "not stated", "supportLevel": soup.supportLevel?.rawValue ?? "not stated",
              "endOfSupport": soup.endOfSupport ?? "not stated", "items": soup.items.joined(separator: ", ")]
         }
         context["sbom"] = sbomText(records.sbom)

@@ -24,6 +24,8 @@ struct RecordChoiceTests {
                 == "regulatory/requirements.yml:2:44: expected one of draft, approved, obsolete for 'status', found 'aproved' (in the tree of test)")
         #expect(failure(["regulatory/threats.yml": "threats:\n  - {id: THR-1, title: A, disposition: ignored}\n"])
                 == "regulatory/threats.yml:2:40: expected one of mitigated, accepted, transferred, not_applicable for 'disposition', found 'ignored' (in the tree of test)")
+        #expect(failure(["regulatory/soup.yml": "soup:\n  - {id: SOUP-1, name: A, version: '1', support_level: lts}\n"])
+                == "regulatory/soup.yml:2:56: expected one of maintained, security-only, unsupported for 'support_level', found 'lts' (in the tree of test)")
         #expect(failure(["regulatory/problem-reports.yml": "problem_reports:\n  - {id: PR-1, title: A, status: done}\n"])
                 == "regulatory/problem-reports.yml:2:34: expected one of open, investigating, resolved, closed, deferred for 'status', found 'done' (in the tree of test)")
     }
