@@ -192,7 +192,7 @@ public enum ReleaseAssembler {
             Checker.run(release: joined, evidence: evidence, graph: graph, config: config, order: order)
         }
         (release.traceMatrix, release.findings) = await (matrix, findings)
-        release.rulesOff = RuleCatalog.rules.map(\.id).filter { config.policy[$0] == RuleSetting.off.rawValue }
+        release.rulesOff = RuleID.allCases.filter { config.policy[$0] == .off }
         release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
         var seen = Set<String>()
         let uniqueNotes = notes.filter { seen.insert($0).inserted }

@@ -10,13 +10,13 @@ enum CVSSRule {
             let name = c.named(threat.id, threat.source)
             if let vector = threat.cvss {
                 if let problem = problem(vector) {
-                    findings.append(c.finding("X6", "\(name) has an invalid cvss vector '\(vector)': \(problem)", subjects: [threat.id], at: threat.source))
+                    findings.append(c.finding(.X6, "\(name) has an invalid cvss vector '\(vector)': \(problem)", subjects: [threat.id], at: threat.source))
                 }
             } else {
-                findings.append(c.finding("X6", "\(name) has no cvss vector", subjects: [threat.id], at: threat.source))
+                findings.append(c.finding(.X6, "\(name) has no cvss vector", subjects: [threat.id], at: threat.source))
             }
             if let vector = threat.residualCvss, let problem = problem(vector) {
-                findings.append(c.finding("X6", "\(name) has an invalid residual_cvss vector '\(vector)': \(problem)", subjects: [threat.id], at: threat.source))
+                findings.append(c.finding(.X6, "\(name) has an invalid residual_cvss vector '\(vector)': \(problem)", subjects: [threat.id], at: threat.source))
             }
             return findings
         }

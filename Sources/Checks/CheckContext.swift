@@ -35,11 +35,11 @@ struct CheckContext: Sendable {
     }
 
     /// A finding of `rule` at its default level (or at `level`, for a rule whose cases differ).
-    func finding(_ rule: String, _ message: String, subjects: [String], at location: SourceLocation?,
+    func finding(_ rule: RuleID, _ message: String, subjects: [String], at location: SourceLocation?,
                  commit: String? = nil, level: FindingLevel? = nil) -> Finding {
-        let info = RuleCatalog.rule(rule)
-        return Finding(rule: rule, level: level ?? info?.defaultLevel ?? .error, message: message, subjects: subjects,
-                       location: location, commit: commit, clauses: info?.clauses ?? [])
+        let info = rule.info
+        return Finding(rule: rule, level: level ?? info.defaultLevel, message: message, subjects: subjects,
+                       location: location, commit: commit, clauses: info.clauses)
     }
 
     /// The file a commit is about: its first changed path, or dossier.yml for a commit that changes nothing.

@@ -14,12 +14,13 @@ public enum ClauseCoverage {
     public static func statuses(release: Release, notApplicable: [String: String] = [:]) -> [ClauseStatus] {
         let inventory = ReleaseInventory(release: release)
         let safetyClass = release.identification.device?.safetyClass
-        var errorsByRule: [String: Int] = [:]
+        var errorsByRule: [RuleID: Int] = [:]
         for finding in release.findings where finding.level == .error { errorsByRule[finding.rule, default: 0] += 1 }
         return ClauseTable.clauses.map { clause in
             var rules = Set(clause.rules)
             for rule in RuleCatalog.rules where rule.clauses.contains(where: { serves($0, clause) }) { rules.insert(rule.id) }
-            let gaps = rules.sorted().compactMap { rule in errorsByRule[rule].map { "\(rule) (\($0))" } }
+            // Gaps in id order, as text (A2 before C1).
+            let gaps = rules.sorted { $0.rawValue < $1.rawValue }.compactMap { rule in errorsByRule[rule].map { "\(rule.rawValue) (\($0))" } }
             var kinds: [EvidenceKind] = []
             for kind in clause.needs + clause.shows where !kinds.contains(kind) { kinds.append(kind) }
             let evidence = kinds.compactMap { inventory.holdings[$0] }

@@ -21,7 +21,7 @@ enum DeviceRules {
         }
         guard stated.safetyClass >= .b else { return [] }
         let missing: [(kind: RecordKind, count: Int, noun: String, needs: String, clauses: [String])] = [
-            (.requirement, records.requirements.count { $0.obsolete == nil && $0.status != "obsolete" }, "requirement",
+            (.requirement, records.requirements.count { $0.obsolete == nil && $0.status != .obsolete }, "requirement",
              "IEC 62304 5.2 asks for the software requirements", ["IEC 62304 5.2.1"]),
             (.risk, records.risks.count { $0.obsolete == nil }, "risk",
              "ISO 14971 and IEC 62304 7.1 ask for the hazards the software can contribute to", ["IEC 62304 7.1.1", "ISO 14971 5.4"]),
@@ -30,7 +30,7 @@ enum DeviceRules {
         ]
         return missing.filter { $0.count == 0 }.map { kind in
             let path = c.config.recordPaths[kind.kind].map { " (\($0))" } ?? " (no file for them is named in dossier.yml's records)"
-            var finding = c.finding("D1", "\(stated.named) but has no \(kind.noun) in force\(path): \(kind.needs)",
+            var finding = c.finding(.D1, "\(stated.named) but has no \(kind.noun) in force\(path): \(kind.needs)",
                                     subjects: [kind.kind.configKey], at: stated.location)
             finding.clauses = kind.clauses
             return finding

@@ -20,7 +20,7 @@ extension FindingReport {
         for rule in reported {
             let found = byRule[rule.id, default: []]
             let errors = found.filter { $0.level == .error }.count
-            xml += "    <testcase classname=\"dossier.\(xmlEscaped(rule.id))\" name=\"\(xmlEscaped("\(rule.id): \(rule.summary)"))\""
+            xml += "    <testcase classname=\"dossier.\(xmlEscaped(rule.id.rawValue))\" name=\"\(xmlEscaped("\(rule.id.rawValue): \(rule.summary)"))\""
             if found.isEmpty {
                 xml += "/>\n"
                 continue
@@ -29,7 +29,7 @@ extension FindingReport {
             let body = found.map(line).joined(separator: "\n")
             if errors > 0 {
                 let message = found.count == 1 ? "1 finding" : "\(found.count) findings"
-                xml += "      <failure message=\"\(message)\" type=\"\(xmlEscaped(rule.id))\">\(xmlEscaped(body, attribute: false))</failure>\n"
+                xml += "      <failure message=\"\(message)\" type=\"\(xmlEscaped(rule.id.rawValue))\">\(xmlEscaped(body, attribute: false))</failure>\n"
             } else {
                 xml += "      <system-out>\(xmlEscaped(body, attribute: false))</system-out>\n"
             }

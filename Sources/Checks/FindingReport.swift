@@ -9,12 +9,11 @@ public enum FindingReport {
     /// them (so no finding is ever left out), in id order.
     static func reportedRules(findings: [Finding], rules: [RuleInfo]) -> [RuleInfo] {
         let known = Set(rules.map(\.id))
-        var extra: [String: RuleInfo] = [:]
+        var extra: [RuleID: RuleInfo] = [:]
         for finding in findings where !known.contains(finding.rule) && extra[finding.rule] == nil {
-            extra[finding.rule] = RuleCatalog.rule(finding.rule)
-                ?? RuleInfo(id: finding.rule, clauses: finding.clauses, defaultLevel: finding.level, summary: "rule \(finding.rule)")
+            extra[finding.rule] = finding.rule.info
         }
-        return rules + extra.keys.sorted().compactMap { extra[$0] }
+        return rules + extra.keys.sorted { $0.rawValue < $1.rawValue }.compactMap { extra[$0] }
     }
 
     /// `error: file:line:column: message (subjects: …)`, one finding on one line of a report's text.

@@ -18,17 +18,17 @@ extension FindingReport {
     /// one) is placed at dossier.yml. Sorted keys, two-space indentation.
     public static func sarif(findings: [Finding], rules: [RuleInfo], toolVersion: String, informationURI: String? = nil) -> String {
         let reported = reportedRules(findings: findings, rules: rules)
-        var index: [String: Int] = [:]
+        var index: [RuleID: Int] = [:]
         for (offset, rule) in reported.enumerated() where index[rule.id] == nil { index[rule.id] = offset }
         let driver = SARIFDriver(
             name: "dossier", version: toolVersion, informationUri: informationURI,
             rules: reported.map { rule in
-                SARIFRule(id: rule.id, shortDescription: SARIFMessage(text: rule.summary),
+                SARIFRule(id: rule.id.rawValue, shortDescription: SARIFMessage(text: rule.summary),
                           defaultConfiguration: SARIFConfiguration(level: rule.defaultLevel.rawValue),
                           properties: SARIFRuleProperties(clauses: rule.clauses))
             })
         let results = findings.map { finding in
-            SARIFResult(ruleId: finding.rule, ruleIndex: index[finding.rule], level: finding.level.rawValue,
+            SARIFResult(ruleId: finding.rule.rawValue, ruleIndex: index[finding.rule], level: finding.level.rawValue,
                         message: SARIFMessage(text: finding.message),
                         locations: [SARIFLocation(finding.location ?? SourceLocation(file: CheckContext.configurationFile),
                                                   commit: finding.commit)],

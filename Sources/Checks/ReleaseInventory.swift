@@ -70,7 +70,7 @@ public struct ReleaseInventory: Sendable {
         if let first = requirements.first {
             add(.requirements, plural(requirements.count, "requirement"), suf: record(first.id), dhf: heading(DHFSection.requirements))
         }
-        let approved = requirements.filter { $0.status == "approved" }
+        let approved = requirements.filter { $0.status == .approved }
         if let first = approved.first {
             add(.approvedRequirements, "\(approved.count) of \(plural(requirements.count, "requirement")) approved",
                 suf: record(first.id), dhf: heading(DHFSection.requirements))

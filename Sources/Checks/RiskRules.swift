@@ -15,7 +15,7 @@ enum RiskRules {
     /// R1: an unacceptable initial risk with no control.
     static func r1(_ c: CheckContext) -> [Finding] {
         current(c).filter { verdict(c, $0.initial) == .unacceptable && $0.controls.isEmpty }.map {
-            c.finding("R1", "\(c.named($0.id, $0.source)) is unacceptable before control (\($0.initial?.severity ?? "") / \($0.initial?.probability ?? "")) and names no control",
+            c.finding(.R1, "\(c.named($0.id, $0.source)) is unacceptable before control (\($0.initial?.severity ?? "") / \($0.initial?.probability ?? "")) and names no control",
                       subjects: [$0.id], at: $0.source)
         }
     }
@@ -25,11 +25,11 @@ enum RiskRules {
         current(c).flatMap { risk in
             risk.controls.compactMap { control -> Finding? in
                 guard let requirement = c.requirements[control.requirement] else {
-                    return c.finding("R2", "\(c.named(risk.id, risk.source)) names control \(control.requirement), which is not a requirement",
+                    return c.finding(.R2, "\(c.named(risk.id, risk.source)) names control \(control.requirement), which is not a requirement",
                                      subjects: [risk.id, control.requirement], at: risk.source)
                 }
                 guard !c.hasPassingTest(requirement.id) else { return nil }
-                return c.finding("R2", "\(c.named(risk.id, risk.source)) is controlled by \(c.named(requirement.id, requirement.source)), which no passing test verifies: \(c.whyNoPassingTest(requirement.id))",
+                return c.finding(.R2, "\(c.named(risk.id, risk.source)) is controlled by \(c.named(requirement.id, requirement.source)), which no passing test verifies: \(c.whyNoPassingTest(requirement.id))",
                                  subjects: [risk.id, requirement.id], at: risk.source)
             }
         }
@@ -38,7 +38,7 @@ enum RiskRules {
     /// R3: an unacceptable residual risk without a benefit-risk statement.
     static func r3(_ c: CheckContext) -> [Finding] {
         current(c).filter { verdict(c, $0.residual) == .unacceptable && ($0.benefitRisk ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.map {
-            c.finding("R3", "\(c.named($0.id, $0.source)) is unacceptable after control (\($0.residual?.severity ?? "") / \($0.residual?.probability ?? "")) and has no benefit_risk statement",
+            c.finding(.R3, "\(c.named($0.id, $0.source)) is unacceptable after control (\($0.residual?.severity ?? "") / \($0.residual?.probability ?? "")) and has no benefit_risk statement",
                       subjects: [$0.id], at: $0.source)
         }
     }
@@ -50,7 +50,7 @@ enum RiskRules {
                 let named = !c.graph.above(TraceNode(.requirement, control.requirement), .ifuChange).isEmpty
                     || !c.graph.above(TraceNode(.risk, risk.id), .ifuChange).isEmpty
                 guard !named else { return nil }
-                return c.finding("R4", "\(c.named(risk.id, risk.source)) has the information-for-safety control \(control.requirement), but no IFU change names it or the risk",
+                return c.finding(.R4, "\(c.named(risk.id, risk.source)) has the information-for-safety control \(control.requirement), but no IFU change names it or the risk",
                                  subjects: [risk.id, control.requirement], at: risk.source)
             }
         }
@@ -65,7 +65,7 @@ enum RiskRules {
             let implied = risks.compactMap { risk in risk.initial.flatMap { classes[$0.severity] }.map { (risk, $0) } }
             guard let (worst, needed) = implied.max(by: { $0.1 < $1.1 }) else { return nil }
             if let actual = item.safetyClass, actual >= needed { return nil }
-            return c.finding("R5", "\(c.named(item.id, item.source)) is class \(item.safetyClass?.rawValue ?? "(not stated)"), but \(worst.id) (severity \(worst.initial?.severity ?? "")) implies class \(needed.rawValue)",
+            return c.finding(.R5, "\(c.named(item.id, item.source)) is class \(item.safetyClass?.rawValue ?? "(not stated)"), but \(worst.id) (severity \(worst.initial?.severity ?? "")) implies class \(needed.rawValue)",
                              subjects: [item.id, worst.id], at: item.source)
         }
     }
@@ -77,11 +77,11 @@ enum RiskRules {
         let release = c.release.identification.release
         let evaluations = c.release.records.residualRiskEvaluations.filter { covers(c, $0.release) }
         guard let latest = evaluations.last else {
-            return [c.finding("R6", "\(release) changed risks (\(changed.text)) and no overall residual risk evaluation (residual_risk_evaluations) covers \(coveredName(c))",
+            return [c.finding(.R6, "\(release) changed risks (\(changed.text)) and no overall residual risk evaluation (residual_risk_evaluations) covers \(coveredName(c))",
                               subjects: [release], at: changed.location)]
         }
         guard latest.acceptable else {
-            return [c.finding("R6", "the overall residual risk evaluation of \(latest.release) (\(latest.source)) judges the overall residual risk not acceptable",
+            return [c.finding(.R6, "the overall residual risk evaluation of \(latest.release) (\(latest.source)) judges the overall residual risk not acceptable",
                               subjects: [release], at: latest.source)]
         }
         return []
@@ -92,7 +92,7 @@ enum RiskRules {
         guard let changed = changedRisks(c) else { return [] }
         let release = c.release.identification.release
         guard !c.release.records.riskManagementReviews.contains(where: { covers(c, $0.release) }) else { return [] }
-        return [c.finding("R7", "\(release) changed risks (\(changed.text)) and no risk management review (risk_management_reviews) covers \(coveredName(c))",
+        return [c.finding(.R7, "\(release) changed risks (\(changed.text)) and no risk management review (risk_management_reviews) covers \(coveredName(c))",
                           subjects: [release], at: changed.location)]
     }
 

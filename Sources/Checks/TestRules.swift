@@ -4,8 +4,8 @@ import Model
 enum TestRules {
     /// T1: an approved requirement with no passing test in the evidence.
     static func t1(_ c: CheckContext) -> [Finding] {
-        c.release.records.requirements.filter { $0.status == "approved" && $0.obsolete == nil && !c.hasPassingTest($0.id) }.map {
-            c.finding("T1", "\(c.named($0.id, $0.source)) is approved but no passing test verifies it: \(c.whyNoPassingTest($0.id))",
+        c.release.records.requirements.filter { $0.status == .approved && $0.obsolete == nil && !c.hasPassingTest($0.id) }.map {
+            c.finding(.T1, "\(c.named($0.id, $0.source)) is approved but no passing test verifies it: \(c.whyNoPassingTest($0.id))",
                       subjects: [$0.id], at: $0.source)
         }
     }
@@ -16,17 +16,17 @@ enum TestRules {
         var seen = Set<String>()
         for test in c.evidence.cases where seen.insert(test.id).inserted {
             for requirement in test.requirements where c.requirements[requirement] == nil {
-                findings.append(c.finding("T2", "test \(test.id) (\(test.location)) names requirement \(requirement), but no requirement has that id",
+                findings.append(c.finding(.T2, "test \(test.id) (\(test.location)) names requirement \(requirement), but no requirement has that id",
                                           subjects: [test.id, requirement], at: test.location, level: .error))
             }
             let linked = c.graph.above(TraceNode(.test, test.id), .requirement).contains { c.requirements[$0.id] != nil }
             if !linked {
-                findings.append(c.finding("T2", "test \(test.id) (\(test.location)) is linked to no requirement",
+                findings.append(c.finding(.T2, "test \(test.id) (\(test.location)) is linked to no requirement",
                                           subjects: [test.id], at: test.location))
             }
         }
         for link in c.release.records.brokenLinks {
-            findings.append(c.finding("T2", "\(c.named(link.from, link.source)) links to \(link.target) in '\(link.field)', but no record has that id",
+            findings.append(c.finding(.T2, "\(c.named(link.from, link.source)) links to \(link.target) in '\(link.field)', but no record has that id",
                                       subjects: [link.from, link.target], at: link.source, level: .error))
         }
         return findings
@@ -38,7 +38,7 @@ enum TestRules {
             c.graph.above(TraceNode(.test, $0.id), .problemReport).isEmpty
         }.map { test in
             let message = test.message.map { ": \($0)" } ?? ""
-            return c.finding("A2", "test \(test.id) (\(test.location)) \(test.outcome.rawValue)\(message); no problem report names it in 'tests' (its disposition)",
+            return c.finding(.A2, "test \(test.id) (\(test.location)) \(test.outcome.rawValue)\(message); no problem report names it in 'tests' (its disposition)",
                              subjects: [test.id], at: test.location)
         }
     }

@@ -46,11 +46,11 @@ public struct TraceGraph: Sendable {
             }
         }
         for cr in records.changeRequests where cr.obsolete == nil {
-            if let status = cr.status { statuses[TraceNode(.changeRequest, cr.id)] = status }
+            if let status = cr.status { statuses[TraceNode(.changeRequest, cr.id)] = status.rawValue }
         }
         for requirement in records.requirements {
             let node = TraceNode(.requirement, requirement.id)
-            if requirement.status == "obsolete" { statuses[node] = "obsolete" }
+            if requirement.status == .obsolete { statuses[node] = "obsolete" }
             for entry in requirement.verifiedBy {
                 for id in TestIdPattern(entry).matches(in: testIds) { link(node, TraceNode(.test, id), via: "verified_by") }
             }

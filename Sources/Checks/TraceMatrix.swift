@@ -39,7 +39,7 @@ extension TraceRow {
         func entries(_ links: [(node: TraceNode, entry: TraceEntry)], _ kind: TraceNode.Kind) -> [TraceEntry] {
             links.filter { $0.node.kind == kind }.map(\.entry)
         }
-        self.init(requirement: requirement.id, title: requirement.title, status: requirement.status ?? "",
+        self.init(requirement: requirement.id, title: requirement.title, status: requirement.status?.rawValue ?? "",
                   risks: entries(up, .risk), threats: entries(up, .threat), ifuChanges: entries(up, .ifuChange),
                   items: entries(down, .softwareItem), changeRequests: entries(up, .changeRequest),
                   commits: entries(up, .commit), tests: entries(down, .test),

@@ -4,7 +4,7 @@ import Support
 /// One gap found by a rule: what is wrong, which records are involved and where the first is defined.
 public struct Finding: Sendable, Codable, Hashable {
     /// The rule that found it, e.g. `T1`.
-    public var rule: String
+    public var rule: RuleID
     /// The level in force (the rule's default, or dossier.yml's `policy:`).
     public var level: FindingLevel
     /// What is wrong, naming the records involved and where they are defined.
@@ -21,7 +21,7 @@ public struct Finding: Sendable, Codable, Hashable {
     public var clauses: [String]
 
     /// Creates a finding.
-    public init(rule: String, level: FindingLevel, message: String, subjects: [String], location: SourceLocation?,
+    public init(rule: RuleID, level: FindingLevel, message: String, subjects: [String], location: SourceLocation?,
                 commit: String? = nil, clauses: [String]) {
         self.rule = rule
         self.level = level

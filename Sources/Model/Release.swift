@@ -39,7 +39,7 @@ public struct Release: Sendable, Codable, Hashable {
     /// What the gap rules found, errors first.
     public var findings: [Finding] = []
     /// Rules dossier.yml's `policy:` turned off, so that the document says what was not checked.
-    public var rulesOff: [String] = []
+    public var rulesOff: [RuleID] = []
     /// Every clause of the coverage table with its state for the device's safety class.
     public var coverage: [ClauseStatus] = []
 

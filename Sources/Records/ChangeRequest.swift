@@ -23,7 +23,7 @@ public struct ChangeRequest: Record {
     /// feature, fix, security, maintenance or labeling.
     public var type: String?
     /// open, approved, implemented, closed or rejected.
-    public var status: String?
+    public var status: Status?
     /// What is to change, and why.
     public var description: String?
     /// The analysis of the change's effect on safety (IEC 62304 7.4).
@@ -82,7 +82,7 @@ public struct ChangeRequest: Record {
         source = m.location
         title = try m.requiredText("title")
         type = try m.choice("type", ["feature", "fix", "security", "maintenance", "labeling"])
-        status = try m.choice("status", ["open", "approved", "implemented", "closed", "rejected"])
+        status = try m.choice("status", Status.self)
         description = try m.text("description")
         safetyImpact = try m.text("safety_impact")
         affectedControls = try m.ids("affected_controls", prefix: RecordKind.requirement.prefix)

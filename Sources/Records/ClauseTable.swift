@@ -16,11 +16,11 @@ public struct Clause: Sendable, Hashable, Codable {
     /// What is listed with the needs when the release holds it, without being needed.
     public var shows: [EvidenceKind]
     /// Rules that serve the clause besides those whose catalog clauses name it (or a parent of it).
-    public var rules: [String]
+    public var rules: [RuleID]
 
     /// Creates a clause.
     public init(standard: String, number: String, title: String, classes: Set<SafetyClass>, needs: [EvidenceKind],
-                shows: [EvidenceKind] = [], rules: [String] = []) {
+                shows: [EvidenceKind] = [], rules: [RuleID] = []) {
         self.standard = standard
         self.number = number
         self.title = title
@@ -41,7 +41,7 @@ public struct Clause: Sendable, Hashable, Codable {
         classes = Set(try container.decode([SafetyClass].self, forKey: .classes))
         needs = try container.decode([EvidenceKind].self, forKey: .needs)
         shows = try container.decode([EvidenceKind].self, forKey: .shows)
-        rules = try container.decode([String].self, forKey: .rules)
+        rules = try container.decode([RuleID].self, forKey: .rules)
     }
 
     /// Encodes a clause with `classes` as a sorted list of class letters, so the same clause always gives the same JSON.
@@ -98,12 +98,12 @@ public enum ClauseTable {
     private static let c: Set<SafetyClass> = [.c]
 
     private static func iec(_ number: String, _ title: String, _ classes: Set<SafetyClass>, needs: [EvidenceKind] = [],
-                            shows: [EvidenceKind] = [], rules: [String] = []) -> Clause {
+                            shows: [EvidenceKind] = [], rules: [RuleID] = []) -> Clause {
         Clause(standard: iec62304, number: number, title: title, classes: classes, needs: needs, shows: shows, rules: rules)
     }
 
     private static func iso(_ number: String, _ title: String, needs: [EvidenceKind] = [], shows: [EvidenceKind] = [],
-                            rules: [String] = []) -> Clause {
+                            rules: [RuleID] = []) -> Clause {
         Clause(standard: iso14971, number: number, title: title, classes: abc, needs: needs, shows: shows, rules: rules)
     }
 
@@ -113,7 +113,7 @@ public enum ClauseTable {
         // 4 General requirements
         iec("4.1", "Work within a quality management system", abc),
         iec("4.2", "Apply an ISO 14971 risk management process", abc, needs: [.risks], shows: [.riskPolicy]),
-        iec("4.3", "Assign software safety classes", abc, needs: [.deviceClass], shows: [.classifiedItems], rules: ["R5"]),
+        iec("4.3", "Assign software safety classes", abc, needs: [.deviceClass], shows: [.classifiedItems], rules: [.R5]),
         iec("4.4", "Legacy software", abc),
         // 5.1 Software development planning
         iec("5.1.1", "Plan the software development", abc),
@@ -129,14 +129,14 @@ public enum ClauseTable {
         iec("5.1.11", "Control configuration items before verification", bc),
         iec("5.1.12", "Identify and avoid common software defects", bc),
         // 5.2 Software requirements analysis
-        iec("5.2.1", "Derive and document software requirements", abc, needs: [.requirements], rules: ["D1"]),
+        iec("5.2.1", "Derive and document software requirements", abc, needs: [.requirements], rules: [.D1]),
         iec("5.2.2", "Content of software requirements", abc, needs: [.requirements]),
-        iec("5.2.3", "Put risk control measures into requirements", bc, needs: [.controlRequirements], rules: ["R2"]),
+        iec("5.2.3", "Put risk control measures into requirements", bc, needs: [.controlRequirements], rules: [.R2]),
         iec("5.2.4", "Re-evaluate the device risk analysis", abc, needs: [.requirements, .risks], shows: [.controlRequirements]),
         iec("5.2.5", "Update requirements", abc, needs: [.requirements]),
         iec("5.2.6", "Verify the software requirements", abc, needs: [.approvedRequirements]),
         // 5.3 Software architectural design
-        iec("5.3.1", "Turn the requirements into an architecture", bc, needs: [.items], rules: ["C5", "D1"]),
+        iec("5.3.1", "Turn the requirements into an architecture", bc, needs: [.items], rules: [.C5, .D1]),
         iec("5.3.2", "Design the interfaces of software items", bc),
         iec("5.3.3", "Specify what SOUP items must do", bc),
         iec("5.3.4", "Specify what SOUP items need to run", bc),
@@ -163,16 +163,16 @@ public enum ClauseTable {
         iec("5.6.7", "Integration test records", bc),
         iec("5.6.8", "Route integration anomalies to problem resolution", bc),
         // 5.7 Software system testing: tests linked to software requirements
-        iec("5.7.1", "Test every software requirement", abc, needs: [.testedRequirements], rules: ["T1"]),
-        iec("5.7.2", "Route system test anomalies to problem resolution", abc, needs: [.testCases, .problemReports], rules: ["A2"]),
+        iec("5.7.1", "Test every software requirement", abc, needs: [.testedRequirements], rules: [.T1]),
+        iec("5.7.2", "Route system test anomalies to problem resolution", abc, needs: [.testCases, .problemReports], rules: [.A2]),
         iec("5.7.3", "Retest after changes", abc, needs: [.testCases, .traceableCommits]),
-        iec("5.7.4", "Evaluate the system testing", abc, needs: [.testedRequirements, .testCases], rules: ["T1", "X2", "A2"]),
+        iec("5.7.4", "Evaluate the system testing", abc, needs: [.testedRequirements, .testCases], rules: [.T1, .X2, .A2]),
         iec("5.7.5", "System test records", abc, needs: [.testCases]),
         // 5.8 Software release
-        iec("5.8.1", "Verification complete before release", abc, needs: [.testedRequirements, .testCases], rules: ["T1"]),
+        iec("5.8.1", "Verification complete before release", abc, needs: [.testedRequirements, .testCases], rules: [.T1]),
         iec("5.8.2", "List known residual anomalies", abc, needs: [.problemReports]),
         iec("5.8.3", "Evaluate known residual anomalies", bc, needs: [.evaluatedAnomalies]),
-        iec("5.8.4", "Identify the released version", abc, needs: [.releaseTag], rules: ["I1", "I2", "I3"]),
+        iec("5.8.4", "Identify the released version", abc, needs: [.releaseTag], rules: [.I1, .I2, .I3]),
         iec("5.8.5", "Record how the release was built", bc),
         iec("5.8.6", "Activities and tasks complete", bc),
         iec("5.8.7", "Archive the release", abc),
@@ -183,32 +183,32 @@ public enum ClauseTable {
         iec("6.2.1.2", "Record and evaluate feedback", abc, needs: [.problemReports], shows: [.evaluatedProblemReports]),
         iec("6.2.1.3", "Judge a problem report's effect on safety", abc, needs: [.evaluatedProblemReports]),
         iec("6.2.2", "Use the problem resolution process", abc, needs: [.problemReportsInChangeControl]),
-        iec("6.2.3", "Analyse change requests", abc, needs: [.analysedChangeRequests], rules: ["C2", "C8"]),
+        iec("6.2.3", "Analyse change requests", abc, needs: [.analysedChangeRequests], rules: [.C2, .C8]),
         iec("6.2.4", "Approve change requests", abc, needs: [.approvedChangeRequests]),
         iec("6.2.5", "Inform users and regulators", abc, needs: [.regulatoryDecisions]),
         iec("6.3.1", "Implement modifications by the established process", abc, needs: [.traceableCommits]),
         iec("6.3.2", "Re-release the modified system", abc, needs: [.releaseTag, .previousRelease, .traceableCommits]),
         // 7 Software risk management process
-        iec("7.1.1", "Find software items that can contribute to hazardous situations", bc, needs: [.risksWithItems], rules: ["R5", "D1"]),
+        iec("7.1.1", "Find software items that can contribute to hazardous situations", bc, needs: [.risksWithItems], rules: [.R5, .D1]),
         iec("7.1.2", "Find how software can contribute", bc, needs: [.risksWithCause]),
-        iec("7.1.3", "Review SOUP anomaly lists", bc, needs: [.soup, .sbom], rules: ["S6"]),
+        iec("7.1.3", "Review SOUP anomaly lists", bc, needs: [.soup, .sbom], rules: [.S6]),
         iec("7.1.4", "Record the potential causes", bc, needs: [.risksWithCause]),
-        iec("7.2.1", "Choose risk control measures", bc, needs: [.risksWithControls], rules: ["R1"]),
-        iec("7.2.2", "Risk controls implemented in software", bc, needs: [.controlRequirements], rules: ["R2"]),
-        iec("7.3.1", "Verify risk control measures", bc, needs: [.verifiedControls], rules: ["R2"]),
-        iec("7.3.3", "Trace hazards to controls and their verification", bc, needs: [.risksWithControls, .verifiedControls], rules: ["T2"]),
-        iec("7.4.1", "Analyse changes for safety", abc, needs: [.analysedChangeRequests], rules: ["C2"]),
-        iec("7.4.2", "Analyse changes' impact on existing risk controls", bc, needs: [.controlImpactStated], rules: ["C2"]),
+        iec("7.2.1", "Choose risk control measures", bc, needs: [.risksWithControls], rules: [.R1]),
+        iec("7.2.2", "Risk controls implemented in software", bc, needs: [.controlRequirements], rules: [.R2]),
+        iec("7.3.1", "Verify risk control measures", bc, needs: [.verifiedControls], rules: [.R2]),
+        iec("7.3.3", "Trace hazards to controls and their verification", bc, needs: [.risksWithControls, .verifiedControls], rules: [.T2]),
+        iec("7.4.1", "Analyse changes for safety", abc, needs: [.analysedChangeRequests], rules: [.C2]),
+        iec("7.4.2", "Analyse changes' impact on existing risk controls", bc, needs: [.controlImpactStated], rules: [.C2]),
         iec("7.4.3", "Carry out the risk management the analyses call for", bc, needs: [.changeRequestsNamingRisks]),
         // 8 Software configuration management process
-        iec("8.1.1", "Identify configuration items", abc, needs: [.items], rules: ["C5", "I3"]),
-        iec("8.1.2", "Identify SOUP", abc, needs: [.soup], rules: ["S1", "S4"]),
+        iec("8.1.1", "Identify configuration items", abc, needs: [.items], rules: [.C5, .I3]),
+        iec("8.1.2", "Identify SOUP", abc, needs: [.soup], rules: [.S1, .S4]),
         iec("8.1.3", "Identify the system configuration documentation", abc, needs: [.items], shows: [.soup]),
         iec("8.2.1", "Approve change requests before changing", abc, needs: [.approvedChangeRequests, .traceableCommits]),
         iec("8.2.2", "Implement the approved changes", abc, needs: [.traceableCommits]),
         iec("8.2.3", "Verify the changes", abc, needs: [.traceableCommits, .testCases]),
-        iec("8.2.4", "Trace every change", abc, needs: [.traceableCommits], shows: [.signedCommits], rules: ["C1", "T2", "G1", "G2"]),
-        iec("8.3", "Configuration status accounting", abc, needs: [.items, .commits], shows: [.signedCommits, .signedTag], rules: ["G1", "G2"]),
+        iec("8.2.4", "Trace every change", abc, needs: [.traceableCommits], shows: [.signedCommits], rules: [.C1, .T2, .G1, .G2]),
+        iec("8.3", "Configuration status accounting", abc, needs: [.items, .commits], shows: [.signedCommits, .signedTag], rules: [.G1, .G2]),
         // 9 Software problem resolution process
         iec("9.1", "Write problem reports", abc, needs: [.problemReports]),
         iec("9.2", "Investigate the problem", abc, needs: [.evaluatedProblemReports]),
@@ -231,17 +231,17 @@ public enum ClauseTable {
         iso("5.1", "Risk analysis", needs: [.risks]),
         iso("5.2", "Intended use and foreseeable misuse"),
         iso("5.3", "Characteristics related to safety"),
-        iso("5.4", "Hazards and hazardous situations", needs: [.risksWithSituation], rules: ["X5", "D1"]),
+        iso("5.4", "Hazards and hazardous situations", needs: [.risksWithSituation], rules: [.X5, .D1]),
         iso("5.5", "Estimate the risks", needs: [.estimatedRisks]),
-        iso("6", "Evaluate the risks", needs: [.estimatedRisks, .riskPolicy], rules: ["R1"]),
-        iso("7.1", "Choose risk control options", needs: [.risksWithControls], rules: ["R1"]),
-        iso("7.2", "Implement and verify risk controls", needs: [.verifiedControls], rules: ["R2", "R4"]),
+        iso("6", "Evaluate the risks", needs: [.estimatedRisks, .riskPolicy], rules: [.R1]),
+        iso("7.1", "Choose risk control options", needs: [.risksWithControls], rules: [.R1]),
+        iso("7.2", "Implement and verify risk controls", needs: [.verifiedControls], rules: [.R2, .R4]),
         iso("7.3", "Evaluate the residual risk", needs: [.residualRisks]),
-        iso("7.4", "Weigh benefit against residual risk", needs: [.residualRisks], shows: [.benefitRisk], rules: ["R3"]),
+        iso("7.4", "Weigh benefit against residual risk", needs: [.residualRisks], shows: [.benefitRisk], rules: [.R3]),
         iso("7.5", "Risks the controls introduce"),
-        iso("7.6", "Risk control complete", needs: [.risksWithControls, .residualRisks], rules: ["R1", "R2"]),
-        iso("8", "Evaluate the overall residual risk", needs: [.residualRiskEvaluation], rules: ["R6"]),
-        iso("9", "Review the risk management", needs: [.riskManagementReview], rules: ["R7"]),
+        iso("7.6", "Risk control complete", needs: [.risksWithControls, .residualRisks], rules: [.R1, .R2]),
+        iso("8", "Evaluate the overall residual risk", needs: [.residualRiskEvaluation], rules: [.R6]),
+        iso("9", "Review the risk management", needs: [.riskManagementReview], rules: [.R7]),
         iso("10", "Production and post-production information"),
     ]
 }

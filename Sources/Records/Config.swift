@@ -51,7 +51,7 @@ public struct Config: Sendable, Hashable {
     /// no software item needs to claim them (`not_software:`), and the SUF lists them apart.
     public var notSoftware: [String] = []
     /// Per-rule levels: error, warning or off.
-    public var policy: [String: String] = [:]
+    public var policy: [RuleID: RuleSetting] = [:]
     /// Clauses the manufacturer declares not applicable, by reference (`IEC 62304 5.1.10`), with the reason
     /// (`clauses: {not_applicable: …}`).
     public var notApplicableClauses: [String: String] = [:]
@@ -147,16 +147,16 @@ public struct Config: Sendable, Hashable {
                 guard let letter = rule.first, letter.isUppercase, rule.dropFirst().allSatisfy(\.isNumber), rule.count > 1 else {
                     throw DossierError("expected a rule id such as G1 or C5 in 'policy', found \(Excerpt.quoted(rule))", at: keyValue.location)
                 }
-                guard RuleCatalog.rule(rule) != nil else {
-                    throw DossierError("unknown rule \(Excerpt.quoted(rule)) in 'policy'; the rules are \(RuleCatalog.rules.map(\.id).joined(separator: ", "))",
+                guard let id = RuleID(rawValue: rule) else {
+                    throw DossierError("unknown rule \(Excerpt.quoted(rule)) in 'policy'; the rules are \(RuleID.allCases.map(\.rawValue).joined(separator: ", "))",
                                        at: keyValue.location)
                 }
                 let levelValue = YAMLValue(node: level, file: file)
                 let text = try levelValue.text("error, warning or off")
-                guard ["error", "warning", "off"].contains(text) else {
+                guard let setting = RuleSetting(rawValue: text) else {
                     throw DossierError("expected error, warning or off for rule \(rule), found \(Excerpt.quoted(text))", at: levelValue.location)
                 }
-                config.policy[rule] = text
+                config.policy[id] = setting
             }
         }
         if let value = m["clauses"] { config.notApplicableClauses = try notApplicableClauses(value) }

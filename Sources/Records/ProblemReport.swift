@@ -17,7 +17,7 @@ public struct ProblemReport: Record {
     /// How serious the anomaly is, on the manufacturer's own scale.
     public var severity: String?
     /// open, investigating, resolved, closed or deferred.
-    public var status: String?
+    public var status: Status?
     /// Software items the anomaly is in.
     public var items: [String]
     /// For an anomaly left open: why it does not contribute to an unacceptable risk (IEC 62304 5.8.3).
@@ -33,7 +33,7 @@ public struct ProblemReport: Record {
         title = try m.requiredText("title")
         description = try m.text("description")
         severity = try m.text("severity")
-        status = try m.choice("status", ["open", "investigating", "resolved", "closed", "deferred"])
+        status = try m.choice("status", Status.self)
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
         evaluation = try m.text("evaluation")
         tests = try m.texts("tests")
@@ -41,7 +41,7 @@ public struct ProblemReport: Record {
     }
 
     /// Whether the anomaly is still open in the release (a known residual anomaly).
-    public var isOpen: Bool { !["resolved", "closed"].contains(status ?? "open") }
+    public var isOpen: Bool { ![.resolved, .closed].contains(status ?? .open) }
 
     /// Its title, the name tables show.
     public var headline: String { title }

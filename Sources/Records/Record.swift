@@ -110,6 +110,7 @@ extension Record {
             switch value {
             case let text as String: text.isEmpty ? nil : RecordField(name: name, value: text)
             case let list as [String]: list.isEmpty ? nil : RecordField(name: name, value: list.joined(separator: ", "))
+            case let choice as any RecordChoice: RecordField(name: name, value: choice.rawValue)
             case let flag as Bool: RecordField(name: name, value: flag ? "yes" : "no")
             case let obsolete as Obsolescence: RecordField(name: name, value: "\(obsolete.release): \(obsolete.rationale)")
             default: nil

@@ -17,14 +17,13 @@ public struct Requirement: Record {
     /// functional, safety, security, performance, usability, interface or regulatory.
     public var type: String?
     /// draft, approved or obsolete.
-    public var status: String?
+    public var status: Status?
     /// Software items that implement it.
     public var items: [String]
     /// Test ids or globs over `classname.name` that verify it.
     public var verifiedBy: [String]
 
     static let types = ["functional", "safety", "security", "performance", "usability", "interface", "regulatory"]
-    static let statuses = ["draft", "approved", "obsolete"]
     static let allowed = ["id", "title", "text", "type", "status", "items", "verified_by", "obsolete"]
 
     init(_ m: YAMLMapping) throws {
@@ -33,7 +32,7 @@ public struct Requirement: Record {
         title = try m.requiredText("title")
         text = try m.requiredText("text")
         type = try m.choice("type", Self.types)
-        status = try m.choice("status", Self.statuses)
+        status = try m.choice("status", Status.self)
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
         verifiedBy = try m.texts("verified_by")
         obsolete = try m.obsolescence()

@@ -14,12 +14,15 @@ public enum RuleSetting: String, Sendable, Codable, Hashable {
     case warning
     /// The rule does not run.
     case off
+
+    /// The level its findings get; nil for off.
+    public var level: FindingLevel? { FindingLevel(rawValue: rawValue) }
 }
 
 /// One gap rule: its id, the clauses it serves, its default level and what it looks for.
 public struct RuleInfo: Sendable, Codable, Hashable {
     /// The id, e.g. `T1`.
-    public var id: String
+    public var id: RuleID
     /// The clauses it evidences, e.g. `IEC 62304 5.2`, `ISO 14971 7.1`, `MDR GSPR 23`.
     public var clauses: [String]
     /// The level when dossier.yml's `policy:` does not set one.
@@ -28,7 +31,7 @@ public struct RuleInfo: Sendable, Codable, Hashable {
     public var summary: String
 
     /// Creates a rule description.
-    public init(id: String, clauses: [String], defaultLevel: FindingLevel, summary: String) {
+    public init(id: RuleID, clauses: [String], defaultLevel: FindingLevel, summary: String) {
         self.id = id
         self.clauses = clauses
         self.defaultLevel = defaultLevel

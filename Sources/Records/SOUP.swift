@@ -26,7 +26,7 @@ public struct SOUP: Record {
     /// Software items that use it.
     public var items: [String]
     /// maintained, security-only or unsupported.
-    public var supportLevel: String?
+    public var supportLevel: SupportLevel?
     /// When its supplier stops supporting it, as written in the record.
     public var endOfSupport: String?
     /// The evaluation of its published anomaly list (IEC 62304 7.1.3), e.g. a date or a reference.
@@ -67,7 +67,7 @@ public struct SOUP: Record {
         purl = try m.text("purl")
         purpose = try m.text("purpose")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
-        supportLevel = try m.choice("support_level", ["maintained", "security-only", "unsupported"])
+        supportLevel = try m.choice("support_level", SupportLevel.self)
         endOfSupport = try m.text("end_of_support")
         anomaliesReviewed = try m.text("anomalies_reviewed")
         obsolete = try m.obsolescence()
@@ -112,7 +112,7 @@ extension SOUP {
         purl = try c.decodeIfPresent(String.self, forKey: .purl)
         purpose = try c.decodeIfPresent(String.self, forKey: .purpose)
         items = try c.decode([String].self, forKey: .items)
-        supportLevel = try c.decodeIfPresent(String.self, forKey: .supportLevel)
+        supportLevel = try c.decodeIfPresent(SupportLevel.self, forKey: .supportLevel)
         endOfSupport = try c.decodeIfPresent(String.self, forKey: .endOfSupport)
         anomaliesReviewed = try c.decodeIfPresent(String.self, forKey: .anomaliesReviewed)
         bomRef = try c.decodeIfPresent(String.self, forKey: .bomRef)

@@ -8,7 +8,7 @@ import Yams
 /// Threagile's risk id as its origin.
 enum ThreagileReader {
     /// Threagile's risk-tracking status as a disposition: unchecked, in-discussion and in-progress are still open.
-    static let dispositions = ["mitigated": "mitigated", "accepted": "accepted", "false-positive": "not_applicable"]
+    static let dispositions: [String: Threat.Disposition] = ["mitigated": .mitigated, "accepted": .accepted, "false-positive": .notApplicable]
 
     /// Whether a YAML file is a Threagile model: it has `threagile_version`.
     static func isModel(_ root: YAMLValue) -> Bool {

@@ -27,7 +27,7 @@ public struct Threat: Record {
     /// Safety risks it can lead to.
     public var risks: [String]
     /// mitigated, accepted, transferred or not_applicable.
-    public var disposition: String?
+    public var disposition: Disposition?
     /// Software items exposed to it.
     public var items: [String]
     /// Known vulnerabilities of SOUP (ids from the SBOM, e.g. `CVE-2024-3094`) that this threat covers.
@@ -44,7 +44,6 @@ public struct Threat: Record {
 
     static let strideCategories = ["Spoofing", "Tampering", "Repudiation", "Information disclosure",
                                    "Denial of service", "Elevation of privilege"]
-    static let dispositions = ["mitigated", "accepted", "transferred", "not_applicable"]
     static let allowed = ["id", "title", "stride", "asset", "description", "cvss", "residual_cvss", "mitigations",
                           "risks", "disposition", "safety_impact", "items", "vulnerabilities", "origin", "severity",
                           "mitigation_text", "obsolete"]
@@ -81,7 +80,7 @@ public struct Threat: Record {
         residualCvss = try m.text("residual_cvss")
         mitigations = try m.ids("mitigations", prefix: RecordKind.requirement.prefix)
         risks = try m.ids("risks", prefix: RecordKind.risk.prefix)
-        disposition = try m.choice("disposition", Self.dispositions)
+        disposition = try m.choice("disposition", Disposition.self)
         safetyImpact = try m.bool("safety_impact")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
         vulnerabilities = try m.texts("vulnerabilities")
@@ -124,7 +123,7 @@ extension Threat {
         residualCvss = try c.decodeIfPresent(String.self, forKey: .residualCvss)
         mitigations = try c.decode([String].self, forKey: .mitigations)
         risks = try c.decode([String].self, forKey: .risks)
-        disposition = try c.decodeIfPresent(String.self, forKey: .disposition)
+        disposition = try c.decodeIfPresent(Disposition.self, forKey: .disposition)
         items = try c.decode([String].self, forKey: .items)
         vulnerabilities = try c.decodeIfPresent([String].self, forKey: .vulnerabilities) ?? []
         safetyImpact = try c.decodeIfPresent(Bool.self, forKey: .safetyImpact)

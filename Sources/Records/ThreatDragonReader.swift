@@ -6,7 +6,7 @@ import Support
 /// record that keeps Threat Dragon's id as its origin.
 package enum ThreatDragonReader {
     /// Threat Dragon's status as a disposition: Mitigated and NotApplicable map; Open is no disposition yet.
-    static let dispositions = ["Mitigated": "mitigated", "NotApplicable": "not_applicable", "N/A": "not_applicable"]
+    static let dispositions: [String: Threat.Disposition] = ["Mitigated": .mitigated, "NotApplicable": .notApplicable, "N/A": .notApplicable]
 
     /// The threats in the model, in diagram and cell order.
     /// - Throws: `DossierError` for text that is not JSON, a model of an older schema version, or a threat without id.

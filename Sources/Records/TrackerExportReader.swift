@@ -45,7 +45,7 @@ package enum TrackerExportReader {
             cr.type = mapping.type(from: labels)
             let state = try issue.text("state")
             let reason = try issue.text("state_reason")
-            cr.status = state == "closed" ? (reason == "not_planned" ? "rejected" : "closed") : (state == nil ? nil : "open")
+            cr.status = state == "closed" ? (reason == "not_planned" ? .rejected : .closed) : (state == nil ? nil : .open)
             cr.targetRelease = try issue.object("milestone")?.text("title")
             mapping.assess(&cr, labels: labels) { name in try? issue.text(name) }
             return cr

@@ -24,7 +24,7 @@ public struct TrackerMapping: Sendable, Hashable {
     /// Label or issue-type names to change request types.
     public var types: [String: String] = [:]
     /// Tracker status names to change request statuses, beside the usual ones.
-    public var statuses: [String: String] = [:]
+    public var statuses: [String: ChangeRequest.Status] = [:]
     /// Where the safety-impact analysis is.
     public var safetyImpact: Source?
     /// Where the regulatory decision is.
@@ -34,7 +34,6 @@ public struct TrackerMapping: Sendable, Hashable {
     public static let standard = TrackerMapping()
 
     static let crTypes = ["feature", "fix", "security", "maintenance", "labeling"]
-    static let crStatuses = ["open", "approved", "implemented", "closed", "rejected"]
 
     /// Reads `tracker:` from dossier.yml.
     /// - Throws: `DossierError` for an id without `CR-`, an unknown type or status, or a source that is neither label nor field.
@@ -47,7 +46,7 @@ public struct TrackerMapping: Sendable, Hashable {
             idFormat = id
         }
         types = try Self.names(m, "type", into: Self.crTypes)
-        statuses = try Self.names(m, "status", into: Self.crStatuses)
+        statuses = try Self.names(m, "status", into: ChangeRequest.Status.allCases.map(\.rawValue)).compactMapValues(ChangeRequest.Status.init(rawValue:))
         safetyImpact = try Self.source(m, "safety_impact")
         regulatoryDecision = try Self.source(m, "regulatory_decision")
     }
@@ -113,17 +112,17 @@ public struct TrackerMapping: Sendable, Hashable {
     }
 
     /// A change request status from a tracker's status name and resolution.
-    func status(name: String?, resolution: String?, category: String? = nil) -> String? {
+    func status(name: String?, resolution: String?, category: String? = nil) -> ChangeRequest.Status? {
         if let name, let mapped = statuses[name] { return mapped }
         if let resolution {
             let rejected = ["won't do", "won't fix", "declined", "duplicate", "cannot reproduce", "not planned", "rejected"]
-            return rejected.contains(resolution.lowercased()) ? "rejected" : "closed"
+            return rejected.contains(resolution.lowercased()) ? .rejected : .closed
         }
         switch (category?.lowercased(), name?.lowercased()) {
-        case ("new", _), (_, "open"?), (_, "to do"?), (_, "backlog"?), (_, "new"?): return "open"
-        case ("done", _), (_, "done"?), (_, "closed"?), (_, "resolved"?): return "closed"
-        case ("indeterminate", _), (_, "in progress"?), (_, "approved"?): return "approved"
-        default: return name == nil ? nil : "open"
+        case ("new", _), (_, "open"?), (_, "to do"?), (_, "backlog"?), (_, "new"?): return .open
+        case ("done", _), (_, "done"?), (_, "closed"?), (_, "resolved"?): return .closed
+        case ("indeterminate", _), (_, "in progress"?), (_, "approved"?): return .approved
+        default: return name == nil ? nil : .open
         }
     }
 }

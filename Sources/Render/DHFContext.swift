@@ -36,7 +36,7 @@ enum DHFContext {
         let current = { (record: any Record) in record.obsolete == nil }
 
         context["requirements"] = baseline.requirements.filter(current).map { r -> [String: Any] in
-            ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status ?? "",
+            ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status?.rawValue ?? "",
              "items": r.items.joined(separator: ", "), "verifiedBy": r.verifiedBy.joined(separator: ", "), "history": historyText(r.id)]
         }
         let verification = Dictionary(history.traceMatrix.map { ($0.requirement, (tests: $0.tests.map(\.id), result: $0.result)) },
@@ -47,7 +47,7 @@ enum DHFContext {
             ["id": threat.id, "anchor": MarkdownText.anchor(threat.id), "title": threat.title, "stride": threat.stride ?? "",
              "cvss": SUFContext.cvssText(threat.cvss), "residualCvss": SUFContext.cvssText(threat.residualCvss),
              "mitigations": threat.mitigations.joined(separator: ", "),
-             "disposition": threat.disposition?.replacingUnderscores ?? "not stated", "history": historyText(threat.id)]
+             "disposition": threat.disposition?.rawValue.replacingUnderscores ?? "not stated", "history": historyText(threat.id)]
         }
         context["items"] = baseline.items.filter(current).map { item -> [String: Any] in
             ["id": item.id, "anchor": MarkdownText.anchor(item.id), "name": item.name,
@@ -55,7 +55,7 @@ enum DHFContext {
         }
         context["problemReports"] = baseline.problemReports.filter(current).map { pr -> [String: Any] in
             ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "not stated",
-             "status": pr.status ?? "open", "history": historyText(pr.id)]
+             "status": pr.status?.rawValue ?? "open", "history": historyText(pr.id)]
         }
         for (key, kind) in [("retiredRequirements", RecordKind.requirement), ("retiredRisks", .risk), ("retiredThreats", .threat),
                             ("retiredItems", .softwareItem), ("retiredProblemReports", .problemReport)] {

@@ -63,7 +63,7 @@ enum SUFContext {
             return [
                 "id": entry.id, "anchor": MarkdownText.anchor(entry.id), "known": r != nil,
                 "title": r?.title ?? "(no change request record with this id)", "type": r?.type ?? "",
-                "status": r?.status ?? "", "safetyImpact": r?.safetyImpact ?? "not stated",
+                "status": r?.status?.rawValue ?? "", "safetyImpact": r?.safetyImpact ?? "not stated",
                 "decision": r?.regulatoryAssessment?.decision ?? "not stated",
                 "rationale": r?.regulatoryAssessment?.rationale ?? "", "approvedBy": r?.approvedBy ?? "",
                 "approvedOn": r?.approvedOn ?? "", "items": entry.items.joined(separator: ", "),
@@ -110,11 +110,11 @@ enum SUFContext {
             ["id": threat.id, "anchor": MarkdownText.anchor(threat.id), "title": threat.title, "stride": threat.stride ?? "",
              "cvss": cvssText(threat.cvss), "residualCvss": cvssText(threat.residualCvss),
              "mitigations": threat.mitigations.joined(separator: ", "), "risks": threat.risks.joined(separator: ", "),
-             "disposition": threat.disposition?.replacingUnderscores ?? "not stated"]
+             "disposition": threat.disposition?.rawValue.replacingUnderscores ?? "not stated"]
         }
         context["soup"] = records.soup.filter { $0.obsolete == nil }.map { soup -> [String: Any] in
             ["id": soup.id, "anchor": MarkdownText.anchor(soup.id), "name": soup.name, "version": soup.version,
-             "supplier": soup.supplier ?? "not stated", "supportLevel": soup.supportLevel ?? "not stated",
+             "supplier": soup.supplier ?? "not stated", "supportLevel": soup.supportLevel?.rawValue ?? "not stated",
              "endOfSupport": soup.endOfSupport ?? "not stated", "items": soup.items.joined(separator: ", ")]
         }
         context["sbom"] = sbomText(records.sbom)
@@ -128,12 +128,12 @@ enum SUFContext {
             .filter { !$0.isOpen && (crProblemReports.contains($0.id) || previousOpen.contains($0.id)) }
             .map { pr -> [String: Any] in
                 ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "",
-                 "status": pr.status ?? "", "changeRequests": release.changeRequests.filter { $0.record?.problemReports.contains(pr.id) ?? false }
+                 "status": pr.status?.rawValue ?? "", "changeRequests": release.changeRequests.filter { $0.record?.problemReports.contains(pr.id) ?? false }
                     .map(\.id).joined(separator: ", ")]
             }
         context["knownAnomalies"] = records.problemReports.filter { $0.isOpen && $0.obsolete == nil }.map { pr -> [String: Any] in
             ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "not stated",
-             "status": pr.status ?? "open", "evaluation": pr.evaluation ?? "not stated"]
+             "status": pr.status?.rawValue ?? "open", "evaluation": pr.evaluation ?? "not stated"]
         }
         context["deprecations"] = release.delta.kinds.flatMap { kind in
             kind.obsoleted.compactMap { change -> [String: Any]? in
@@ -143,7 +143,7 @@ enum SUFContext {
             }
         }
         context["allRequirements"] = records.requirements.map { r -> [String: Any] in
-            ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status ?? "",
+            ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status?.rawValue ?? "",
              "items": r.items.joined(separator: ", "), "verifiedBy": r.verifiedBy.joined(separator: ", ")]
         }
         context["allItems"] = records.items.map { item -> [String: Any] in
@@ -151,11 +151,11 @@ enum SUFContext {
              "parent": item.parent ?? "", "paths": item.paths.joined(separator: ", ")]
         }
         context["allChangeRequests"] = records.changeRequests.map { cr -> [String: Any] in
-            ["id": cr.id, "anchor": MarkdownText.anchor(cr.id), "title": cr.title, "type": cr.type ?? "", "status": cr.status ?? "",
+            ["id": cr.id, "anchor": MarkdownText.anchor(cr.id), "title": cr.title, "type": cr.type ?? "", "status": cr.status?.rawValue ?? "",
              "decision": cr.regulatoryAssessment?.decision ?? "not stated"]
         }
         context["allProblemReports"] = records.problemReports.map { pr -> [String: Any] in
-            ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "", "status": pr.status ?? ""]
+            ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "", "status": pr.status?.rawValue ?? ""]
         }
         context["allIFUChanges"] = records.ifuChanges.map { ifu -> [String: Any] in
             ["id": ifu.id, "anchor": MarkdownText.anchor(ifu.id), "document": ifu.document, "section": ifu.section ?? "", "change": ifu.change]
@@ -175,7 +175,7 @@ enum SUFContext {
         context["gapSummary"] = [
             "errors": release.findings.count { $0.level == .error },
             "warnings": release.findings.count { $0.level == .warning },
-            "rulesOff": release.rulesOff.isEmpty ? "none" : release.rulesOff.joined(separator: ", "),
+            "rulesOff": release.rulesOff.isEmpty ? "none" : release.rulesOff.map(\.rawValue).joined(separator: ", "),
         ]
         context["traceMatrix"] = release.traceMatrix.map { row -> [String: Any] in
             let cells = row.cells(separator: ", ")
@@ -286,7 +286,7 @@ enum SUFContext {
             case "message": return finding.message
             case "location": return finding.location?.description ?? ""
             case "level" where !grouped: return finding.level.rawValue
-            case "rule" where !grouped: return finding.rule
+            case "rule" where !grouped: return finding.rule.rawValue
             case "clauses" where !grouped: return finding.clauses.joined(separator: "; ")
             default: return nil
             }
@@ -380,7 +380,7 @@ enum SUFContext {
         var order: [String] = []
         var groups: [String: [Int]] = [:]
         for (index, finding) in findings.enumerated() {
-            let key = "\(finding.level.rawValue) \(finding.rule)"
+            let key = "\(finding.level.rawValue) \(finding.rule.rawValue)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(index)
         }
@@ -388,7 +388,7 @@ enum SUFContext {
         return order.map { key in
             let members = groups[key] ?? []
             let first = findings[members[0]]
-            return ["level": first.level.rawValue, "rule": first.rule, "summary": summaries[first.rule] ?? "",
+            return ["level": first.level.rawValue, "rule": first.rule.rawValue, "summary": summaries[first.rule] ?? "",
                     "clauses": first.clauses.joined(separator: "; "), "count": members.count,
                     "findings": members.map { FindingRow(findings, $0, grouped: true) }]
         }

@@ -188,8 +188,8 @@ public struct FindingsDiff: Sendable, Codable, Hashable {
     init(old: [Finding], new: [Finding]) {
         errors = BeforeAfter(old: old.count { $0.level == .error }, new: new.count { $0.level == .error })
         warnings = BeforeAfter(old: old.count { $0.level == .warning }, new: new.count { $0.level == .warning })
-        func key(_ finding: Finding) -> String { ([finding.rule] + finding.subjects).joined(separator: "\u{1F}") }
-        func ref(_ finding: Finding) -> FindingRef { FindingRef(rule: finding.rule, level: finding.level.rawValue, message: finding.message) }
+        func key(_ finding: Finding) -> String { ([finding.rule.rawValue] + finding.subjects).joined(separator: "\u{1F}") }
+        func ref(_ finding: Finding) -> FindingRef { FindingRef(rule: finding.rule.rawValue, level: finding.level.rawValue, message: finding.message) }
         // Several findings may share a key: they are paired in order.
         var before: [String: [Finding]] = [:]
         for finding in old { before[key(finding), default: []].append(finding) }

@@ -34,7 +34,7 @@ public struct ReleaseFacts: Sendable {
         changeRequests = release.changeRequests
         delta = release.delta
         traceMatrix = release.traceMatrix
-        findings = DesignHistoryBuilder.tally(release.findings.map { ($0.rule, $0.level) })
+        findings = DesignHistoryBuilder.tally(release.findings.map { ($0.rule.rawValue, $0.level) })
         coverage = release.coverage
         soup = release.records.soup
         headlines = Dictionary(release.records.all.map { ($0.id, $0.headline) }, uniquingKeysWith: { a, _ in a })

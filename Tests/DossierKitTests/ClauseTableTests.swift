@@ -42,14 +42,11 @@ struct ClauseTableTests {
         }
     }
 
-    @Test("a clause names each kind of evidence once and only rules in the catalog")
+    @Test("a clause names each kind of evidence once (its rules are RuleIDs: an unknown one does not compile)")
     func evidenceNamesExist() {
         for clause in ClauseTable.clauses {
             let kinds = clause.needs + clause.shows
             #expect(Set(kinds).count == kinds.count, "\(clause.reference) repeats a kind of evidence")
-            for rule in clause.rules {
-                #expect(RuleCatalog.rule(rule) != nil, "\(clause.reference) names unknown rule \(rule)")
-            }
         }
     }
 
@@ -130,10 +127,10 @@ struct ClauseTableTests {
         for clause in ClauseTable.clauses where clause.standard == "IEC 62304" && clause.number.hasPrefix("9.") {
             #expect(clause.classes == all, "\(clause.reference)")
         }
-        #expect(clause("IEC 62304", "7.4.1")?.rules == ["C2"])
-        #expect(clause("IEC 62304", "8.1.2")?.rules.contains("S1") == true)
+        #expect(clause("IEC 62304", "7.4.1")?.rules == [.C2])
+        #expect(clause("IEC 62304", "8.1.2")?.rules.contains(.S1) == true)
         #expect(clause("IEC 62304", "5.4.2")?.canBeEvidenced == false)
-        #expect(clause("ISO 14971", "7.4")?.rules == ["R3"])
+        #expect(clause("ISO 14971", "7.4")?.rules == [.R3])
     }
 
     @Test("clauses survive a JSON round trip")

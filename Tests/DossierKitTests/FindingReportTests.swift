@@ -46,19 +46,19 @@ final class JUnitElementList: NSObject, XMLParserDelegate {
 
 @Suite("Finding reports: JUnit XML and SARIF")
 struct FindingReportTests {
-    let rules = ["T1", "R1", "C1", "X6"].compactMap(RuleCatalog.rule)
+    let rules = [RuleID.T1, .R1, .C1, .X6].map(RuleCatalog.rule)
 
     var findings: [Finding] {
         [
-            Finding(rule: "T1", level: .error, message: #"REQ-1 "dose <limit> & rate" has no passing test"#, subjects: ["REQ-1"],
+            Finding(rule: .T1, level: .error, message: #"REQ-1 "dose <limit> & rate" has no passing test"#, subjects: ["REQ-1"],
                     location: SourceLocation(file: "regulatory/requirements.yml", line: 4, column: 5), clauses: ["IEC 62304 5.2"]),
-            Finding(rule: "C1", level: .warning, message: "commit 0123abc names no change request", subjects: ["0123abc"],
+            Finding(rule: .C1, level: .warning, message: "commit 0123abc names no change request", subjects: ["0123abc"],
                     location: nil, clauses: ["IEC 62304 8.2.4"]),
-            Finding(rule: "T1", level: .error, message: "REQ-2 has no passing test", subjects: ["REQ-2"],
+            Finding(rule: .T1, level: .error, message: "REQ-2 has no passing test", subjects: ["REQ-2"],
                     location: SourceLocation(file: "regulatory/requirements.yml", line: 9), clauses: ["IEC 62304 5.2"]),
-            Finding(rule: "X6", level: .warning, message: "THR-1's CVSS vector is missing", subjects: ["THR-1"],
+            Finding(rule: .X6, level: .warning, message: "THR-1's CVSS vector is missing", subjects: ["THR-1"],
                     location: SourceLocation(file: "regulatory/threat model.yml", line: 2, column: 3), clauses: []),
-            Finding(rule: "X6", level: .error, message: "THR-2's CVSS vector is invalid", subjects: ["THR-2"],
+            Finding(rule: .X6, level: .error, message: "THR-2's CVSS vector is invalid", subjects: ["THR-2"],
                     location: SourceLocation(file: "regulatory/threat model.yml", line: 12, column: 3), clauses: []),
         ]
     }
@@ -78,7 +78,7 @@ struct FindingReportTests {
         #expect(elements.first?.name == "testsuites" && elements.first?.attributes["failures"] == "2")
         let cases = elements.enumerated().filter { $0.element.name == "testcase" }
         #expect(cases.map { $0.element.attributes["classname"] } == ["dossier.T1", "dossier.R1", "dossier.C1", "dossier.X6"])
-        #expect(cases.first?.element.attributes["name"] == "T1: \(try #require(RuleCatalog.rule("T1")).summary)")
+        #expect(cases.first?.element.attributes["name"] == "T1: \(RuleCatalog.rule(.T1).summary)")
         func children(of testcase: String) -> [JUnitElementList.Element] {
             guard let index = cases.first(where: { $0.element.attributes["classname"] == "dossier.\(testcase)" })?.offset else { return [] }
             return elements.filter { $0.parent == index }
@@ -102,7 +102,7 @@ struct FindingReportTests {
 
     @Test("JUnit: rules not passed (turned off) are left out; a finding's unlisted rule still gets a testcase")
     func junitRuleSelection() throws {
-        let off = FindingReport.junit(findings: [], rules: rules.filter { $0.id != "C1" }, release: "v1")
+        let off = FindingReport.junit(findings: [], rules: rules.filter { $0.id != .C1 }, release: "v1")
         #expect(!off.contains("dossier.C1"))
         let unlisted = FindingReport.junit(findings: findings, rules: [], release: "v1")
         let cases = try JUnitElementList.read(unlisted).filter { $0.name == "testcase" }.map { $0.attributes["classname"] ?? "" }
@@ -113,15 +113,15 @@ struct FindingReportTests {
 
     @Test("JUnit: quotes, markup, line breaks and control characters survive in attributes and text")
     func junitEscaping() throws {
-        let odd = RuleInfo(id: "Z\"<&>'", clauses: [], defaultLevel: .error, summary: "a \"quoted\" <summary> & more\nsecond line")
+        let odd = RuleInfo(id: .T1, clauses: [], defaultLevel: .error, summary: "a \"quoted\" <summary> & more\nsecond line")
         let finding = Finding(rule: odd.id, level: .error, message: "bell \u{07} and NUL \u{00} and tab\there\r\nend",
                               subjects: [], location: nil, clauses: [])
         let xml = FindingReport.junit(findings: [finding], rules: [odd], release: "v<1>&\"2\"")
         let elements = try JUnitElementList.read(xml)
         #expect(elements.first { $0.name == "testsuite" }?.attributes["name"] == "dossier check v<1>&\"2\"")
         let testcase = try #require(elements.first { $0.name == "testcase" })
-        #expect(testcase.attributes["classname"] == "dossier.Z\"<&>'")
-        #expect(testcase.attributes["name"] == "Z\"<&>': a \"quoted\" <summary> & more\nsecond line")
+        #expect(testcase.attributes["classname"] == "dossier.T1")
+        #expect(testcase.attributes["name"] == "T1: a \"quoted\" <summary> & more\nsecond line")
         let failure = try #require(elements.first { $0.name == "failure" })
         #expect(failure.attributes["message"] == "1 finding")
         #expect(failure.text == "error: bell \u{FFFD} and NUL \u{FFFD} and tab\there\r\nend")
@@ -159,9 +159,9 @@ struct FindingReportTests {
         let sarifRules = try #require(driver["rules"] as? [[String: Any]])
         #expect(sarifRules.map { $0["id"] as? String } == ["T1", "R1", "C1", "X6"])
         let t1 = sarifRules[0]
-        #expect((t1["shortDescription"] as? [String: Any])?["text"] as? String == RuleCatalog.rule("T1")?.summary)
+        #expect((t1["shortDescription"] as? [String: Any])?["text"] as? String == RuleCatalog.rule(.T1).summary)
         #expect((t1["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
-        #expect((t1["properties"] as? [String: Any])?["clauses"] as? [String] == RuleCatalog.rule("T1")?.clauses)
+        #expect((t1["properties"] as? [String: Any])?["clauses"] as? [String] == RuleCatalog.rule(.T1).clauses)
         #expect((sarifRules[2]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
         let bare = try sarifObject(FindingReport.sarif(findings: [], rules: [], toolVersion: "0.1.0"))
         let bareDriver = ((bare["runs"] as? [[String: Any]])?.first?["tool"] as? [String: Any])?["driver"] as? [String: Any]
@@ -178,9 +178,9 @@ struct FindingReportTests {
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == findings.count)
         for (result, finding) in zip(results, findings) {
-            #expect(result["ruleId"] as? String == finding.rule)
+            #expect(result["ruleId"] as? String == finding.rule.rawValue)
             let ruleIndex = try #require(result["ruleIndex"] as? Int)
-            #expect(ruleIDs[ruleIndex] == finding.rule)
+            #expect(ruleIDs[ruleIndex] == finding.rule.rawValue)
             #expect(result["level"] as? String == finding.level.rawValue)
             #expect((result["message"] as? [String: Any])?["text"] as? String == finding.message)
             #expect((result["properties"] as? [String: Any])?["subjects"] as? [String] == finding.subjects)

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Model
+import Records
 @testable import Support
 import Testing
 
@@ -27,9 +28,9 @@ struct GapRuleRiskTests {
     @Test("R1 fires for an unacceptable initial risk with no control")
     func r1Fires() throws {
         let risks = policy + "  - {id: RISK-1, hazard: Overdose, severity: Critical, probability: Often}\n"
-        let findings = try Gap.findings("R1", ["risks": risks])
+        let findings = try Gap.findings(.R1, ["risks": risks])
         #expect(findings == [Finding(
-            rule: "R1", level: .error,
+            rule: .R1, level: .error,
             message: "RISK-1 (regulatory/risks.yml:7:5) is unacceptable before control (Critical / Often) and names no control",
             subjects: ["RISK-1"], location: risk1, clauses: ["ISO 14971 7.1"])])
     }
@@ -41,7 +42,7 @@ struct GapRuleRiskTests {
               - {id: RISK-2, hazard: Delay, severity: Critical, probability: Rare}
               - {id: RISK-3, hazard: Old, severity: Critical, probability: Often, obsolete: {release: v2.0.0, rationale: Gone.}}
             """
-        #expect(try Gap.findings("R1", ["risks": risks, "requirements": requirement]).isEmpty)
+        #expect(try Gap.findings(.R1, ["risks": risks, "requirements": requirement]).isEmpty)
     }
 
     @Test("R2 fires for a control that is not a requirement, and for one no passing test verifies")
@@ -49,7 +50,7 @@ struct GapRuleRiskTests {
         let risks = policy + """
               - {id: RISK-1, hazard: Overdose, controls: [{requirement: REQ-9}, {requirement: REQ-1, type: protective_measure}]}
             """
-        let findings = try Gap.findings("R2", ["risks": risks, "requirements": requirement], tests: [Gap.test("AlarmTests.testLoud", .failed)])
+        let findings = try Gap.findings(.R2, ["risks": risks, "requirements": requirement], tests: [Gap.test("AlarmTests.testLoud", .failed)])
         #expect(findings.map(\.message) == [
             "RISK-1 (regulatory/risks.yml:7:5) names control REQ-9, which is not a requirement",
             "RISK-1 (regulatory/risks.yml:7:5) is controlled by REQ-1 (regulatory/requirements.yml:2:5), which no passing test verifies: its linked tests did not pass (1 failed)",
@@ -62,7 +63,7 @@ struct GapRuleRiskTests {
     @Test("R2 does not fire when the control requirement has a passing test")
     func r2Quiet() throws {
         let risks = policy + "  - {id: RISK-1, hazard: Overdose, controls: [{requirement: REQ-1}]}\n"
-        #expect(try Gap.findings("R2", ["risks": risks, "requirements": requirement], tests: [Gap.test("AlarmTests.testLoud")]).isEmpty)
+        #expect(try Gap.findings(.R2, ["risks": risks, "requirements": requirement], tests: [Gap.test("AlarmTests.testLoud")]).isEmpty)
     }
 
     @Test("R3 fires for an unacceptable residual risk with no (or a blank) benefit_risk statement")
@@ -71,7 +72,7 @@ struct GapRuleRiskTests {
               - {id: RISK-1, hazard: Overdose, controls: [{requirement: REQ-1}], residual: {severity: Critical, probability: Often}}
               - {id: RISK-2, hazard: Delay, controls: [{requirement: REQ-1}], residual: {severity: Critical, probability: Often}, benefit_risk: '  '}
             """
-        let findings = try Gap.findings("R3", ["risks": risks, "requirements": requirement])
+        let findings = try Gap.findings(.R3, ["risks": risks, "requirements": requirement])
         #expect(findings.map(\.message) == [
             "RISK-1 (regulatory/risks.yml:7:5) is unacceptable after control (Critical / Often) and has no benefit_risk statement",
             "RISK-2 (regulatory/risks.yml:8:5) is unacceptable after control (Critical / Often) and has no benefit_risk statement",
@@ -86,7 +87,7 @@ struct GapRuleRiskTests {
               - {id: RISK-1, hazard: Overdose, residual: {severity: Critical, probability: Often}, benefit_risk: The benefit outweighs the risk.}
               - {id: RISK-2, hazard: Delay, residual: {severity: Serious, probability: Often}}
             """
-        #expect(try Gap.findings("R3", ["risks": risks]).isEmpty)
+        #expect(try Gap.findings(.R3, ["risks": risks]).isEmpty)
     }
 
     @Test("R4 fires for an information-for-safety control that no IFU change names")
@@ -96,12 +97,12 @@ struct GapRuleRiskTests {
         // IFU-1 names REQ-1 but the risk's control is REQ-2 here.
         let other = policy + "  - {id: RISK-1, hazard: Overdose, controls: [{requirement: REQ-2, type: information_for_safety}]}\n"
         let requirements = requirement + "\n  - {id: REQ-2, title: Warn, text: The IFU shall warn.}\n"
-        let findings = try Gap.findings("R4", ["risks": risks, "requirements": requirement])
+        let findings = try Gap.findings(.R4, ["risks": risks, "requirements": requirement])
         #expect(findings == [Finding(
-            rule: "R4", level: .error,
+            rule: .R4, level: .error,
             message: "RISK-1 (regulatory/risks.yml:7:5) has the information-for-safety control REQ-1, but no IFU change names it or the risk",
             subjects: ["RISK-1", "REQ-1"], location: risk1, clauses: ["ISO 14971 7.2", "MDR GSPR 23"])])
-        #expect(try Gap.findings("R4", ["risks": other, "requirements": requirements, "ifu": ifu]).map(\.subjects) == [["RISK-1", "REQ-2"]])
+        #expect(try Gap.findings(.R4, ["risks": other, "requirements": requirements, "ifu": ifu]).map(\.subjects) == [["RISK-1", "REQ-2"]])
     }
 
     @Test("R4 does not fire when an IFU change names the control or the risk, or for other control types")
@@ -117,7 +118,7 @@ struct GapRuleRiskTests {
               - {id: IFU-1, document: IFU, change: Warn about overdose., requirements: [REQ-1]}
               - {id: IFU-2, document: IFU, change: Warn about delay., risks: [RISK-2]}
             """
-        #expect(try Gap.findings("R4", ["risks": risks, "requirements": requirements, "ifu": ifu]).isEmpty)
+        #expect(try Gap.findings(.R4, ["risks": risks, "requirements": requirements, "ifu": ifu]).isEmpty)
     }
 
     @Test("R5 fires for an item whose class is below what its risks' severities imply, or not stated")
@@ -131,7 +132,7 @@ struct GapRuleRiskTests {
               - {id: ITEM-1, name: Dosing, safety_class: B, paths: ['Sources/Dosing/**']}
               - {id: ITEM-2, name: Display, paths: ['Sources/Display/**']}
             """
-        let findings = try Gap.findings("R5", ["risks": risks, "items": items])
+        let findings = try Gap.findings(.R5, ["risks": risks, "items": items])
         #expect(findings.map(\.message) == [
             "ITEM-1 (regulatory/items.yml:2:5) is class B, but RISK-1 (severity Critical) implies class C",
             "ITEM-2 (regulatory/items.yml:3:5) is class (not stated), but RISK-1 (severity Critical) implies class C",
@@ -150,11 +151,11 @@ struct GapRuleRiskTests {
               - {id: ITEM-1, name: Dosing, safety_class: B}
               - {id: ITEM-2, name: Display, safety_class: C}
             """
-        #expect(try Gap.findings("R5", ["risks": risks, "items": items]).isEmpty)
+        #expect(try Gap.findings(.R5, ["risks": risks, "items": items]).isEmpty)
         let noClasses = policy.replacingOccurrences(of: "  safety_class_by_severity: {Minor: A, Serious: B, Critical: C}\n", with: "")
             + "  - {id: RISK-1, hazard: Overdose, severity: Critical, probability: Rare, items: [ITEM-1]}\n"
         #expect(try Gap.records(["risks": noClasses]).riskPolicy?.safetyClassBySeverity.isEmpty == true)
-        #expect(try Gap.findings("R5", ["risks": noClasses, "items": "items:\n  - {id: ITEM-1, name: Dosing, safety_class: A}\n"]).isEmpty)
+        #expect(try Gap.findings(.R5, ["risks": noClasses, "items": "items:\n  - {id: ITEM-1, name: Dosing, safety_class: A}\n"]).isEmpty)
     }
 
     @Test("R6 and R7 fire for a release that changed risks with no overall residual risk evaluation or review covering it")
@@ -166,19 +167,19 @@ struct GapRuleRiskTests {
             risk_management_reviews: [{release: v1.0.0, by: Ann, date: 2024-01-02, conclusion: Fine.}]
             """
         for files in [["risks": risks], ["risks": risks, "risk-management": older]] {
-            let r6 = try Gap.findings("R6", files), r7 = try Gap.findings("R7", files)
+            let r6 = try Gap.findings(.R6, files), r7 = try Gap.findings(.R7, files)
             #expect(r6 == [Finding(
-                rule: "R6", level: .error,
+                rule: .R6, level: .error,
                 message: "v2.0.0 changed risks (RISK-1 added) and no overall residual risk evaluation (residual_risk_evaluations) covers v2.0.0",
                 subjects: ["v2.0.0"], location: risk1, clauses: ["ISO 14971 8"])])
             #expect(r7 == [Finding(
-                rule: "R7", level: .error,
+                rule: .R7, level: .error,
                 message: "v2.0.0 changed risks (RISK-1 added) and no risk management review (risk_management_reviews) covers v2.0.0",
                 subjects: ["v2.0.0"], location: risk1, clauses: ["ISO 14971 9"])])
         }
         // A changed risk counts as well as an added one.
         let changed = risks.replacingOccurrences(of: "Overdose", with: "Over-infusion")
-        #expect(try Gap.findings("R7", ["risks": changed], previous: ["risks": risks]).map(\.message)
+        #expect(try Gap.findings(.R7, ["risks": changed], previous: ["risks": risks]).map(\.message)
             == ["v2.0.0 changed risks (RISK-1 changed) and no risk management review (risk_management_reviews) covers v2.0.0"])
     }
 
@@ -186,7 +187,7 @@ struct GapRuleRiskTests {
     func r6NotAcceptable() throws {
         let risks = policy + "  - {id: RISK-1, hazard: Overdose}\n"
         let management = "residual_risk_evaluations: [{release: v2.0.0, by: Ann, date: 2024-01-02, acceptable: false, conclusion: Too risky.}]\n"
-        let findings = try Gap.findings("R6", ["risks": risks, "risk-management": management])
+        let findings = try Gap.findings(.R6, ["risks": risks, "risk-management": management])
         #expect(findings.map(\.message) == [
             "the overall residual risk evaluation of v2.0.0 (regulatory/risk-management.yml:1:29) judges the overall residual risk not acceptable",
         ])
@@ -200,7 +201,7 @@ struct GapRuleRiskTests {
             residual_risk_evaluations: [{release: v2.0.0, by: Ann, date: 2024-01-02, acceptable: true, conclusion: Fine.}]
             risk_management_reviews: [{release: v2.0.0, by: [Ann, Bo], date: 2024-01-03, conclusion: Fine.}]
             """
-        for rule in ["R6", "R7"] {
+        for rule in [RuleID.R6, .R7] {
             #expect(try Gap.findings(rule, ["risks": risks, "risk-management": management]).isEmpty)
             #expect(try Gap.findings(rule, ["risks": risks], previous: ["risks": risks]).isEmpty)
             #expect(try Gap.findings(rule, [:]).isEmpty)

@@ -40,15 +40,15 @@ enum Gap {
     }
 
     /// Every finding, as `dossier check` would report them.
-    static func check(_ release: Release, tests: [TestCase] = [], policy: [String: String] = [:]) -> [Finding] {
+    static func check(_ release: Release, tests: [TestCase] = [], policy: [RuleID: RuleSetting] = [:]) -> [Finding] {
         let evidence = TestEvidence(cases: tests)
         return Checker.run(release: release, evidence: evidence, graph: TraceGraph(release: release, evidence: evidence), config: { var config = Config.historyOnly; config.policy = policy; return config }())
     }
 
     /// The findings of one rule for a release of `files`.
-    static func findings(_ rule: String, _ files: [String: String] = [:], previous: [String: String]? = nil,
+    static func findings(_ rule: RuleID, _ files: [String: String] = [:], previous: [String: String]? = nil,
                          commits: [Commit] = [], tests: [TestCase] = [], tag: ReleaseTag? = signedTag, workTree: Bool = false,
-                         policy: [String: String] = [:]) throws -> [Finding] {
+                         policy: [RuleID: RuleSetting] = [:]) throws -> [Finding] {
         let release = try release(files, previous: previous, commits: commits, tag: tag, workTree: workTree)
         return check(release, tests: tests, policy: policy).filter { $0.rule == rule }
     }
@@ -88,9 +88,9 @@ private let approved = """
 struct GapRuleTestTests {
     @Test("T1 fires for an approved requirement when no evidence was given")
     func t1NoEvidence() throws {
-        let findings = try Gap.findings("T1", ["requirements": approved])
+        let findings = try Gap.findings(.T1, ["requirements": approved])
         #expect(findings == [Finding(
-            rule: "T1", level: .error,
+            rule: .T1, level: .error,
             message: "REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: the release has no test evidence (dossier evidence add stores it)",
             subjects: ["REQ-1"], location: SourceLocation(file: "regulatory/requirements.yml", line: 2, column: 5),
             clauses: ["IEC 62304 5.7.1", "IEC 62304 5.7.4", "IEC 62304 5.8.1"])])
@@ -98,7 +98,7 @@ struct GapRuleTestTests {
 
     @Test("T1 fires when no test is linked; the glob 'AlarmTests.*' does not match 'AlarmTestsOld.x'")
     func t1Unlinked() throws {
-        let findings = try Gap.findings("T1", ["requirements": approved], tests: [Gap.test("AlarmTestsOld.testAlarm")])
+        let findings = try Gap.findings(.T1, ["requirements": approved], tests: [Gap.test("AlarmTestsOld.testAlarm")])
         #expect(findings.map(\.message) == [
             "REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: no test in the evidence is linked to it (verified_by, or a requirement property)",
         ])
@@ -108,7 +108,7 @@ struct GapRuleTestTests {
     @Test("T1 fires when the linked tests failed or were skipped, and counts them")
     func t1Failed() throws {
         let tests = [Gap.test("AlarmTests.testLoud", .failed), Gap.test("AlarmTests.testSilent", .skipped), Gap.test("AlarmTests.testMute", .failed)]
-        let findings = try Gap.findings("T1", ["requirements": approved], tests: tests)
+        let findings = try Gap.findings(.T1, ["requirements": approved], tests: tests)
         #expect(findings.map(\.message) == [
             "REQ-1 (regulatory/requirements.yml:2:5) is approved but no passing test verifies it: its linked tests did not pass (1 skipped, 2 failed)",
         ])
@@ -117,8 +117,8 @@ struct GapRuleTestTests {
 
     @Test("T1 does not fire when a test matched by the verified_by glob passed, or one naming it in a property")
     func t1Passing() throws {
-        #expect(try Gap.findings("T1", ["requirements": approved], tests: [Gap.test("AlarmTests.testLoud")]).isEmpty)
-        #expect(try Gap.findings("T1", ["requirements": approved],
+        #expect(try Gap.findings(.T1, ["requirements": approved], tests: [Gap.test("AlarmTests.testLoud")]).isEmpty)
+        #expect(try Gap.findings(.T1, ["requirements": approved],
                                  tests: [Gap.test("AlarmTests.testLoud", .failed), Gap.test("Other.testAlarm", requirements: ["REQ-1"])]).isEmpty)
     }
 
@@ -131,14 +131,14 @@ struct GapRuleTestTests {
               - {id: REQ-3, title: C, text: C., status: approved, obsolete: {release: v2.0.0, rationale: Replaced by REQ-4.}}
               - {id: REQ-4, title: D, text: D.}
             """
-        #expect(try Gap.findings("T1", ["requirements": requirements]).isEmpty)
+        #expect(try Gap.findings(.T1, ["requirements": requirements]).isEmpty)
     }
 
     @Test("T2 warns about a test linked to no requirement")
     func t2Unlinked() throws {
-        let findings = try Gap.findings("T2", ["requirements": approved], tests: [Gap.test("AlarmTests.testLoud"), Gap.test("Other.testX", line: 9)])
+        let findings = try Gap.findings(.T2, ["requirements": approved], tests: [Gap.test("AlarmTests.testLoud"), Gap.test("Other.testX", line: 9)])
         #expect(findings == [Finding(
-            rule: "T2", level: .warning, message: "test Other.testX (reports/junit.xml:9:5) is linked to no requirement",
+            rule: .T2, level: .warning, message: "test Other.testX (reports/junit.xml:9:5) is linked to no requirement",
             subjects: ["Other.testX"], location: SourceLocation(file: "reports/junit.xml", line: 9, column: 5),
             clauses: ["IEC 62304 7.3.3", "IEC 62304 8.2.4"])])
     }
@@ -146,7 +146,7 @@ struct GapRuleTestTests {
     @Test("T2 is an error for a test property naming an unknown requirement")
     func t2UnknownRequirement() throws {
         // Linked to REQ-1 by its verified_by glob, so the only finding is the unknown id.
-        let findings = try Gap.findings("T2", ["requirements": approved], tests: [Gap.test("AlarmTests.testLoud", requirements: ["REQ-99"])])
+        let findings = try Gap.findings(.T2, ["requirements": approved], tests: [Gap.test("AlarmTests.testLoud", requirements: ["REQ-99"])])
         #expect(findings.map(\.level) == [.error])
         #expect(findings.map(\.message) == [
             "test AlarmTests.testLoud (reports/junit.xml:3:5) names requirement REQ-99, but no requirement has that id",
@@ -157,7 +157,7 @@ struct GapRuleTestTests {
 
     @Test("T2: a test naming only an unknown requirement is also linked to none (an error and a warning)")
     func t2UnknownOnly() throws {
-        let findings = try Gap.findings("T2", ["requirements": approved], tests: [Gap.test("Other.testX", requirements: ["REQ-99"])])
+        let findings = try Gap.findings(.T2, ["requirements": approved], tests: [Gap.test("Other.testX", requirements: ["REQ-99"])])
         #expect(findings.map(\.level) == [.error, .warning])
         #expect(findings.map(\.message) == [
             "test Other.testX (reports/junit.xml:3:5) names requirement REQ-99, but no requirement has that id",
@@ -171,9 +171,9 @@ struct GapRuleTestTests {
             requirements:
               - {id: REQ-1, title: Alarm, text: The pump shall alarm., items: [ITEM-9]}
             """
-        let findings = try Gap.findings("T2", ["requirements": requirements])
+        let findings = try Gap.findings(.T2, ["requirements": requirements])
         #expect(findings == [Finding(
-            rule: "T2", level: .error,
+            rule: .T2, level: .error,
             message: "REQ-1 (regulatory/requirements.yml:2:5) links to ITEM-9 in 'items', but no record has that id",
             subjects: ["REQ-1", "ITEM-9"], location: SourceLocation(file: "regulatory/requirements.yml", line: 2, column: 5),
             clauses: ["IEC 62304 7.3.3", "IEC 62304 8.2.4"])])
@@ -188,7 +188,7 @@ struct GapRuleTestTests {
             """
         let items = "items:\n  - {id: ITEM-1, name: Alarm, safety_class: B, paths: ['Sources/**']}\n"
         let tests = [Gap.test("AlarmTests.testLoud"), Gap.test("LogTests.testWrite", requirements: ["REQ-2"])]
-        #expect(try Gap.findings("T2", ["requirements": requirements, "items": items], tests: tests).isEmpty)
+        #expect(try Gap.findings(.T2, ["requirements": requirements, "items": items], tests: tests).isEmpty)
     }
 
     @Test("A2 fires for a failed, erring or skipped test that no problem report names")
@@ -199,7 +199,7 @@ struct GapRuleTestTests {
             Gap.test("AlarmTests.testMute", .error, message: "crashed", line: 11),
             Gap.test("AlarmTests.testOK", line: 15),
         ]
-        let findings = try Gap.findings("A2", ["requirements": approved], tests: tests)
+        let findings = try Gap.findings(.A2, ["requirements": approved], tests: tests)
         #expect(findings.map(\.message) == [
             "test AlarmTests.testLoud (reports/junit.xml:3:5) failed: expected 3, got 4; no problem report names it in 'tests' (its disposition)",
             "test AlarmTests.testSilent (reports/junit.xml:7:5) skipped; no problem report names it in 'tests' (its disposition)",
@@ -217,7 +217,7 @@ struct GapRuleTestTests {
               - {id: PR-2, title: Flaky, status: deferred, tests: ['FlakyTests.*']}
             """
         let tests = [Gap.test("AlarmTests.testLoud", .failed), Gap.test("FlakyTests.testA", .skipped), Gap.test("FlakyTests.testB", .error)]
-        #expect(try Gap.findings("A2", ["requirements": approved, "problem-reports": reports], tests: tests).isEmpty)
+        #expect(try Gap.findings(.A2, ["requirements": approved, "problem-reports": reports], tests: tests).isEmpty)
     }
 }
 
@@ -226,9 +226,9 @@ struct GapRuleCheckerTests {
     @Test("policy 'off' removes a rule")
     func off() throws {
         let release = try Gap.release(["requirements": approved])
-        #expect(Gap.check(release).map(\.rule) == ["T1"])
-        #expect(Gap.check(release, policy: ["T1": "off"]).isEmpty)
-        #expect(!Checker.rulesInForce(policy: ["T1": "off"]).map(\.id).contains("T1"))
+        #expect(Gap.check(release).map(\.rule) == [.T1])
+        #expect(Gap.check(release, policy: [.T1: .off]).isEmpty)
+        #expect(!Checker.rulesInForce(policy: [.T1: .off]).map(\.id).contains(.T1))
         #expect(Checker.rulesInForce(policy: [:]).map(\.id) == RuleCatalog.rules.map(\.id))
     }
 
@@ -238,7 +238,7 @@ struct GapRuleCheckerTests {
         let tests = [Gap.test("AlarmTests.testLoud", requirements: ["REQ-99"])]
         let plain = Gap.check(release, tests: tests)
         #expect(plain.map { "\($0.rule) \($0.level)" } == ["T2 error", "C1 warning"])
-        let changed = Gap.check(release, tests: tests, policy: ["T2": "warning", "C1": "error"])
+        let changed = Gap.check(release, tests: tests, policy: [.T2: .warning, .C1: .error])
         #expect(changed.map { "\($0.rule) \($0.level)" } == ["C1 error", "T2 warning"])
         #expect(changed.map(\.message) == plain.reversed().map(\.message))
     }
@@ -246,15 +246,18 @@ struct GapRuleCheckerTests {
     @Test("dossier.yml's policy: is what the checker applies")
     func policyFromConfig() throws {
         let config = try Config.parse(Data("device: {name: Pump}\npolicy: {T1: off, T2: warning}\n".utf8), file: "dossier.yml")
-        #expect(config.policy == ["T1": "off", "T2": "warning"])
+        #expect(config.policy == [.T1: .off, .T2: .warning])
         let release = try Gap.release(["requirements": approved])
         let findings = Gap.check(release, tests: [Gap.test("Other.testX", requirements: ["REQ-99"])], policy: config.policy)
         #expect(findings.map { "\($0.rule) \($0.level)" } == ["T2 warning", "T2 warning"])
     }
 
-    @Test("every rule in the catalog has a check, and every check is in the catalog")
+    @Test("the catalog is the rule ids in order, each with its clauses, and the ids are what dossier.yml writes")
     func catalogComplete() {
-        #expect(Set(Checker.checks.keys) == Set(RuleCatalog.rules.map(\.id)))
+        #expect(RuleCatalog.rules.map(\.id) == RuleID.allCases)
+        #expect(RuleCatalog.rules.allSatisfy { !$0.clauses.isEmpty && !$0.summary.isEmpty })
+        #expect(RuleID.allCases.map(\.rawValue).joined(separator: " ")
+                == "T1 T2 R1 R2 R3 R4 R5 R6 R7 C1 C2 C5 C6 C8 G1 G2 S1 S4 S5 S6 X1 X2 X3 X5 X6 A2 D1 I1 I2 I3")
     }
 
     @Test("findings are sorted errors first, then in catalog order, then in the order each rule found them")

@@ -62,7 +62,7 @@ struct ReleaseDiffTests {
         #expect(kind.added.map(\.id) == ["REQ-2"])
         #expect(kind.removed.map(\.id) == ["REQ-1"])
 
-        let a = Finding(rule: "T1", level: .error, message: "REQ-1 (regulatory/requirements.yml:2:5) is approved but untested",
+        let a = Finding(rule: .T1, level: .error, message: "REQ-1 (regulatory/requirements.yml:2:5) is approved but untested",
                         subjects: ["REQ-1"], location: nil, clauses: [])
         var moved = a
         moved.message = "REQ-1 (regulatory/requirements.yml:9:5) is approved but untested"

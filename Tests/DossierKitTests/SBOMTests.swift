@@ -181,7 +181,7 @@ struct SOUPListTests {
         #expect(set.soup.map(\.id) == ["SOUP-1", "SOUP-2", "pkg:github/DaveGamble/cJSON", "SOUP-4"])
         let zlib = set.soup[0]
         #expect(zlib.name == "madler/zlib" && zlib.version == "1.3.1" && zlib.supplier == "zlib project" && zlib.license == "Zlib")
-        #expect(zlib.endOfSupport == "2030-01-01" && zlib.supportLevel == "maintained" && zlib.items == ["ITEM-1"])
+        #expect(zlib.endOfSupport == "2030-01-01" && zlib.supportLevel == .maintained && zlib.items == ["ITEM-1"])
         #expect(zlib.source.description == "regulatory/soup.yml:2:5")
         #expect(set.soup[1].dependsOn == ["SOUP-1"])
         #expect(set.soup[1].version == "3.6.0")  // the SBOM's version stands

@@ -16,8 +16,8 @@ struct SUFContextTests {
             merge,
         ])
         release.findings = [
-            Finding(rule: "G1", level: .error, message: "first", subjects: [], location: nil, clauses: ["62304 5.1", "62304 8.2"]),
-            Finding(rule: "C1", level: .warning, message: "second", subjects: [],
+            Finding(rule: .G1, level: .error, message: "first", subjects: [], location: nil, clauses: ["62304 5.1", "62304 8.2"]),
+            Finding(rule: .C1, level: .warning, message: "second", subjects: [],
                     location: SourceLocation(file: "regulatory/change-requests.yml", line: 3, column: 5), clauses: ["62304 8.2.4"]),
         ]
         let template = try MustacheTemplate(string: """

@@ -41,12 +41,12 @@ struct ThreatImportTests {
         #expect(manual.mitigationText == "Some text describing the mitigation...")
         #expect(manual.source.file == "regulatory/threats/b-threagile.yaml")
         let accepted = try #require(byOrigin["Threagile untrusted-deserialization@erp-system"])
-        #expect(accepted.disposition == "accepted")
+        #expect(accepted.disposition == .accepted)
         #expect(accepted.title == "Untrusted deserialization at Backoffice ERP System")
         #expect(accepted.description == "Risk tracking: accepted, Risk accepted as tolerable (XYZ-1234, John Doe, 2020-01-04)")
         let wildcard = try #require(byOrigin["Threagile ldap-injection@*@ldap-auth-server@*"])
         #expect(wildcard.id == "THR-ldap-injection.any.ldap-auth-server.any")
-        #expect(wildcard.disposition == "mitigated")
+        #expect(wildcard.disposition == .mitigated)
         #expect(byOrigin["Threagile dos-risky-access-across-trust-boundary@*@*@*"]?.disposition == nil)  // in-progress: open
 
         // Threat Dragon: every cell's threats, STRIDE type, status as disposition, the cell as the asset.
@@ -59,7 +59,7 @@ struct ThreatImportTests {
         #expect(credentials.asset == "Worker Config")
         #expect(credentials.severity == "High")
         #expect(credentials.disposition == nil)
-        #expect(byOrigin["Threat Dragon 21fc4b20-ca29-4891-9691-d8f0331b2a11"]?.disposition == "mitigated")
+        #expect(byOrigin["Threat Dragon 21fc4b20-ca29-4891-9691-d8f0331b2a11"]?.disposition == .mitigated)
         #expect(Set(set.threats.map(\.id)).count == set.threats.count)
     }
 

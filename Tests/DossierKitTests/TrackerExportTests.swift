@@ -37,12 +37,12 @@ struct TrackerExportTests {
     func gitHub() throws {
         let crs = try load("tracker/issues.json", Self.gitHub)
         #expect(crs.map(\.id) == ["CR-12", "CR-13", "CR-14"])
-        #expect(crs[0].type == "feature" && crs[0].status == "closed" && crs[0].targetRelease == "v1.1.0")
+        #expect(crs[0].type == "feature" && crs[0].status == .closed && crs[0].targetRelease == "v1.1.0")
         #expect(crs[0].safetyImpact == "affects RISK-1 controls")
         #expect(crs[0].origin == "GitHub issue #12 https://github.com/acme/pdrm/issues/12")
         #expect(crs[0].source.description == "tracker/issues.json:2:3")
-        #expect(crs[1].type == "fix" && crs[1].status == "open" && crs[1].description == nil)
-        #expect(crs[2].status == "rejected")
+        #expect(crs[1].type == "fix" && crs[1].status == .open && crs[1].description == nil)
+        #expect(crs[2].status == .rejected)
     }
 
     static let jiraJSON = #"""
@@ -60,10 +60,10 @@ struct TrackerExportTests {
     func jiraJSON() throws {
         let crs = try load("tracker/jira.json", Self.jiraJSON)
         #expect(crs.map(\.id) == ["CR-PDRM-7", "CR-PDRM-8"])
-        #expect(crs[0].type == "feature" && crs[0].status == "implemented" && crs[0].targetRelease == "v2.0.0")
+        #expect(crs[0].type == "feature" && crs[0].status == .implemented && crs[0].targetRelease == "v2.0.0")
         #expect(crs[0].relatedIssues == ["blocks PDRM-9"])
         #expect(crs[0].regulatoryAssessment?.decision == "new-510k")
-        #expect(crs[1].status == "rejected" && crs[1].type == nil)
+        #expect(crs[1].status == .rejected && crs[1].type == nil)
     }
 
     static let jiraCSV = """
@@ -80,11 +80,11 @@ struct TrackerExportTests {
         #expect(crs.map(\.id) == ["CR-PDRM-7", "CR-PDRM-8"])
         #expect(crs[0].targetRelease == "v2.0.0, v2.0.1")
         #expect(crs[0].description == "Pair with a PIN, shown on the cycler.\nSecond line with \"quotes\".")
-        #expect(crs[0].safetyImpact == "none" && crs[0].status == "closed" && crs[0].type == "feature")
+        #expect(crs[0].safetyImpact == "none" && crs[0].status == .closed && crs[0].type == "feature")
         #expect(crs[0].relatedIssues == ["blocks PDRM-9"])
         #expect(crs[0].regulatoryAssessment?.decision == "letter-to-file")
         #expect(crs[1].source.description == "tracker/jira.csv:4")
-        #expect(crs[1].type == "fix" && crs[1].status == "open")
+        #expect(crs[1].type == "fix" && crs[1].status == .open)
     }
 
     @Test("bad exports: a CSV without a required column, an unclosed quote, JSON of another kind, a bad id pattern: file and position")
