@@ -36,7 +36,7 @@ public struct DHFRenderer: Sendable {
             }
             if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
             if formats.contains(.html) {
-                let frame = HTMLPage.Frame(title: context["title"] as? String ?? "", date: history.date, commit: history.commit,
+                let frame = HTMLPage.Frame(title: context.title, date: history.date, commit: history.commit,
                                            generator: generator, templates: templates, library: library)
                 let pages = try StageTimer.measure("dhf html") {
                     try HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
@@ -45,7 +45,7 @@ public struct DHFRenderer: Sendable {
             }
             if formats.contains(.pdf) {
                 // The PDF is the whole document as one page, printed.
-                let html = try HTMLPage.render(markdown: markdown, title: context["title"] as? String ?? "", date: history.date,
+                let html = try HTMLPage.render(markdown: markdown, title: context.title, date: history.date,
                                            commit: history.commit, generator: generator, templates: templates, library: library)
                 try files.add("DHF.pdf", try PDFPrinter.print(html: html, date: history.date, chromium: PDFPrinter.chromium()))
             }
