@@ -12,22 +12,26 @@ final class RenderBudget: @unchecked Sendable {
     /// The budget of the render in progress on this thread, if any.
     @TaskLocal static var current: RenderBudget?
 
-    /// The most list rows one render may make: the SUF of a 20,000-commit history makes a few hundred thousand.
+    /// The most list rows one render may make, each weighed by how deep the templates nest sections: the SUF of a
+    /// 20,000-commit history makes a few hundred thousand.
     static let maxSteps = 10_000_000
     /// The most bytes (UTF-8) one rendered document may hold: 1 GiB.
     static let maxOutput = 1 << 30
 
     /// The template text one step may write, in characters.
     private let stepSize: Int
+    /// What one row weighs: how deep sections nest at most, as a name is looked up through the whole context stack.
+    private let weight: Int
     // One render uses a budget, on one thread; the lock keeps it sound if a template library is ever shared.
     private let lock = NSLock()
     private var steps = 0
     private var bytes = 0
     private var spent: String?
 
-    /// A budget whose steps each may write `stepSize` characters of template text.
-    init(stepSize: Int) {
+    /// A budget whose steps each may write `stepSize` characters of template text and weigh `weight`.
+    init(stepSize: Int, weight: Int) {
         self.stepSize = max(stepSize, 1)
+        self.weight = max(weight, 1)
     }
 
     /// What was passed, once the budget is spent.
@@ -37,7 +41,7 @@ final class RenderBudget: @unchecked Sendable {
     func step() -> Bool {
         lock.withLock {
             guard spent == nil else { return false }
-            steps += 1
+            steps += weight
             bytes += stepSize
             return check()
         }

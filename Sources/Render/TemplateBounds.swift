@@ -19,8 +19,8 @@ enum TemplateBounds {
 
     /// What the scan found in one template.
     enum Outline {
-        /// Its partial tags, in order, and where each section's body starts and ends.
-        case partials([Partial], sections: [Range<Int>])
+        /// Its partial tags, in order, where each section's body starts and ends, and how deep sections nest.
+        case partials([Partial], sections: [Range<Int>], deepest: Int)
         /// Sections nest deeper than `maxNesting`; the offset of the first section past the bound.
         case tooDeep(offset: Int)
     }
@@ -33,6 +33,7 @@ enum TemplateBounds {
         var partials: [Partial] = []
         var sections: [Range<Int>] = []
         var open: [Int] = []
+        var deepest = 0
         while let tag = scanner.nextTag() {
             guard let kind = scanner.peek() else { break }
             switch kind {
@@ -43,22 +44,23 @@ enum TemplateBounds {
                     let name = scanner.read(partialNameChars)
                     partials.append(Partial(name: name, offset: tag))
                     scanner.skipWhitespace()
-                    guard scanner.readEnd() else { return .partials(partials, sections: sections) }
+                    guard scanner.readEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
                 } else {
-                    guard scanner.readName() else { return .partials(partials, sections: sections) }
+                    guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
                 }
                 open.append(scanner.position)
+                deepest = max(deepest, open.count)
                 if open.count > maxNesting { return .tooDeep(offset: tag) }
             case "/":
                 scanner.position += 1
-                guard scanner.readName(), let start = open.popLast() else { return .partials(partials, sections: sections) }
+                guard scanner.readName(), let start = open.popLast() else { return .partials(partials, sections: sections, deepest: deepest) }
                 sections.append(start..<tag)
             case "!", "%":
                 scanner.position += 1
-                guard scanner.skipPastEnd() else { return .partials(partials, sections: sections) }
+                guard scanner.skipPastEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
             case "=":
                 scanner.position += 1
-                guard scanner.setDelimiters() else { return .partials(partials, sections: sections) }
+                guard scanner.setDelimiters() else { return .partials(partials, sections: sections, deepest: deepest) }
             case ">":
                 scanner.position += 1
                 scanner.skipWhitespace()
@@ -68,18 +70,18 @@ enum TemplateBounds {
                 let name = scanner.read(partialNameChars)
                 partials.append(Partial(name: (dynamic ? "*" : "") + name, offset: tag))
                 scanner.skipWhitespace()
-                guard scanner.readEnd() else { return .partials(partials, sections: sections) }
+                guard scanner.readEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
             case "{":
                 scanner.position += 1
-                guard scanner.readName(), scanner.read(string: ["}"]) else { return .partials(partials, sections: sections) }
+                guard scanner.readName(), scanner.read(string: ["}"]) else { return .partials(partials, sections: sections, deepest: deepest) }
             case "&":
                 scanner.position += 1
-                guard scanner.readName() else { return .partials(partials, sections: sections) }
+                guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
             default:
-                guard scanner.readName() else { return .partials(partials, sections: sections) }
+                guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
             }
         }
-        return .partials(partials, sections: sections)
+        return .partials(partials, sections: sections, deepest: deepest)
     }
 
     /// The 1-based line and column of `offset` in `characters` (a CR LF pair is one character, as swift-mustache counts).

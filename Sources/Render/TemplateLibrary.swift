@@ -11,11 +11,13 @@ package struct TemplateLibrary: Sendable {
     let files: [String: String]
     /// The largest section body of any template with its partials written out in place, in characters, at least 1.
     let largestBody: Int
+    /// How deep sections nest at most in any template, at least 1.
+    let deepestNesting: Int
 
     /// Renders the template `name` with `context`; nil when there is no such template.
     /// - Throws: `DossierError` naming the template's file when the render passes its `RenderBudget`.
     package func render(_ context: Any, withTemplate name: String) throws -> String? {
-        let budget = RenderBudget(stepSize: largestBody)
+        let budget = RenderBudget(stepSize: largestBody, weight: deepestNesting)
         let text = RenderBudget.$current.withValue(budget) { mustache.render(context, withTemplate: name) }
         if budget.exceeded == nil, let text, text.utf8.count > RenderBudget.maxOutput { budget.write(text.utf8.count) }
         if let exceeded = budget.exceeded {

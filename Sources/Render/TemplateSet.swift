@@ -85,7 +85,7 @@ public struct TemplateSet: Sendable {
             }
         }
         let files = Dictionary(uniqueKeysWithValues: Self.names.filter { $0.hasSuffix(".mustache") }.map { (String($0.dropLast(9)), file($0)) })
-        return TemplateLibrary(mustache: library, files: files, largestBody: bounds.largestBody)
+        return TemplateLibrary(mustache: library, files: files, largestBody: bounds.largestBody, deepestNesting: bounds.deepestNesting)
     }
 
     /// The file a template is named by in errors: its override's path, or `templates/NAME` for a built-in one.
@@ -97,14 +97,15 @@ public struct TemplateSet: Sendable {
     /// `TemplateBounds.maxNesting`, names a partial dynamically, or includes itself through partials (directly or
     /// through others): each would recurse without bound in swift-mustache and overflow the stack. Nor may a template
     /// with its partials written out in place pass `TemplateBounds.maxExpandedSize` characters.
-    /// - Returns: the size of the largest section body of any template with its partials written out in place: the
-    ///   most template text one list row can write (`RenderBudget`).
+    /// - Returns: the size of the largest template with its partials written out in place; the size of the largest
+    ///   section body so written, the most template text one list row can write, and how deep sections nest at most
+    ///   (`RenderBudget`).
     /// - Throws: `DossierError` naming the template's file, line and column.
-    private func checkBounds() throws -> (expandedSize: Int, largestBody: Int) {
+    private func checkBounds() throws -> (expandedSize: Int, largestBody: Int, deepestNesting: Int) {
         let templates = Self.names.filter { $0.hasSuffix(".mustache") }
         var includes: [String: [(partial: String, location: SourceLocation)]] = [:]
         var sizes: [String: Int] = [:]
-        var bodies: [String: [Range<Int>]] = [:], partialOffsets: [String: [(partial: String, offset: Int)]] = [:]
+        var deepest = 1, bodies: [String: [Range<Int>]] = [:], partialOffsets: [String: [(partial: String, offset: Int)]] = [:]
         for name in templates {
             let characters = Array(texts[name] ?? "")
             sizes[name] = characters.count
@@ -116,7 +117,8 @@ public struct TemplateSet: Sendable {
             case let .tooDeep(offset):
                 throw DossierError("sections nest more than \(TemplateBounds.maxNesting) deep; expected at most \(TemplateBounds.maxNesting)",
                                    at: location(offset))
-            case let .partials(partials, sections):
+            case let .partials(partials, sections, depth):
+                deepest = max(deepest, depth)
                 bodies[name] = sections
                 for partial in partials {
                     guard !partial.name.hasPrefix("*") else {
@@ -175,7 +177,7 @@ public struct TemplateSet: Sendable {
                 largestBody = max(largestBody, body.count + included.reduce(0) { $0 + (expanded[$1.partial] ?? 0) })
             }
         }
-        return (expandedSize, largestBody)
+        return (expandedSize, largestBody, deepest)
     }
 }
 
