@@ -2,7 +2,8 @@ import Model
 import Mustache
 
 // The typed rows of the SUF's template context (keys: docs/templates.md). swift-mustache reads a row's stored
-// properties by name; an optional that is nil is a key the row lacks, so the template looks it up around the row.
+// properties by name through each row's `child(named:)` (SUFRows+MustacheParent.swift); an optional that is nil is a
+// key the row lacks, so the template looks it up around the row.
 
 /// The values `suf.md.mustache` sees.
 struct SUFValues: Sendable {
