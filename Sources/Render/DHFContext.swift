@@ -5,159 +5,186 @@ import Records
 import Support
 import Views
 
-/// Builds the data the DHF template sees from a `DesignHistory`. Values are plain text, escaped by the Markdown
+/// Builds the typed rows the DHF template sees from a `DesignHistory`. Values are plain text, escaped by the Markdown
 /// template on output, except `anchor` and `link` values, which are made safe here. Keys are documented in
-/// README.md ("Overriding templates").
+/// docs/templates.md.
 enum DHFContext {
-    static func make(_ history: DesignHistory, generator: String) -> [String: Any] {
-        let baseline = history.baseline
-        var context: [String: Any] = [
-            "generator": generator,
-            "title": "Design History File: \(history.device?.name ?? "software")",
-            "through": history.through,
-            "commit": history.commit,
-            "shortCommit": String(history.commit.prefix(12)),
-            "date": history.date,
-            "releaseCount": history.releases.count,
-            "firstRelease": history.releases.first?.release ?? "",
-        ]
-        if let device = history.device {
-            context["device"] = SUFContext.compact([
-                "name": device.name, "manufacturer": device.manufacturer ?? "", "model": device.model ?? "",
-                "udiDI": device.udiDI ?? "", "description": device.description ?? "",
-                "safetyClass": device.safetyClass?.rawValue ?? "", "markets": device.markets.joined(separator: ", "),
-                "euClass": device.euClass ?? "", "fdaDocumentationLevel": device.fdaDocumentationLevel ?? "",
-            ] as [String: Any])
-        }
-        context["releases"] = history.releases.map(releaseRow)
+    /// The values `dhf.md.mustache` sees.
+    struct Values: Sendable {
+        var generator, title, through, commit, shortCommit, date: String
+        var releaseCount: Int
+        var firstRelease: String
+        var device: DeviceValues?
+        var releases: TemplateList<ReleaseRow>
+        var requirements: TemplateList<RequirementRow>
+        var riskFile: SUFContext.RiskFileValues
+        var threats: TemplateList<ThreatRow>
+        var items: TemplateList<ItemRow>
+        var problemReports: TemplateList<ProblemReportRow>
+        var retiredRequirements, retiredRisks, retiredThreats, retiredItems, retiredProblemReports: TemplateList<RetiredRow>
+        var ifuChanges: TemplateList<IFUChangeRow>
+        var soup: TemplateList<SOUPRow>
+        var traceMatrix: TemplateList<TraceRow>
+        var changeControl: TemplateList<ChangeControlRow>
+        var findingsByRelease: TemplateList<FindingsRow>
+        var coverage: TemplateList<CoverageRow>
+        var coverageByRelease: TemplateList<CoverageCount>
+    }
+    struct ReleaseRow: Sendable {
+        var release, anchor, previousRelease, date, tagger, tagVerdict, tagLetter: String
+        var commits, merges, changeRequests: Int
+        var changeRequestList: String
+        var signed, good: Int
+        var signedShare, goodShare, folder, markdownLink, htmlLink, manifestSHA256, shortDigest, origin: String
+        var errors, warnings: Int
+        var evidence: String
+    }
+    struct ThreatRow: Sendable { var id, anchor, title, stride, cvss, residualCvss, mitigations, disposition, history: String }
+    struct RetiredRow: Sendable { var id, anchor, headline, retirement, history: String }
+    struct IFUChangeRow: Sendable { var id, anchor, document, section, change, reason, introduced, history: String }
+    /// A SOUP span; `current` is absent when the span is not current.
+    struct SOUPRow: Sendable {
+        var id: String
+        var first: Bool
+        var anchor, name, version, supplier, releases: String
+        var current: String?
+    }
+    struct TraceRow: Sendable {
+        var requirement, anchor, title, status, risks, threats, items, changeRequests, releases: String
+        var commits: Int
+        var tests, result: String
+    }
+    struct ChangeControlRow: Sendable {
+        var id, anchor: String
+        var known: Bool
+        var title, type, safetyImpact, decision, approved, releases: String
+        var commits: Int
+    }
+    struct FindingsRow: Sendable { var release: String; var errors, warnings: Int; var rules: String }
+    struct CoverageCount: Sendable { var release: String; var evidenced, gaps, notEvidenced, notApplicable: Int }
 
+    static func make(_ history: DesignHistory, generator: String) -> Values {
+        let baseline = history.baseline
         let histories = Dictionary(history.records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func historyText(_ id: String) -> String { histories[id].map(eventsText) ?? "" }
         let current = { (record: any Record) in record.obsolete == nil }
-
-        context["requirements"] = baseline.requirements.filter(current).map { r -> [String: Any] in
-            ["id": r.id, "anchor": MarkdownText.anchor(r.id), "title": r.title, "type": r.type ?? "", "status": r.status?.rawValue ?? "",
-             "items": r.items.joined(separator: ", "), "verifiedBy": r.verifiedBy.joined(separator: ", "), "history": historyText(r.id)]
-        }
         let verification = Dictionary(history.traceMatrix.map { ($0.requirement, (tests: $0.tests.map(\.id), result: $0.result)) },
                                       uniquingKeysWith: { a, _ in a })
-        context["riskFile"] = SUFContext.riskFile(RiskFile(records: baseline, verification: verification),
-                                                  SUFContext.RiskFileParts(history: historyText))
-        context["threats"] = baseline.threats.filter(current).map { threat -> [String: Any] in
-            ["id": threat.id, "anchor": MarkdownText.anchor(threat.id), "title": threat.title, "stride": threat.stride ?? "",
-             "cvss": SUFContext.cvssText(threat.cvss), "residualCvss": SUFContext.cvssText(threat.residualCvss),
-             "mitigations": threat.mitigations.joined(separator: ", "),
-             "disposition": threat.disposition?.rawValue.replacingUnderscores ?? "not stated", "history": historyText(threat.id)]
-        }
-        context["items"] = baseline.items.filter(current).map { item -> [String: Any] in
-            ["id": item.id, "anchor": MarkdownText.anchor(item.id), "name": item.name,
-             "safetyClass": item.safetyClass?.rawValue ?? "not stated", "parent": item.parent ?? "", "history": historyText(item.id)]
-        }
-        context["problemReports"] = baseline.problemReports.filter(current).map { pr -> [String: Any] in
-            ["id": pr.id, "anchor": MarkdownText.anchor(pr.id), "title": pr.title, "severity": pr.severity ?? "not stated",
-             "status": pr.status?.rawValue ?? "open", "history": historyText(pr.id)]
-        }
-        for (key, kind) in [("retiredRequirements", RecordKind.requirement), ("retiredRisks", .risk), ("retiredThreats", .threat),
-                            ("retiredItems", .softwareItem), ("retiredProblemReports", .problemReport)] {
-            context[key] = retired(history.records, kind: kind)
-        }
-        context["ifuChanges"] = history.records.filter { $0.kind == .ifuChange }.map { record -> [String: Any] in
-            let ifu = baseline.ifuChanges.first { $0.id == record.id }
-            return ["id": record.id, "anchor": MarkdownText.anchor(record.id), "document": ifu?.document ?? record.headline,
-                    "section": ifu?.section ?? "", "change": ifu?.change ?? "(no longer in the records)", "reason": ifu?.reason ?? "",
-                    "introduced": record.events.first { $0.change == .introduced }?.release ?? "",
-                    "history": eventsText(record)]
-        }
-        context["soup"] = soupRows(history.soup)
-        context["traceMatrix"] = history.traceMatrix.map { row -> [String: Any] in
-            // Labelled as the SUF's matrix labels them.
-            func cell(_ entries: [TraceEntry], _ kind: TraceNode.Kind) -> String {
-                entries.map { $0.label(kind) }.joined(separator: ", ")
-            }
-            return ["requirement": row.requirement, "anchor": MarkdownText.anchor(row.requirement), "title": row.title,
-                    "status": row.status, "risks": cell(row.risks, .risk), "threats": cell(row.threats, .threat),
-                    "items": cell(row.items, .softwareItem), "changeRequests": cell(row.changeRequests, .changeRequest),
-                    "releases": row.releases.joined(separator: ", "), "commits": row.commits,
-                    "tests": cell(row.tests, .test), "result": row.result]
-        }
-        context["changeControl"] = history.changeControl.map { entry -> [String: Any] in
-            let r = entry.record
-            return ["id": entry.id, "anchor": MarkdownText.anchor(entry.id), "known": r != nil,
-                    "title": r?.title ?? "(no change request record with this id)", "type": r?.type ?? "",
-                    "safetyImpact": r?.safetyImpact ?? "not stated", "decision": r?.regulatoryAssessment?.decision ?? "not stated",
-                    "approved": [r?.approvedBy, r?.approvedOn].compactMap { $0 }.joined(separator: " "),
-                    "releases": entry.releases.joined(separator: ", "), "commits": entry.commits]
-        }
-        context["findingsByRelease"] = history.releases.map { entry -> [String: Any] in
-            ["release": entry.release, "errors": entry.findings.errors, "warnings": entry.findings.warnings,
-             "rules": entry.findings.rules.isEmpty ? "none"
-                : entry.findings.rules.map { "\($0.rule) \($0.level.rawValue) × \($0.count)" }.joined(separator: ", ")]
-        }
-        context["coverage"] = history.coverage.map { clause -> [String: Any] in
-            var row = SUFContext.coverageRow(clause.latest, anchor: \.dhfAnchor)
-            row["history"] = clause.changes.map { change in
-                "\(change.release): \(change.state.rawValue)" + (change.gaps.isEmpty ? "" : " (\(change.gaps.joined(separator: ", ")))")
-            }.joined(separator: "; ")
-            return row
-        }
-        context["coverageByRelease"] = coverageByRelease(history)
-        return context
+        return Values(
+            generator: generator, title: "Design History File: \(history.device?.name ?? "software")", through: history.through,
+            commit: history.commit, shortCommit: String(history.commit.prefix(12)), date: history.date,
+            releaseCount: history.releases.count, firstRelease: history.releases.first?.release ?? "",
+            device: history.device.map(SUFContext.device),
+            releases: TemplateList(history.releases.map(releaseRow)),
+            requirements: TemplateList(baseline.requirements.filter(current).map { SUFContext.requirementRow($0, history: historyText($0.id)) }),
+            riskFile: SUFContext.riskFile(RiskFile(records: baseline, verification: verification), SUFContext.RiskFileParts(history: historyText)),
+            threats: TemplateList(baseline.threats.filter(current).map { threat in
+                ThreatRow(id: threat.id, anchor: MarkdownText.anchor(threat.id), title: threat.title, stride: threat.stride ?? "",
+                          cvss: SUFContext.cvssText(threat.cvss), residualCvss: SUFContext.cvssText(threat.residualCvss),
+                          mitigations: threat.mitigations.joined(separator: ", "),
+                          disposition: threat.disposition?.rawValue.replacingUnderscores ?? "not stated", history: historyText(threat.id))
+            }),
+            items: TemplateList(baseline.items.filter(current).map { item in
+                ItemRow(id: item.id, anchor: MarkdownText.anchor(item.id), name: item.name, safetyClass: item.safetyClass?.rawValue ?? "not stated",
+                        parent: item.parent ?? "", history: historyText(item.id))
+            }),
+            problemReports: TemplateList(baseline.problemReports.filter(current).map { pr in
+                ProblemReportRow(id: pr.id, anchor: MarkdownText.anchor(pr.id), title: pr.title, severity: pr.severity ?? "not stated",
+                                 status: pr.status?.rawValue ?? "open", history: historyText(pr.id))
+            }),
+            retiredRequirements: retired(history.records, kind: .requirement), retiredRisks: retired(history.records, kind: .risk),
+            retiredThreats: retired(history.records, kind: .threat), retiredItems: retired(history.records, kind: .softwareItem),
+            retiredProblemReports: retired(history.records, kind: .problemReport),
+            ifuChanges: TemplateList(history.records.filter { $0.kind == .ifuChange }.map { record in
+                let ifu = baseline.ifuChanges.first { $0.id == record.id }
+                return IFUChangeRow(id: record.id, anchor: MarkdownText.anchor(record.id), document: ifu?.document ?? record.headline,
+                                    section: ifu?.section ?? "", change: ifu?.change ?? "(no longer in the records)", reason: ifu?.reason ?? "",
+                                    introduced: record.events.first { $0.change == .introduced }?.release ?? "", history: eventsText(record))
+            }),
+            soup: soupRows(history.soup),
+            traceMatrix: TemplateList(history.traceMatrix.map { row in
+                // Labelled as the SUF's matrix labels them.
+                func cell(_ entries: [TraceEntry], _ kind: TraceNode.Kind) -> String {
+                    entries.map { $0.label(kind) }.joined(separator: ", ")
+                }
+                return TraceRow(requirement: row.requirement, anchor: MarkdownText.anchor(row.requirement), title: row.title,
+                                status: row.status, risks: cell(row.risks, .risk), threats: cell(row.threats, .threat),
+                                items: cell(row.items, .softwareItem), changeRequests: cell(row.changeRequests, .changeRequest),
+                                releases: row.releases.joined(separator: ", "), commits: row.commits,
+                                tests: cell(row.tests, .test), result: row.result)
+            }),
+            changeControl: TemplateList(history.changeControl.map { entry in
+                let r = entry.record
+                return ChangeControlRow(id: entry.id, anchor: MarkdownText.anchor(entry.id), known: r != nil,
+                                        title: r?.title ?? "(no change request record with this id)", type: r?.type ?? "",
+                                        safetyImpact: r?.safetyImpact ?? "not stated", decision: r?.regulatoryAssessment?.decision ?? "not stated",
+                                        approved: [r?.approvedBy, r?.approvedOn].compactMap { $0 }.joined(separator: " "),
+                                        releases: entry.releases.joined(separator: ", "), commits: entry.commits)
+            }),
+            findingsByRelease: TemplateList(history.releases.map { entry in
+                FindingsRow(release: entry.release, errors: entry.findings.errors, warnings: entry.findings.warnings,
+                            rules: entry.findings.rules.isEmpty ? "none"
+                                : entry.findings.rules.map { "\($0.rule) \($0.level.rawValue) × \($0.count)" }.joined(separator: ", "))
+            }),
+            coverage: TemplateList(history.coverage.map { clause in
+                SUFContext.coverageRow(clause.latest, anchor: \.dhfAnchor, history: clause.changes.map { change in
+                    "\(change.release): \(change.state.rawValue)" + (change.gaps.isEmpty ? "" : " (\(change.gaps.joined(separator: ", ")))")
+                }.joined(separator: "; "))
+            }),
+            coverageByRelease: coverageByRelease(history))
     }
 
     /// One row of the release history table.
-    private static func releaseRow(_ entry: ReleaseEntry) -> [String: Any] {
+    private static func releaseRow(_ entry: ReleaseEntry) -> ReleaseRow {
         func percent(_ part: Int) -> String { entry.commits == 0 ? "–" : "\(part * 100 / entry.commits)%" }
         let folder = linkPath(entry.suf.folder)
-        return [
-            "release": entry.release, "anchor": "release-" + MarkdownText.anchor(entry.release),
-            "previousRelease": entry.previousRelease ?? "the root", "date": entry.date,
-            "tagger": entry.tag?.tagger.map { "\($0.name) <\($0.email)>" } ?? (entry.tag == nil ? "no tag" : "lightweight tag"),
-            "tagVerdict": entry.tag.map { SUFContext.verdictText($0.signature) } ?? "N: no tag",
-            "tagLetter": entry.tag?.signature.letter.rawValue ?? "N",
-            "commits": entry.commits, "merges": entry.merges, "changeRequests": entry.changeRequests.count,
-            "changeRequestList": entry.changeRequests.joined(separator: ", "),
-            "signed": entry.signedCommits, "good": entry.goodCommits,
-            "signedShare": percent(entry.signedCommits), "goodShare": percent(entry.goodCommits),
-            "folder": entry.suf.folder,
-            "markdownLink": "\(folder)/SUF-\(linkPath(entry.suf.folder)).md",
-            "htmlLink": "\(folder)/SUF-\(linkPath(entry.suf.folder)).html",
-            "manifestSHA256": entry.suf.manifestSHA256, "shortDigest": String(entry.suf.manifestSHA256.prefix(16)),
-            "origin": entry.suf.attachedCommit.map { "attached (\(DossierReference.bundle(entry.release)), commit \($0.prefix(12)))" }
+        return ReleaseRow(
+            release: entry.release, anchor: "release-" + MarkdownText.anchor(entry.release),
+            previousRelease: entry.previousRelease ?? "the root", date: entry.date,
+            tagger: entry.tag?.tagger.map { "\($0.name) <\($0.email)>" } ?? (entry.tag == nil ? "no tag" : "lightweight tag"),
+            tagVerdict: entry.tag.map { SUFContext.verdictText($0.signature) } ?? "N: no tag",
+            tagLetter: entry.tag?.signature.letter.rawValue ?? "N",
+            commits: entry.commits, merges: entry.merges, changeRequests: entry.changeRequests.count,
+            changeRequestList: entry.changeRequests.joined(separator: ", "),
+            signed: entry.signedCommits, good: entry.goodCommits,
+            signedShare: percent(entry.signedCommits), goodShare: percent(entry.goodCommits),
+            folder: entry.suf.folder,
+            markdownLink: "\(folder)/SUF-\(linkPath(entry.suf.folder)).md",
+            htmlLink: "\(folder)/SUF-\(linkPath(entry.suf.folder)).html",
+            manifestSHA256: entry.suf.manifestSHA256, shortDigest: String(entry.suf.manifestSHA256.prefix(16)),
+            origin: entry.suf.attachedCommit.map { "attached (\(DossierReference.bundle(entry.release)), commit \($0.prefix(12)))" }
                 ?? "built for this DHF",
-            "errors": entry.findings.errors, "warnings": entry.findings.warnings,
-            "evidence": (entry.evidence?.brief ?? "not recorded (its bundle was made by an older dossier)")
-                + (entry.suf.evidenceStoredSince.map { "; evidence stored since (commit \($0.prefix(12))) is not in this attached bundle" } ?? ""),
-        ]
+            errors: entry.findings.errors, warnings: entry.findings.warnings,
+            evidence: (entry.evidence?.brief ?? "not recorded (its bundle was made by an older dossier)")
+                + (entry.suf.evidenceStoredSince.map { "; evidence stored since (commit \($0.prefix(12))) is not in this attached bundle" } ?? ""))
     }
 
     /// Records of a kind that the newest release marks obsolete or no longer holds.
-    private static func retired(_ records: [RecordHistory], kind: RecordKind) -> [[String: Any]] {
-        records.filter { $0.kind == kind && (!$0.inBaseline || $0.obsolete != nil) }.map { record in
+    private static func retired(_ records: [RecordHistory], kind: RecordKind) -> TemplateList<RetiredRow> {
+        TemplateList(records.filter { $0.kind == kind && (!$0.inBaseline || $0.obsolete != nil) }.map { record in
             let retirement = record.obsolete.map { "obsolete since \($0.release)" + ($0.rationale.isEmpty ? "" : ": \($0.rationale)") }
                 ?? "removed from the records in \(record.events.last { $0.change == .removed }?.release ?? "a release")"
-            return ["id": record.id, "anchor": MarkdownText.anchor(record.id), "headline": record.headline,
-                    "retirement": retirement, "history": eventsText(record)]
-        }
+            return RetiredRow(id: record.id, anchor: MarkdownText.anchor(record.id), headline: record.headline,
+                              retirement: retirement, history: eventsText(record))
+        })
     }
 
     /// The SOUP spans, the id shown (and anchored) on the first span of each item only.
-    private static func soupRows(_ spans: [SOUPSpan]) -> [[String: Any]] {
+    private static func soupRows(_ spans: [SOUPSpan]) -> TemplateList<SOUPRow> {
         var previous = ""
-        return spans.map { span in
+        return TemplateList(spans.map { span in
             defer { previous = span.id }
             let releases = span.releases.count == 1 ? span.releases[0]
                 : "\(span.releases[0]) – \(span.releases[span.releases.count - 1]) (\(span.releases.count) releases)"
-            return SUFContext.compact([
-                "id": span.id, "first": span.id != previous, "anchor": MarkdownText.anchor(span.id), "name": span.name,
-                "version": span.version, "supplier": span.supplier ?? "not stated", "releases": releases,
-                "current": span.current ? "yes" : "",
-            ] as [String: Any]) as? [String: Any] ?? [:]
-        }
+            return SOUPRow(id: span.id, first: span.id != previous, anchor: MarkdownText.anchor(span.id), name: span.name,
+                           version: span.version, supplier: span.supplier ?? "not stated", releases: releases,
+                           current: span.current ? "yes" : nil)
+        })
     }
 
     /// Per release, how many clauses were evidenced, had a gap, or were left to the manufacturer's records: each
     /// clause's state holds from the release where it changed until its next change.
-    private static func coverageByRelease(_ history: DesignHistory) -> [[String: Any]] {
+    private static func coverageByRelease(_ history: DesignHistory) -> TemplateList<CoverageCount> {
         let position = Dictionary(history.releases.enumerated().map { ($1.release, $0) }, uniquingKeysWith: { a, _ in a })
         var counts = Array(repeating: [ClauseStatus.State: Int](), count: history.releases.count)
         for clause in history.coverage {
@@ -167,10 +194,10 @@ enum DHFContext {
                 for release in from..<until { counts[release][change.state, default: 0] += 1 }
             }
         }
-        return zip(history.releases, counts).map { entry, count in
-            ["release": entry.release, "evidenced": count[.evidenced] ?? 0, "gaps": count[.gap] ?? 0,
-             "notEvidenced": count[.notEvidenced] ?? 0, "notApplicable": count[.notApplicable] ?? 0]
-        }
+        return TemplateList(zip(history.releases, counts).map { entry, count in
+            CoverageCount(release: entry.release, evidenced: count[.evidenced] ?? 0, gaps: count[.gap] ?? 0,
+                          notEvidenced: count[.notEvidenced] ?? 0, notApplicable: count[.notApplicable] ?? 0)
+        })
     }
 
     /// A record's history in one cell: `v1.0.0 introduced; v1.1.0 changed (status: draft → approved, text)`.

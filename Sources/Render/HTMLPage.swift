@@ -71,16 +71,12 @@ enum HTMLPage {
     }
 
     private static func page(body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) throws -> String {
-        let page: [String: Any] = [
-            "title": frame.title, "date": frame.date, "commit": frame.commit, "generator": frame.generator,
-            "printFooter": cssString(frame.title),
-            "style": frame.templates.texts["style.css"] ?? "", "content": body,
-            "headings": headings.map { ["level": $0.level, "title": $0.title, "anchor": $0.anchor] },
-            "hasParts": !parts.isEmpty,
-            "parts": parts.enumerated().map { index, part in
-                ["file": part.file, "title": part.title, "current": index == current] as [String: Any]
-            },
-        ]
+        let page = PageValues(
+            title: frame.title, date: frame.date, commit: frame.commit, generator: frame.generator, printFooter: cssString(frame.title),
+            style: frame.templates.texts["style.css"] ?? "", content: body,
+            headings: TemplateList(headings.map { PageValues.Heading(level: $0.level, title: $0.title, anchor: $0.anchor) }),
+            hasParts: !parts.isEmpty,
+            parts: TemplateList(parts.enumerated().map { index, part in PageValues.Part(file: part.file, title: part.title, current: index == current) }))
         // Every page ends here: a link of a scheme other than http, https or mailto is made text (HTMLLinkFilter).
         return HTMLLinkFilter.filter(try frame.library.render(page, withTemplate: "page.html") ?? "")
     }
@@ -122,4 +118,15 @@ enum HTMLPage {
         out += rest
         return out
     }
+}
+
+/// The values `page.html.mustache` sees (keys: docs/templates.md).
+struct PageValues: Sendable {
+    var title, date, commit, generator, printFooter, style, content: String
+    var headings: TemplateList<Heading>
+    var hasParts: Bool
+    var parts: TemplateList<Part>
+
+    struct Heading: Sendable { var level: Int; var title, anchor: String }
+    struct Part: Sendable { var file, title: String; var current: Bool }
 }

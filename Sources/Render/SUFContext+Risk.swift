@@ -20,38 +20,63 @@ extension SUFContext {
         var history: ((String) -> String)?
     }
 
+    /// The values of `{{>risks}}` (keys: docs/templates.md, `riskFile`).
+    struct RiskFileValues: Sendable {
+        var matrixTitle: String
+        /// Absent without a policy (then `noPolicy`).
+        var matrix: Matrix?
+        var noPolicy: Bool
+        var entriesIntro: String
+        var showEntries: Bool
+        var entries: TemplateList<Entry>
+        var management: Bool
+        var evaluations: TemplateList<Evaluation>?
+        var reviews: TemplateList<Review>?
+
+        struct Entry: Sendable { var id, anchor, hazard: String; var fields: TemplateList<Field> }
+        struct Field: Sendable { var name, value: String }
+        struct Evaluation: Sendable { var release, by, date, verdict, conclusion: String }
+        struct Review: Sendable { var release, by, date, conclusion, report: String }
+        struct Matrix: Sendable {
+            var columns: TemplateList<Column>
+            var rows: TemplateList<Row>
+            var hasNotEstimated: Bool
+            var notEstimated: String
+        }
+        struct Column: Sendable { var column: String }
+        struct Row: Sendable { var severity: String; var cells: TemplateList<Cell> }
+        struct Cell: Sendable { var cell: String }
+    }
+
     /// The partial's values for `file`.
-    static func riskFile(_ file: RiskFile, _ parts: RiskFileParts = RiskFileParts()) -> [String: Any] {
+    static func riskFile(_ file: RiskFile, _ parts: RiskFileParts = RiskFileParts()) -> RiskFileValues {
         let entries = parts.entries ?? file.risks
-        var context: [String: Any] = [
-            "matrixTitle": parts.matrixTitle, "matrix": file.matrix.map(matrixValues) ?? false, "noPolicy": file.matrix == nil,
-            "entriesIntro": parts.entriesIntro, "showEntries": !entries.isEmpty,
-            "entries": entries.map { entry -> [String: Any] in
+        return RiskFileValues(
+            matrixTitle: parts.matrixTitle, matrix: file.matrix.map(matrixValues), noPolicy: file.matrix == nil,
+            entriesIntro: parts.entriesIntro, showEntries: !entries.isEmpty,
+            entries: TemplateList(entries.map { entry in
                 var fields = riskFields(entry)
                 if let history = parts.history?(entry.risk.id), !history.isEmpty { fields.append(row("History", history)) }
-                return ["id": entry.risk.id, "anchor": MarkdownText.anchor(entry.risk.id), "hazard": entry.risk.hazard, "fields": fields]
-            },
-            "management": parts.management,
-        ]
-        if parts.management {
-            context["evaluations"] = file.evaluations.map { evaluation -> [String: Any] in
-                ["release": evaluation.release, "by": evaluation.by.joined(separator: ", "), "date": evaluation.date,
-                 "verdict": evaluation.acceptable ? "acceptable" : "not acceptable",
-                 "conclusion": evaluation.conclusion + (evaluation.method.map { " Method: \($0)" } ?? "")]
-            }
-            context["reviews"] = file.reviews.map { review -> [String: Any] in
-                ["release": review.release, "by": review.by.joined(separator: ", "), "date": review.date,
-                 "conclusion": review.conclusion, "report": review.report ?? "not named"]
-            }
-        }
-        return context
+                return RiskFileValues.Entry(id: entry.risk.id, anchor: MarkdownText.anchor(entry.risk.id), hazard: entry.risk.hazard,
+                                            fields: TemplateList(fields))
+            }),
+            management: parts.management,
+            evaluations: !parts.management ? nil : TemplateList(file.evaluations.map { evaluation in
+                RiskFileValues.Evaluation(release: evaluation.release, by: evaluation.by.joined(separator: ", "), date: evaluation.date,
+                                          verdict: evaluation.acceptable ? "acceptable" : "not acceptable",
+                                          conclusion: evaluation.conclusion + (evaluation.method.map { " Method: \($0)" } ?? ""))
+            }),
+            reviews: !parts.management ? nil : TemplateList(file.reviews.map { review in
+                RiskFileValues.Review(release: review.release, by: review.by.joined(separator: ", "), date: review.date,
+                                      conclusion: review.conclusion, report: review.report ?? "not named")
+            }))
     }
 
     /// One row per fact of a risk, in a fixed order; the chain from hazard to harm says "not stated" where a field
     /// is missing, so a gap shows.
-    static func riskFields(_ entry: RiskEntry) -> [[String: Any]] {
+    static func riskFields(_ entry: RiskEntry) -> [RiskFileValues.Field] {
         let risk = entry.risk
-        var rows: [[String: Any]] = [
+        var rows: [RiskFileValues.Field] = [
             row("Hazard", risk.hazard),
             row("Sequence of events", risk.sequenceOfEvents ?? "not stated"),
             row("Hazardous situation", risk.hazardousSituation ?? "not stated"),
@@ -75,7 +100,7 @@ extension SUFContext {
         return rows
     }
 
-    private static func estimateRows(_ entry: EstimateEntry?, when: String) -> [[String: Any]] {
+    private static func estimateRows(_ entry: EstimateEntry?, when: String) -> [RiskFileValues.Field] {
         guard let entry else { return [row("Risk \(when)", "not estimated")] }
         let estimate = entry.estimate
         var rows = [row("Severity \(when)", estimate.severity)]
@@ -86,25 +111,24 @@ extension SUFContext {
         return rows
     }
 
-    private static func row(_ name: String, _ value: String) -> [String: Any] { ["name": name, "value": value] }
+    private static func row(_ name: String, _ value: String) -> RiskFileValues.Field { RiskFileValues.Field(name: name, value: value) }
 
     /// The matrix as a table: severities highest first, a cell `R: 3 → 1` for its verdict and the risks in it
     /// before and after control, the verdict alone when none falls in it.
-    private static func matrixValues(_ matrix: RiskMatrix) -> [String: Any] {
+    private static func matrixValues(_ matrix: RiskMatrix) -> RiskFileValues.Matrix {
         var notes: [String] = []
         func risks(_ count: Int) -> String { count == 1 ? "1 risk has" : "\(count) risks have" }
         if matrix.notEstimated.before > 0 { notes.append("\(risks(matrix.notEstimated.before)) no estimate before control") }
         if matrix.notEstimated.after > 0 { notes.append("\(risks(matrix.notEstimated.after)) no estimate after control") }
-        return [
-            "columns": matrix.probabilities.map { ["column": $0] },
-            "rows": matrix.rows.map { row -> [String: Any] in
-                ["severity": row.severity, "cells": row.cells.map { cell -> [String: Any] in
+        return RiskFileValues.Matrix(
+            columns: TemplateList(matrix.probabilities.map(RiskFileValues.Column.init)),
+            rows: TemplateList(matrix.rows.map { row in
+                RiskFileValues.Row(severity: row.severity, cells: TemplateList(row.cells.map { cell in
                     let verdict = cell.verdict?.rawValue ?? "–"
                     let count = cell.count
-                    return ["cell": count.before == 0 && count.after == 0 ? verdict : "\(verdict): \(count.before) → \(count.after)"]
-                }]
-            },
-            "hasNotEstimated": !notes.isEmpty, "notEstimated": notes.joined(separator: "; ") + ".",
-        ]
+                    return RiskFileValues.Cell(cell: count.before == 0 && count.after == 0 ? verdict : "\(verdict): \(count.before) → \(count.after)")
+                }))
+            }),
+            hasNotEstimated: !notes.isEmpty, notEstimated: notes.joined(separator: "; ") + ".")
     }
 }

@@ -57,7 +57,7 @@ public struct SUFRenderer: Sendable {
             let (markdown, title): (String, String) = try {
                 let context = SUFContext.make(release, generator: generator)
                 let text = try library.render(context, withTemplate: "suf.md") ?? ""
-                return (MarkdownText.collapsingBlankLines(text), context["title"] as? String ?? "")
+                return (MarkdownText.collapsingBlankLines(text), context.title)
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if !formats.isDisjoint(with: [.html, .pdf]) {

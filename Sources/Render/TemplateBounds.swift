@@ -1,7 +1,8 @@
-/// The limits a template set must keep before anything parses or renders it: swift-mustache and
-/// `CompiledTemplate` parse a section by recursion and render a partial by recursion, so a template with thousands of
-/// nested sections, or a partial that includes itself, would overflow the stack (a crash, not an error).
-/// `TemplateSet.library()` checks every template here, with a scan that does not recurse, first.
+/// The limits a template set must keep before anything parses or renders it: swift-mustache parses a section by
+/// recursion and renders a partial by recursion, so a template with thousands of nested sections, or a partial that
+/// includes itself, would overflow the stack (a crash, not an error). `TemplateSet.library()` checks every template
+/// here, with a scan that does not recurse, first; it also measures the largest section body, which `RenderBudget`
+/// counts for each list row rendered.
 enum TemplateBounds {
     /// The most sections (`#`, `^`, `$`, `<`) one template may nest; dossier's own nest at most 4 deep.
     static let maxNesting = 100
@@ -18,8 +19,8 @@ enum TemplateBounds {
 
     /// What the scan found in one template.
     enum Outline {
-        /// Its partial tags, in order.
-        case partials([Partial])
+        /// Its partial tags, in order, where each section's body starts and ends, and how deep sections nest.
+        case partials([Partial], sections: [Range<Int>], deepest: Int)
         /// Sections nest deeper than `maxNesting`; the offset of the first section past the bound.
         case tooDeep(offset: Int)
     }
@@ -30,7 +31,9 @@ enum TemplateBounds {
     static func outline(_ characters: [Character]) -> Outline {
         var scanner = Scanner(characters: characters)
         var partials: [Partial] = []
-        var depth = 0
+        var sections: [Range<Int>] = []
+        var open: [Int] = []
+        var deepest = 0
         while let tag = scanner.nextTag() {
             guard let kind = scanner.peek() else { break }
             switch kind {
@@ -41,22 +44,23 @@ enum TemplateBounds {
                     let name = scanner.read(partialNameChars)
                     partials.append(Partial(name: name, offset: tag))
                     scanner.skipWhitespace()
-                    guard scanner.readEnd() else { return .partials(partials) }
+                    guard scanner.readEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
                 } else {
-                    guard scanner.readName() else { return .partials(partials) }
+                    guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
                 }
-                depth += 1
-                if depth > maxNesting { return .tooDeep(offset: tag) }
+                open.append(scanner.position)
+                deepest = max(deepest, open.count)
+                if open.count > maxNesting { return .tooDeep(offset: tag) }
             case "/":
                 scanner.position += 1
-                guard scanner.readName(), depth > 0 else { return .partials(partials) }
-                depth -= 1
+                guard scanner.readName(), let start = open.popLast() else { return .partials(partials, sections: sections, deepest: deepest) }
+                sections.append(start..<tag)
             case "!", "%":
                 scanner.position += 1
-                guard scanner.skipPastEnd() else { return .partials(partials) }
+                guard scanner.skipPastEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
             case "=":
                 scanner.position += 1
-                guard scanner.setDelimiters() else { return .partials(partials) }
+                guard scanner.setDelimiters() else { return .partials(partials, sections: sections, deepest: deepest) }
             case ">":
                 scanner.position += 1
                 scanner.skipWhitespace()
@@ -66,18 +70,18 @@ enum TemplateBounds {
                 let name = scanner.read(partialNameChars)
                 partials.append(Partial(name: (dynamic ? "*" : "") + name, offset: tag))
                 scanner.skipWhitespace()
-                guard scanner.readEnd() else { return .partials(partials) }
+                guard scanner.readEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
             case "{":
                 scanner.position += 1
-                guard scanner.readName(), scanner.read(string: ["}"]) else { return .partials(partials) }
+                guard scanner.readName(), scanner.read(string: ["}"]) else { return .partials(partials, sections: sections, deepest: deepest) }
             case "&":
                 scanner.position += 1
-                guard scanner.readName() else { return .partials(partials) }
+                guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
             default:
-                guard scanner.readName() else { return .partials(partials) }
+                guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
             }
         }
-        return .partials(partials)
+        return .partials(partials, sections: sections, deepest: deepest)
     }
 
     /// The 1-based line and column of `offset` in `characters` (a CR LF pair is one character, as swift-mustache counts).

@@ -70,25 +70,22 @@ public struct TemplateSet: Sendable {
         origins[name] = origin
     }
 
-    /// Parses every mustache template into a library (partials by name without `.mustache`).
+    /// Parses every mustache template into a library (partials by name without `.mustache`), once.
     /// - Throws: `DossierError` with the template's file, line and column when one does not parse.
     package func library() throws -> TemplateLibrary {
-        let expandedSize = try checkBounds()
+        let bounds = try checkBounds()
         MarkdownContentType.register()
         var library = MustacheLibrary()
-        var compiled: [String: CompiledTemplate?] = [:]
         for name in Self.names where name.hasSuffix(".mustache") {
             do {
-                let text = texts[name] ?? "", key = String(name.dropLast(".mustache".count))
-                library.register(try MustacheTemplate(string: text), named: key)
-                compiled.updateValue(CompiledTemplate(text), forKey: key)
+                library.register(try MustacheTemplate(string: texts[name] ?? ""), named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 throw DossierError("template does not parse: \(error.error) near '\(error.context.line)'",
                                    at: SourceLocation(file: file(name), line: error.context.lineNumber, column: error.context.columnNumber))
             }
         }
         let files = Dictionary(uniqueKeysWithValues: Self.names.filter { $0.hasSuffix(".mustache") }.map { (String($0.dropLast(9)), file($0)) })
-        return TemplateLibrary(mustache: library, compiled: compiled, files: files, expandedSize: expandedSize)
+        return TemplateLibrary(mustache: library, files: files, largestBody: bounds.largestBody, deepestNesting: bounds.deepestNesting)
     }
 
     /// The file a template is named by in errors: its override's path, or `templates/NAME` for a built-in one.
@@ -100,12 +97,15 @@ public struct TemplateSet: Sendable {
     /// `TemplateBounds.maxNesting`, names a partial dynamically, or includes itself through partials (directly or
     /// through others): each would recurse without bound in swift-mustache and overflow the stack. Nor may a template
     /// with its partials written out in place pass `TemplateBounds.maxExpandedSize` characters.
-    /// - Returns: the size of the largest template with its partials written out in place.
+    /// - Returns: the size of the largest template with its partials written out in place; the size of the largest
+    ///   section body so written, the most template text one list row can write, and how deep sections nest at most
+    ///   (`RenderBudget`).
     /// - Throws: `DossierError` naming the template's file, line and column.
-    private func checkBounds() throws -> Int {
+    private func checkBounds() throws -> (expandedSize: Int, largestBody: Int, deepestNesting: Int) {
         let templates = Self.names.filter { $0.hasSuffix(".mustache") }
         var includes: [String: [(partial: String, location: SourceLocation)]] = [:]
         var sizes: [String: Int] = [:]
+        var deepest = 1, bodies: [String: [Range<Int>]] = [:], partialOffsets: [String: [(partial: String, offset: Int)]] = [:]
         for name in templates {
             let characters = Array(texts[name] ?? "")
             sizes[name] = characters.count
@@ -117,14 +117,19 @@ public struct TemplateSet: Sendable {
             case let .tooDeep(offset):
                 throw DossierError("sections nest more than \(TemplateBounds.maxNesting) deep; expected at most \(TemplateBounds.maxNesting)",
                                    at: location(offset))
-            case let .partials(partials):
+            case let .partials(partials, sections, depth):
+                deepest = max(deepest, depth)
+                bodies[name] = sections
                 for partial in partials {
                     guard !partial.name.hasPrefix("*") else {
                         throw DossierError("a dynamic partial ('\(partial.name.prefix(60))') is not allowed: a partial must name a template",
                                            at: location(partial.offset))
                     }
                     let included = partial.name + ".mustache"
-                    if templates.contains(included) { includes[name, default: []].append((included, location(partial.offset))) }
+                    if templates.contains(included) {
+                        includes[name, default: []].append((included, location(partial.offset)))
+                        partialOffsets[name, default: []].append((included, partial.offset))
+                    }
                 }
             }
         }
@@ -164,13 +169,26 @@ public struct TemplateSet: Sendable {
             expanded[name] = size
             return size
         }
-        return try templates.map(expand).max() ?? 1
+        let expandedSize = try templates.map(expand).max() ?? 1
+        var largestBody = 1
+        for name in templates {
+            for body in bodies[name] ?? [] {
+                let included = (partialOffsets[name] ?? []).filter { body.contains($0.offset) }
+                largestBody = max(largestBody, body.count + included.reduce(0) { $0 + (expanded[$1.partial] ?? 0) })
+            }
+        }
+        return (expandedSize, largestBody, deepest)
     }
 }
 
-/// `{{% CONTENT_TYPE: MARKDOWN}}`: `{{value}}` is escaped for Markdown instead of HTML.
+/// `{{% CONTENT_TYPE: MARKDOWN}}`: `{{value}}` is escaped for Markdown instead of HTML, and counted in the
+/// `RenderBudget` of the render in progress.
 struct MarkdownContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { MarkdownText.inline(text) }
+    func escapeText(_ text: String) -> String {
+        let escaped = MarkdownText.inline(text)
+        RenderBudget.current?.write(escaped.utf8.count)
+        return escaped
+    }
 
     static let registered: Bool = {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")

@@ -151,10 +151,10 @@ struct RiskFileTests {
             "not shown acceptable: reduce as far as practicable, and no benefit-risk statement",
             "acceptable", "not evaluated: no residual risk is estimated",
         ])
-        let rows = try SUFContext.riskFields(file.risks[0]).map { "\(try #require($0["name"] as? String)): \(try #require($0["value"] as? String))" }
+        let rows = SUFContext.riskFields(file.risks[0]).map { "\($0.name): \($0.value)" }
         #expect(rows.contains("Control REQ-1: Dose limit; verification: passed (DoseTests.testLimit)"))
         #expect(rows.contains("Risk before control: U: unacceptable") && rows.contains("Risk after control: R: reduce as far as practicable"))
         #expect(rows.contains("Sequence of events: not stated") && rows.contains("Benefit-risk: Worth it."))
-        #expect(SUFContext.riskFields(file.risks[1]).contains { $0["value"] as? String == "required (ISO 14971 7.4), none written" })
+        #expect(SUFContext.riskFields(file.risks[1]).contains { $0.value == "required (ISO 14971 7.4), none written" })
     }
 }

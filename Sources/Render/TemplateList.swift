@@ -1,0 +1,47 @@
+import Mustache
+
+/// A list as the templates see it: a sequence for `{{#name}}…{{/name}}` with swift-mustache's list transforms
+/// (`first`, `last`, `count`, `empty`, `reversed`, `sorted`), whose rows each take a step of the `RenderBudget` of
+/// the render in progress; once that is spent it gives no more rows.
+struct TemplateList<Element: Sendable>: Sendable, MustacheSequence, MustacheTransformable, CustomStringConvertible,
+    ExpressibleByArrayLiteral {
+    /// The rows.
+    let elements: [Element]
+
+    /// A list of `elements`.
+    init<S: Sequence>(_ elements: S) where S.Element == Element {
+        self.elements = Array(elements)
+    }
+
+    /// A list of the literal's elements.
+    init(arrayLiteral elements: Element...) {
+        self.elements = elements
+    }
+
+    /// The rows, while the budget lasts.
+    struct Iterator: IteratorProtocol {
+        var inner: IndexingIterator<[Element]>
+
+        mutating func next() -> Element? {
+            if let budget = RenderBudget.current, !budget.step() { return nil }
+            return inner.next()
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(inner: elements.makeIterator()) }
+
+    /// swift-mustache's transform of the array; a list it gives back stays a `TemplateList`.
+    func transform(_ name: String) -> Any? {
+        let result = elements.transform(name)
+        if let array = result as? [Element] { return TemplateList(array) }
+        if let reversed = result as? ReversedCollection<[Element]> { return TemplateList(Array(reversed)) }
+        return result
+    }
+
+    var description: String { String(describing: elements) }
+
+    /// Whether the list has no rows.
+    var isEmpty: Bool { elements.isEmpty }
+    /// How many rows the list has.
+    var count: Int { elements.count }
+}
