@@ -1,11 +1,13 @@
 import Foundation
+import Mustache
 
 /// The work one render of a template may do, counted as swift-mustache renders: a template of a few lines can ask for
 /// billions of renders (a list section nested in itself finds the outer list again at every level, and a partial of
 /// megabytes in a list repeats for every row). `TemplateSet` bounds what is fixed in the text before rendering
 /// (`TemplateBounds`); this bounds what the data multiplies. Every list a template sees is a `TemplateList`, whose
-/// rows each take a step of the budget of the render in progress (`current`), and every value written through
-/// `{{% CONTENT_TYPE: MARKDOWN}}` counts its length. A step counts as the most template text one row can write (the
+/// rows each take a step of the budget of the render in progress (`current`), and every text a row or the context
+/// hands a template counts its length (`admit`: rows are seen through `BudgetedRow`), as does every value written
+/// through `{{% CONTENT_TYPE: MARKDOWN}}`. A step counts as the most template text one row can write (the
 /// largest section body, its partials written out in place). Past `maxSteps` steps or `maxOutput` bytes the lists
 /// give no more rows, so the render ends soon, and `TemplateLibrary.render` throws naming the template.
 final class RenderBudget: @unchecked Sendable {
@@ -65,4 +67,35 @@ final class RenderBudget: @unchecked Sendable {
         }
         return spent == nil
     }
+}
+
+extension RenderBudget {
+    /// `value` as a template sees it under this budget: a text counts its length when it is looked up (once the
+    /// budget is spent, it is empty); a row is seen through `BudgetedRow`, so what it hands on counts too; lists
+    /// count their rows themselves (`TemplateList`); other values pass as they are.
+    func admit(_ value: Any) -> Any? {
+        switch value {
+        case let text as String: return write(text.utf8.count) ? text : ""
+        case is any MustacheSequence: return value
+        case let row as any MustacheParent: return BudgetedRow(row: row, budget: self)
+        default: return value
+        }
+    }
+}
+
+/// A row (or the whole context) seen through the budget of the render in progress: every value it hands a template
+/// is admitted by the budget, so a template that writes a large text again and again inside nested lists is stopped
+/// by its length, not only by its rows.
+struct BudgetedRow: MustacheParent, CustomStringConvertible {
+    /// The row.
+    let row: any MustacheParent
+    /// The budget of the render in progress.
+    let budget: RenderBudget
+
+    func child(named name: String) -> Any? {
+        guard let value = row.child(named: name) else { return nil }
+        return budget.admit(value)
+    }
+
+    var description: String { String(describing: row) }
 }

@@ -18,7 +18,10 @@ package struct TemplateLibrary: Sendable {
     /// - Throws: `DossierError` naming the template's file when the render passes its `RenderBudget`.
     package func render(_ context: Any, withTemplate name: String) throws -> String? {
         let budget = RenderBudget(stepSize: largestBody, weight: deepestNesting)
-        let text = RenderBudget.$current.withValue(budget) { mustache.render(context, withTemplate: name) }
+        // The whole context is seen through the budget too: a value of the outermost context written inside nested
+        // lists counts at every write.
+        let root = (context as? any MustacheParent).map { BudgetedRow(row: $0, budget: budget) as Any } ?? context
+        let text = RenderBudget.$current.withValue(budget) { mustache.render(root, withTemplate: name) }
         if budget.exceeded == nil, let text, text.utf8.count > RenderBudget.maxOutput { budget.write(text.utf8.count) }
         if let exceeded = budget.exceeded {
             throw DossierError("rendering stopped: \(exceeded); a template may render at most \(RenderBudget.maxSteps) "

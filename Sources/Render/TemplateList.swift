@@ -18,13 +18,15 @@ struct TemplateList<Element: Sendable>: Sendable, MustacheSequence, MustacheTran
         self.elements = elements
     }
 
-    /// The rows, while the budget lasts.
+    /// The rows, while the budget lasts, each as the budget admits it (`RenderBudget.admit`: what a row writes counts).
     struct Iterator: IteratorProtocol {
         var inner: IndexingIterator<[Element]>
 
-        mutating func next() -> Element? {
-            if let budget = RenderBudget.current, !budget.step() { return nil }
-            return inner.next()
+        mutating func next() -> Any? {
+            let budget = RenderBudget.current
+            if let budget, !budget.step() { return nil }
+            guard let row = inner.next() else { return nil }
+            return budget.map { $0.admit(row) } ?? row
         }
     }
 

@@ -160,4 +160,17 @@ struct HostileTemplateTests {
                 "\(result.stderr)")
         #expect(!scratch.exists("out"))
     }
+
+    @Test("a large value written inside lists nested in themselves (8 MiB of style.css in {{#headings}}{{#headings}}): stopped at the output bound, not by running out of memory (was a crash)")
+    func largeValueInNestedLists() throws {
+        let scratch = try scratch(templates: [
+            "style.css": String(repeating: "a", count: 8 << 20),
+            "page.html.mustache": "{{#headings}}{{#headings}}{{{style}}}{{/headings}}{{/headings}}",
+        ])
+        let result = try dossier(["suf", "--repo", "repo", "--out", "out", "--format", "html", "--templates", "tpl"], in: scratch.path)
+        #expect(result.status == 2, "\(result.status) \(result.stderr)")
+        #expect(result.stderr.hasPrefix("dossier: error: tpl/page.html.mustache: rendering stopped: the rendered document would grow past 1073741824 bytes (1 GiB)"),
+                "\(result.stderr)")
+        #expect(!scratch.exists("out"))
+    }
 }
