@@ -40,6 +40,8 @@ enum MarkdownIdSpans {
 
     /// The ranges of the words in `text` to keep whole, in order.
     static func idRanges(_ text: String) -> [Range<String.Index>] {
+        // An id has an inner hyphen: a text without one has none (most texts; it spares reading them by Character).
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return [] }
         var ranges: [Range<String.Index>] = []
         var index = text.startIndex
         while index < text.endIndex {
