@@ -117,6 +117,26 @@ struct TemplateKeyTests {
         #expect(Self.unanswered(in: context).sorted() == [])
     }
 
+    @Test("the DHF's rows")
+    func dhfRows() throws {
+        var builder = DesignHistoryBuilder()
+        var first = try Gap.release(Self.records)
+        first.findings = Gap.check(first)
+        var changed = Self.records
+        changed["requirements"] = changed["requirements"]?.replacingOccurrences(of: "Sound it.", with: "Sound it loud.")
+        var second = try Gap.release(changed, previous: Self.records, commits: [
+            Gap.commit(1, "Louder alarm", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")], files: ["src/a.swift"]),
+        ])
+        second.findings = Gap.check(second)
+        builder.add(ReleaseFacts(first, keepingRecords: false), suf: SUFReference(folder: "v1", manifestSHA256: String(repeating: "a", count: 64)))
+        builder.add(ReleaseFacts(second, keepingRecords: true), suf: SUFReference(folder: "v2", manifestSHA256: String(repeating: "b", count: 64)))
+        let context = DHFContext.make(builder.build(), generator: "dossier test")
+        var types: Set<String> = []
+        Self.rowTypes(in: context, into: &types)
+        #expect(types.count >= 8, "\(types.sorted())")
+        #expect(Self.unanswered(in: context).sorted() == [])
+    }
+
     @Test("the check finds a property its switch leaves out")
     func checkCanFail() {
         struct Row: MustacheParent {
