@@ -42,6 +42,12 @@ enum MarkdownIdSpans {
     static func idRanges(_ text: String) -> [Range<String.Index>] {
         // An id has an inner hyphen: a text without one has none (most texts; it spares reading them by Character).
         guard text.utf8.contains(UInt8(ascii: "-")) else { return [] }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiIdRanges(text) }
+        return characterIdRanges(text)
+    }
+
+    /// `idRanges`, read Character by Character (any text).
+    static func characterIdRanges(_ text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var index = text.startIndex
         while index < text.endIndex {
@@ -56,6 +62,47 @@ enum MarkdownIdSpans {
             while let last = word.last, ",;:.)]".contains(last) { word = word.dropLast() }
             while let first = word.first, "([".contains(first) { word = word.dropFirst() }
             if word.count <= longestId, hasInnerHyphen(word) { ranges.append(word.startIndex..<word.endIndex) }
+        }
+        return ranges
+    }
+
+    /// `idRanges` of an ASCII text, read byte by byte: there each Character is one byte (a CR LF pair is one
+    /// Character of whitespace, as its two bytes are), whitespace is tab to carriage return and space, and the letters
+    /// and digits are A–Z, a–z and 0–9, so the words and ids are those `characterIdRanges` finds (a test compares them).
+    static func asciiIdRanges(_ text: String) -> [Range<String.Index>] {
+        let bytes = Array(text.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+        var ranges: [Range<String.Index>] = []
+        var index = 0
+        while index < bytes.count {
+            guard !isSpace(bytes[index]) else {
+                index += 1
+                continue
+            }
+            var start = index
+            while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+            var end = index
+            // Punctuation around a word (a list's comma, brackets) is not part of the id.
+            while end > start, ",;:.)]".utf8.contains(bytes[end - 1]) { end -= 1 }
+            while start < end, "([".utf8.contains(bytes[start]) { start += 1 }
+            guard end - start <= longestId else { continue }
+            var previous: UInt8?
+            var hyphenAfterAlphanumeric = false
+            for byte in bytes[start..<end] {
+                if byte == UInt8(ascii: "-") {
+                    hyphenAfterAlphanumeric = previous.map(isAlphanumeric) ?? false
+                } else if hyphenAfterAlphanumeric, isAlphanumeric(byte) {
+                    let utf8 = text.utf8
+                    ranges.append(utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end))
+                    break
+                } else {
+                    hyphenAfterAlphanumeric = false
+                }
+                previous = byte
+            }
         }
         return ranges
     }
