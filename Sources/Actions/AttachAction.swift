@@ -45,21 +45,21 @@ public struct AttachAction: Sendable {
     /// - Throws: `DossierError` for bad input, a release that is not a tag, or a different bundle attached before
     ///   without `force`.
     public func perform() async throws -> Result {
-        var findings: FindingSummary?
-        var folder = bundleFolder
         var scratch: String?
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
-        if folder == nil {
+        let folder: String, findings: FindingSummary?
+        if let bundleFolder {
+            (folder, findings) = (bundleFolder, nil)
+        } else {
             let temporary = try Self.temporaryFolder()
             scratch = temporary
             var request = request
             request.release = tag
             let built = try await SUFAction(release: request, outFolder: temporary, signingKeyFile: signingKeyFile).perform()
             for warning in built.warnings { warn(warning) }
-            folder = built.path
-            findings = built.findings
+            (folder, findings) = (built.path, built.findings)
         }
-        let attachment = try AttachedBundle.attach(folder: folder!, tag: tag, repository: request.repository, force: force)
+        let attachment = try AttachedBundle.attach(folder: folder, tag: tag, repository: request.repository, force: force)
         return Result(release: tag, attachment: attachment, findings: findings)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// The work one render of a template may do, counted as swift-mustache renders: a template of a few lines can ask for
 /// billions of renders (a list section nested in itself finds the outer list again at every level, and a partial of
@@ -10,8 +11,8 @@ import Mustache
 /// through `{{% CONTENT_TYPE: MARKDOWN}}`. A step counts as the most template text one row can write (the
 /// largest section body, its partials written out in place). Past `maxSteps` steps or `maxOutput` bytes the lists
 /// give no more rows, so the render ends soon, and `TemplateLibrary.render` throws naming the template.
-final class RenderBudget: @unchecked Sendable {
-    /// The budget of the render in progress on this thread, if any.
+final class RenderBudget: Sendable {
+    /// The budget of the render in progress, if any.
     @TaskLocal static var current: RenderBudget?
 
     /// The most list rows one render may make, each weighed by how deep the templates nest sections: the SUF of a
@@ -24,11 +25,8 @@ final class RenderBudget: @unchecked Sendable {
     private let stepSize: Int
     /// What one row weighs: how deep sections nest at most, as a name is looked up through the whole context stack.
     private let weight: Int
-    // One render uses a budget, on one thread; the lock keeps it sound if a template library is ever shared.
-    private let lock = NSLock()
-    private var steps = 0
-    private var bytes = 0
-    private var spent: String?
+    /// The steps taken and bytes counted so far; both only grow, so once past a bound the budget stays spent.
+    private let used = Mutex<(steps: Int, bytes: Int)>((0, 0))
 
     /// A budget whose steps each may write `stepSize` characters of template text and weigh `weight`.
     init(stepSize: Int, weight: Int) {
@@ -37,35 +35,28 @@ final class RenderBudget: @unchecked Sendable {
     }
 
     /// What was passed, once the budget is spent.
-    var exceeded: String? { lock.withLock { spent } }
+    var exceeded: String? { used.withLock { Self.problem($0) } }
 
-    /// Takes one step; false (and the budget marked spent) when none is left.
-    func step() -> Bool {
-        lock.withLock {
-            guard spent == nil else { return false }
-            steps += weight
-            bytes += stepSize
-            return check()
-        }
-    }
+    /// Takes one step; false when none is left.
+    func step() -> Bool { take(steps: weight, bytes: stepSize) }
 
-    /// Counts `count` bytes written; false (and the budget marked spent) past `maxOutput`.
+    /// Counts `count` bytes written; false past `maxOutput` (or once the budget is spent).
     @discardableResult
-    func write(_ count: Int) -> Bool {
-        lock.withLock {
-            guard spent == nil else { return false }
-            bytes += count
-            return check()
+    func write(_ count: Int) -> Bool { take(steps: 0, bytes: count) }
+
+    private func take(steps: Int, bytes: Int) -> Bool {
+        used.withLock { used in
+            guard Self.problem(used) == nil else { return false }
+            used.steps += steps
+            used.bytes += bytes
+            return Self.problem(used) == nil
         }
     }
 
-    private func check() -> Bool {
-        if steps > Self.maxSteps {
-            spent = "its list sections ran more than \(Self.maxSteps) times"
-        } else if bytes > Self.maxOutput {
-            spent = "the rendered document would grow past \(Self.maxOutput) bytes (1 GiB)"
-        }
-        return spent == nil
+    private static func problem(_ used: (steps: Int, bytes: Int)) -> String? {
+        if used.steps > maxSteps { return "its list sections ran more than \(maxSteps) times" }
+        if used.bytes > maxOutput { return "the rendered document would grow past \(maxOutput) bytes (1 GiB)" }
+        return nil
     }
 }
 

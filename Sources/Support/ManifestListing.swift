@@ -1,23 +1,17 @@
-import Crypto
 import Foundation
 
 /// `MANIFEST.sha256` read as `sha256sum -c` reads it, and refused where it would let a bundle say more than its
 /// files: a line that is not `sha256  name`, a name outside the folder (`../x`, `/etc/x`), a name listed twice.
 package struct ManifestListing {
-    /// The manifest text for files with these SHA-256 digests: one `sha256  name` line per file, by name, as
-    /// `sha256sum` prints it.
-    package static func text(digests: [String: SHA256.Digest]) -> String {
-        text(hexDigests: digests.mapValues(\.hex))
-    }
-
-    /// The manifest text for files with these SHA-256 digests in lowercase hex.
+    /// The manifest text for files with these SHA-256 digests (lowercase hex): one `sha256  name` line per file, by
+    /// name, as `sha256sum` prints it.
     package static func text(hexDigests: [String: String]) -> String {
         hexDigests.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" }.joined()
     }
 
     /// The manifest text for `files`.
     package static func text(_ files: [String: Data]) -> String {
-        text(digests: files.mapValues { SHA256.hash(data: $0) })
+        text(hexDigests: files.mapValues(sha256Hex))
     }
 
     /// The digest (lowercase hex) each listed name should have, by the name's bytes (NFC and NFD are two names,
