@@ -43,11 +43,11 @@ let package = Package(
         // dossier.yml and the records at a release's tree; the rule catalogue and clause table; CVSS vectors.
         .target(name: "Records", dependencies: ["Support", "Signatures", "Git", "Evidence", yams, mustache],
                 resources: [.embedInCode("Scaffold")]),
-        // Release (the facts of one release), its delta, findings and trace rows: plain values.
+        // Release (the facts of one release) and its Assessment (trace rows, findings, coverage): plain values.
         .target(name: "Model", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records"]),
-        // The gap rules, clause coverage and the trace graph, computed from a Release.
+        // The trace graph, and the Assessment of a Release: gap rules, trace matrix, clause coverage.
         .target(name: "Checks", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records", "Model"]),
-        // Reads a release's facts from git, records and evidence, and runs the checks over them.
+        // Reads a release's facts from git, records and evidence, and has them assessed.
         .target(name: "Assembly", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records", "Model", "Checks"]),
         // Views over several releases: the diff of two, the design history over all.
         .target(name: "Views", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records", "Model", "Checks",

@@ -29,7 +29,7 @@ public struct CheckAction: Sendable {
         let facts = assembled.release
         let report = CheckReport(release: facts.identification.release, commit: facts.identification.commit,
                                  commits: facts.statistics.commits, previousRelease: facts.identification.previousRelease,
-                                 rules: Checker.rulesInForce(policy: assembled.config.policy), findings: facts.findings)
+                                 rules: Checker.rulesInForce(policy: assembled.config.policy), findings: assembled.assessment.findings)
         return Result(report: report, warnings: assembled.warnings)
     }
 }

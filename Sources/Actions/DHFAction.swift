@@ -199,9 +199,9 @@ public struct DHFAction: Sendable {
                                                                       folder: request.templatesFolder),
                                    generator: DossierVersion.generator)
         let folder = assembled.release.fileStem
-        try await renderer.render(assembled.release, into: SubfolderSink(writer: writer, folder: folder))
+        try await renderer.render(assembled.assessed, into: SubfolderSink(writer: writer, folder: folder))
         let manifest = try writer.finishFolder(folder, signingKey: signingKey)
-        return DocumentedRelease(release: ReleaseFacts(assembled.release, keepingRecords: newest),
+        return DocumentedRelease(release: ReleaseFacts(assembled.assessed, keepingRecords: newest),
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(Data(manifest.utf8)), attachedCommit: nil),
                                  config: assembled.config, warnings: assembled.warnings)
     }

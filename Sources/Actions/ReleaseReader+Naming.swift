@@ -13,7 +13,7 @@ extension ReleaseReader {
     ///   - request: the repository and options used when the release has to be built.
     /// - Throws: `DossierError` for a folder that is not a bundle, a file that is not a suf.json, a suf.json of a
     ///   newer format, or an unknown release.
-    public static func release(named name: String, request: ReleaseRequest) async throws -> Release {
+    public static func release(named name: String, request: ReleaseRequest) async throws -> AssessedRelease {
         var warnings: [String] = []
         return try await release(named: name, request: request, warnings: &warnings)
     }
@@ -21,7 +21,7 @@ extension ReleaseReader {
     /// The release as `release(named:request:)` reads it; `warnings` gets a line when an attached bundle predates
     /// the evidence stored with its release since (the bundle is still used as it is, as the DHF does), and the
     /// notes on skipped tags (each once) when the release is built.
-    public static func release(named name: String, request: ReleaseRequest, warnings: inout [String]) async throws -> Release {
+    public static func release(named name: String, request: ReleaseRequest, warnings: inout [String]) async throws -> AssessedRelease {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: name, isDirectory: &isFolder) {
@@ -36,7 +36,7 @@ extension ReleaseReader {
         }
         if let attached = try AttachedBundle.read(release: name, repository: request.repository, file: "suf.json") {
             let release = try decode(attached, file: "\(name):suf.json (attached)")
-            if let staleness = StoredEvidence.staleness(ofAttached: release.identification.evidence, release: name,
+            if let staleness = StoredEvidence.staleness(ofAttached: release.release.identification.evidence, release: name,
                                                         bundle: "the bundle attached to \(name) (\(DossierReference.bundle(name)))",
                                                         in: try Repository(path: request.repository)) {
                 warnings.append(staleness.warning)
@@ -49,6 +49,6 @@ extension ReleaseReader {
         let assembled = try await ReleaseAssembler.assemble(request)
         let new = assembled.notes.filter { !warnings.contains($0) }
         warnings += new
-        return assembled.release
+        return assembled.assessed
     }
 }

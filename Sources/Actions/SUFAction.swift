@@ -36,12 +36,14 @@ public struct SUFAction: Sendable {
     public struct Result: Sendable {
         /// The bundle folder.
         public var path: String
-        /// The release model written as suf.json.
+        /// The release's facts, written to suf.json with its assessment.
         public var release: Release
+        /// What the gap rules, the trace matrix and the clause coverage concluded.
+        public var assessment: Assessment
         /// Problems that did not stop the bundle, one line each.
         public var warnings: [String]
         /// The release's findings counted by level, for the line under the bundle's path.
-        public var findings: FindingSummary { FindingSummary(release: release) }
+        public var findings: FindingSummary { FindingSummary(assessment: assessment) }
     }
 
     /// Builds and writes the bundle. Nothing is written when any input is bad.
@@ -60,14 +62,14 @@ public struct SUFAction: Sendable {
         let path: String
         do {
             try await StageTimer.measure("render") {
-                try await renderer.render(assembled.release, formats: formats, into: writer)
+                try await renderer.render(assembled.assessed, formats: formats, into: writer)
             }
             path = try await StageTimer.measure("write") { try writer.finish(signingKey: signingKey) }
         } catch {
             writer.discard()
             throw error
         }
-        return Result(path: path, release: assembled.release, warnings: assembled.warnings)
+        return Result(path: path, release: assembled.release, assessment: assembled.assessment, warnings: assembled.warnings)
     }
 
     /// The templates the documents of the release at `commit` are rendered with: the built-in ones, overridden by the folder that

@@ -45,8 +45,12 @@ public struct ReleaseRequest: Sendable {
 
 /// The assembled release, with what the user should hear about on stderr.
 public struct AssembledRelease: Sendable {
-    /// The SUF model.
+    /// The release's facts and their assessment, as one value: what the documents are made from.
+    public var assessed: AssessedRelease { AssessedRelease(release: release, assessment: assessment) }
+    /// The release's facts.
     public var release: Release
+    /// What the gap rules, the trace matrix and the clause coverage conclude about them.
+    public var assessment: Assessment
     /// The configuration in force.
     public var config: Config
     /// Problems that do not stop the document (links to unknown ids), one line each; the notes among them.
@@ -57,7 +61,7 @@ public struct AssembledRelease: Sendable {
     public var graph: TraceGraph
 }
 
-/// Joins history and records into a `Release`.
+/// Joins history and records into a `Release`, and has it assessed.
 public enum ReleaseAssembler {
     /// Reads the repository and builds the release's model.
     /// - Throws: `DossierError` for a bad repository, revision, configuration or record file.
@@ -184,22 +188,15 @@ public enum ReleaseAssembler {
                              delta: delta, trailerKeys: config.trailerKeys, notSoftware: config.notSoftware)
         }
         release.evidence = evidence
-        let graph = await StageTimer.measure("trace graph") { TraceGraph(release: release, evidence: evidence) }
-        // The matrix and the rules read the same graph and nothing of each other: make them at once.
-        let joined = release
-        async let matrix = StageTimer.measure("trace matrix") { TraceMatrix.rows(release: joined, graph: graph) }
-        async let findings = StageTimer.measure("checks") {
-            Checker.run(release: joined, evidence: evidence, graph: graph, config: config, order: order)
-        }
-        (release.traceMatrix, release.findings) = await (matrix, findings)
-        release.rulesOff = RuleID.allCases.filter { config.policy[$0] == .off }
-        release.coverage = ClauseCoverage.statuses(release: release, notApplicable: config.notApplicableClauses)
+        let facts = release
+        let graph = await StageTimer.measure("trace graph") { TraceGraph(release: facts, evidence: evidence) }
+        let assessment = await Assessor.assess(facts, evidence: evidence, graph: graph, config: config, order: order)
         var seen = Set<String>()
         let uniqueNotes = notes.filter { seen.insert($0).inserted }
         let warnings = uniqueNotes + records.brokenLinks.map { link in
             "warning: \(link.source): \(link.from) links to \(link.target) in '\(link.field)', but no record has that id"
         }
-        return AssembledRelease(release: release, config: config, warnings: warnings, notes: uniqueNotes, graph: graph)
+        return AssembledRelease(release: release, assessment: assessment, config: config, warnings: warnings, notes: uniqueNotes, graph: graph)
     }
 
     /// The release's evidence and where it came from: the evidence stored with the release tag `tag` (read from its

@@ -182,8 +182,8 @@ extension AttachedBundle {
             throw DossierError("\(folder) is not a dossier bundle: it holds no suf.json")
         }
         let bundled = try ReleaseReader.decode(suf.data, file: (folder as NSString).appendingPathComponent("suf.json"))
-        guard bundled.identification.release == release else {
-            throw DossierError("\(folder) is the bundle of \(bundled.identification.release), not of \(release)")
+        guard bundled.release.identification.release == release else {
+            throw DossierError("\(folder) is the bundle of \(bundled.release.identification.release), not of \(release)")
         }
         return files
     }

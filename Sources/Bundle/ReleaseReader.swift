@@ -4,12 +4,12 @@ import Git
 import Model
 import Support
 
-/// Reads the `Release` a bundle holds: its suf.json, checked against the formats this dossier reads. (An auditor's
+/// Reads the release and its assessment a bundle holds: its suf.json, checked against the formats this dossier reads. (An auditor's
 /// name for a release, which may be a tag to build, is read by `release(named:request:)` in Actions.)
 public enum ReleaseReader {
     /// Reads a suf.json file.
     /// - Throws: `DossierError` when it cannot be read, is not a suf.json, or is of a newer format.
-    public static func read(file: String) throws -> Release {
+    public static func read(file: String) throws -> AssessedRelease {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw DossierError("cannot read \(file)")
         }
@@ -18,8 +18,8 @@ public enum ReleaseReader {
 
     /// Decodes suf.json text, checking its format version first.
     /// - Throws: `DossierError` naming `file` and what is wrong.
-    public static func decode(_ data: Data, file: String) throws -> Release {
-        try decode(data, file: file) { try JSONDecoder().decode(Release.self, from: $0) }
+    public static func decode(_ data: Data, file: String) throws -> AssessedRelease {
+        try decode(data, file: file) { try JSONDecoder().decode(AssessedRelease.self, from: $0) }
     }
 
     /// Decodes suf.json text with `decode`, checking its format version first.

@@ -6,16 +6,17 @@ public enum ClauseCoverage {
     /// What a clause that needs nothing dossier reads lists as missing.
     public static let outsideDossier = "nothing dossier reads: the manufacturer's own records"
 
-    /// The clauses in table order, judged against the assembled release. A clause is evidenced only when the
+    /// The clauses in table order, judged against the assembled release, its trace matrix and the findings of the gap rules. A clause is evidenced only when the
     /// release holds every kind of evidence it needs (`ReleaseInventory`); a gap when a rule serving it (named
     /// by the clause, or whose catalog clauses name it or a parent of it) found an error; not applicable by the
     /// standard's class rule for the device's class, or by the manufacturer's reason in `notApplicable`
     /// (dossier.yml's `clauses.not_applicable`, by clause reference); otherwise not evidenced.
-    public static func statuses(release: Release, notApplicable: [String: String] = [:]) -> [ClauseStatus] {
-        let inventory = ReleaseInventory(release: release)
+    public static func statuses(release: Release, traceMatrix: [TraceRow], findings: [Finding],
+                                notApplicable: [String: String] = [:]) -> [ClauseStatus] {
+        let inventory = ReleaseInventory(release: release, traceMatrix: traceMatrix)
         let safetyClass = release.identification.device?.safetyClass
         var errorsByRule: [RuleID: Int] = [:]
-        for finding in release.findings where finding.level == .error { errorsByRule[finding.rule, default: 0] += 1 }
+        for finding in findings where finding.level == .error { errorsByRule[finding.rule, default: 0] += 1 }
         return ClauseTable.clauses.map { clause in
             var rules = Set(clause.rules)
             for rule in RuleCatalog.rules where rule.clauses.contains(where: { serves($0, clause) }) { rules.insert(rule.id) }

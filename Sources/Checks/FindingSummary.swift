@@ -18,9 +18,9 @@ public struct FindingSummary: Sendable, Hashable {
         self.rules = rules
     }
 
-    /// Counts the findings a release carries, from the rules its policy left on.
-    public init(release: Release) {
-        self.init(findings: release.findings, rules: RuleCatalog.rules.count { !release.rulesOff.contains($0.id) })
+    /// Counts the findings of an assessment, from the rules its policy left on.
+    public init(assessment: Assessment) {
+        self.init(findings: assessment.findings, rules: RuleCatalog.rules.count { !assessment.rulesOff.contains($0.id) })
     }
 
     /// `1 error(s), 3 warning(s) from 22 rules`.

@@ -36,8 +36,8 @@ public struct ReleaseInventory: Sendable {
         static let problems = "11. Problem reports"
     }
 
-    /// Counts what the release holds.
-    public init(release: Release) {
+    /// Counts what the release holds; `traceMatrix` is its trace matrix (for the risk controls a passing test verifies).
+    public init(release: Release, traceMatrix: [TraceRow]) {
         var found: [EvidenceKind: ClauseEvidence] = [:]
         func add(_ kind: EvidenceKind, _ what: String, suf: String, dhf: String) {
             found[kind] = ClauseEvidence(kind: kind, what: what, sufAnchor: suf, dhfAnchor: dhf)
@@ -103,7 +103,7 @@ public struct ReleaseInventory: Sendable {
             let notAcceptable = judged.count { $0.residual.flatMap(policy.verdict) != .acceptable }
             addRisks(.residualRisks, judged, " with a residual risk judged by the policy (\(notAcceptable) not acceptable)")
         }
-        let rows = Dictionary(release.traceMatrix.map { ($0.requirement, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = Dictionary(traceMatrix.map { ($0.requirement, $0) }, uniquingKeysWith: { a, _ in a })
         let verified = controlRequirements.filter { rows[$0]?.result == "passed" }
         if !verified.isEmpty {
             add(.verifiedControls, "\(verified.count) of \(plural(controlRequirements.count, "risk control")) verified by a passing test",

@@ -3,8 +3,8 @@ import Git
 import Records
 import Signatures
 
-/// The Software Update File's model: everything a SUF says about one release, as plain values.
-/// `suf.json` is this value with sorted keys; the documents are rendered from it.
+/// The facts of one release, as plain values: what git, the records and the evidence say, joined. What the gap
+/// rules conclude about them is an `Assessment` beside it; `suf.json` is the two as one object (`AssessedRelease`).
 public struct Release: Sendable, Codable, Hashable {
     /// The version of this JSON format; readers refuse newer ones.
     public static let currentFormatVersion = 2
@@ -34,21 +34,11 @@ public struct Release: Sendable, Codable, Hashable {
     /// The test reports of the release (stored with it, or given with `--evidence`), each with its digest, and their
     /// test cases; `identification.evidence` says where they came from.
     public var evidence = TestEvidence()
-    /// The traceability matrix: one row per requirement.
-    public var traceMatrix: [TraceRow] = []
-    /// What the gap rules found, errors first.
-    public var findings: [Finding] = []
-    /// Rules dossier.yml's `policy:` turned off, so that the document says what was not checked.
-    public var rulesOff: [RuleID] = []
-    /// Every clause of the coverage table with its state for the device's safety class.
-    public var coverage: [ClauseStatus] = []
-
-    /// The keys in sorted order, the order suf.json holds them in: the encoder then passes the release on in
-    /// pieces as it writes it, instead of holding all of it to sort it. Every stored property must be here
-    /// (a test checks that each one is in suf.json).
-    package enum CodingKeys: String, CodingKey {
-        case changeRequests, commits, commitsWithoutChangeRequest, coverage, delta, evidence, findings, formatVersion,
-             identification, itemsTouched, notSoftwarePaths, records, rulesOff, statistics, traceMatrix, unclaimedPaths
+    /// The keys of the release's facts in suf.json. Every stored property must be here (a test checks that each
+    /// one is in suf.json).
+    package enum CodingKeys: String, CodingKey, CaseIterable {
+        case changeRequests, commits, commitsWithoutChangeRequest, delta, evidence, formatVersion, identification,
+             itemsTouched, notSoftwarePaths, records, statistics, unclaimedPaths
     }
 
     /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.

@@ -32,9 +32,9 @@ public struct RiskFile: Sendable, Codable, Hashable {
     }
 
     /// The risk management file of a release, its controls' results from its trace matrix.
-    public init(_ release: Release) {
-        self.init(records: release.records, verification: Dictionary(
-            release.traceMatrix.map { ($0.requirement, (tests: $0.tests.map(\.id), result: $0.result)) }, uniquingKeysWith: { a, _ in a }))
+    public init(_ assessed: AssessedRelease) {
+        self.init(records: assessed.release.records, verification: Dictionary(
+            assessed.assessment.traceMatrix.map { ($0.requirement, (tests: $0.tests.map(\.id), result: $0.result)) }, uniquingKeysWith: { a, _ in a }))
     }
 }
 

@@ -6,10 +6,11 @@ import Records
 import Signatures
 import Support
 
-/// Builds the typed rows the SUF templates see (`SUFValues`) from a `Release`. Template values are plain text: the
+/// Builds the typed rows the SUF templates see (`SUFValues`) from an `AssessedRelease`. Template values are plain text: the
 /// Markdown template escapes them on output. Keys are documented in docs/templates.md.
 enum SUFContext {
-    static func make(_ release: Release, generator: String) -> SUFValues {
+    static func make(_ assessed: AssessedRelease, generator: String) -> SUFValues {
+        let release = assessed.release, assessment = assessed.assessment
         let id = release.identification
         let records = release.records
         let stats = release.statistics
@@ -23,7 +24,7 @@ enum SUFContext {
             change.fields.contains { $0.field == "status" && ["resolved", "closed"].contains($0.new ?? "") }
         }.map(\.id))
         let unsigned = release.commits.count { $0.signature.letter == .none }
-        let states = Dictionary(grouping: release.coverage, by: \.state).mapValues(\.count)
+        let states = Dictionary(grouping: assessment.coverage, by: \.state).mapValues(\.count)
         return SUFValues(
             generator: generator, release: id.release, commit: id.commit, shortCommit: String(id.commit.prefix(12)), date: id.date,
             configuration: id.configuration,
@@ -83,7 +84,7 @@ enum SUFContext {
             ifuDelta: deltaRows(release.delta[.ifuChange], records: records.ifuChanges),
             itemsDelta: deltaRows(release.delta[.softwareItem], records: records.items),
             problemReportsDelta: deltaRows(release.delta[.problemReport], records: records.problemReports),
-            riskFile: riskFile(RiskFile(release)),
+            riskFile: riskFile(RiskFile(assessed)),
             threats: TemplateList(records.threats.filter { $0.obsolete == nil }.map { threat in
                 SUFValues.ThreatRow(id: threat.id, anchor: MarkdownText.anchor(threat.id), title: threat.title, stride: threat.stride ?? "",
                                     cvss: cvssText(threat.cvss), residualCvss: cvssText(threat.residualCvss),
@@ -137,23 +138,23 @@ enum SUFContext {
                 SUFValues.EvidenceFileRow(path: file.path, sha256: file.sha256, suites: file.suites.joined(separator: ", "), tests: file.tests,
                                           failures: file.failures, errors: file.errors, skipped: file.skipped, timestamp: file.timestamp ?? "")
             }),
-            verification: release.traceMatrix.isEmpty ? nil : {
-                let results = Dictionary(grouping: release.traceMatrix, by: \.result).mapValues(\.count)
+            verification: assessment.traceMatrix.isEmpty ? nil : {
+                let results = Dictionary(grouping: assessment.traceMatrix, by: \.result).mapValues(\.count)
                 return SUFValues.Verification(passed: results["passed"] ?? 0, failed: results["failed"] ?? 0, skipped: results["skipped"] ?? 0,
                                               noTest: results["no test"] ?? 0, obsolete: results["obsolete"] ?? 0)
             }(),
-            findings: TemplateList(release.findings.indices.map { FindingRow(findings: release.findings, index: $0, grouped: false) }),
-            findingGroups: findingGroups(release.findings),
-            gapSummary: SUFValues.GapSummary(errors: release.findings.count { $0.level == .error },
-                                             warnings: release.findings.count { $0.level == .warning },
-                                             rulesOff: release.rulesOff.isEmpty ? "none" : release.rulesOff.map(\.rawValue).joined(separator: ", ")),
-            traceMatrix: TemplateList(release.traceMatrix.map { row in
+            findings: TemplateList(assessment.findings.indices.map { FindingRow(findings: assessment.findings, index: $0, grouped: false) }),
+            findingGroups: findingGroups(assessment.findings),
+            gapSummary: SUFValues.GapSummary(errors: assessment.findings.count { $0.level == .error },
+                                             warnings: assessment.findings.count { $0.level == .warning },
+                                             rulesOff: assessment.rulesOff.isEmpty ? "none" : assessment.rulesOff.map(\.rawValue).joined(separator: ", ")),
+            traceMatrix: TemplateList(assessment.traceMatrix.map { row in
                 let cells = row.cells(separator: ", ")
                 return SUFValues.TraceRow(requirement: row.requirement, anchor: MarkdownText.anchor(row.requirement), title: row.title,
                                           status: row.status, risks: cells[0], threats: cells[1], ifuChanges: cells[2], items: cells[3],
                                           changeRequests: cells[4], commits: cells[5], tests: cells[6], result: row.result)
             }),
-            coverage: TemplateList(release.coverage.map { coverageRow($0, anchor: \.sufAnchor) }),
+            coverage: TemplateList(assessment.coverage.map { coverageRow($0, anchor: \.sufAnchor) }),
             coverageSummary: SUFValues.CoverageSummary(
                 safetyClass: release.identification.device?.safetyClass?.rawValue ?? "not stated (every clause shown as applicable)",
                 evidenced: states[.evidenced] ?? 0, gaps: states[.gap] ?? 0,

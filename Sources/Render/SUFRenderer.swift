@@ -30,7 +30,7 @@ public struct SUFRenderer: Sendable {
 
     /// Renders the files of the bundle, by file name.
     /// - Throws: `DossierError` when a template does not parse.
-    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard) async throws -> [String: Data] {
+    public func render(_ release: AssessedRelease, formats: Set<DocumentFormat> = DocumentFormat.standard) async throws -> [String: Data] {
         let files = FileCollector()
         try await render(release, formats: formats, into: files)
         return files.files
@@ -40,7 +40,7 @@ public struct SUFRenderer: Sendable {
     /// while it is made), from whichever task made it: the JSON and the documents are made at once. Nothing
     /// is handed on when a template does not parse.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
-    public func render(_ release: Release, formats: Set<DocumentFormat> = DocumentFormat.standard,
+    public func render(_ release: AssessedRelease, formats: Set<DocumentFormat> = DocumentFormat.standard,
                        into files: any BundleFileSink) async throws {
         let library = try templates.library()
         let name = release.fileStem
@@ -49,7 +49,7 @@ public struct SUFRenderer: Sendable {
             if formats.contains(.json) {
                 try files.add("suf.json") { write in try CanonicalJSON.encode(release, into: write) }
             }
-            try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.traceMatrix).utf8))
+            try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.assessment.traceMatrix).utf8))
         }()
         async let documents: Void = {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
@@ -61,12 +61,12 @@ public struct SUFRenderer: Sendable {
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if !formats.isDisjoint(with: [.html, .pdf]) {
-                let html = try HTMLPage.render(markdown: markdown, title: title, date: release.identification.date,
-                                               commit: release.identification.commit, generator: generator, templates: templates,
+                let html = try HTMLPage.render(markdown: markdown, title: title, date: release.release.identification.date,
+                                               commit: release.release.identification.commit, generator: generator, templates: templates,
                                                library: library)
                 if formats.contains(.html) { try files.add("SUF-\(name).html", Data(html.utf8)) }
                 if formats.contains(.pdf) {
-                    let pdf = try PDFPrinter.print(html: html, date: release.identification.date, chromium: PDFPrinter.chromium())
+                    let pdf = try PDFPrinter.print(html: html, date: release.release.identification.date, chromium: PDFPrinter.chromium())
                     try files.add("SUF-\(name).pdf", pdf)
                 }
             }

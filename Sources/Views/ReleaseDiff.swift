@@ -2,7 +2,7 @@ import Model
 import Records
 import Signatures
 
-/// What an auditor compares between two SUFs: a structured diff of two `Release` values, record by record
+/// What an auditor compares between two SUFs: a structured diff of two `AssessedRelease` values, record by record
 /// (matched by id), with findings, signatures, software items touched and clause coverage. Not a text diff.
 public struct ReleaseDiff: Sendable, Codable, Hashable {
     /// The version of this JSON format.
@@ -32,19 +32,19 @@ public struct ReleaseDiff: Sendable, Codable, Hashable {
         records.allSatisfy(\.isEmpty) && risks.isEmpty && findings.isEmpty && signatures.isEmpty && itemsTouched.isEmpty && coverage.isEmpty
     }
 
-    /// Compares two releases.
-    public init(old: Release, new: Release) {
-        self.old = DiffSide(old)
-        self.new = DiffSide(new)
-        records = RecordKind.allCases.map { RecordKindDiff(kind: $0, old: old.records, new: new.records) }
+    /// Compares two releases, each with its assessment.
+    public init(old: AssessedRelease, new: AssessedRelease) {
+        self.old = DiffSide(old.release)
+        self.new = DiffSide(new.release)
+        records = RecordKind.allCases.map { RecordKindDiff(kind: $0, old: old.release.records, new: new.release.records) }
         risks = RiskFileDiff(old: old, new: new)
-        findings = FindingsDiff(old: old.findings, new: new.findings)
-        signatures = SignaturesDiff(old: old, new: new)
-        itemsTouched = ItemsTouchedDiff(old: old.itemsTouched, new: new.itemsTouched)
-        let before = Dictionary(old.coverage.map { ($0.clause, $0) }, uniquingKeysWith: { a, _ in a })
-        let after = Dictionary(new.coverage.map { ($0.clause, $0) }, uniquingKeysWith: { a, _ in a })
-        var clauses = old.coverage.map(\.clause)
-        for status in new.coverage where before[status.clause] == nil { clauses.append(status.clause) }
+        findings = FindingsDiff(old: old.assessment.findings, new: new.assessment.findings)
+        signatures = SignaturesDiff(old: old.release, new: new.release)
+        itemsTouched = ItemsTouchedDiff(old: old.release.itemsTouched, new: new.release.itemsTouched)
+        let before = Dictionary(old.assessment.coverage.map { ($0.clause, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(new.assessment.coverage.map { ($0.clause, $0) }, uniquingKeysWith: { a, _ in a })
+        var clauses = old.assessment.coverage.map(\.clause)
+        for status in new.assessment.coverage where before[status.clause] == nil { clauses.append(status.clause) }
         coverage = clauses.compactMap { clause in
             let a = before[clause], b = after[clause]
             guard a?.state != b?.state else { return nil }

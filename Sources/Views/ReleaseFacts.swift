@@ -28,14 +28,15 @@ public struct ReleaseFacts: Sendable {
     public var records: RecordSet?
 
     /// The facts of a release in memory.
-    public init(_ release: Release, keepingRecords: Bool) {
+    public init(_ assessed: AssessedRelease, keepingRecords: Bool) {
+        let release = assessed.release
         identification = release.identification
         statistics = release.statistics
         changeRequests = release.changeRequests
         delta = release.delta
-        traceMatrix = release.traceMatrix
-        findings = DesignHistoryBuilder.tally(release.findings.map { ($0.rule.rawValue, $0.level) })
-        coverage = release.coverage
+        traceMatrix = assessed.assessment.traceMatrix
+        findings = DesignHistoryBuilder.tally(assessed.assessment.findings.map { ($0.rule.rawValue, $0.level) })
+        coverage = assessed.assessment.coverage
         soup = release.records.soup
         headlines = Dictionary(release.records.all.map { ($0.id, $0.headline) }, uniquingKeysWith: { a, _ in a })
         records = keepingRecords ? release.records : nil
@@ -55,7 +56,7 @@ public struct ReleaseFacts: Sendable {
 extension ReleaseFacts: Decodable {
     /// Reads the parts of a suf.json the DHF needs; the others are skipped.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Release.CodingKeys.self)
+        let container = try decoder.container(keyedBy: AssessedRelease.CodingKeys.self)
         identification = try container.decode(Identification.self, forKey: .identification)
         statistics = try container.decode(Statistics.self, forKey: .statistics)
         changeRequests = try container.decode([ChangeRequestEntry].self, forKey: .changeRequests)

@@ -22,7 +22,7 @@ public struct RiskFileDiff: Sendable, Codable, Hashable {
             && old.reviews.map(Self.located) == new.reviews.map(Self.located)
     }
 
-    init(old: Release, new: Release) {
+    init(old: AssessedRelease, new: AssessedRelease) {
         self.old = RiskFile(old)
         self.new = RiskFile(new)
         let before = Dictionary(self.old.risks.map { ($0.risk.id, Self.located($0)) }, uniquingKeysWith: { a, _ in a })

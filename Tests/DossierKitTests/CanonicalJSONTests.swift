@@ -98,7 +98,7 @@ struct CanonicalJSONTests {
         }
     }
 
-    @Test("suf.json holds every stored property of the release, so none is left out of its sorted CodingKeys")
+    @Test("suf.json holds every stored property of the release and of its assessment, in one object of sorted keys")
     func releaseKeys() throws {
         let release = ReleaseJoin.join(
             identification: Identification(device: nil, release: "v1", commit: String(repeating: "a", count: 40), tag: nil,
@@ -106,12 +106,20 @@ struct CanonicalJSONTests {
                                            configuration: "none",
                                            signatureCheck: SignatureCheckBasis(allowedSigners: "", openPGPKeys: "", checkedAt: "")),
             commits: [], records: RecordSet(), delta: ReleaseDelta(previous: RecordSet(), current: RecordSet()), trailerKeys: [])
-        let object = try JSONSerialization.jsonObject(with: try CanonicalJSON.encode(release)) as? [String: Any]
+        let assessed = AssessedRelease(release: release, assessment: Assessment())
+        let object = try JSONSerialization.jsonObject(with: try CanonicalJSON.encode(assessed)) as? [String: Any]
         let properties = Mirror(reflecting: release).children.compactMap(\.label)
-        #expect(properties.count >= 15)
+            + Mirror(reflecting: assessed.assessment).children.compactMap(\.label)
+        #expect(properties.count >= 16)
         #expect(Set(object?.keys.map { $0 } ?? []) == Set(properties))
+        // The pair's keys are the facts' and the assessment's, each once, in sorted order (the order it writes them).
+        let keys = AssessedRelease.CodingKeys.allCases.map(\.rawValue)
+        #expect(keys == keys.sorted())
+        #expect(Set(keys) == Set(Release.CodingKeys.allCases.map(\.rawValue) + Assessment.CodingKeys.allCases.map(\.rawValue)))
+        #expect(keys.count == Release.CodingKeys.allCases.count + Assessment.CodingKeys.allCases.count)
         var streamed = Data()
-        try CanonicalJSON.encode(release) { streamed.append(contentsOf: $0) }
-        #expect(streamed == (try CanonicalJSON.encode(release)))
+        try CanonicalJSON.encode(assessed) { streamed.append(contentsOf: $0) }
+        #expect(streamed == (try CanonicalJSON.encode(assessed)))
+        #expect(try JSONDecoder().decode(AssessedRelease.self, from: streamed) == assessed)
     }
 }

@@ -39,6 +39,11 @@ enum Gap {
                                 delta: ReleaseDelta(previous: before, current: current), trailerKeys: Config.historyOnly.trailerKeys)
     }
 
+    /// A release with an assessment holding only `findings`.
+    static func assessed(_ release: Release, findings: [Finding] = []) -> AssessedRelease {
+        AssessedRelease(release: release, assessment: Assessment(findings: findings))
+    }
+
     /// Every finding, as `dossier check` would report them.
     static func check(_ release: Release, tests: [TestCase] = [], policy: [RuleID: RuleSetting] = [:]) -> [Finding] {
         let evidence = TestEvidence(cases: tests)

@@ -42,7 +42,7 @@ struct ReleaseDiffTests {
             "threats": "threats:\n  - {id: THR-1, title: Spoofing, cvss: 'CVSS:3.1/AV:A/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N'}\n",
             "soup": "soup:\n  - {id: SOUP-1, name: zlib, version: 1.3.1}\n  - {id: SOUP-2, name: sqlite, version: 3.44.2}\n",
         ])
-        let diff = ReleaseDiff(old: old, new: new)
+        let diff = ReleaseDiff(old: Gap.assessed(old), new: Gap.assessed(new))
         let risk = try #require(diff.records.first { $0.kind == .risk }).changed[0].fields
         #expect(risk.first { $0.field == "severity" }?.meaning == "initial risk: Critical / Often (U: unacceptable) → Serious / Often (R: reduce as far as practicable)")
         #expect(risk.first { $0.field == "residual" }?.meaning == "residual risk: Critical / Rare (R: reduce as far as practicable) → Minor / Rare (A: acceptable)")
@@ -51,14 +51,14 @@ struct ReleaseDiffTests {
         let soup = try #require(diff.records.first { $0.kind == .soup }).changed
         #expect(soup.map { $0.fields.first { $0.field == "version" }?.meaning } == ["version up", "version down"])
         #expect(!diff.isEmpty)
-        #expect(ReleaseDiff(old: new, new: new).isEmpty)
+        #expect(ReleaseDiff(old: Gap.assessed(new), new: Gap.assessed(new)).isEmpty)
     }
 
     @Test("records are matched by id: a renamed id is removed and added; findings are matched by rule and subjects, ignoring positions")
     func matching() throws {
         let old = try Gap.release(["requirements": "requirements:\n  - {id: REQ-1, title: Alarm, text: The pump shall alarm.}\n"])
         let new = try Gap.release(["requirements": "requirements:\n\n  - {id: REQ-2, title: Alarm, text: The pump shall alarm.}\n"])
-        let kind = try #require(ReleaseDiff(old: old, new: new).records.first { $0.kind == .requirement })
+        let kind = try #require(ReleaseDiff(old: Gap.assessed(old), new: Gap.assessed(new)).records.first { $0.kind == .requirement })
         #expect(kind.added.map(\.id) == ["REQ-2"])
         #expect(kind.removed.map(\.id) == ["REQ-1"])
 

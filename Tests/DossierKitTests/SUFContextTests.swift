@@ -11,11 +11,11 @@ struct SUFContextTests {
     func rows() throws {
         var merge = Gap.commit(2, "Merge topic", merge: true)
         merge.invalidUTF8 = true
-        var release = try Gap.release(commits: [
+        let release = try Gap.release(commits: [
             Gap.commit(1, "Fix the alarm", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")], files: ["src/a.swift"]),
             merge,
         ])
-        release.findings = [
+        let findings = [
             Finding(rule: .G1, level: .error, message: "first", subjects: [], location: nil, clauses: ["62304 5.1", "62304 8.2"]),
             Finding(rule: .C1, level: .warning, message: "second", subjects: [],
                     location: SourceLocation(file: "regulatory/change-requests.yml", line: 3, column: 5), clauses: ["62304 8.2.4"]),
@@ -37,7 +37,7 @@ struct SUFContextTests {
             {{/findings}}
             {{/findingGroups}}
             """)
-        let text = template.render(SUFContext.make(release, generator: "dossier test"))
+        let text = template.render(SUFContext.make(Gap.assessed(release, findings: findings), generator: "dossier test"))
         let (one, two) = (Gap.id(1), Gap.id(2))
         let expected = """
             \(one)|\(one.prefix(12))|Fix the alarm|Dana Dev|dana@example.com|2023-11-14T22:13:20Z|Dana Dev||CR-1|REQ-1|false|1|G SSH|FIX THE ALARM|v2.0.0|false

@@ -92,11 +92,10 @@ struct TemplateKeyTests {
 
     @Test("the SUF's rows")
     func sufRows() throws {
-        var release = try Gap.release(Self.records, previous: [:], commits: [
+        let release = try Gap.release(Self.records, previous: [:], commits: [
             Gap.commit(1, "Louder alarm", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")], files: ["src/a.swift"]),
         ])
-        release.findings = Gap.check(release)
-        let context = SUFContext.make(release, generator: "dossier test")
+        let context = SUFContext.make(Gap.assessed(release, findings: Gap.check(release)), generator: "dossier test")
         var types: Set<String> = []
         Self.rowTypes(in: context, into: &types)
         #expect(types.count >= 10, "\(types.sorted())")
@@ -110,7 +109,7 @@ struct TemplateKeyTests {
         changed["requirements"] = changed["requirements"]?.replacingOccurrences(of: "Sound it.", with: "Sound it loud.")
         changed["soup"] = changed["soup"]?.replacingOccurrences(of: "1.3.1", with: "1.3.2")
         let new = try Gap.release(changed)
-        let context = DiffContext.make(ReleaseDiff(old: old, new: new), title: "diff", generator: "dossier test")
+        let context = DiffContext.make(ReleaseDiff(old: Gap.assessed(old), new: Gap.assessed(new)), title: "diff", generator: "dossier test")
         var types: Set<String> = []
         Self.rowTypes(in: context, into: &types)
         #expect(types.count >= 3, "\(types.sorted())")
@@ -120,16 +119,14 @@ struct TemplateKeyTests {
     @Test("the DHF's rows")
     func dhfRows() throws {
         var builder = DesignHistoryBuilder()
-        var first = try Gap.release(Self.records)
-        first.findings = Gap.check(first)
+        let first = try Gap.release(Self.records)
         var changed = Self.records
         changed["requirements"] = changed["requirements"]?.replacingOccurrences(of: "Sound it.", with: "Sound it loud.")
-        var second = try Gap.release(changed, previous: Self.records, commits: [
+        let second = try Gap.release(changed, previous: Self.records, commits: [
             Gap.commit(1, "Louder alarm", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")], files: ["src/a.swift"]),
         ])
-        second.findings = Gap.check(second)
-        builder.add(ReleaseFacts(first, keepingRecords: false), suf: SUFReference(folder: "v1", manifestSHA256: String(repeating: "a", count: 64)))
-        builder.add(ReleaseFacts(second, keepingRecords: true), suf: SUFReference(folder: "v2", manifestSHA256: String(repeating: "b", count: 64)))
+        builder.add(ReleaseFacts(Gap.assessed(first, findings: Gap.check(first)), keepingRecords: false), suf: SUFReference(folder: "v1", manifestSHA256: String(repeating: "a", count: 64)))
+        builder.add(ReleaseFacts(Gap.assessed(second, findings: Gap.check(second)), keepingRecords: true), suf: SUFReference(folder: "v2", manifestSHA256: String(repeating: "b", count: 64)))
         let context = DHFContext.make(builder.build(), generator: "dossier test")
         var types: Set<String> = []
         Self.rowTypes(in: context, into: &types)
