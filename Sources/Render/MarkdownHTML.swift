@@ -18,11 +18,30 @@ public struct Heading: Sendable, Hashable {
 /// make these: `MarkdownText.inline` escapes its `<`). Headings get ids for the table of contents; hyphenated
 /// words in table cells are kept on one line (`MarkdownIdSpans`).
 public enum MarkdownHTML {
-    /// Converts a document in one pass: one parse, the tree's raw HTML neutralised and its headings given anchors
-    /// through cmark's node API, one render. Returns the HTML fragment and its level-2 and level-3 headings (every
-    /// heading gets an anchor, unique in the document, in document order).
+    /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings (every heading gets an
+    /// anchor, unique in the document, in document order).
+    ///
+    /// The document is converted section by section, one after the other: it is cut before each `##` and `###`
+    /// heading line outside fenced code blocks (`sections`), and each section is parsed, its raw HTML neutralised
+    /// and its headings given anchors through cmark's node API, rendered and freed before the next. So the syntax
+    /// tree of a release with tens of thousands of commits is never held whole: peak memory grows with the largest
+    /// section, not with the document. Link reference definitions therefore apply within their section.
     public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
         _ = extensionsRegistered
+        var html = ""
+        var headings: [Heading] = []
+        var used: Set<String> = []
+        for section in sections(markdown) {
+            let (part, found) = convertSection(section, usedAnchors: &used)
+            html += part
+            headings += found
+        }
+        return (html, headings.filter { $0.level == 2 || $0.level == 3 })
+    }
+
+    /// One section: one parse, the tree's raw HTML neutralised and its headings given anchors unique among `used`,
+    /// one render.
+    private static func convertSection(_ markdown: Substring, usedAnchors used: inout Set<String>) -> (String, [Heading]) {
         let parser = newParser()
         defer { cmark_parser_free(parser) }
         var text = markdown
@@ -32,15 +51,53 @@ public enum MarkdownHTML {
         let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
 
-        // Raw HTML starts with `<`: a document without one has none, and only its headings need finding.
+        // Raw HTML starts with `<`: a section without one has none, and only its headings need finding.
         let mayHoldHTML = markdown.utf8.contains(UInt8(ascii: "<"))
-        let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML)
-        // A table row starts with `|`: a document without one has no table cell to keep ids whole in.
+        let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML, usedAnchors: &used)
+        // A table row starts with `|`: a section without one has no table cell to keep ids whole in.
         if markdown.utf8.contains(UInt8(ascii: "|")) { MarkdownIdSpans.wrap(in: root) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
         defer { free(raw) }
-        return (String(cString: raw), headings.filter { $0.level == 2 || $0.level == 3 })
+        return (String(cString: raw), headings)
+    }
+
+    /// The document cut before each `##` or `###` heading line that is not inside a fenced code block.
+    static func sections(_ markdown: String) -> [Substring] {
+        var sections: [Substring] = []
+        var start = markdown.startIndex
+        var fence: (character: UInt8, length: Int)?
+        var lineStart = markdown.startIndex
+        let utf8 = markdown.utf8
+        while lineStart < markdown.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? markdown.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            if let opened = fence {
+                // A fence closes with a line of at least as many of its characters, after up to three spaces.
+                if let run = fenceRun(line), run.character == opened.character, run.length >= opened.length,
+                   line.dropFirst(run.indent + run.length).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                    fence = nil
+                }
+            } else if let run = fenceRun(line) {
+                fence = (run.character, run.length)
+            } else if line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8), lineStart != start {
+                sections.append(markdown[start..<lineStart])
+                start = lineStart
+            }
+            lineStart = lineEnd == markdown.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        if start < markdown.endIndex { sections.append(markdown[start...]) }
+        return sections
+    }
+
+    /// The run of three or more backticks or tildes that opens or closes a fenced code block, after up to three
+    /// spaces; nil when the line is no fence.
+    private static func fenceRun(_ line: Substring.UTF8View.SubSequence) -> (character: UInt8, length: Int, indent: Int)? {
+        let indent = line.prefix { $0 == UInt8(ascii: " ") }.count
+        guard indent <= 3, let first = line.dropFirst(indent).first,
+              first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
+        let length = line.dropFirst(indent).prefix { $0 == first }.count
+        return length >= 3 ? (first, length, indent) : nil
     }
 
     /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope` is
@@ -94,7 +151,7 @@ public enum MarkdownHTML {
 
     /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors. Without
     /// `mayHoldHTML` only the blocks that can hold headings are visited, not every inline node of every table row.
-    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool) -> [Heading] {
+    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool, usedAnchors used: inout Set<String>) -> [Heading] {
         var htmlNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         if mayHoldHTML {
@@ -137,7 +194,6 @@ public enum MarkdownHTML {
             cmark_node_set_literal(node, literal)
         }
         var headings: [Heading] = []
-        var used: Set<String> = []
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = plainText(node)

@@ -73,14 +73,24 @@ struct ReleaseUnitTests {
         #expect(html.contains("b<br>next a&lt;br&gt;b</td>"))
     }
 
-    @Test("a document is converted in one pass: headings of every level get unique anchors in document order, code is left alone")
-    func headingAnchorsInOnePass() {
+    @Test("a document is converted section by section: headings of every level get unique anchors in document order, code is left alone")
+    func headingAnchorsAcrossSections() {
         let markdown = "# T\n\n## A\n\n| x |\n|---|\n| 1 |\n\n```\n## not a heading\n```\n\n### B\n\ntext\n\n## A\n\nagain\n\n#### A\n\n### A\n"
+        #expect(MarkdownHTML.sections(markdown).map { String($0.prefix(5)) } == ["# T\n\n", "## A\n", "### B", "## A\n", "### A"])
         let (html, headings) = MarkdownHTML.convert(markdown)
         #expect(headings.map(\.anchor) == ["a", "b", "a-2", "a-4"])
         #expect(html.contains("<h4><a id=\"a-3\"></a>A</h4>"))
         #expect(html.contains("<pre><code>## not a heading\n</code></pre>"))
         #expect(html.contains("<td>1</td>"))
+    }
+
+    @Test("a fence closes only with its own character, at least as long, after up to three spaces; a heading inside it does not cut the document")
+    func sectionsKeepFencesWhole() {
+        let markdown = "## A\n\n  ~~~~ text\n## in\n```\n## still in\n~~~\n## still in\n   ~~~~~  \n## B\n\n    ```\n## C\n"
+        #expect(MarkdownHTML.sections(markdown).map { String($0.prefix(4)) } == ["## A", "## B", "## C"])
+        let (html, headings) = MarkdownHTML.convert(markdown)
+        #expect(headings.map(\.anchor) == ["a", "b", "c"])
+        #expect(html.contains("<pre><code class=\"language-text\">## in\n```\n## still in\n~~~\n## still in\n</code></pre>"))
     }
 
     @Test("links are found alike when documents are converted in several tasks at once")
