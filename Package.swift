@@ -7,7 +7,6 @@ import PackageDescription
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let cryptoExtras: Target.Dependency = .product(name: "_CryptoExtras", package: "swift-crypto")
 let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
-let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 
 let package = Package(
@@ -19,7 +18,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
@@ -29,6 +27,9 @@ let package = Package(
         // libgcrypt: the OpenPGP algorithms swift-crypto lacks (DSA, Brainpool, secp256k1, Ed448), as gpg checks them.
         .systemLibrary(name: "CGcrypt", path: "Sources/CGcrypt", pkgConfig: "libgcrypt",
                        providers: [.apt(["libgcrypt20-dev"])]),
+        // libyaml: YAML read through its event API, by Records only.
+        .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
@@ -41,7 +42,7 @@ let package = Package(
         // JUnit, CycloneDX, SPDX; evidence kept in git with its release.
         .target(name: "Evidence", dependencies: ["Support", "Git", crypto]),
         // dossier.yml and the records at a release's tree; the rule catalogue and clause table; CVSS vectors.
-        .target(name: "Records", dependencies: ["Support", "Signatures", "Git", "Evidence", yams, mustache],
+        .target(name: "Records", dependencies: ["Support", "Signatures", "Git", "Evidence", "CYAML", mustache],
                 resources: [.embedInCode("Scaffold")]),
         // Release (the facts of one release) and its Assessment (trace rows, findings, coverage): plain values.
         .target(name: "Model", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records"]),

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads the threats of a Threagile model (YAML): the manually identified risks of `individual_risk_categories`,
 /// with their category's STRIDE class, description and mitigation, and every `risk_tracking` entry (which also
@@ -98,7 +97,7 @@ enum ThreagileReader {
     private static func members(_ value: YAMLValue) -> [(String, YAMLValue)]? {
         guard case .mapping(let mapping) = value.node else { return nil }
         return mapping.compactMap { key, node in
-            guard case .scalar(let scalar) = key else { return nil }
+            guard case .scalar(let scalar) = YAMLValue(node: key, file: value.file).node else { return nil }
             return (scalar.string, YAMLValue(node: node, file: value.file))
         }
     }

@@ -1,11 +1,11 @@
-import CYaml
+import CYAML
 import Git
 import Support
 
-/// The bound on YAML aliases, checked on libyaml's events before Yams composes any node.
+/// The bound on YAML aliases, checked on libyaml's events before `YAMLTreeBuilder` builds any node.
 ///
 /// An alias stands for the whole node its anchor names, and anchors can name nodes made of aliases: ten levels of
-/// nine aliases each stand for 9¹⁰ nodes in a few hundred bytes. Yams shares such nodes, but hashing and comparing
+/// nine aliases each stand for 9¹⁰ nodes in a few hundred bytes. The tree shares such nodes, but hashing and comparing
 /// them (it checks mapping keys for duplicates) walks every node they stand for, so a key made of nested aliases
 /// took exponential time. Counting what each alias stands for, level by level, costs one pass over the events;
 /// a file whose aliases stand for more than `limit` nodes in all is refused at the alias that crosses the bound.
@@ -14,7 +14,7 @@ enum YAMLAliasBound {
     static let limit = 100_000
 
     /// Throws at the first alias that takes the file past `limit`. Text without both `&` and `*` has no alias to
-    /// count and is not parsed here; text libyaml cannot parse is left to Yams, which reports the error.
+    /// count and is not parsed here; text libyaml cannot parse is left to `YAMLTreeBuilder`, which reports the error.
     /// - Throws: `DossierError` naming the file, line and column of the alias.
     static func check(_ text: String, file: String) throws {
         let utf8 = text.utf8
@@ -54,7 +54,7 @@ enum YAMLAliasBound {
                 guard let collection = open.popLast() else { return }
                 close(anchor: collection.anchor, size: collection.size)
             case YAML_ALIAS_EVENT:
-                // An undefined alias is Yams's to report.
+                // An undefined alias is `YAMLTreeBuilder`'s to report.
                 let size = name(event.data.alias.anchor).flatMap { anchored[$0] } ?? 1
                 expanded += size
                 guard expanded <= limit else {

@@ -1,50 +1,63 @@
 import Foundation
 import Git
 import Support
-import Yams
 
 /// One YAML node with the file it came from, read strictly: every accessor names what it expected and
 /// what it found, with the file, line and column.
 struct YAMLValue {
-    let node: Node
+    let ref: YAMLNodeRef
     let file: String
+
+    init(node: YAMLNodeRef, file: String) {
+        self.ref = node
+        self.file = file
+    }
 
     /// Parses a whole file.
     /// - Throws: `DossierError` for bytes that are not UTF-8, characters YAML does not allow, aliases past
-    ///   `YAMLAliasBound.limit` or YAML syntax errors, with the position.
+    ///   `YAMLAliasBound.limit`, YAML syntax errors, duplicate keys or nesting too deep, with the position.
     static func parse(_ data: Data, file: String) throws -> YAMLValue? {
         guard let text = String(data: data, encoding: .utf8) else {
             try UTF8Check.validate([UInt8](data), file: file)
             throw DossierError("expected UTF-8 text, found bytes that are not UTF-8", at: SourceLocation(file: file))
         }
         try YAMLAliasBound.check(text, file: file)
-        do {
-            // The basic resolver keeps every scalar as text (no regex per scalar): fields are typed by dossier.
-            guard let node = try Yams.compose(yaml: text, .basic) else { return nil }
-            return YAMLValue(node: node, file: file)
-        } catch let error as YamlError {
-            throw Self.describe(error, file: file)
+        // Every scalar is kept as text (no resolver guesses numbers or dates): fields are typed by dossier.
+        guard let tree = try YAMLTreeBuilder.build(text, file: file) else { return nil }
+        return YAMLValue(node: YAMLNodeRef(tree: tree, index: tree.root), file: file)
+    }
+
+    /// What the node holds.
+    var node: YAMLNode {
+        let tree = ref.tree, index = Int(ref.index)
+        switch tree.nodes[index].kind {
+        case .scalar: return .scalar(YAMLScalar(string: tree.nodes[index].text, plain: tree.nodes[index].plain))
+        case .mapping: return .mapping(YAMLPairs(tree: tree, slots: tree.children(of: ref.index)))
+        case .sequence: return .sequence(YAMLItems(tree: tree, slots: tree.children(of: ref.index)))
         }
     }
 
+    private var kind: YAMLTree.Node.Kind { ref.tree.nodes[Int(ref.index)].kind }
+
     var location: SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+        let node = ref.tree.nodes[Int(ref.index)]
+        return SourceLocation(file: file, line: Int(node.line), column: Int(node.column))
     }
 
     var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
-        switch scalar.string {
+        let node = ref.tree.nodes[Int(ref.index)]
+        guard node.kind == .scalar, node.plain else { return false }
+        switch node.text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
         }
     }
 
     var foundDescription: String {
-        switch node {
-        case .scalar(let scalar): return "the text \(Excerpt.quoted(scalar.string))"
+        switch kind {
+        case .scalar: return "the text \(Excerpt.quoted(ref.tree.nodes[Int(ref.index)].text))"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
@@ -54,22 +67,22 @@ struct YAMLValue {
 
     /// A scalar as text (numbers and dates as written). `expected` is made only for the error.
     func text(_ expected: @autoclosure () -> String = "text") throws -> String {
-        guard case .scalar(let scalar) = node else { throw fail(expected()) }
-        return scalar.string
+        guard kind == .scalar else { throw fail(expected()) }
+        return ref.tree.nodes[Int(ref.index)].text
     }
 
     /// A list of values. `expected` is made only for the error.
     func list(_ expected: @autoclosure () -> String = "a list") throws -> [YAMLValue] {
-        guard case .sequence(let sequence) = node else { throw fail(expected()) }
-        return sequence.map { YAMLValue(node: $0, file: file) }
+        guard kind == .sequence else { throw fail(expected()) }
+        return ref.tree.children(of: ref.index).map { YAMLValue(node: YAMLNodeRef(tree: ref.tree, index: $0), file: file) }
     }
 
     /// A mapping whose keys must all be in `allowed`.
     func mapping(_ what: String, allowed: [String]) throws -> YAMLMapping {
-        guard case .mapping(let mapping) = node else { throw fail("\(what) (a mapping)") }
+        guard case .mapping(let pairs) = node else { throw fail("\(what) (a mapping)") }
         var entries: [(String, YAMLValue)] = []
-        entries.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
+        entries.reserveCapacity(pairs.count)
+        for (key, value) in pairs {
             let keyValue = YAMLValue(node: key, file: file)
             let name = try keyValue.text("a field name")
             guard allowed.contains(name) else {
@@ -79,38 +92,6 @@ struct YAMLValue {
             entries.append((name, YAMLValue(node: value, file: file)))
         }
         return YAMLMapping(what: what, value: self, entries: entries)
-    }
-
-    /// The line and column (in Unicode scalars, as Yams counts them) of the character at `offset`.
-    private static func position(ofCharacter offset: Int?, in text: String, file: String) -> SourceLocation {
-        guard let offset, let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else {
-            return SourceLocation(file: file)
-        }
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars[..<index] {
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-        }
-        return SourceLocation(file: file, line: line, column: column)
-    }
-
-    private static func describe(_ error: YamlError, file: String) -> DossierError {
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
-            let detail = context.map { "\($0.text) " } ?? ""
-            return DossierError("YAML syntax error: \(detail)\(problem)",
-                                at: SourceLocation(file: file, line: mark.line, column: mark.column))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return DossierError("duplicate field \(duplicates.map(Excerpt.quoted).joined(separator: ", ")) in a mapping",
-                                at: SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
-        case let .reader(problem, offset, value, yaml):
-            // libyaml refuses a character YAML does not allow (a control character, say); Yams gives its offset in
-            // characters, and the message names the character by its code, never the text around it.
-            let character = value >= 0 ? String(format: " U+%04X", value) : ""
-            return DossierError("expected YAML text, found a character YAML does not allow\(character) (\(problem))",
-                                at: position(ofCharacter: offset, in: yaml, file: file))
-        default:
-            return DossierError("YAML error: \(Excerpt.of("\(error)"))", at: SourceLocation(file: file))
-        }
     }
 }
 

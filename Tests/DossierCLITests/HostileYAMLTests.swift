@@ -83,4 +83,15 @@ struct HostileYAMLTests {
                 "\(result.stderr)")
         #expect(!result.stderr.contains("\u{1B}"))
     }
+
+    // Yams composed nodes recursively; the reader on libyaml's events keeps its children on a stack, and refuses
+    // nesting past 1000 at the list that crosses it.
+    @Test("lists nested 100,000 deep are refused at the one past the bound, with exit 2")
+    func deepNesting() throws {
+        let deep = 100_000
+        let (result, _) = try check(requirements: "requirements: " + String(repeating: "[", count: deep) + String(repeating: "]", count: deep) + "\n")
+        #expect(result.status == 2, "exit \(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("regulatory/requirements.yml:1:1014: expected lists and mappings nested at most 1000 deep, found one nested deeper"),
+                "\(result.stderr)")
+    }
 }
