@@ -17,12 +17,14 @@ struct FuzzReplayTests {
         return files.filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
-    @Test("each kept input is read or refused with a DossierError, through the entry the fuzzer called, within 10 s",
+    @Test("each kept input is read or refused with a DossierError, through the entry the fuzzer called, within 60 s",
           arguments: FuzzEntry.Target.allCases.filter { !kept($0).isEmpty })
     func replay(_ target: FuzzEntry.Target) throws {
         for file in Self.kept(target) {
             let data = try Data(contentsOf: file)
-            // A generous bound: the hangs kept here took tens of seconds or never ended before their fix.
+            // A generous bound: the hangs kept here never ended (or took many minutes) before their fix; the slowest
+            // kept input, 2 MiB of escapes read by three JSON readers, takes about 7 s in a debug build on an idle
+            // 2-core machine, and more on a loaded one, so the bound leaves room for a busy CI machine.
             let took = ContinuousClock().measure {
                 do {
                     try FuzzEntry.run(target, data)
@@ -32,7 +34,7 @@ struct FuzzReplayTests {
                     Issue.record("\(target.rawValue)/\(file.lastPathComponent): an error that is not a DossierError: \(error)")
                 }
             }
-            #expect(took < .seconds(10), "\(target.rawValue)/\(file.lastPathComponent) took \(took)")
+            #expect(took < .seconds(60), "\(target.rawValue)/\(file.lastPathComponent) took \(took)")
         }
     }
 
