@@ -131,7 +131,7 @@ with open("%s/figures-dhf-%s.json" % (results, kind), "w") as f:
     json.dump(figures, f, indent=1)
 import os
 cores = len(os.sched_getaffinity(0))
-with open("%s/dhf.json" % results) as f:
+with open("%s/dhf%s.json" % (results, sfx)) as f:
     cpu = {r["command"]: r["user"] + r["system"] for r in json.load(f)["results"]}
 work = cpu["dossier dhf"]
 print("cpu: dhf %s of CPU time (user+system, mean) against %s for git log; spread over this machine's %d cores it "
