@@ -205,8 +205,8 @@ def figure(row, name, value, target, ok, reference):
     figures.append({"row": row, "figure": name, "repo": label, "value": value, "target": target,
                     "result": None if ok is None else ("PASS" if ok else "FAIL"), "reference": reference})
 ok = True
-print("dossier benchmark (%s): medians (hyperfine)" % label)
 if kind != "80k":
+    print("dossier benchmark (%s): medians (hyperfine)" % label)
     rows = [(lab_new, int(n_new), {k: r["median"] for k, r in load("newest").items()}),
             (lab_all, int(n_all), {k: r["median"] for k, r in load("all").items()})]
     hdr = ("range", "commits", "git log", "git log --name-status", "dossier suf", "ratio/--name-status", "ratio/plain")
