@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Builds the signature benchmark repository: N signed commits (default 10,000), half signed with an SSH ed25519
-# key, half with an OpenPGP ed25519 key, made by the real ssh-keygen and gpg, plus the trust both git and dossier
-# are given.
+# Builds the signature benchmark repository: N signed commits (default 10,000), made by the real ssh-keygen and
+# gpg, plus the trust both git and dossier are given. KIND says how they are signed:
+#   mixed    (default) half with an SSH ed25519 key, half with an OpenPGP ed25519 key
+#   rsa4096  all with OpenPGP RSA-4096 keys, two of them taking turns (two signers, as in a real team)
 #
-# Usage: bench/make-signed.sh DEST [N]
-# Layout of DEST: repo/ (the repository; refs/heads/main), allowed_signers, keys/signer.asc (the OpenPGP public
-# key), gnupg/ (a keyring holding that key with ultimate trust, for git), range.txt (ROOT..main).
+# Usage: bench/make-signed.sh DEST [N] [KIND]
+# Layout of DEST: repo/ (the repository; refs/heads/main), allowed_signers, keys/*.asc (the OpenPGP public keys),
+# gnupg/ (a keyring holding those keys with ultimate trust, for git), range.txt (ROOT..main).
 #
 # The signed commits all have the same parent, an empty root commit, so their payloads are known before any is
-# signed: ssh-keygen signs its half in one process, gpg its half in a loop (two at a time). Octopus merges of 100
-# signed commits each (unsigned) make them reachable from main.
+# signed: ssh-keygen signs its half in one process, gpg its commits in a loop (two at a time). Octopus merges of 100
+# signed commits each (unsigned) make them reachable from main. The RSA keys come from a fixed batch of
+# parameters (names, creation date, no expiry): their primes, so fingerprints and signatures, differ from build to
+# build, the commits' payloads and the verdicts do not.
 set -euo pipefail
 die() { echo "make-signed: $*" >&2; exit 2; }
-[ $# -ge 1 ] || die "usage: $0 DEST [N]"
-dest=$1; n=${2:-10000}
+[ $# -ge 1 ] || die "usage: $0 DEST [N] [mixed|rsa4096]"
+dest=$1; n=${2:-10000}; kind=${3:-mixed}
+case $kind in mixed|rsa4096) ;; *) die "unknown kind '$kind' (mixed or rsa4096)";; esac
 [ -e "$dest" ] && die "$dest exists; remove it first"
 for tool in git gpg gpgconf ssh-keygen python3; do command -v $tool >/dev/null || die "$tool not found"; done
 mkdir -p "$dest"; dest=$(cd "$dest" && pwd)
@@ -26,10 +30,24 @@ trap 'gpgconf --kill gpg-agent >/dev/null 2>&1 || true' EXIT
 
 ssh-keygen -q -t ed25519 -N '' -C signer@example.com -f "$dest/work/ssh-key"
 printf 'signer@example.com namespaces="git" %s\n' "$(cut -d' ' -f1,2 "$dest/work/ssh-key.pub")" > "$dest/allowed_signers"
-gpg --batch --passphrase '' --quick-gen-key 'Sam Signer <sam@example.com>' ed25519 sign 0 2>/dev/null
-fpr=$(gpg --with-colons --list-keys sam@example.com 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}')
-echo "$fpr:6:" | gpg --batch --import-ownertrust 2>/dev/null
-gpg --armor --export "$fpr" > "$dest/keys/signer.asc"
+if [ "$kind" = mixed ]; then
+    gpg --batch --passphrase '' --quick-gen-key 'Sam Signer <sam@example.com>' ed25519 sign 0 2>/dev/null
+else
+    for who in "Sam Signer:sam@example.com" "Ria Signer:ria@example.com"; do
+        printf '%s\n' '%no-protection' 'Key-Type: RSA' 'Key-Length: 4096' 'Key-Usage: sign' "Name-Real: ${who%%:*}" \
+            "Name-Email: ${who#*:}" 'Creation-Date: 20240101T000000' 'Expire-Date: 0' '%commit' |
+            gpg --batch --gen-key 2>/dev/null
+    done
+fi
+fpr() { gpg --with-colons --list-keys "$1" 2>/dev/null | awk -F: '/^fpr/ {print $10; exit}'; }
+for email in sam@example.com ria@example.com; do
+    f=$(fpr "$email") || true
+    [ -n "$f" ] || continue
+    echo "$f:6:" | gpg --batch --import-ownertrust 2>/dev/null
+    gpg --armor --export "$f" > "$dest/keys/${email%@*}.asc"
+done
+sam=$(fpr sam@example.com)
+[ -n "$sam" ] || die "gpg made no key"
 
 git init -q -b main "$dest/repo"
 cd "$dest/repo"
@@ -38,22 +56,32 @@ root=$(GIT_AUTHOR_NAME=Root GIT_AUTHOR_EMAIL=root@example.com GIT_COMMITTER_NAME
        GIT_AUTHOR_DATE='@1704067200 +0000' GIT_COMMITTER_DATE='@1704067200 +0000' git commit-tree "$empty" -m 'Root')
 
 # the payloads
-python3 - "$dest/work" "$n" "$empty" "$root" <<'PY'
+python3 - "$dest/work" "$n" "$empty" "$root" "$kind" <<'PY'
 import os, sys
-work, n, tree, root = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+work, n, tree, root, kind = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 os.makedirs(work + "/p", exist_ok=True)
 for i in range(n):
     t = 1704070800 + i * 60
-    who = "Sam Signer <sam@example.com>" if i % 2 else "Signer <signer@example.com>"
+    if kind == "mixed":
+        who = "Sam Signer <sam@example.com>" if i % 2 else "Signer <signer@example.com>"
+    else:
+        who = "Sam Signer <sam@example.com>" if i % 2 else "Ria Signer <ria@example.com>"
     body = ("tree %s\nparent %s\nauthor %s %d +0000\ncommitter %s %d +0000\n\nChange %d\n\nChange-Request: CR-%d\n"
             % (tree, root, who, t, who, t, i, i % 50))
     with open("%s/p/%05d" % (work, i), "w") as f:
         f.write(body)
 PY
-# SSH: the even payloads, in one ssh-keygen process; OpenPGP: the odd ones, two gpg processes at a time
 ls "$dest/work/p" | sed "s|^|$dest/work/p/|" > "$dest/work/all"
-awk 'NR % 2 == 1' "$dest/work/all" | xargs ssh-keygen -q -Y sign -n git -f "$dest/work/ssh-key" 2>/dev/null
-awk 'NR % 2 == 0' "$dest/work/all" | xargs -P 2 -I{} gpg --batch --quiet --armor --detach-sign -u "$fpr" -o {}.sig {}
+if [ "$kind" = mixed ]; then
+    # SSH: the even payloads, in one ssh-keygen process; OpenPGP: the odd ones, two gpg processes at a time
+    awk 'NR % 2 == 1' "$dest/work/all" | xargs ssh-keygen -q -Y sign -n git -f "$dest/work/ssh-key" 2>/dev/null
+    awk 'NR % 2 == 0' "$dest/work/all" | xargs -P 2 -I{} gpg --batch --quiet --armor --detach-sign -u "$sam" -o {}.sig {}
+else
+    # RSA-4096: the even payloads by Ria's key, the odd ones by Sam's, two gpg processes at a time
+    ria=$(fpr ria@example.com)
+    awk 'NR % 2 == 1' "$dest/work/all" | xargs -P 2 -I{} gpg --batch --quiet --armor --detach-sign -u "$ria" -o {}.sig {}
+    awk 'NR % 2 == 0' "$dest/work/all" | xargs -P 2 -I{} gpg --batch --quiet --armor --detach-sign -u "$sam" -o {}.sig {}
+fi
 # the commit objects: the signature as a gpgsig header before the blank line
 python3 - "$dest/work" "$n" <<'PY'
 import os, sys
