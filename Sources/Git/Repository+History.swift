@@ -45,10 +45,22 @@ extension Repository {
     public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) async throws -> [Commit] {
         let ids = try commitIds(in: range)
         let trailerConfig = trailerConfig()  // read once: every share reads its commits' trailers with it
-        return try await Self.inWorkers(ids, directory: gitDirectory, minimumShare: 64) { repository, share in
+        let cache = CommitCache.load(gitDirectory: commonDirectory, mailmap: mailmap, trailerConfig: trailerConfig)
+        let read = try await Self.inWorkers(ids, directory: gitDirectory, minimumShare: 64) { repository, share in
             let reader = try CommitReader(repository: repository, mailmap: mailmap, trailerConfig: trailerConfig, checker: checker)
-            return try share.map { try reader.read($0) }
+            return try share.map { try reader.read($0, cache: cache) }
         }
+        if let cache {
+            let fresh = read.filter { $0.source != .cache }.map(\.commit)
+            cache.save(fresh, replacedDamage: read.contains { $0.source == .replacingDamage })
+            StageTimer.note("history cache: \(read.count - fresh.count) of \(read.count) commits read from the cache")
+        }
+        return read.map(\.commit)
+    }
+
+    /// The git directory shared by all work trees of the repository (the one `git rev-parse --git-common-dir` names).
+    var commonDirectory: String {
+        git_repository_commondir(pointer).map { String(cString: $0) } ?? gitDirectory
     }
 
     /// Splits `ids` into contiguous shares (at least `minimumShare` ids each, about eight per core) and runs `work`
@@ -136,6 +148,26 @@ final class CommitReader {
             mailmap = GitPointer(map, free: git_mailmap_free)
         } else {
             mailmap = nil
+        }
+    }
+
+    /// Where a commit's facts came from.
+    enum Source: Sendable { case cache, git, replacingDamage }
+
+    /// Reads one commit from `cache` where it holds the commit (verifying its signature again from the object when
+    /// it carries one), else from git.
+    func read(_ id: String, cache: CommitCache?) throws -> (commit: Commit, source: Source) {
+        switch cache?.lookup(id) ?? .absent {
+        case .found(var commit, let signed):
+            treeIds[id] = commit.tree
+            if signed {
+                commit.verdict = try odb.withObject(id) { _, bytes in checker.verdict(ofCommit: bytes, headers: ObjectHeaders(bytes: bytes)) }
+            }
+            return (commit, .cache)
+        case .damaged:
+            return (try read(id), .replacingDamage)
+        case .absent:
+            return (try read(id), .git)
         }
     }
 
