@@ -158,11 +158,15 @@ final class CommitReader {
     /// it carries one), else from git.
     func read(_ id: String, cache: CommitCache?) throws -> (commit: Commit, source: Source) {
         switch cache?.lookup(id) ?? .absent {
-        case .found(var commit, let signed):
+        case .found(let commit, signed: false):
             treeIds[id] = commit.tree
-            if signed {
-                commit.verdict = try odb.withObject(id) { _, bytes in checker.verdict(ofCommit: bytes, headers: ObjectHeaders(bytes: bytes)) }
-            }
+            return (commit, .cache)
+        case .found(let cached, signed: true):
+            // The object is read to verify its signature anyway: what it says is taken from it, the cache gives
+            // only the changed paths, and only when it names the same tree and parents.
+            var commit = try readObject(id)
+            guard commit.tree == cached.tree, commit.parents == cached.parents else { return (try read(id), .replacingDamage) }
+            commit.changedFiles = cached.changedFiles
             return (commit, .cache)
         case .damaged:
             return (try read(id), .replacingDamage)
@@ -172,6 +176,13 @@ final class CommitReader {
     }
 
     func read(_ id: String) throws -> Commit {
+        var commit = try readObject(id)
+        commit.changedFiles = try changedFiles(tree: commit.tree, firstParent: commit.parents.first)
+        return commit
+    }
+
+    /// Reads and verifies one commit's object: everything but its changed paths.
+    private func readObject(_ id: String) throws -> Commit {
         let (headers, text, verdict) = try odb.withObject(id) { _, bytes in
             let headers = ObjectHeaders(bytes: bytes)
             return (headers, CommitText(commit: bytes, headers: headers), checker.verdict(ofCommit: bytes, headers: headers))
@@ -187,8 +198,7 @@ final class CommitReader {
             committer: resolve(text.committer),
             subject: subject, body: body, message: text.message, invalidUTF8: !text.isUTF8,
             trailers: Trailers.parse(lines, config: trailerConfig),
-            changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
-            verdict: verdict)
+            changedFiles: [], verdict: verdict)
     }
 
     private func resolve(_ line: String?) -> Person {
