@@ -45,10 +45,22 @@ extension Repository {
     public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) async throws -> [Commit] {
         let ids = try commitIds(in: range)
         let trailerConfig = trailerConfig()  // read once: every share reads its commits' trailers with it
-        return try await Self.inWorkers(ids, directory: gitDirectory, minimumShare: 64) { repository, share in
+        let cache = CommitCache.load(gitDirectory: commonDirectory, mailmap: mailmap, trailerConfig: trailerConfig)
+        let read = try await Self.inWorkers(ids, directory: gitDirectory, minimumShare: 64) { repository, share in
             let reader = try CommitReader(repository: repository, mailmap: mailmap, trailerConfig: trailerConfig, checker: checker)
-            return try share.map { try reader.read($0) }
+            return try share.map { try reader.read($0, cache: cache) }
         }
+        if let cache {
+            let fresh = read.filter { $0.source != .cache }.map(\.commit)
+            cache.save(fresh, replacedDamage: read.contains { $0.source == .replacingDamage })
+            StageTimer.note("history cache: \(read.count - fresh.count) of \(read.count) commits read from the cache")
+        }
+        return read.map(\.commit)
+    }
+
+    /// The git directory shared by all work trees of the repository (the one `git rev-parse --git-common-dir` names).
+    var commonDirectory: String {
+        git_repository_commondir(pointer).map { String(cString: $0) } ?? gitDirectory
     }
 
     /// Splits `ids` into contiguous shares (at least `minimumShare` ids each, about eight per core) and runs `work`
@@ -139,7 +151,38 @@ final class CommitReader {
         }
     }
 
+    /// Where a commit's facts came from.
+    enum Source: Sendable { case cache, git, replacingDamage }
+
+    /// Reads one commit from `cache` where it holds the commit (verifying its signature again from the object when
+    /// it carries one), else from git.
+    func read(_ id: String, cache: CommitCache?) throws -> (commit: Commit, source: Source) {
+        switch cache?.lookup(id) ?? .absent {
+        case .found(let commit, signed: false):
+            treeIds[id] = commit.tree
+            return (commit, .cache)
+        case .found(let cached, signed: true):
+            // The object is read to verify its signature anyway: what it says is taken from it, the cache gives
+            // only the changed paths, and only when it names the same tree and parents.
+            var commit = try readObject(id)
+            guard commit.tree == cached.tree, commit.parents == cached.parents else { return (try read(id), .replacingDamage) }
+            commit.changedFiles = cached.changedFiles
+            return (commit, .cache)
+        case .damaged:
+            return (try read(id), .replacingDamage)
+        case .absent:
+            return (try read(id), .git)
+        }
+    }
+
     func read(_ id: String) throws -> Commit {
+        var commit = try readObject(id)
+        commit.changedFiles = try changedFiles(tree: commit.tree, firstParent: commit.parents.first)
+        return commit
+    }
+
+    /// Reads and verifies one commit's object: everything but its changed paths.
+    private func readObject(_ id: String) throws -> Commit {
         let (headers, text, verdict) = try odb.withObject(id) { _, bytes in
             let headers = ObjectHeaders(bytes: bytes)
             return (headers, CommitText(commit: bytes, headers: headers), checker.verdict(ofCommit: bytes, headers: headers))
@@ -155,8 +198,7 @@ final class CommitReader {
             committer: resolve(text.committer),
             subject: subject, body: body, message: text.message, invalidUTF8: !text.isUTF8,
             trailers: Trailers.parse(lines, config: trailerConfig),
-            changedFiles: try changedFiles(tree: tree, firstParent: parents.first),
-            verdict: verdict)
+            changedFiles: [], verdict: verdict)
     }
 
     private func resolve(_ line: String?) -> Person {

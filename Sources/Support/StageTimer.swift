@@ -23,6 +23,12 @@ package enum StageTimer {
         return result
     }
 
+    /// Prints one line about a stage's work (for example how much of it a cache answered) when timings are on.
+    package static func note(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("dossier: timing: \(text)\n".utf8))
+    }
+
     /// The process's resident memory now, from /proc (0 where there is none).
     private static func residentMegabytes() -> Int {
         // /proc files report a size of 0: read them as a stream.
