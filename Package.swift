@@ -66,7 +66,9 @@ let package = Package(
         .target(name: "DossierCLI", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records", "Model",
                                                    "Checks", "Assembly", "Views", "Render", "Bundle", "Actions",
                                                    argumentParser]),
-        .executableTarget(name: "dossier", dependencies: ["DossierCLI"]),
+        // jemalloc (Debian libjemalloc-dev) in place of glibc's malloc: dossier makes and frees many small values
+        // on several threads at once; `make bench` measured 13% less CPU and a lower peak for the 20,000-commit SUF.
+        .executableTarget(name: "dossier", dependencies: ["DossierCLI"], linkerSettings: [.linkedLibrary("jemalloc")]),
 
         // make fuzz: the readers fed with arbitrary bytes, and the libFuzzer driver (a replayer in a normal build).
         .target(name: "Fuzzing", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records", "Render"]),
