@@ -65,19 +65,20 @@ final class JSONWriter {
     var position: Int { passed + bytes.count }
 
     /// Writes one value at a depth. The scalars that make up most of a release are written directly; any other
-    /// value encodes itself into a container.
+    /// value encodes itself into a container. The scalar types are told apart by their type's identity before any
+    /// cast: a failed dynamic cast costs a conformance search, and most values written are records and rows.
     func write<T: Encodable>(_ value: T, depth: Int) throws {
-        switch value {
-        case let text as String: quote(text)
-        case let number as Int: bytes.append(contentsOf: String(number).utf8)
-        case let flag as Bool: bytes.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let number as Int64: bytes.append(contentsOf: String(number).utf8)
-        case let number as Int32: bytes.append(contentsOf: String(number).utf8)
-        case let number as UInt: bytes.append(contentsOf: String(number).utf8)
-        case let number as UInt64: bytes.append(contentsOf: String(number).utf8)
-        case let number as Double:
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): if let text = value as? String { quote(text) }
+        case ObjectIdentifier(Int.self): if let number = value as? Int { bytes.append(contentsOf: String(number).utf8) }
+        case ObjectIdentifier(Bool.self): if let flag = value as? Bool { bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
+        case ObjectIdentifier(Int64.self): if let number = value as? Int64 { bytes.append(contentsOf: String(number).utf8) }
+        case ObjectIdentifier(Int32.self): if let number = value as? Int32 { bytes.append(contentsOf: String(number).utf8) }
+        case ObjectIdentifier(UInt.self): if let number = value as? UInt { bytes.append(contentsOf: String(number).utf8) }
+        case ObjectIdentifier(UInt64.self): if let number = value as? UInt64 { bytes.append(contentsOf: String(number).utf8) }
+        case ObjectIdentifier(Double.self):
             // Swift's shortest round-trip form ("8.1", "1e-05"); JSON has no infinity or NaN.
-            bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
+            if let number = value as? Double { bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8) }
         default:
             let container = spare.popLast() ?? JSONContainer(writer: self)
             container.start(depth: depth)
