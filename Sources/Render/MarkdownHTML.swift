@@ -30,7 +30,7 @@ public enum MarkdownHTML {
         _ = extensionsRegistered
         var html = ""
         var headings: [Heading] = []
-        var used: Set<String> = []
+        var used = HeadingAnchors()
         for section in sections(markdown) {
             let (part, found) = convertSection(section, usedAnchors: &used)
             html += part
@@ -41,7 +41,7 @@ public enum MarkdownHTML {
 
     /// One section: one parse, the tree's raw HTML neutralised and its headings given anchors unique among `used`,
     /// one render.
-    private static func convertSection(_ markdown: Substring, usedAnchors used: inout Set<String>) -> (String, [Heading]) {
+    private static func convertSection(_ markdown: Substring, usedAnchors used: inout HeadingAnchors) -> (String, [Heading]) {
         let parser = newParser()
         defer { cmark_parser_free(parser) }
         var text = markdown
@@ -78,7 +78,9 @@ public enum MarkdownHTML {
                    line.dropFirst(run.indent + run.length).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
                     fence = nil
                 }
-            } else if let run = fenceRun(line) {
+            } else if let run = fenceRun(line), run.character == UInt8(ascii: "~")
+                        || !line.dropFirst(run.indent + run.length).contains(UInt8(ascii: "`")) {
+                // A backtick fence's info string holds no backtick (CommonMark): such a line is no fence.
                 fence = (run.character, run.length)
             } else if line.starts(with: "## ".utf8) || line.starts(with: "### ".utf8), lineStart != start {
                 sections.append(markdown[start..<lineStart])
@@ -100,17 +102,25 @@ public enum MarkdownHTML {
         return length >= 3 ? (first, length, indent) : nil
     }
 
-    /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope` is
-    /// `12-scope`), with `-2`, `-3`, … added when `used` holds it already; `used` then holds it.
-    private static func uniqueAnchor(_ title: String, used: inout Set<String>) -> String {
-        let anchor = MarkdownText.headingAnchor(title)
-        var unique = anchor, n = 1
-        while used.contains(unique) {
-            n += 1
-            unique = "\(anchor)-\(n)"
+    /// The anchors given so far in one document, and for each anchor the next number to try after it: a title
+    /// repeated thousands of times (a hostile template) costs one step per heading, not one per earlier repeat.
+    struct HeadingAnchors {
+        private var used: Set<String> = []
+        private var next: [String: Int] = [:]
+
+        /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope`
+        /// is `12-scope`), with `-2`, `-3`, … added when it is taken already; it is taken from then on.
+        mutating func unique(_ title: String) -> String {
+            let anchor = MarkdownText.headingAnchor(title)
+            var unique = anchor, n = next[anchor] ?? 1
+            while used.contains(unique) {
+                n += 1
+                unique = "\(anchor)-\(n)"
+            }
+            next[anchor] = n
+            used.insert(unique)
+            return unique
         }
-        used.insert(unique)
-        return unique
     }
 
     /// Registers cmark-gfm's extensions once, before any conversion: its own guard is not thread-safe, and a
@@ -151,7 +161,7 @@ public enum MarkdownHTML {
 
     /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors. Without
     /// `mayHoldHTML` only the blocks that can hold headings are visited, not every inline node of every table row.
-    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool, usedAnchors used: inout Set<String>) -> [Heading] {
+    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool, usedAnchors used: inout HeadingAnchors) -> [Heading] {
         var htmlNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         if mayHoldHTML {
@@ -197,7 +207,7 @@ public enum MarkdownHTML {
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = plainText(node)
-            let unique = uniqueAnchor(title, used: &used)
+            let unique = used.unique(title)
             let tag = cmark_node_new(CMARK_NODE_HTML_INLINE)!
             cmark_node_set_literal(tag, "<a id=\"\(unique)\"></a>")
             cmark_node_prepend_child(node, tag)

@@ -93,6 +93,23 @@ struct ReleaseUnitTests {
         #expect(html.contains("<pre><code class=\"language-text\">## in\n```\n## still in\n~~~\n## still in\n</code></pre>"))
     }
 
+    @Test("a backtick line whose info string holds a backtick opens no fence, as cmark reads it")
+    func backtickInfoStringIsNoFence() {
+        let markdown = "## A\n\n``` a`b\n## B\n"
+        #expect(MarkdownHTML.sections(markdown).map { String($0.prefix(4)) } == ["## A", "## B"])
+        #expect(MarkdownHTML.convert(markdown).headings.map(\.anchor) == ["a", "b"])
+    }
+
+    @Test("a heading repeated 40,000 times gets anchors one step each (a hostile template took 106 s)")
+    func repeatedHeadingsAreLinear() {
+        let markdown = "# T\n\n" + String(repeating: "## H\n\n", count: 40_000)
+        let headings = MarkdownHTML.convert(markdown).headings
+        #expect(headings.count == 40_000)
+        #expect(headings.first?.anchor == "h")
+        #expect(headings.last?.anchor == "h-40000")
+        #expect(Set(headings.map(\.anchor)).count == 40_000)
+    }
+
     @Test("links are found alike when documents are converted in several tasks at once")
     func concurrentConversionsAgree() async {
         // cmark-gfm keeps the characters that start an autolink (`:`, `w`) in one process-wide table; a parse
