@@ -18,7 +18,8 @@ struct CommitCache: Sendable {
     static let folder = "commits-\(format)"
     /// More segments than this are merged into one.
     static let maximumSegments = 8
-    /// Bounds on what is read: segments, the size of each, the length of one entry.
+    /// Bounds on what is read: segments, their size taken together (a segment past what is left of it is not read:
+    /// sparse files of a gigabyte each cost nothing on disk and would be read whole), the length of one entry.
     static let segmentLimit = 64
     static let sizeLimit = 1 << 30
     static let entryLimit = 1 << 26
@@ -58,12 +59,14 @@ struct CommitCache: Sendable {
         var segments: [[UInt8]] = [], names: [String] = [], index: [String: Location] = [:], damaged = false
         if let folder = CacheDirectory(gitDirectory: gitDirectory, name: Self.folder, create: false) {
             let prefix = Self.namePrefix(key)
+            var left = Self.sizeLimit
             for name in folder.names().filter({ $0.hasPrefix(prefix) && $0.hasSuffix(".seg") }).prefix(Self.segmentLimit) {
                 names.append(name)
-                guard let bytes = folder.read(name, limit: Self.sizeLimit), bytes.starts(with: Self.header(key)) else {
+                guard let bytes = folder.read(name, limit: left), bytes.starts(with: Self.header(key)) else {
                     damaged = true
                     continue
                 }
+                left -= bytes.count
                 let entries = Self.entries(in: bytes)
                 if !entries.complete { damaged = true }
                 for (id, range) in entries.found where index[id] == nil {

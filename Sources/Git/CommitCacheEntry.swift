@@ -33,12 +33,17 @@ enum CommitCacheEntry {
     /// The commit `id` read back from `payload`, its verdict `.unsigned` and `signed` telling whether it carries a
     /// signature to verify; nil when the payload is not one whole entry (every length is checked against what is left).
     static func decode(id: String, _ payload: UnsafeRawBufferPointer) -> (commit: Commit, signed: Bool)? {
+        /// A SHA-1 or SHA-256 object id in lower-case hex, as git writes them in a commit.
+        func isObjectId(_ text: String) -> Bool {
+            (text.utf8.count == 40 || text.utf8.count == 64)
+                && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+        }
         var reader = ByteReader(payload)
-        guard let tree = reader.string(), let parentCount = reader.count(minimumSize: 4) else { return nil }
+        guard let tree = reader.string(), isObjectId(tree), let parentCount = reader.count(minimumSize: 4) else { return nil }
         var parents: [String] = []
         parents.reserveCapacity(parentCount)
         for _ in 0..<parentCount {
-            guard let parent = reader.string() else { return nil }
+            guard let parent = reader.string(), isObjectId(parent) else { return nil }
             parents.append(parent)
         }
         guard let author = reader.person(), let committer = reader.person(), let subject = reader.string(),
@@ -59,6 +64,8 @@ enum CommitCacheEntry {
             files.append(ChangedFile(path: path, status: status))
         }
         guard let signed = reader.flag(), reader.isAtEnd else { return nil }
+        // Only what reading a commit object can give is taken (offsets are bounded as `person()` reads them).
+        guard !files.contains(where: { $0.path.isEmpty || $0.path.utf8.contains(0) }) else { return nil }
         let commit = Commit(id: id, tree: tree, parents: parents, author: author, committer: committer, subject: subject,
                             body: body, message: message, invalidUTF8: invalidUTF8, trailers: trailers,
                             changedFiles: files, verdict: .unsigned)
@@ -136,7 +143,9 @@ struct ByteReader {
 
     mutating func person() -> Person? {
         guard let name = string(), let email = string(), let time = number(Int64.self),
-              let offset = number(Int64.self), let minutes = Int(exactly: offset) else { return nil }
+              let offset = number(Int64.self), let minutes = Int(exactly: offset),
+              // An offset no commit object can carry (a forged entry) would reach the date arithmetic.
+              offset.magnitude <= Person.largestOffsetMinutes.magnitude else { return nil }
         return Person(name: name, email: email, time: time, offsetMinutes: minutes)
     }
 }

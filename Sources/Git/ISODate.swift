@@ -6,7 +6,9 @@ public enum ISODate {
     /// `YYYY-MM-DDTHH:MM:SS±HH:MM` for a Unix time shown in the given offset; a time outside years
     /// 0000–9999 (only a crafted object has one) is shown as `invalid-date(SECONDS)`.
     public static func format(time: Int64, offsetMinutes: Int) -> String {
-        guard time >= -62_167_219_200, time <= latest else { return "invalid-date(\(time))" }
+        guard time >= -62_167_219_200, time <= latest, offsetMinutes.magnitude <= Person.largestOffsetMinutes.magnitude else {
+            return "invalid-date(\(time))"
+        }
         let local = time + Int64(offsetMinutes) * 60
         let (days, seconds) = floorDivide(local, 86_400)
         let (y, m, d) = civilDate(days: days)

@@ -11,6 +11,9 @@ public struct Person: Sendable, Codable, Hashable {
     /// The time zone offset in minutes east of UTC, as recorded in the object.
     public var offsetMinutes: Int
 
+    /// The largest offset a commit or tag can give: `parse` reads at most nine digits of the zone (±HHHHHHHMM).
+    public static let largestOffsetMinutes = 999_999_999 / 100 * 60 + 99
+
     /// Creates a person line.
     public init(name: String, email: String, time: Int64, offsetMinutes: Int) {
         self.name = name

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TestSupport
 import Testing
 
@@ -129,6 +130,44 @@ struct CommitCacheTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.file(Self.folder + "/" + rewritten[0]))) != Data(bytes))
         #expect(try Self.suf(scratch, root: root, out: "after") == (7, 7))
         #expect(try Self.files(scratch, "after") == expected)
+    }
+
+    @Test("a forged entry whose checksum holds but which no commit object can give (an offset of 2^62 minutes, a tree that is no object id) is refused, not trusted: it crashed the date arithmetic",
+          arguments: ["offset", "tree"])
+    func forgedEntry(forgery: String) throws {
+        let (scratch, _, root) = try Self.project()
+        let expected = try Self.reference(scratch, root: root)
+        #expect(try Self.suf(scratch, root: root, out: "first") == (0, 7))
+        let name = try #require(try Self.segments(scratch).first)
+        let path = scratch.file(Self.folder + "/" + name)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        func number(at offset: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
+        // [length:4][checksum:16][id length:2][id:40], then the payload: tree, parents, author (name, email, time, offset).
+        let entry = 55, body = entry + 4 + 16, payload = body + 2 + 40
+        var at = payload
+        if forgery == "tree" {
+            bytes[at + 4] = UInt8(ascii: "Z")  // the tree id's first character: no longer hex
+        } else {
+            at += 4 + number(at: at)  // tree
+            let parents = number(at: at)
+            at += 4
+            for _ in 0..<parents { at += 4 + number(at: at) }
+            at += 4 + number(at: at)  // author name
+            at += 4 + number(at: at)  // author email
+            at += 8  // time
+            for index in 0..<8 { bytes[at + index] = UInt8(truncatingIfNeeded: (Int64(1) << 62) >> (8 * index)) }
+        }
+        // The checksum made again as the writer makes it: SHA-256 over the key (in the header) and the entry's rest.
+        let end = body + number(at: entry) - 16
+        let sum = sha256Hex(Data(bytes[23..<55] + bytes[body..<end]))
+        for index in 0..<16 {
+            bytes[entry + 4 + index] = UInt8(sum.dropFirst(2 * index).prefix(2), radix: 16) ?? 0
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let forged = try Self.suf(scratch, root: root, out: "forged")
+        #expect(forged == (6, 7))
+        #expect(try Self.files(scratch, "forged") == expected)
+        #expect(try Self.suf(scratch, root: root, out: "after") == (7, 7))
     }
 
     @Test("a cache folder that is a symbolic link is not followed: nothing is written where it points")
