@@ -9,9 +9,14 @@ import Support
 /// them (it checks mapping keys for duplicates) walks every node they stand for, so a key made of nested aliases
 /// took exponential time. Counting what each alias stands for, level by level, costs one pass over the events;
 /// a file whose aliases stand for more than `limit` nodes in all is refused at the alias that crosses the bound.
+/// A scalar counts one node and one more per `bytesPerNode` of its text: whatever reads the text an alias stands
+/// for (a duplicate-key check, the trace graph matching test ids) pays for its length, so an alias of a megabyte
+/// of text written 20,000 times is 20 GB to read, not 20,000 nodes.
 enum YAMLAliasBound {
     /// The most nodes the aliases of one file may stand for, in all.
     static let limit = 100_000
+    /// The bytes of scalar text that count as one more node.
+    static let bytesPerNode = 64
 
     /// Throws at the first alias that takes the file past `limit`. Text without both `&` and `*` has no alias to
     /// count and is not parsed here; text libyaml cannot parse is left to `YAMLTreeBuilder`, which reports the error.
@@ -45,7 +50,7 @@ enum YAMLAliasBound {
         mutating func count(_ event: yaml_event_t, file: String) throws {
             switch event.type {
             case YAML_SCALAR_EVENT:
-                close(anchor: name(event.data.scalar.anchor), size: 1)
+                close(anchor: name(event.data.scalar.anchor), size: 1 + event.data.scalar.length / YAMLAliasBound.bytesPerNode)
             case YAML_SEQUENCE_START_EVENT:
                 open.append((name(event.data.sequence_start.anchor), 1))
             case YAML_MAPPING_START_EVENT:
@@ -58,7 +63,7 @@ enum YAMLAliasBound {
                 let size = name(event.data.alias.anchor).flatMap { anchored[$0] } ?? 1
                 expanded += size
                 guard expanded <= limit else {
-                    throw DossierError("expected YAML whose aliases stand for at most \(limit) nodes in all, found an alias that takes this file past it (anchors that nest aliases multiply)",
+                    throw DossierError("expected YAML whose aliases stand for at most \(limit) nodes in all (a text counts one node per \(bytesPerNode) bytes), found an alias that takes this file past it (anchors that nest aliases multiply)",
                                        at: SourceLocation(file: file, line: event.start_mark.line + 1, column: event.start_mark.column + 1))
                 }
                 close(anchor: nil, size: size)
