@@ -220,9 +220,7 @@ public struct DHFAction: Sendable {
         guard let json = files["suf.json"] else {
             throw DossierError("\(bundle) has no suf.json")
         }
-        let release = try ReleaseReader.decode(json, file: "\(DossierReference.bundle(name)):suf.json") { data in
-            try ReleaseFacts.decode(data, keepingRecords: newest)
-        }
+        let release = try await readFacts(name, files: files, suf: json, newest: newest)
         guard release.identification.release == name else {
             throw DossierError("\(bundle) is the bundle of \(release.identification.release), not of \(name)")
         }
@@ -239,6 +237,33 @@ public struct DHFAction: Sendable {
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(manifest), attachedCommit: commit,
                                                    evidenceStoredSince: stale),
                                  config: nil, warnings: warnings)
+    }
+}
+
+extension DHFAction {
+    /// What the DHF keeps of an attached release: read from the bundle's facts file (and, for the newest release,
+    /// its records from suf.json); from suf.json whole for a bundle made before there were facts files, or with a
+    /// facts file of a newer format. With `DOSSIER_TIMINGS=1` the stage says which file was read.
+    /// - Throws: `DossierError` naming the file, line and column when the file read is not what it should be.
+    fileprivate static func readFacts(_ name: String, files: [String: Data], suf: Data, newest: Bool) async throws -> ReleaseFacts {
+        let reference = DossierReference.bundle(name)
+        if let data = files[ReleaseFactsFile.name] {
+            let file = "\(reference):\(ReleaseFactsFile.name)"
+            let read = try await StageTimer.measure("facts \(name) from \(ReleaseFactsFile.name)") { () async throws -> ReleaseFacts? in
+                guard var facts = try ReleaseReader.decodeJSON(data, file: file, what: "a facts file of dossier (\(ReleaseFactsFile.name), format \(ReleaseFactsFile.version))",
+                                                               ReleaseFactsFile.decode) else { return nil }
+                if newest {
+                    facts.records = try ReleaseReader.decode(suf, file: "\(reference):suf.json", ReleaseFacts.decodeRecords)
+                }
+                return facts
+            }
+            if let read { return read }
+        }
+        return try await StageTimer.measure("facts \(name) from suf.json") {
+            try ReleaseReader.decode(suf, file: "\(reference):suf.json") { data in
+                try ReleaseFacts.decode(data, keepingRecords: newest)
+            }
+        }
     }
 }
 

@@ -45,6 +45,16 @@ public enum ReleaseReader {
         }
     }
 
+    /// Decodes another JSON file of a bundle with `decode`; `what` names the kind of file in the error.
+    /// - Throws: `DossierError` naming `file`, the line and column of what is wrong, and what was expected.
+    package static func decodeJSON<T>(_ data: Data, file: String, what: String, _ decode: (Data) throws -> T) throws -> T {
+        do {
+            return try decode(data)
+        } catch {
+            throw failure("not \(what)", error, in: data, file: file)
+        }
+    }
+
     /// The error for a suf.json that is refused, at the line and column of what is wrong: the syntax error, or the
     /// value at the decoding error's path (for a missing key, the object that lacks it). Foundation's decoder knows
     /// only the path, so the text is read again with dossier's JSON reader, which knows where every value starts;

@@ -4,6 +4,7 @@ import Git
 import Model
 import Support
 import Synchronization
+import Views
 
 /// The forms a document is written in.
 public enum DocumentFormat: String, Sendable, CaseIterable {
@@ -48,6 +49,8 @@ public struct SUFRenderer: Sendable {
         async let data: Void = {
             if formats.contains(.json) {
                 try files.add("suf.json") { write in try CanonicalJSON.encode(release, into: write) }
+                // What the DHF keeps of the release, so that a DHF over attached bundles need not read suf.json whole.
+                try files.add(ReleaseFactsFile.name, try ReleaseFactsFile.encode(release))
             }
             try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.assessment.traceMatrix).utf8))
         }()

@@ -3,8 +3,8 @@ import Model
 import Records
 
 /// What the DHF keeps of one release: everything it shows of it, without the commits, and without the records
-/// except for the newest release (whose records are the baseline). Read from a suf.json, it decodes only these
-/// parts, which is most of the time a DHF over attached bundles takes.
+/// except for the newest release (whose records are the baseline). An attached bundle's facts are read from its
+/// facts file (`ReleaseFactsFile`); from a suf.json (a bundle made before facts files), only these parts are decoded.
 public struct ReleaseFacts: Sendable {
     /// What the release is.
     public var identification: Identification
@@ -40,6 +40,34 @@ public struct ReleaseFacts: Sendable {
         soup = release.records.soup
         headlines = Dictionary(release.records.all.map { ($0.id, $0.headline) }, uniquingKeysWith: { a, _ in a })
         records = keepingRecords ? release.records : nil
+    }
+
+    /// The facts from their parts (read from a facts file).
+    init(identification: Identification, statistics: Statistics, changeRequests: [ChangeRequestEntry], delta: ReleaseDelta,
+         traceMatrix: [TraceRow], findings: FindingTally, coverage: [ClauseStatus], soup: [SOUP],
+         headlines: [String: String], records: RecordSet?) {
+        self.identification = identification
+        self.statistics = statistics
+        self.changeRequests = changeRequests
+        self.delta = delta
+        self.traceMatrix = traceMatrix
+        self.findings = findings
+        self.coverage = coverage
+        self.soup = soup
+        self.headlines = headlines
+        self.records = records
+    }
+
+    /// Decodes only the records from suf.json text (whose format version the caller has checked): the baseline,
+    /// for the newest release's facts read from a facts file.
+    /// - Throws: `DecodingError` when the text is not a suf.json.
+    public static func decodeRecords(_ data: Data) throws -> RecordSet {
+        try JSONDecoder().decode(RecordsOnly.self, from: data).records
+    }
+
+    /// The records of a suf.json, and nothing else of it.
+    private struct RecordsOnly: Decodable {
+        var records: RecordSet
     }
 
     /// Decodes the facts from suf.json text (whose format version the caller has checked).

@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "59acdd2e86d28eee791d1cac7c0544e3eca61ec1d347e33b29b40d0f2f5a7323",
-        "v1.1.0": "5a54a9b9f192aaa2a31f7137d8e6e8c68b0d69a6d3a5b75db44241c0d1392449",
-        "v2.0.0": "e2d037a5532897bba47404605d1a3174bda491a19acad6e3343e05e3747714c5",
-        "dhf": "edbc37e828f307c792941873ce6e30a0399c857bfa88a1cb137d5d5f260ed16b",
+        "v1.0.0": "443e80f11218e518d44c9f684da88df5f0d610e02bca73ff63bd11e6159092af",
+        "v1.1.0": "f18f4c29dd4cd5618bf3bb699a3a0d8dd63ff120c1f9cf7a1cc958c64f197b83",
+        "v2.0.0": "031a8571087a06f0509c819dc4123226c3a774f77c99e801e283d905b1be13f2",
+        "dhf": "f29d7d106207fff9faa6289e0adef936f4770ec7ddbaba144429f58506320b63",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
