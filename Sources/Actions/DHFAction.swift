@@ -112,30 +112,37 @@ public struct DHFAction: Sendable {
             var warnings = releaseTags.notes
             // The newest release's configuration names the DHF's templates.
             var newestConfig: Config?
-            // Releases are made a few at a time, each in a child task (one per core), and folded in order.
+            // Releases are made in child tasks, one per core, each started as soon as one ends (at most two rounds
+            // ahead of the oldest not yet folded, so finished releases do not pile up), and folded in release order.
             let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
             let total = releases.count, newestName = releases.last
-            for start in stride(from: 0, to: releases.count, by: width) {
-                let batch = Array(releases[start..<min(start + width, releases.count)])
-                let made = try await withThrowingTaskGroup(of: (Int, DocumentedRelease).self) { group in
-                    for (index, name) in batch.enumerated() {
+            try await withThrowingTaskGroup(of: (Int, DocumentedRelease).self) { group in
+                var next = 0, folded = 0, done = 0
+                var waiting: [Int: DocumentedRelease] = [:]
+                func start() {
+                    while next < releases.count, next - folded < 2 * width, next - folded - waiting.count < width {
+                        let index = next, name = releases[index]
                         group.addTask {
-                            let made = try await document(name, newest: name == newestName, request: request,
-                                                          signingKey: signingKey, into: writer)
-                            request.progress?(ReleaseProgress(release: name, attached: made.suf.attachedCommit != nil,
-                                                              done: start + index + 1, total: total))
-                            return (index, made)
+                            (index, try await document(name, newest: name == newestName, request: request,
+                                                       signingKey: signingKey, into: writer))
                         }
+                        next += 1
                     }
-                    var made: [DocumentedRelease?] = Array(repeating: nil, count: batch.count)
-                    for try await (index, release) in group { made[index] = release }
-                    return made.compactMap { $0 }
                 }
-                for made in made {
-                    builder.add(made.release, suf: made.suf)
-                    let new = made.warnings.filter { !warnings.contains($0) }
-                    warnings += new
-                    newestConfig = made.config
+                start()
+                while let (index, made) = try await group.next() {
+                    done += 1
+                    request.progress?(ReleaseProgress(release: releases[index], attached: made.suf.attachedCommit != nil,
+                                                      done: done, total: total))
+                    waiting[index] = made
+                    while let made = waiting.removeValue(forKey: folded) {
+                        builder.add(made.release, suf: made.suf)
+                        let new = made.warnings.filter { !warnings.contains($0) }
+                        warnings += new
+                        newestConfig = made.config
+                        folded += 1
+                    }
+                    start()
                 }
             }
             let history = builder.build(date: request.release.sourceDateEpoch.map { ISODate.format(time: $0, offsetMinutes: 0) })
