@@ -237,8 +237,8 @@ public struct DHFAction: Sendable {
         let stale = staleness?.commit
         if let staleness { warnings.append(staleness.warning) }
         let folder = Release.fileStem(name)
-        for file in files.keys.sorted() {
-            try writer.add("\(folder)/\(file)", files[file]!)
+        for (file, data) in files.sorted(by: { $0.key < $1.key }) {
+            try writer.add("\(folder)/\(file)", data)
         }
         return DocumentedRelease(release: release,
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(manifest), attachedCommit: commit,

@@ -96,14 +96,20 @@ struct CommitCacheTests {
         return try files(scratch, "reference")
     }
 
+    /// The project after a first run that read every commit from git and wrote one segment: the bundle a run
+    /// without the cache writes, and the segment's path.
+    static func firstRun() throws -> (Scratch, root: String, expected: [String: Data], segment: String) {
+        let (scratch, _, root) = try project()
+        let expected = try reference(scratch, root: root)
+        #expect(try suf(scratch, root: root, out: "first") == (0, 7))
+        let name = try #require(try segments(scratch).first)
+        return (scratch, root, expected, scratch.file(folder + "/" + name))
+    }
+
     @Test("damaged segments (bytes flipped, cut short, two entries' ids swapped, another key's segment) give the same bundle and are rewritten",
           arguments: ["flip", "truncate", "swap", "foreign"])
     func damagedSegment(damage: String) throws {
-        let (scratch, _, root) = try Self.project()
-        let expected = try Self.reference(scratch, root: root)
-        #expect(try Self.suf(scratch, root: root, out: "first") == (0, 7))
-        let name = try #require(try Self.segments(scratch).first)
-        let path = scratch.file(Self.folder + "/" + name)
+        let (scratch, root, expected, path) = try Self.firstRun()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         // Entries start after the 55-byte header (23 bytes of text, the 32-byte key): [length:4][checksum:16][id length:2][id:40][payload].
         let firstId = 55 + 4 + 16 + 2
@@ -135,11 +141,7 @@ struct CommitCacheTests {
     @Test("a forged entry whose checksum holds but which no commit object can give (an offset of 2^62 minutes, a tree that is no object id) is refused, not trusted: it crashed the date arithmetic",
           arguments: ["offset", "tree"])
     func forgedEntry(forgery: String) throws {
-        let (scratch, _, root) = try Self.project()
-        let expected = try Self.reference(scratch, root: root)
-        #expect(try Self.suf(scratch, root: root, out: "first") == (0, 7))
-        let name = try #require(try Self.segments(scratch).first)
-        let path = scratch.file(Self.folder + "/" + name)
+        let (scratch, root, expected, path) = try Self.firstRun()
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         func number(at offset: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
         // [length:4][checksum:16][id length:2][id:40], then the payload: tree, parents, author (name, email, time, offset).
