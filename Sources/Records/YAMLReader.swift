@@ -15,13 +15,12 @@ struct YAMLValue {
 
     /// Parses a whole file.
     /// - Throws: `DossierError` for bytes that are not UTF-8, characters YAML does not allow, aliases past
-    ///   `YAMLAliasBound.limit`, YAML syntax errors, duplicate keys or nesting too deep, with the position.
+    ///   `YAMLTreeBuilder.aliasLimit`, YAML syntax errors, duplicate keys or nesting too deep, with the position.
     static func parse(_ data: Data, file: String) throws -> YAMLValue? {
         guard let text = String(data: data, encoding: .utf8) else {
             try UTF8Check.validate([UInt8](data), file: file)
             throw DossierError("expected UTF-8 text, found bytes that are not UTF-8", at: SourceLocation(file: file))
         }
-        try YAMLAliasBound.check(text, file: file)
         // Every scalar is kept as text (no resolver guesses numbers or dates): fields are typed by dossier.
         guard let tree = try YAMLTreeBuilder.build(text, file: file) else { return nil }
         return YAMLValue(node: YAMLNodeRef(tree: tree, index: tree.root), file: file)

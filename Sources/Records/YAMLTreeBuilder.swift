@@ -7,10 +7,21 @@ import Support
 /// one document, every scalar text, duplicate keys refused (compared as the basic resolver compared them: text and
 /// explicit tag), an alias the node its anchor named before it, and every error with its line and column.
 /// libyaml's parser and events are freed on every path; no C pointer leaves this file.
+///
+/// Aliases are bounded in the same pass. An alias stands for the whole node its anchor names, and anchors can name
+/// nodes made of aliases: ten levels of nine aliases each stand for 9¹⁰ nodes in a few hundred bytes. The tree
+/// shares such nodes, but whatever walks them (the duplicate-key check hashes keys; the trace graph matches test ids
+/// in text) pays for every node and byte they stand for. So each node's size, aliases expanded, is kept as it is
+/// built (a scalar counts one node and one more per `bytesPerNode` of its text), and a file whose aliases stand for
+/// more than `aliasLimit` nodes in all is refused at the alias that crosses the bound.
 struct YAMLTreeBuilder {
     /// How deep lists and mappings may nest (the bound libyaml's copy in Yams had): a hostile file of a million
     /// `[` is refused at the one past it.
     static let depthLimit = 1000
+    /// The most nodes the aliases of one file may stand for, in all.
+    static let aliasLimit = 100_000
+    /// The bytes of scalar text that count as one more node.
+    static let bytesPerNode = 64
 
     let file: String
     private(set) var nodes: [YAMLTree.Node] = []
@@ -20,6 +31,9 @@ struct YAMLTreeBuilder {
     private var open: [(index: Int32, pendingStart: Int, anchor: String?)] = []
     private var anchors: [String: Int32] = [:]
     private var root: Int32?
+    /// Each node's size in nodes, aliases expanded (by index, beside `nodes`), and what the aliases so far stand for.
+    private var sizes: [Int] = []
+    private var expanded = 0
 
     /// The tree of `text`, nil for a file with no document.
     /// - Throws: `DossierError` with the file, line and column for YAML syntax errors, characters YAML does not
@@ -68,7 +82,8 @@ struct YAMLTreeBuilder {
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let tag = scalar.quoted_implicit == 1 ? nil : Self.tag(scalar.tag, other: "tag:yaml.org,2002:str")
-            let index = append(.scalar, event.start_mark, text: text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, tag: tag)
+            let index = append(.scalar, event.start_mark, text: text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, tag: tag,
+                               size: 1 + scalar.length / Self.bytesPerNode)
             if let anchor = Self.name(scalar.anchor) { anchors[anchor] = index }
             attach(index)
         case YAML_SEQUENCE_START_EVENT:
@@ -85,6 +100,11 @@ struct YAMLTreeBuilder {
             guard let name = Self.name(event.data.alias.anchor), let index = anchors[name] else {
                 throw DossierError("YAML syntax error: found undefined alias", at: location(event.start_mark))
             }
+            expanded += sizes[Int(index)]
+            guard expanded <= Self.aliasLimit else {
+                throw DossierError("expected YAML whose aliases stand for at most \(Self.aliasLimit) nodes in all (a text counts one node per \(Self.bytesPerNode) bytes), found an alias that takes this file past it (anchors that nest aliases multiply)",
+                                   at: location(event.start_mark))
+            }
             attach(index)
         default:
             break
@@ -93,7 +113,8 @@ struct YAMLTreeBuilder {
     }
 
     private mutating func append(_ kind: YAMLTree.Node.Kind, _ mark: yaml_mark_t, text: String = "", plain: Bool = false,
-                                 tag: String?) -> Int32 {
+                                 tag: String?, size: Int = 1) -> Int32 {
+        sizes.append(size)
         nodes.append(YAMLTree.Node(kind: kind, plain: plain, line: Int32(clamping: mark.line + 1),
                                    column: Int32(clamping: mark.column + 1), text: text, tag: tag, first: 0, count: 0))
         return Int32(nodes.count - 1)
@@ -119,6 +140,7 @@ struct YAMLTreeBuilder {
         let index = Int(collection.index)
         nodes[index].first = Int32(children.count)
         nodes[index].count = Int32(pending.count - collection.pendingStart)
+        sizes[index] = pending[collection.pendingStart...].reduce(1) { $0 + sizes[Int($1)] }
         children.append(contentsOf: pending[collection.pendingStart...])
         pending.removeSubrange(collection.pendingStart...)
         if nodes[index].kind == .mapping { try checkDuplicateKeys(of: collection.index) }
