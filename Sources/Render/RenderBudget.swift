@@ -67,6 +67,8 @@ extension RenderBudget {
     func admit(_ value: Any) -> Any? {
         switch value {
         case let text as String: return write(text.utf8.count) ? text : ""
+        // Told apart by their concrete types first: a cast to a protocol is a search of the conformances.
+        case is Bool, is Int: return value
         case is any MustacheSequence: return value
         case let row as any MustacheParent: return BudgetedRow(row: row, budget: self)
         default: return value

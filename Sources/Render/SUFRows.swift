@@ -194,8 +194,10 @@ struct FindingRow: MustacheParent, Sendable {
         switch name {
         case "message": return finding.message
         case "location": return finding.location?.description ?? ""
-        case "level" where !grouped: return finding.level.rawValue
-        case "rule" where !grouped: return finding.rule.rawValue
+        // A grouped row has its group's level and rule: answered here, so the template does not look through the
+        // group for them (two context levels for two of a row's three keys).
+        case "level": return finding.level.rawValue
+        case "rule": return finding.rule.rawValue
         case "clauses" where !grouped: return finding.clauses.joined(separator: "; ")
         default: return nil
         }

@@ -5,42 +5,63 @@ public enum MarkdownText {
     /// punctuation that Markdown reads is backslash-escaped, a leading `1.` cannot start a list, and
     /// `scheme://`, `www.` and `@` are broken up so that GitHub's autolinks make no link of user text.
     public static func inline(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
+        var text = text
+        return text.withUTF8 { escaped($0) } ?? text
+    }
+
+    /// `inline` of the text `bytes` hold, or nil when that is the text unchanged (most values of a document are:
+    /// they are then handed back without a copy).
+    private static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8]?  // nil while what is written equals the bytes read so far
+        var last: UInt8?  // the last byte written
+        var onlyDigits = false  // whether what is written is one or more digits and nothing else
         let backslash = UInt8(ascii: "\\")
         var atStart = true
-        var index = 0
-        while index < bytes.count {
+        func differs(from index: Int) {
+            guard out == nil else { return }
+            var copy = [UInt8]()
+            copy.reserveCapacity(bytes.count + 8)
+            copy.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<index]))
+            out = copy
+        }
+        func write(_ byte: UInt8) {
+            out?.append(byte)
+            onlyDigits = (last == nil || onlyDigits) && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            last = byte
+        }
+        for index in bytes.indices {
             let byte = bytes[index]
-            defer { index += 1 }
             switch byte {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
-                if out.last != UInt8(ascii: " ") { out.append(UInt8(ascii: " ")) }
+                differs(from: index)
+                if last != UInt8(ascii: " ") { write(UInt8(ascii: " ")) }
                 continue
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
                  UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "&"),
                  UInt8(ascii: "~"), UInt8(ascii: "$"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"),
                  UInt8(ascii: "@"):
-                out.append(backslash)
+                differs(from: index)
+                write(backslash)
             case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "="), UInt8(ascii: "!"):
-                if atStart { out.append(backslash) }
+                if atStart { differs(from: index); write(backslash) }
             case UInt8(ascii: ":"):
                 // `scheme://` would be an autolink on GitHub.
-                if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { out.append(backslash) }
+                if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                    differs(from: index)
+                    write(backslash)
+                }
             case UInt8(ascii: "."), UInt8(ascii: ")"):
                 // `www.` would be an autolink; `12.` or `12)` at the start would begin a list.
                 let www = index >= 3 && bytes[(index - 3)..<index].elementsEqual("www".utf8)
                     && (index == 3 || !(bytes[index - 4].isASCIILetterOrDigit))
-                let listMarker = !out.isEmpty && out.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-                if (byte == UInt8(ascii: ".") && www) || listMarker { out.append(backslash) }
+                if (byte == UInt8(ascii: ".") && www) || onlyDigits { differs(from: index); write(backslash) }
             default:
                 break
             }
-            out.append(byte)
+            write(byte)
             if byte != UInt8(ascii: " ") { atStart = false }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Collapses runs of blank lines that empty template sections leave behind, and ends with one newline.
