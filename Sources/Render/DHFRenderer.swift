@@ -29,7 +29,7 @@ public struct DHFRenderer: Sendable {
         async let documents: Void = {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             let context = DHFContext.make(history, generator: generator)
-            let markdown = MarkdownText.collapsingBlankLines(try library.render(context, withTemplate: "dhf.md") ?? "")
+            let markdown = MarkdownText.collapsingBlankLines(try await library.renderDocument(context, withTemplate: "dhf.md"))
             if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
             if formats.contains(.html) {
                 let frame = HTMLPage.Frame(title: context.title, date: history.date, commit: history.commit,

@@ -57,9 +57,9 @@ public struct SUFRenderer: Sendable {
         async let documents: Void = {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             // The template context is large for long histories: let it go before the HTML is made.
-            let (markdown, title): (String, String) = try {
+            let (markdown, title): (String, String) = try await {
                 let context = SUFContext.make(release, generator: generator)
-                let text = try library.render(context, withTemplate: "suf.md") ?? ""
+                let text = try await library.renderDocument(context, withTemplate: "suf.md")
                 return (MarkdownText.collapsingBlankLines(text), context.title)
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }

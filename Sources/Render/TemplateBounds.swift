@@ -29,59 +29,104 @@ enum TemplateBounds {
     /// recursing, counting how deep sections nest and collecting partial tags. Where swift-mustache's parser would
     /// stop with an error the scan stops too: that parser then reports the error, never nesting deeper.
     static func outline(_ characters: [Character]) -> Outline {
-        var scanner = Scanner(characters: characters)
         var partials: [Partial] = []
         var sections: [Range<Int>] = []
         var open: [Int] = []
         var deepest = 0
+        var tooDeep: Int?
+        scan(characters) { tag in
+            if let name = tag.partial { partials.append(Partial(name: name, offset: tag.range.lowerBound)) }
+            if tag.opensSection {
+                open.append(tag.range.upperBound)
+                deepest = max(deepest, open.count)
+                if open.count > maxNesting {
+                    tooDeep = tag.range.lowerBound
+                    return false
+                }
+            } else if tag.closesSection {
+                guard let start = open.popLast() else { return false }
+                sections.append(start..<tag.range.lowerBound)
+            }
+            return true
+        }
+        if let tooDeep { return .tooDeep(offset: tooDeep) }
+        return .partials(partials, sections: sections, deepest: deepest)
+    }
+
+    /// One tag found by `scan`.
+    struct Tag {
+        /// From its start delimiter to the end of its end delimiter.
+        var range: Range<Int>
+        /// The character after the start delimiter that says what the tag is (`#`, `/`, `%`, `=`, `>`, …), or nil
+        /// for a variable.
+        var kind: Character?
+        /// The name a partial tag (`>`) or a parent tag (`<`) includes, `*name` for a dynamic one.
+        var partial: String?
+        /// Whether it opens a section (`#`, `^`, `$`, `<`).
+        var opensSection: Bool { kind == "#" || kind == "^" || kind == "$" || kind == "<" }
+        /// Whether it closes one (`/`).
+        var closesSection: Bool { kind == "/" }
+    }
+
+    /// Calls `visit` with each tag in order, read with swift-mustache's tag rules, until `visit` returns false or a
+    /// tag does not read (where swift-mustache's parser would stop with an error). Returns whether it read every tag
+    /// to the end of the text.
+    @discardableResult
+    static func scan(_ characters: [Character], _ visit: (Tag) -> Bool) -> Bool {
+        var scanner = Scanner(characters: characters)
         while let tag = scanner.nextTag() {
-            guard let kind = scanner.peek() else { break }
+            guard let kind = scanner.peek() else { return false }
+            var partial: String?
             switch kind {
             case "#", "^", "$", "<":
                 scanner.position += 1
                 if kind == "<" {
                     scanner.skipWhitespace()
-                    let name = scanner.read(partialNameChars)
-                    partials.append(Partial(name: name, offset: tag))
+                    partial = scanner.read(partialNameChars)
                     scanner.skipWhitespace()
-                    guard scanner.readEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
+                    guard scanner.readEnd() else {
+                        // swift-mustache stops here with an error; the name is still recorded.
+                        _ = visit(Tag(range: tag..<scanner.position, kind: nil, partial: partial))
+                        return false
+                    }
                 } else {
-                    guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
+                    guard scanner.readName() else { return false }
                 }
-                open.append(scanner.position)
-                deepest = max(deepest, open.count)
-                if open.count > maxNesting { return .tooDeep(offset: tag) }
             case "/":
                 scanner.position += 1
-                guard scanner.readName(), let start = open.popLast() else { return .partials(partials, sections: sections, deepest: deepest) }
-                sections.append(start..<tag)
+                guard scanner.readName() else { return false }
             case "!", "%":
                 scanner.position += 1
-                guard scanner.skipPastEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
+                guard scanner.skipPastEnd() else { return false }
             case "=":
                 scanner.position += 1
-                guard scanner.setDelimiters() else { return .partials(partials, sections: sections, deepest: deepest) }
+                guard scanner.setDelimiters() else { return false }
             case ">":
                 scanner.position += 1
                 scanner.skipWhitespace()
                 let dynamic = scanner.peek() == "*"
                 if dynamic { scanner.position += 1 }
                 scanner.skipWhitespace()
-                let name = scanner.read(partialNameChars)
-                partials.append(Partial(name: (dynamic ? "*" : "") + name, offset: tag))
+                partial = (dynamic ? "*" : "") + scanner.read(partialNameChars)
                 scanner.skipWhitespace()
-                guard scanner.readEnd() else { return .partials(partials, sections: sections, deepest: deepest) }
+                guard scanner.readEnd() else {
+                    _ = visit(Tag(range: tag..<scanner.position, kind: nil, partial: partial))
+                    return false
+                }
             case "{":
                 scanner.position += 1
-                guard scanner.readName(), scanner.read(string: ["}"]) else { return .partials(partials, sections: sections, deepest: deepest) }
+                guard scanner.readName(), scanner.read(string: ["}"]) else { return false }
             case "&":
                 scanner.position += 1
-                guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
+                guard scanner.readName() else { return false }
             default:
-                guard scanner.readName() else { return .partials(partials, sections: sections, deepest: deepest) }
+                guard scanner.readName() else { return false }
+                guard visit(Tag(range: tag..<scanner.position, kind: nil)) else { return false }
+                continue
             }
+            guard visit(Tag(range: tag..<scanner.position, kind: kind, partial: partial)) else { return false }
         }
-        return .partials(partials, sections: sections, deepest: deepest)
+        return true
     }
 
     /// The 1-based line and column of `offset` in `characters` (a CR LF pair is one character, as swift-mustache counts).
@@ -102,7 +147,7 @@ enum TemplateBounds {
     private static let partialNameChars = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     /// The reading operations of swift-mustache's parser that the scan needs, with its current delimiters.
-    private struct Scanner {
+    struct Scanner {
         let characters: [Character]
         var position = 0
         var start: [Character] = ["{", "{"]

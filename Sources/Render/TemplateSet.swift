@@ -85,7 +85,18 @@ public struct TemplateSet: Sendable {
             }
         }
         let files = Dictionary(uniqueKeysWithValues: Self.names.filter { $0.hasSuffix(".mustache") }.map { (String($0.dropLast(9)), file($0)) })
-        return TemplateLibrary(mustache: library, files: files, largestBody: bounds.largestBody, deepestNesting: bounds.deepestNesting)
+        // The long documents also as parts that render at once (`TemplateParts`), registered under names no partial
+        // tag can write (they hold a space); a document whose parts do not all parse is rendered whole.
+        var parts: [String: [String]] = [:]
+        for document in ["suf.md", "dhf.md"] {
+            guard let texts = TemplateParts.cut(self.texts[document + ".mustache"] ?? ""),
+                  let templates = try? texts.map({ try MustacheTemplate(string: $0) }) else { continue }
+            let names = templates.indices.map { "\(document) part \($0 + 1)" }
+            for (name, template) in zip(names, templates) { library.register(template, named: name) }
+            parts[document] = names
+        }
+        return TemplateLibrary(mustache: library, files: files, parts: parts, largestBody: bounds.largestBody,
+                               deepestNesting: bounds.deepestNesting)
     }
 
     /// The file a template is named by in errors: its override's path, or `templates/NAME` for a built-in one.
