@@ -52,7 +52,7 @@ public struct DiffAction: Sendable {
         let newRelease = try await ReleaseReader.release(named: new, request: request, warnings: &warnings)
         for warning in warnings { warn(warning) }
         let diff = ReleaseDiff(old: oldRelease, new: newRelease)
-        let document = try DiffRenderer(templates: templates, generator: DossierVersion.generator).render(diff, as: format)
+        let document = try await DiffRenderer(templates: templates, generator: DossierVersion.generator).render(diff, as: format)
         return Result(diff: diff, document: document)
     }
 }

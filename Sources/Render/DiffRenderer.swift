@@ -20,22 +20,22 @@ public struct DiffRenderer: Sendable {
 
     /// The diff in one format.
     /// - Throws: `DossierError` when a template does not parse.
-    public func render(_ diff: ReleaseDiff, as format: DocumentFormat) throws -> Data {
+    public func render(_ diff: ReleaseDiff, as format: DocumentFormat) async throws -> Data {
         switch format {
         case .json:
             return try CanonicalJSON.encode(diff)
         case .md:
             return Data(try markdown(diff).utf8)
         case .html:
-            return Data(try html(diff).utf8)
+            return Data(try await html(diff).utf8)
         case .pdf:
-            return try PDFPrinter.print(html: try html(diff), date: diff.new.date, chromium: PDFPrinter.chromium())
+            return try PDFPrinter.print(html: try await html(diff), date: diff.new.date, chromium: PDFPrinter.chromium())
         }
     }
 
-    private func html(_ diff: ReleaseDiff) throws -> String {
+    private func html(_ diff: ReleaseDiff) async throws -> String {
         let library = try templates.library()
-        return try HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
+        return try await HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
                                generator: generator, templates: templates, library: library)
     }
 

@@ -34,8 +34,8 @@ enum HTMLPage {
 
     /// The page for `markdown`; `date` and `commit` name the document in its running header and footer.
     static func render(markdown: String, title: String, date: String, commit: String, generator: String,
-                       templates: TemplateSet, library: TemplateLibrary) throws -> String {
-        let (body, headings) = MarkdownHTML.convert(markdown)
+                       templates: TemplateSet, library: TemplateLibrary) async throws -> String {
+        let (body, headings) = await MarkdownHTML.convert(markdown)
         let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library)
         return try page(body: body, headings: headings, parts: [], current: nil, frame: frame)
     }
@@ -43,8 +43,8 @@ enum HTMLPage {
     /// The pages for `markdown` as `layout` says: one, named `firstFile`, or one per part (the text before the
     /// second level-2 heading in `firstFile`, each later part in `STEM-ANCHOR.html`). Links to anchors on
     /// another page are pointed at that page.
-    static func pages(markdown: String, layout: HTMLPageLayout, firstFile: String, frame: Frame) throws -> [(file: String, html: String)] {
-        let (body, headings) = MarkdownHTML.convert(markdown)
+    static func pages(markdown: String, layout: HTMLPageLayout, firstFile: String, frame: Frame) async throws -> [(file: String, html: String)] {
+        let (body, headings) = await MarkdownHTML.convert(markdown)
         let split = layout == .parts || (layout == .auto && markdown.utf8.count > HTMLPageLayout.autoLimit)
         let sectionTitles = headings.filter { $0.level == 2 }
         let starts = body.ranges(of: "<h2>").map(\.lowerBound)

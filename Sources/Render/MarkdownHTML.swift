@@ -21,45 +21,112 @@ public enum MarkdownHTML {
     /// Converts a document; returns the HTML fragment and its level-2 and level-3 headings (every heading gets an
     /// anchor, unique in the document, in document order).
     ///
-    /// The document is converted section by section, one after the other: it is cut before each `##` and `###`
-    /// heading line outside fenced code blocks (`sections`), and each section is parsed, its raw HTML neutralised
-    /// and its headings given anchors through cmark's node API, rendered and freed before the next. So the syntax
-    /// tree of a release with tens of thousands of commits is never held whole: peak memory grows with the largest
-    /// section, not with the document. Link reference definitions therefore apply within their section.
-    public static func convert(_ markdown: String) -> (html: String, headings: [Heading]) {
+    /// The document is converted section by section: it is cut before each `##` and `###` heading line outside
+    /// fenced code blocks (`sections`), and each section is parsed (its raw HTML neutralised), given its headings'
+    /// anchors through cmark's node API, rendered and freed. Sections are parsed and rendered at once on the
+    /// machine's cores; anchors are given one section after the other, in document order, so each is unique among
+    /// those before it whichever section parsed first. At most one section more than there are cores is held parsed
+    /// at a time: the syntax tree of a release with tens of thousands of commits is never held whole, and peak memory
+    /// grows with the largest sections, not with the document. Link reference definitions apply within their section.
+    public static func convert(_ markdown: String) async -> (html: String, headings: [Heading]) {
         _ = extensionsRegistered
+        let sections = sections(markdown)
+        let window = ProcessInfo.processInfo.activeProcessorCount + 1
         var html = ""
         var headings: [Heading] = []
         var used = HeadingAnchors()
-        for section in sections(markdown) {
-            let (part, found) = convertSection(section, usedAnchors: &used)
-            html += part
-            headings += found
+        await withTaskGroup(of: SectionStep.self) { group in
+            var nextToParse = 0, nextToAnchor = 0, nextToJoin = 0, held = 0
+            var parsed: [Int: ParsedSection] = [:], rendered: [Int: String] = [:]
+            func parseMore() {
+                while nextToParse < sections.count, held < window {
+                    let index = nextToParse, text = sections[index]
+                    group.addTask { .parsed(index, ParsedSection(text)) }
+                    nextToParse += 1
+                    held += 1
+                }
+            }
+            parseMore()
+            for await step in group {
+                switch step {
+                case let .parsed(index, section):
+                    parsed[index] = section
+                    while let next = parsed.removeValue(forKey: nextToAnchor) {
+                        headings += next.anchor(&used)
+                        let anchored = nextToAnchor
+                        group.addTask { .rendered(anchored, next.render()) }
+                        nextToAnchor += 1
+                    }
+                case let .rendered(index, text):
+                    rendered[index] = text
+                    held -= 1
+                    while let next = rendered.removeValue(forKey: nextToJoin) {
+                        html += next
+                        nextToJoin += 1
+                    }
+                    parseMore()
+                }
+            }
         }
         return (html, headings.filter { $0.level == 2 || $0.level == 3 })
     }
 
-    /// One section: one parse, the tree's raw HTML neutralised and its headings given anchors unique among `used`,
-    /// one render.
-    private static func convertSection(_ markdown: Substring, usedAnchors used: inout HeadingAnchors) -> (String, [Heading]) {
-        let parser = newParser()
-        defer { cmark_parser_free(parser) }
-        var text = markdown
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        }
-        let root = cmark_parser_finish(parser)!
-        defer { cmark_node_free(root) }
+    /// What a task of `convert` hands back: a section parsed, or rendered.
+    private enum SectionStep: Sendable {
+        case parsed(Int, ParsedSection)
+        case rendered(Int, String)
+    }
 
-        // Raw HTML starts with `<`: a section without one has none, and only its headings need finding.
-        let mayHoldHTML = markdown.utf8.contains(UInt8(ascii: "<"))
-        let headings = neutraliseAndAnchor(root, mayHoldHTML: mayHoldHTML, usedAnchors: &used)
-        // A table row starts with `|`: a section without one has no table cell to keep ids whole in.
-        if markdown.utf8.contains(UInt8(ascii: "|")) { MarkdownIdSpans.wrap(in: root) }
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
-        defer { free(raw) }
-        return (String(cString: raw), headings)
+    /// One section's syntax tree, from its parse (raw HTML neutralised, headings found) through its anchors to its
+    /// HTML. Handed from task to task through `convert`'s task group, which gives it to one task at a time; freed
+    /// with the last reference to it.
+    private final class ParsedSection: @unchecked Sendable {
+        private let parser: OpaquePointer
+        private let root: OpaquePointer
+        private let headingNodes: [OpaquePointer]
+        /// A table row starts with `|`: a section without one has no table cell to keep ids whole in.
+        private let mayHoldTable: Bool
+
+        /// Parses `markdown` and neutralises its raw HTML.
+        init(_ markdown: Substring) {
+            let parser = MarkdownHTML.newParser()
+            var text = markdown
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            self.parser = parser
+            root = cmark_parser_finish(parser)!
+            // Raw HTML starts with `<`: a section without one has none, and only its headings need finding.
+            headingNodes = MarkdownHTML.neutralise(root, mayHoldHTML: markdown.utf8.contains(UInt8(ascii: "<")))
+            mayHoldTable = markdown.utf8.contains(UInt8(ascii: "|"))
+        }
+
+        deinit {
+            cmark_node_free(root)
+            cmark_parser_free(parser)
+        }
+
+        /// Gives the headings anchors unique among `used`, in order.
+        func anchor(_ used: inout HeadingAnchors) -> [Heading] {
+            headingNodes.map { node in
+                let level = Int(cmark_node_get_heading_level(node))
+                let title = MarkdownHTML.plainText(node)
+                let unique = used.unique(title)
+                let tag = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+                cmark_node_set_literal(tag, "<a id=\"\(unique)\"></a>")
+                cmark_node_prepend_child(node, tag)
+                return Heading(level: level, title: title, anchor: unique)
+            }
+        }
+
+        /// The section's HTML.
+        func render() -> String {
+            if mayHoldTable { MarkdownIdSpans.wrap(in: root) }
+            let extensions = cmark_parser_get_syntax_extensions(parser)
+            let raw = cmark_render_html(root, CMARK_OPT_UNSAFE, extensions)!
+            defer { free(raw) }
+            return String(cString: raw)
+        }
     }
 
     /// The document cut before each `##` or `###` heading line that is not inside a fenced code block.
@@ -149,7 +216,7 @@ public enum MarkdownHTML {
     private static let extensionNames = ["table", "autolink"]
 
     /// A parser with dossier's extensions attached.
-    private static func newParser() -> OpaquePointer {
+    fileprivate static func newParser() -> OpaquePointer {
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         for name in extensionNames {
             if let extensionPointer = cmark_find_syntax_extension(name) {
@@ -159,9 +226,10 @@ public enum MarkdownHTML {
         return parser
     }
 
-    /// Turns raw HTML nodes into text (except dossier's own anchors) and gives headings anchors. Without
-    /// `mayHoldHTML` only the blocks that can hold headings are visited, not every inline node of every table row.
-    private static func neutraliseAndAnchor(_ root: OpaquePointer, mayHoldHTML: Bool, usedAnchors used: inout HeadingAnchors) -> [Heading] {
+    /// Turns raw HTML nodes into text (except dossier's own anchors) and returns the headings, in document order.
+    /// Without `mayHoldHTML` only the blocks that can hold headings are visited, not every inline node of every
+    /// table row.
+    fileprivate static func neutralise(_ root: OpaquePointer, mayHoldHTML: Bool) -> [OpaquePointer] {
         var htmlNodes: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         if mayHoldHTML {
@@ -203,17 +271,7 @@ public enum MarkdownHTML {
             }
             cmark_node_set_literal(node, literal)
         }
-        var headings: [Heading] = []
-        for node in headingNodes {
-            let level = Int(cmark_node_get_heading_level(node))
-            let title = plainText(node)
-            let unique = used.unique(title)
-            let tag = cmark_node_new(CMARK_NODE_HTML_INLINE)!
-            cmark_node_set_literal(tag, "<a id=\"\(unique)\"></a>")
-            cmark_node_prepend_child(node, tag)
-            headings.append(Heading(level: level, title: title, anchor: unique))
-        }
-        return headings
+        return headingNodes
     }
 
     /// The headings among the descendants of `node`, in document order, descending only into the blocks that can
@@ -245,7 +303,7 @@ public enum MarkdownHTML {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private static func plainText(_ node: OpaquePointer) -> String {
+    fileprivate static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)!
         defer { cmark_iter_free(iterator) }

@@ -64,7 +64,7 @@ public struct SUFRenderer: Sendable {
             }()
             if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
             if !formats.isDisjoint(with: [.html, .pdf]) {
-                let html = try HTMLPage.render(markdown: markdown, title: title, date: release.release.identification.date,
+                let html = try await HTMLPage.render(markdown: markdown, title: title, date: release.release.identification.date,
                                                commit: release.release.identification.commit, generator: generator, templates: templates,
                                                library: library)
                 if formats.contains(.html) { try files.add("SUF-\(name).html", Data(html.utf8)) }

@@ -54,8 +54,8 @@ struct ReleaseUnitTests {
     }
 
     @Test("Markdown to HTML: tables, heading anchors, raw HTML shown as text")
-    func markdownToHTML() {
-        let (html, headings) = MarkdownHTML.convert("## 1. Intro\n\n| a | b |\n|---|---|\n| <a id=\"x\"></a>1 | <i>2</i> |\n\n<div>raw</div>\n")
+    func markdownToHTML() async {
+        let (html, headings) = await MarkdownHTML.convert("## 1. Intro\n\n| a | b |\n|---|---|\n| <a id=\"x\"></a>1 | <i>2</i> |\n\n<div>raw</div>\n")
         #expect(headings == [Heading(level: 2, title: "1. Intro", anchor: "1-intro")])
         #expect(html.contains("<h2><a id=\"1-intro\"></a>1. Intro</h2>"))
         #expect(html.contains("<td><a id=\"x\"></a>1</td>"))
@@ -64,9 +64,9 @@ struct ReleaseUnitTests {
     }
 
     @Test("ids in table cells are kept on one line; dossier's own <br> is kept and a record's is shown as text")
-    func idsAndLineBreaksInTables() {
+    func idsAndLineBreaksInTables() async {
         let cell = "REQ-22, REQ-12 (CR-1); 2025-01-27 x-y -z \(String(repeating: "a-", count: 30))b<br>next " + MarkdownText.inline("a<br>b")
-        let (html, _) = MarkdownHTML.convert("REQ-1 outside\n\n| a |\n|---|\n| \(cell) |\n")
+        let (html, _) = await MarkdownHTML.convert("REQ-1 outside\n\n| a |\n|---|\n| \(cell) |\n")
         #expect(html.contains("<p>REQ-1 outside</p>"))
         #expect(html.contains("<td><span class=\"id\">REQ-22</span>, <span class=\"id\">REQ-12</span> (<span class=\"id\">CR-1</span>); <span class=\"id\">2025-01-27</span> <span class=\"id\">x-y</span> -z a-a-"))
         #expect(!html.contains("<span class=\"id\">a-a-"), "a word longer than an id may wrap")
@@ -74,10 +74,10 @@ struct ReleaseUnitTests {
     }
 
     @Test("a document is converted section by section: headings of every level get unique anchors in document order, code is left alone")
-    func headingAnchorsAcrossSections() {
+    func headingAnchorsAcrossSections() async {
         let markdown = "# T\n\n## A\n\n| x |\n|---|\n| 1 |\n\n```\n## not a heading\n```\n\n### B\n\ntext\n\n## A\n\nagain\n\n#### A\n\n### A\n"
         #expect(MarkdownHTML.sections(markdown).map { String($0.prefix(5)) } == ["# T\n\n", "## A\n", "### B", "## A\n", "### A"])
-        let (html, headings) = MarkdownHTML.convert(markdown)
+        let (html, headings) = await MarkdownHTML.convert(markdown)
         #expect(headings.map(\.anchor) == ["a", "b", "a-2", "a-4"])
         #expect(html.contains("<h4><a id=\"a-3\"></a>A</h4>"))
         #expect(html.contains("<pre><code>## not a heading\n</code></pre>"))
@@ -85,25 +85,25 @@ struct ReleaseUnitTests {
     }
 
     @Test("a fence closes only with its own character, at least as long, after up to three spaces; a heading inside it does not cut the document")
-    func sectionsKeepFencesWhole() {
+    func sectionsKeepFencesWhole() async {
         let markdown = "## A\n\n  ~~~~ text\n## in\n```\n## still in\n~~~\n## still in\n   ~~~~~  \n## B\n\n    ```\n## C\n"
         #expect(MarkdownHTML.sections(markdown).map { String($0.prefix(4)) } == ["## A", "## B", "## C"])
-        let (html, headings) = MarkdownHTML.convert(markdown)
+        let (html, headings) = await MarkdownHTML.convert(markdown)
         #expect(headings.map(\.anchor) == ["a", "b", "c"])
         #expect(html.contains("<pre><code class=\"language-text\">## in\n```\n## still in\n~~~\n## still in\n</code></pre>"))
     }
 
     @Test("a backtick line whose info string holds a backtick opens no fence, as cmark reads it")
-    func backtickInfoStringIsNoFence() {
+    func backtickInfoStringIsNoFence() async {
         let markdown = "## A\n\n``` a`b\n## B\n"
         #expect(MarkdownHTML.sections(markdown).map { String($0.prefix(4)) } == ["## A", "## B"])
-        #expect(MarkdownHTML.convert(markdown).headings.map(\.anchor) == ["a", "b"])
+        #expect(await MarkdownHTML.convert(markdown).headings.map(\.anchor) == ["a", "b"])
     }
 
     @Test("a heading repeated 40,000 times gets anchors one step each (a hostile template took 106 s)")
-    func repeatedHeadingsAreLinear() {
+    func repeatedHeadingsAreLinear() async {
         let markdown = "# T\n\n" + String(repeating: "## H\n\n", count: 40_000)
-        let headings = MarkdownHTML.convert(markdown).headings
+        let headings = await MarkdownHTML.convert(markdown).headings
         #expect(headings.count == 40_000)
         #expect(headings.first?.anchor == "h")
         #expect(headings.last?.anchor == "h-40000")
@@ -115,10 +115,18 @@ struct ReleaseUnitTests {
         // cmark-gfm keeps the characters that start an autolink (`:`, `w`) in one process-wide table; a parse
         // that cleared it when it ended made another thread's parse miss the links after that point.
         let long = "## Links\n\n" + (1...3000).map { "Line \($0): see https://example.com/\($0) and www.example.org/\($0).\n" }.joined(separator: "\n")
-        let expected = MarkdownHTML.convert(long).html
+        let expected = await MarkdownHTML.convert(long).html
         #expect(expected.components(separatedBy: "<a href=").count - 1 == 6000)
-        async let converted = (0..<4).map { _ in MarkdownHTML.convert(long).html }
-        async let short = (0..<3000).map { _ in MarkdownHTML.convert("a https://example.com b\n").html }
+        async let converted: [String] = {
+            var results: [String] = []
+            for _ in 0..<4 { results.append(await MarkdownHTML.convert(long).html) }
+            return results
+        }()
+        async let short: [String] = {
+            var results: [String] = []
+            for _ in 0..<3000 { results.append(await MarkdownHTML.convert("a https://example.com b\n").html) }
+            return results
+        }()
         let (longResults, shortResults) = await (converted, short)
         #expect(longResults.count == 4)
         for html in longResults { #expect(html == expected) }
