@@ -221,7 +221,7 @@ public struct DHFAction: Sendable {
         guard let manifest = files[BundleWriter.manifestName] else {
             throw DossierError("\(bundle) has no \(BundleWriter.manifestName)")
         }
-        guard BundleWriter.isWhole(files) else {
+        guard let whole = WholeBundle(files) else {
             throw DossierError("\(bundle) does not match its \(BundleWriter.manifestName): a file was changed after the bundle was made (see git log -p \(DossierReference.bundle(name))); attach a whole bundle with dossier attach \(name) --force")
         }
         guard let json = files["suf.json"] else {
@@ -237,9 +237,7 @@ public struct DHFAction: Sendable {
         let stale = staleness?.commit
         if let staleness { warnings.append(staleness.warning) }
         let folder = Release.fileStem(name)
-        for (file, data) in files.sorted(by: { $0.key < $1.key }) {
-            try writer.add("\(folder)/\(file)", data)
-        }
+        try writer.add(whole, inFolder: folder)
         return DocumentedRelease(release: release,
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(manifest), attachedCommit: commit,
                                                    evidenceStoredSince: stale),

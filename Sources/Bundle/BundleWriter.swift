@@ -22,8 +22,7 @@ public final class BundleWriter: BundleFileSink {
     /// Whether `files` (a bundle's files, by name) hold the manifest dossier writes for the others: every other
     /// file listed with its digest, and nothing else.
     public static func isWhole(_ files: [String: Data]) -> Bool {
-        guard let manifest = files[manifestName] else { return false }
-        return manifest == Data(ManifestListing.text(files.filter { $0.key != manifestName && $0.key != signatureName }).utf8)
+        WholeBundle(files) != nil
     }
 
     private let folder: String
@@ -127,7 +126,20 @@ public final class BundleWriter: BundleFileSink {
     /// Writes one file of the bundle and notes its digest for the manifest. Safe to call from several threads.
     /// - Throws: `DossierError` when the file cannot be written.
     public func add(_ name: String, _ data: Data) throws {
-        let digest = SHA256.hash(data: data)
+        try add(name, data, digest: sha256Hex(data))
+    }
+
+    /// Writes the files of a whole bundle (one copied into the DHF) in the folder `folder` of this one, with the
+    /// digests computed when it was checked against its manifest: each file is hashed once.
+    /// - Throws: `DossierError` when a file cannot be written.
+    public func add(_ bundle: WholeBundle, inFolder folder: String) throws {
+        for (file, data) in bundle.files.sorted(by: { $0.key < $1.key }) {
+            try add("\(folder)/\(file)", data, digest: bundle.digests[file] ?? sha256Hex(data))
+        }
+    }
+
+    /// Writes one file whose SHA-256 (lowercase hex) is `digest`.
+    private func add(_ name: String, _ data: Data, digest: String) throws {
         let path = try path(claiming: name)
         do {
             try makeFolders(for: name)
@@ -135,7 +147,7 @@ public final class BundleWriter: BundleFileSink {
         } catch {
             throw DossierError("cannot write the bundle to \(destination): \(error.localizedDescription)")
         }
-        written.withLock { $0.digests[name] = digest.hex }
+        written.withLock { $0.digests[name] = digest }
     }
 
     /// Writes one file of the bundle from the pieces `produce` hands over, hashing them on the way, so that the
