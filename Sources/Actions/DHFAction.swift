@@ -206,11 +206,14 @@ public struct DHFAction: Sendable {
                                                                       folder: request.templatesFolder),
                                    generator: DossierVersion.generator)
         let folder = assembled.release.fileStem
-        try await renderer.render(assembled.assessed, into: SubfolderSink(writer: writer, folder: folder))
+        // The trace graph and the rest of the assembly are let go before the documents are made (as in SUFAction).
+        let assessed = assembled.assessed, config = assembled.config, warnings = assembled.warnings
+        _ = consume assembled
+        try await renderer.render(assessed, into: SubfolderSink(writer: writer, folder: folder))
         let manifest = try writer.finishFolder(folder, signingKey: signingKey)
-        return DocumentedRelease(release: ReleaseFacts(assembled.assessed, keepingRecords: newest),
+        return DocumentedRelease(release: ReleaseFacts(assessed, keepingRecords: newest),
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(Data(manifest.utf8)), attachedCommit: nil),
-                                 config: assembled.config, warnings: assembled.warnings)
+                                 config: config, warnings: warnings)
     }
 
     /// Copies the bundle attached to `name` byte for byte, after checking it against its manifest.

@@ -57,19 +57,23 @@ public struct SUFAction: Sendable {
                                                                  repository: release.repository, folder: templatesFolder),
                                    generator: DossierVersion.generator)
         try renderer.checkTemplates()
+        // What the documents need; the rest of the assembly (the trace graph: tens of megabytes for a long history)
+        // is let go before they are made.
+        let assessed = assembled.assessed, warnings = assembled.warnings
+        _ = consume assembled
         // Each file is written as soon as it is made; the folder is renamed into place only when all are.
-        let writer = try BundleWriter(folder: outFolder, name: assembled.release.fileStem)
+        let writer = try BundleWriter(folder: outFolder, name: assessed.release.fileStem)
         let path: String
         do {
             try await StageTimer.measure("render") {
-                try await renderer.render(assembled.assessed, formats: formats, into: writer)
+                try await renderer.render(assessed, formats: formats, into: writer)
             }
             path = try await StageTimer.measure("write") { try writer.finish(signingKey: signingKey) }
         } catch {
             writer.discard()
             throw error
         }
-        return Result(path: path, release: assembled.release, assessment: assembled.assessment, warnings: assembled.warnings)
+        return Result(path: path, release: assessed.release, assessment: assessed.assessment, warnings: warnings)
     }
 
     /// The templates the documents of the release at `commit` are rendered with: the built-in ones, overridden by the folder that
