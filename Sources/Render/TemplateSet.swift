@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import Records
 import Support
+import Synchronization
 
 /// The templates a bundle is rendered with: the defaults built into the binary, each replaceable by a
 /// file of the same name in an override folder (`--templates DIR` or `templates:` in dossier.yml).
@@ -70,9 +71,28 @@ public struct TemplateSet: Sendable {
         origins[name] = origin
     }
 
-    /// Parses every mustache template into a library (partials by name without `.mustache`), once.
+    /// Parses every mustache template into a library (partials by name without `.mustache`), once per process for
+    /// the same texts: the DHF renders every release's SUF with the same templates, mostly.
     /// - Throws: `DossierError` with the template's file, line and column when one does not parse.
     package func library() throws -> TemplateLibrary {
+        // Keyed by the origins too: errors name the template's file.
+        let key = [texts, origins]
+        if let parsed = Self.parsed.withLock({ $0[key] }) { return parsed }
+        let library = try parse()
+        Self.parsed.withLock { parsed in
+            if parsed.count >= Self.parsedLimit { parsed.removeAll() }
+            parsed[key] = library
+        }
+        return library
+    }
+
+    /// The libraries parsed so far in this process, by the texts they were parsed from and where those came from (at
+    /// most `parsedLimit`).
+    private static let parsed = Mutex<[[[String: String]]: TemplateLibrary]>([:])
+    private static let parsedLimit = 8
+
+    /// Checks the bounds of every template and parses it.
+    private func parse() throws -> TemplateLibrary {
         let bounds = try checkBounds()
         MarkdownContentType.register()
         var library = MustacheLibrary()
