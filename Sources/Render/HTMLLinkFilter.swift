@@ -28,7 +28,7 @@ enum HTMLLinkFilter {
     /// `html` with each tag that has a link of another scheme turned into text.
     static func filter(_ html: String) -> String {
         var html = html
-        let lessThans: [Int] = html.withUTF8 { positionsToEscape(in: $0) }
+        let lessThans: [Int] = html.withUTF8 { positionsToEscape(in: $0, final: true).positions }
         guard !lessThans.isEmpty else { return html }
         return html.withUTF8 { bytes in
             var out: [UInt8] = []
@@ -45,8 +45,9 @@ enum HTMLLinkFilter {
     }
 
     /// The offsets of the `<` characters to write as `&lt;`: the first of each tag with a link of another scheme, and
-    /// every one inside a tag.
-    private static func positionsToEscape(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    /// every one inside a tag. Unless the bytes are the `final` ones of the page, reading stops before a `<` whose tag
+    /// may go on past them: `settled` is where it stopped (the bytes before it are filtered as in the whole page).
+    private static func positionsToEscape(in bytes: UnsafeBufferPointer<UInt8>, final: Bool) -> (positions: [Int], settled: Int) {
         var positions: [Int] = []
         var index = 0
         while index < bytes.count {
@@ -54,15 +55,42 @@ enum HTMLLinkFilter {
                 index += 1
                 continue
             }
+            // `<`, or `</`, at the very end: whether a tag starts here depends on what follows.
+            if !final, index + 2 >= bytes.count { return (positions, index) }
             guard let tag = readTag(bytes, at: index) else {
                 index += 1
                 continue
             }
+            if !final, tag.end >= bytes.count { return (positions, index) }
             if !tag.safe { positions.append(index) }
             for inner in (index + 1)..<tag.end where bytes[inner] == UInt8(ascii: "<") { positions.append(inner) }
             index = tag.end
         }
-        return positions
+        return (positions, bytes.count)
+    }
+
+    /// The filter over a page handed on in pieces: what it writes, piece after piece, is `filter` of the whole page.
+    /// A tag that may go on past a piece is kept until the next (or the last) piece shows where it ends.
+    struct Stream {
+        private var pending: [UInt8] = []
+        private static let lessThan = Array("&lt;".utf8)
+
+        /// Filters the next piece of the page (`final`: the last) and hands on what is settled.
+        mutating func feed(_ piece: some Collection<UInt8>, final: Bool = false,
+                           to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+            pending.append(contentsOf: piece)
+            let (positions, settled) = pending.withUnsafeBufferPointer { positionsToEscape(in: $0, final: final) }
+            try pending.withUnsafeBytes { bytes in
+                var copied = 0
+                for position in positions {
+                    try write(UnsafeRawBufferPointer(rebasing: bytes[copied..<position]))
+                    try Self.lessThan.withUnsafeBytes { try write($0) }
+                    copied = position + 1
+                }
+                try write(UnsafeRawBufferPointer(rebasing: bytes[copied..<settled]))
+            }
+            pending.removeFirst(settled)
+        }
     }
 
     private static func isWhitespace(_ byte: UInt8) -> Bool {

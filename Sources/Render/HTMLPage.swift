@@ -40,6 +40,51 @@ enum HTMLPage {
         return try page(body: body, headings: headings, parts: [], current: nil, frame: frame)
     }
 
+    /// A page ready to be written in pieces (`write(to:)`), the same bytes as `render` makes: the converted sections
+    /// one after the other between the page's head and tail, never the whole page in one string. The head and tail
+    /// are the page template rendered around a marker; a page whose template does not write its `content` exactly
+    /// once is made whole, as `render` makes it.
+    struct Piecewise: Sendable {
+        /// The page template rendered around the marker; the whole page when `mark` is nil.
+        fileprivate let marked: String
+        fileprivate let mark: Range<String.Index>?
+        /// The converted sections, in order.
+        fileprivate let pieces: [String]
+
+        /// Hands the page on in pieces, each filtered as the whole page would be (`HTMLLinkFilter.Stream`).
+        func write(to write: (UnsafeRawBufferPointer) throws -> Void) throws {
+            guard let mark else {
+                var page = marked
+                try page.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+                return
+            }
+            var filter = HTMLLinkFilter.Stream()
+            try filter.feed(marked.utf8[..<mark.lowerBound], to: write)
+            for piece in pieces { try filter.feed(piece.utf8, to: write) }
+            try filter.feed(marked.utf8[mark.upperBound...], final: true, to: write)
+        }
+    }
+
+    /// The page for `markdown`, converted and laid out, to be written in pieces. The page template is rendered around
+    /// two different markers: when each comes out once, as written (not escaped, not changed by a transform), with the
+    /// same text before and after it, the content goes where the marker was; otherwise the page is made whole.
+    static func piecewise(markdown: String, frame: Frame) async throws -> Piecewise {
+        let (pieces, headings) = await MarkdownHTML.convertInPieces(markdown)
+        let pages = try contentMarkers.map { try page(content: $0, headings: headings, parts: [], current: nil, frame: frame) }
+        let marks = zip(pages, contentMarkers).map { page, marker in page.ranges(of: marker) }
+        if marks.allSatisfy({ $0.count == 1 }) {
+            let (first, second) = (marks[0][0], marks[1][0])
+            if pages[0][..<first.lowerBound] == pages[1][..<second.lowerBound], pages[0][first.upperBound...] == pages[1][second.upperBound...] {
+                return Piecewise(marked: pages[0], mark: first, pieces: pieces)
+            }
+        }
+        return Piecewise(marked: try page(body: pieces.joined(), headings: headings, parts: [], current: nil, frame: frame),
+                         mark: nil, pieces: [])
+    }
+
+    /// Stand for the content where a page's head ends and its tail starts; each holds `<`, which escaping changes.
+    private static let contentMarkers = ["<dossier-page-content-7f3b9c2e51d04a86>", "<dossier-page-content-0c6e2d94b8a1f357>"]
+
     /// The pages for `markdown` as `layout` says: one, named `firstFile`, or one per part (the text before the
     /// second level-2 heading in `firstFile`, each later part in `STEM-ANCHOR.html`). Links to anchors on
     /// another page are pointed at that page.
@@ -71,14 +116,19 @@ enum HTMLPage {
     }
 
     private static func page(body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) throws -> String {
+        // Every page ends here: a link of a scheme other than http, https or mailto is made text (HTMLLinkFilter).
+        HTMLLinkFilter.filter(try page(content: body, headings: headings, parts: parts, current: current, frame: frame))
+    }
+
+    /// The page template rendered around `content`, not yet filtered.
+    private static func page(content body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) throws -> String {
         let page = PageValues(
             title: frame.title, date: frame.date, commit: frame.commit, generator: frame.generator, printFooter: cssString(frame.title),
             style: frame.templates.texts["style.css"] ?? "", content: body,
             headings: TemplateList(headings.map { PageValues.Heading(level: $0.level, title: $0.title, anchor: $0.anchor) }),
             hasParts: !parts.isEmpty,
             parts: TemplateList(parts.enumerated().map { index, part in PageValues.Part(file: part.file, title: part.title, current: index == current) }))
-        // Every page ends here: a link of a scheme other than http, https or mailto is made text (HTMLLinkFilter).
-        return HTMLLinkFilter.filter(try frame.library.render(page, withTemplate: "page.html") ?? "")
+        return try frame.library.render(page, withTemplate: "page.html") ?? ""
     }
 
     /// Text as the inside of a CSS string: everything but letters, digits and spaces as a CSS escape (`\3C `), so that

@@ -29,10 +29,18 @@ public enum MarkdownHTML {
     /// at a time: the syntax tree of a release with tens of thousands of commits is never held whole, and peak memory
     /// grows with the largest sections, not with the document. Link reference definitions apply within their section.
     public static func convert(_ markdown: String) async -> (html: String, headings: [Heading]) {
+        let (pieces, headings) = await convertInPieces(markdown)
+        return (pieces.joined(), headings)
+    }
+
+    /// `convert`, the HTML left in one piece per section (joined, they are `convert`'s HTML): a page can be written
+    /// from them without the whole fragment in one string.
+    static func convertInPieces(_ markdown: String) async -> (pieces: [String], headings: [Heading]) {
         _ = extensionsRegistered
         let sections = sections(markdown)
         let window = ProcessInfo.processInfo.activeProcessorCount + 1
-        var html = ""
+        var html: [String] = []
+        html.reserveCapacity(sections.count)
         var headings: [Heading] = []
         var used = HeadingAnchors()
         await withTaskGroup(of: SectionStep.self) { group in
@@ -61,7 +69,7 @@ public enum MarkdownHTML {
                     rendered[index] = text
                     held -= 1
                     while let next = rendered.removeValue(forKey: nextToJoin) {
-                        html += next
+                        html.append(next)
                         nextToJoin += 1
                     }
                     parseMore()

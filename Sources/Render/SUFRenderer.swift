@@ -62,16 +62,25 @@ public struct SUFRenderer: Sendable {
                 let text = try await library.renderDocument(context, withTemplate: "suf.md")
                 return (MarkdownText.collapsingBlankLines(text), context.title)
             }()
-            if formats.contains(.md) { try files.add("SUF-\(name).md", Data(markdown.utf8)) }
-            if !formats.isDisjoint(with: [.html, .pdf]) {
-                let html = try await HTMLPage.render(markdown: markdown, title: title, date: release.release.identification.date,
-                                               commit: release.release.identification.commit, generator: generator, templates: templates,
-                                               library: library)
-                if formats.contains(.html) { try files.add("SUF-\(name).html", Data(html.utf8)) }
-                if formats.contains(.pdf) {
-                    let pdf = try PDFPrinter.print(html: html, date: release.release.identification.date, chromium: PDFPrinter.chromium())
-                    try files.add("SUF-\(name).pdf", pdf)
+            // Long documents are handed to the sink from where they lie, in pieces, not copied into one more buffer.
+            if formats.contains(.md) {
+                try files.add("SUF-\(name).md") { write in
+                    var text = markdown
+                    try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
                 }
+            }
+            let frame = HTMLPage.Frame(title: title, date: release.release.identification.date, commit: release.release.identification.commit,
+                                       generator: generator, templates: templates, library: library)
+            if formats.contains(.html) {
+                let page = try await HTMLPage.piecewise(markdown: markdown, frame: frame)
+                try files.add("SUF-\(name).html") { write in try page.write(to: write) }
+            }
+            if formats.contains(.pdf) {
+                let html = try await HTMLPage.render(markdown: markdown, title: title, date: release.release.identification.date,
+                                                     commit: release.release.identification.commit, generator: generator, templates: templates,
+                                                     library: library)
+                let pdf = try PDFPrinter.print(html: html, date: release.release.identification.date, chromium: PDFPrinter.chromium())
+                try files.add("SUF-\(name).pdf", pdf)
             }
         }()
         _ = try await (data, documents)

@@ -49,4 +49,33 @@ struct HTMLLinkFilterTests {
             #expect(HTMLLinkFilter.filter(html) == html)
         }
     }
+
+    /// Pages cut into pieces anywhere: in a tag, in an attribute value, between `<` and `/`, in a character reference.
+    static let pages: [String] = [
+        #"<p>text <a href="https://ok">ok</a> <a href="javascript:alert(1)">no</a> <b>x</b></p>"#,
+        #"<!-- <x title=" --> <a href="javascript:alert(1)">x</a> " --> tail"#,
+        #"<p title="<a href=javascript:alert(1)>">unterminated"#,
+        #"<a href="java&#x09;script:alert(1)">x</a></p><iframe srcdoc="<a href=javascript:alert(2)>x</a>"></iframe> < not a tag <3 </"#,
+        #"<meta http-equiv=refresh content="1.5 , 'vbscript:x'"><img srcset="a.png 1x, javascript:alert(1) 2x"><"#,
+    ]
+
+    @Test("the filter fed in pieces writes what it writes for the whole page, wherever the pieces are cut", arguments: pages)
+    func streamAgrees(page: String) throws {
+        let bytes = Array(page.utf8)
+        let whole = HTMLLinkFilter.filter(page)
+        var generator = SeededGenerator(seed: UInt64(bytes.count))
+        for cuts in [[]] + (1...200).map({ _ in (0..<Int.random(in: 1...6, using: &generator)).map { _ in Int.random(in: 0...bytes.count, using: &generator) }.sorted() })
+            + (0...bytes.count).map({ [$0] }) {
+            var out: [UInt8] = []
+            var filter = HTMLLinkFilter.Stream()
+            var start = 0
+            for cut in cuts {
+                filter.feed(bytes[start..<cut]) { out += $0 }
+                start = cut
+            }
+            filter.feed(bytes[start...], final: true) { out += $0 }
+            #expect(String(decoding: out, as: UTF8.self) == whole, "cut at \(cuts)")
+            if String(decoding: out, as: UTF8.self) != whole { return }
+        }
+    }
 }

@@ -1,0 +1,35 @@
+import Foundation
+@testable import Render
+import Testing
+
+/// A long SUF's HTML page is written in pieces (`HTMLPage.piecewise`): the bytes must be those of the page made whole
+/// (`HTMLPage.render`), whatever the page template does with the content.
+@Suite("HTML pages written in pieces: the same bytes as the page made whole")
+struct HTMLPageTests {
+    static let markdown = "# T\n\n## A\n\n| a | b |\n|---|---|\n| <a id=\"x\"></a>REQ-1 | <i>2</i> |\n\n[l](javascript:alert(1)) https://ok.example\n\n"
+        + "### A\n\n<div>raw</div>\n\n## B\n\ntext <a href=\"javascript:x\">y</a>\n"
+
+    @Test("the built-in page, and templates that write the content twice, not at all, or inside an attribute",
+          arguments: [nil, "<main>{{{content}}}</main><aside>{{{content}}}</aside>", "<p>{{title}}</p>",
+                      "<a title=\"{{{content}}}\">{{title}}</a> <a href=\"javascript:1\">z</a>", "<p>{{content}}</p>",
+                      "<p>{{uppercased(content)}}</p>", "{{#headings}}{{{content}}}{{/headings}}", "<main>{{{content}}}</main>{{#hasParts}}x{{/hasParts}}"])
+    func piecewiseAgrees(pageTemplate: String?) async throws {
+        var templates = TemplateSet.builtIn
+        if let pageTemplate {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try pageTemplate.write(toFile: folder + "/page.html.mustache", atomically: true, encoding: .utf8)
+            templates = try templates.overriding(withFolder: folder)
+        }
+        let library = try templates.library()
+        let whole = try await HTMLPage.render(markdown: Self.markdown, title: "T <1>", date: "2026-01-01", commit: "abc",
+                                              generator: "g", templates: templates, library: library)
+        let frame = HTMLPage.Frame(title: "T <1>", date: "2026-01-01", commit: "abc", generator: "g", templates: templates, library: library)
+        let page = try await HTMLPage.piecewise(markdown: Self.markdown, frame: frame)
+        var bytes: [UInt8] = []
+        try page.write { bytes += $0 }
+        #expect(String(decoding: bytes, as: UTF8.self) == whole)
+        #expect(!whole.contains("dossier-page-content"))
+    }
+}
