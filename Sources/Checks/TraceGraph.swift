@@ -13,14 +13,19 @@ public struct TraceGraph: Sendable {
     /// Which way a link is followed.
     public enum Direction: Sendable { case up, down }
 
-    /// Forward links: what each node names.
-    public private(set) var down: [TraceNode: Set<TraceNode>] = [:]
-    /// Back links: what names each node.
-    public private(set) var up: [TraceNode: Set<TraceNode>] = [:]
+    /// Every node of the graph, each once; a node is known by its place in this list (`index`), so a link is two
+    /// integers, not two ids to hash (a release of tens of thousands of commits has hundreds of thousands of links).
+    private var nodes: [TraceNode] = []
+    /// Where each node is in `nodes`.
+    private var index: [TraceNode: Int32] = [:]
+    /// Forward links: for each node (by place), what it names, each once, in the order first linked.
+    private var down: [[Int32]] = []
+    /// Back links: for each node, what names it.
+    private var up: [[Int32]] = []
+    /// Where each link is written (the fields or trailer keys), by its two ends' places, `down` direction.
+    private var via: [UInt64: [String]] = [:]
     /// The test cases by id, with their outcomes.
     public private(set) var tests: [String: [TestCase]] = [:]
-    /// Where each link is written (the field or trailer key), by its two ends, `down` direction.
-    private var via: [TraceEdge: Set<String>] = [:]
     /// A record's status when a reader needs it beside its id: a change request's status, `obsolete` for a
     /// retired record.
     private var statuses: [TraceNode: String] = [:]
@@ -65,20 +70,24 @@ public struct TraceGraph: Sendable {
                 for id in TestIdPattern(entry).matches(in: testIds) { link(TraceNode(.problemReport, pr.id), TraceNode(.test, id), via: "tests") }
             }
         }
-        for (index, commit) in release.commits.enumerated() {
-            commitOrder[commit.id] = commitOrder[commit.id] ?? index
-            let node = TraceNode(.commit, commit.id)
-            // The trailer keys that name each id in this commit: a commit's links are its own trailers.
-            var keys: [String: [String]] = [:]
-            for trailer in commit.trailers {
-                for part in trailer.value.split(separator: ",") { keys[String(part.trimmingSpaces()), default: []].append(trailer.key) }
+        var trailerKeys: [String: String] = [:]  // each trailer key once, so that the links share its text
+        release.commits.withUnsafeBufferPointer { commits in
+            for (position, commit) in commits.enumerated() {
+                commitOrder[commit.id] = commitOrder[commit.id] ?? position
+                let node = place(TraceNode(.commit, commit.id))
+                // The trailer keys that name each id in this commit: a commit's links are its own trailers.
+                var keys: [String: [String]] = [:]
+                for trailer in commit.trailers {
+                    let key = trailerKeys[trailer.key] ?? { trailerKeys[trailer.key] = trailer.key; return trailer.key }()
+                    for part in trailer.value.split(separator: ",") { keys[part.trimmingSpaces(), default: []].append(key) }
+                }
+                func via(_ id: String) -> [String] { keys[id] ?? ["trailer"] }
+                for cr in commit.changeRequests { link(place(TraceNode(.changeRequest, cr)), node, via: via(cr)) }
+                for reference in commit.references {
+                    if let kind = Self.kind(ofRecordId: reference) { link(node, place(TraceNode(kind, reference)), via: via(reference)) }
+                }
+                for item in commit.items { link(node, place(TraceNode(.softwareItem, item)), via: ["paths"]) }
             }
-            func via(_ id: String) -> [String] { keys[id] ?? ["trailer"] }
-            for cr in commit.changeRequests { link(TraceNode(.changeRequest, cr), node, via: via(cr)) }
-            for reference in commit.references {
-                if let kind = Self.kind(ofRecordId: reference) { link(node, TraceNode(kind, reference), via: via(reference)) }
-            }
-            for item in commit.items { link(node, TraceNode(.softwareItem, item), via: "paths") }
         }
     }
 
@@ -97,24 +106,52 @@ public struct TraceGraph: Sendable {
         }
     }
 
-    private mutating func link(_ from: TraceNode, _ to: TraceNode, via field: String) {
-        link(from, to, via: [field])
+    /// The place of `node` in `nodes`, given it on first sight.
+    private mutating func place(_ node: TraceNode) -> Int32 {
+        if let known = index[node] { return known }
+        let place = Int32(nodes.count)
+        nodes.append(node)
+        index[node] = place
+        down.append([])
+        up.append([])
+        return place
     }
 
-    private mutating func link(_ from: TraceNode, _ to: TraceNode, via fields: [String]) {
-        down[from, default: []].insert(to)
-        up[to, default: []].insert(from)
-        via[TraceEdge(from: from, to: to), default: []].formUnion(fields)
+    private mutating func link(_ from: TraceNode, _ to: TraceNode, via field: String) {
+        link(place(from), place(to), via: [field])
+    }
+
+    /// Links `from` to `to`, written in `fields`; a link made again adds the fields it is written in.
+    private mutating func link(_ from: Int32, _ to: Int32, via fields: [String]) {
+        let edge = UInt64(UInt32(bitPattern: from)) << 32 | UInt64(UInt32(bitPattern: to))
+        if var known = via[edge] {
+            for field in fields where !known.contains(field) { known.append(field) }
+            via[edge] = known
+            return
+        }
+        var unique: [String] = []
+        for field in fields where !unique.contains(field) { unique.append(field) }
+        via[edge] = unique
+        down[Int(from)].append(to)
+        up[Int(to)].append(from)
+    }
+
+    /// The nodes at either end of a link.
+    public var linkedNodes: [TraceNode] {
+        nodes.indices.filter { !down[$0].isEmpty || !up[$0].isEmpty }.map { nodes[$0] }
     }
 
     /// What is one link away from `node` in one direction, each with where the link is written and the other
     /// end's status, in reading order (commits in history order). The matrix's rows and `dossier trace` read
     /// the graph only through this.
     public func linked(_ node: TraceNode, _ direction: Direction) -> [(node: TraceNode, entry: TraceEntry)] {
-        let others = (direction == .down ? down[node] : up[node]) ?? []
-        return others.sorted(by: order).map { other in
-            let edge = direction == .down ? TraceEdge(from: node, to: other) : TraceEdge(from: other, to: node)
-            return (other, TraceEntry(id: other.id, via: (via[edge] ?? []).sorted(), status: statuses[other]))
+        guard let place = index[node] else { return [] }
+        let others = (direction == .down ? down : up)[Int(place)]
+        return others.sorted { order(nodes[Int($0)], nodes[Int($1)]) }.map { other in
+            let (from, to) = direction == .down ? (place, other) : (other, place)
+            let edge = UInt64(UInt32(bitPattern: from)) << 32 | UInt64(UInt32(bitPattern: to))
+            let node = nodes[Int(other)]
+            return (node, TraceEntry(id: node.id, via: (via[edge] ?? []).sorted(), status: statuses[node]))
         }
     }
 
@@ -132,12 +169,14 @@ public struct TraceGraph: Sendable {
 
     /// What `node` names directly, of one kind, in reading order.
     public func below(_ node: TraceNode, _ kind: TraceNode.Kind) -> [TraceNode] {
-        (down[node] ?? []).filter { $0.kind == kind }.sorted()
+        guard let place = index[node] else { return [] }
+        return down[Int(place)].map { nodes[Int($0)] }.filter { $0.kind == kind }.sorted()
     }
 
     /// What names `node` directly, of one kind, in reading order.
     public func above(_ node: TraceNode, _ kind: TraceNode.Kind) -> [TraceNode] {
-        (up[node] ?? []).filter { $0.kind == kind }.sorted()
+        guard let place = index[node] else { return [] }
+        return up[Int(place)].map { nodes[Int($0)] }.filter { $0.kind == kind }.sorted()
     }
 
     /// The outcome of a requirement's tests taken together: `obsolete` for a retired requirement (it needs no
@@ -153,8 +192,3 @@ public struct TraceGraph: Sendable {
     }
 }
 
-/// One link of the graph by its two ends, `from` naming `to`.
-struct TraceEdge: Hashable, Sendable {
-    var from: TraceNode
-    var to: TraceNode
-}

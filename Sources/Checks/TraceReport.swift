@@ -44,7 +44,7 @@ public struct TraceReport: Sendable, Codable {
         for commit in release.commits { titles[TraceNode(.commit, commit.id)] = (commit.subject, nil) }
         for (test, cases) in graph.tests { titles[TraceNode(.test, test)] = (cases.map(\.outcome.rawValue).joined(separator: ", "), cases.first?.location) }
 
-        let known = Set(titles.keys).union(graph.down.keys).union(graph.up.keys)
+        let known = Set(titles.keys).union(graph.linkedNodes)
         let matches = known.filter { $0.id == id || ($0.kind == .commit && id.count >= 7 && $0.id.hasPrefix(id)) }
         guard matches.count == 1, let node = matches.first else {
             if matches.isEmpty { throw DossierError("nothing in release \(release.identification.release) has the id '\(id)'") }
