@@ -11,6 +11,10 @@ public struct Person: Sendable, Codable, Hashable {
     /// The time zone offset in minutes east of UTC, as recorded in the object.
     public var offsetMinutes: Int
 
+    /// The keys in sorted order, so that the synthesized `encode(to:)` writes them as canonical JSON orders them
+    /// (CanonicalJSON need not put them in order again: a release has tens of thousands).
+    enum CodingKeys: String, CodingKey { case email, name, offsetMinutes, time }
+
     /// The largest offset a commit or tag can give: `parse` reads at most nine digits of the zone (±HHHHHHHMM).
     public static let largestOffsetMinutes = 999_999_999 / 100 * 60 + 99
 

@@ -20,6 +20,10 @@ public struct Finding: Sendable, Codable, Hashable {
     /// The clauses the rule serves.
     public var clauses: [String]
 
+    /// The keys in sorted order, so that the synthesized `encode(to:)` writes them as canonical JSON orders them
+    /// (CanonicalJSON need not put them in order again: a release has tens of thousands).
+    enum CodingKeys: String, CodingKey { case clauses, commit, level, location, message, rule, subjects }
+
     /// Creates a finding.
     public init(rule: RuleID, level: FindingLevel, message: String, subjects: [String], location: SourceLocation?,
                 commit: String? = nil, clauses: [String]) {

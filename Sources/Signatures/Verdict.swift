@@ -56,6 +56,10 @@ public struct Verdict: Sendable, Hashable, Codable {
     /// Why the verdict is not G, in a sentence; empty for G.
     public var reason: String
 
+    /// The keys in sorted order, so that the synthesized `encode(to:)` writes them as canonical JSON orders them
+    /// (CanonicalJSON need not put them in order again: a release has tens of thousands).
+    enum CodingKeys: String, CodingKey { case algorithm, fingerprint, kind, letter, primaryFingerprint, reason, signer }
+
     /// Creates a verdict.
     public init(_ letter: VerdictLetter, kind: SignatureKind?, signer: String = "", fingerprint: String = "",
                 primaryFingerprint: String = "", algorithm: String = "", reason: String = "") {

@@ -7,6 +7,10 @@ public struct SourceLocation: Sendable, Codable, Hashable, CustomStringConvertib
     /// The 1-based column, when known.
     public var column: Int?
 
+    /// The keys in sorted order, so that the synthesized `encode(to:)` writes them as canonical JSON orders them
+    /// (CanonicalJSON need not put them in order again: a release has tens of thousands).
+    enum CodingKeys: String, CodingKey { case column, file, line }
+
     /// Creates a location.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
