@@ -61,15 +61,20 @@ final class CacheDirectory {
         guard fstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size >= 0,
               status.st_size <= limit else { return nil }
         let size = Int(status.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(file, $0.baseAddress! + done, size - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }  // the file shrank while being read
-            done += count
+        // Read into uninitialised memory: a segment is tens of megabytes for a long history, zeroed for nothing.
+        var whole = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let count = Glibc.read(file, buffer.baseAddress! + done, size - done)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }  // the file shrank while being read
+                done += count
+            }
+            whole = done == size
+            initialized = done
         }
-        return bytes
+        return whole ? bytes : nil
     }
 
     /// Writes `bytes` as `name` whole or not at all: a new temporary file in the folder, then a rename over the name.

@@ -138,7 +138,7 @@ struct ByteReader {
     mutating func string() -> String? {
         guard let length = number(UInt32.self).map(Int.init), length <= bytes.count - offset else { return nil }
         defer { offset += length }
-        return String(validating: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+        return String(utf8: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]))
     }
 
     mutating func person() -> Person? {

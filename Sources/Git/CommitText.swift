@@ -78,7 +78,7 @@ struct CommitText {
     /// The bytes as text; a sequence that is not UTF-8 becomes U+FFFD and clears `isUTF8`.
     private static func string(_ bytes: Slice<UnsafeRawBufferPointer>, isUTF8: inout Bool) -> String {
         let bytes = UnsafeRawBufferPointer(rebasing: bytes)
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = String(utf8: bytes) { return text }
         isUTF8 = false
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -53,7 +53,7 @@ struct ObjectHeaders: Sendable {
     /// always the case, are checked once.
     private static func text(_ bytes: Slice<UnsafeRawBufferPointer>, isUTF8: inout Bool) -> String {
         let bytes = UnsafeRawBufferPointer(rebasing: bytes)
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = String(utf8: bytes) { return text }
         isUTF8 = false
         return String(decoding: bytes, as: UTF8.self)
     }

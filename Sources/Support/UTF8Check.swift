@@ -25,3 +25,20 @@ package enum UTF8Check {
         }
     }
 }
+
+extension String {
+    /// The text of `bytes` when they are UTF-8; nil otherwise. Decoded with the standard library's specialised
+    /// repairing decoder and compared with the bytes (a repair changes them), which is several times cheaper than
+    /// the generic `String(validating:as:)` for the many short strings of a history.
+    package init?(utf8 bytes: UnsafeRawBufferPointer) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var copy = text
+        let same = copy.withUTF8 { decoded in
+            guard decoded.count == bytes.count else { return false }
+            guard let decodedStart = decoded.baseAddress, let start = bytes.baseAddress else { return true }  // both empty
+            return memcmp(decodedStart, start, bytes.count) == 0
+        }
+        guard same else { return nil }
+        self = copy
+    }
+}
