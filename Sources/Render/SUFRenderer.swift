@@ -50,7 +50,7 @@ public struct SUFRenderer: Sendable {
             if formats.contains(.json) {
                 try files.add("suf.json") { write in try CanonicalJSON.encode(release, into: write) }
                 // What the DHF keeps of the release, so that a DHF over attached bundles need not read suf.json whole.
-                try files.add(ReleaseFactsFile.name, try ReleaseFactsFile.encode(release))
+                try files.add(ReleaseFactsFile.name) { write in try ReleaseFactsFile.encode(release, into: write) }
             }
             try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.assessment.traceMatrix).utf8))
         }()

@@ -22,6 +22,11 @@ public enum ReleaseFactsFile {
         try CanonicalJSON.encode(Stored(ReleaseFacts(assessed, keepingRecords: false)))
     }
 
+    /// The file's text for `assessed`, handed on in pieces as it is made (`CanonicalJSON.encode(_:into:)`).
+    public static func encode(_ assessed: AssessedRelease, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try CanonicalJSON.encode(Stored(ReleaseFacts(assessed, keepingRecords: false)), into: sink)
+    }
+
     /// Reads the file's text: the release's facts without records, or nil when the file is of a newer format.
     /// - Throws: `DecodingError` when the text is not a facts file of a format this dossier reads.
     public static func decode(_ data: Data) throws -> ReleaseFacts? {
@@ -48,18 +53,20 @@ public enum ReleaseFactsFile {
                  headlines
         }
 
+        /// The members in sorted key order, so that the text can be handed on while it is made
+        /// (`CanonicalJSON.encode(_:into:)`).
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(ReleaseFactsFile.version, forKey: .factsVersion)
-            try container.encode(facts.identification, forKey: .identification)
-            try container.encode(facts.statistics, forKey: .statistics)
             try container.encode(facts.changeRequests, forKey: .changeRequests)
-            try container.encode(facts.delta, forKey: .delta)
-            try container.encode(facts.traceMatrix, forKey: .traceMatrix)
-            try container.encode(facts.findings, forKey: .findings)
             try container.encode(facts.coverage, forKey: .coverage)
-            try container.encode(facts.soup, forKey: .soup)
+            try container.encode(facts.delta, forKey: .delta)
+            try container.encode(ReleaseFactsFile.version, forKey: .factsVersion)
+            try container.encode(facts.findings, forKey: .findings)
             try container.encode(facts.headlines, forKey: .headlines)
+            try container.encode(facts.identification, forKey: .identification)
+            try container.encode(facts.soup, forKey: .soup)
+            try container.encode(facts.statistics, forKey: .statistics)
+            try container.encode(facts.traceMatrix, forKey: .traceMatrix)
         }
 
         init(from decoder: any Decoder) throws {
