@@ -147,7 +147,7 @@ public enum ReleaseAssembler {
         let mailmap = try repository.readFile(".mailmap", at: releaseCommit).map { String(decoding: $0, as: UTF8.self) }
         // The records need only their trees, so they (and the delta) are made while the history is still being read.
         async let history = StageTimer.measure("history") {
-            try await Repository(path: path).commits(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
+            try await Repository(path: path).history(in: RevisionRange(release: releaseCommit, since: previousCommit), mailmap: mailmap, checker: checker)
         }
         async let releaseRecords = StageTimer.measure("records (release)") {
             try await cached(request.recordCache, workTreeRoot == nil && evidence.sbom == nil ? "\(releaseCommit) \(releaseName)" : nil) {
@@ -165,7 +165,10 @@ public enum ReleaseAssembler {
         }
         let (records, previousSet) = try await (releaseRecords, previousRecords)
         let delta = await StageTimer.measure("delta") { ReleaseDelta(previous: previousSet, current: records) }
-        let commits = try await history
+        let read = try await history
+        let commits = read.commits
+        // The facts cache keeps what was read from git while the release is joined and assessed.
+        async let keptInCache: Void = read.keepInCache()
 
         var identification = Identification(
             device: config.device, release: request.workTree ? "work tree" : releaseName, commit: releaseCommit,
@@ -191,6 +194,7 @@ public enum ReleaseAssembler {
         let facts = release
         let graph = await StageTimer.measure("trace graph") { TraceGraph(release: facts, evidence: evidence) }
         let assessment = await Assessor.assess(facts, evidence: evidence, graph: graph, config: config, order: order)
+        await keptInCache
         var seen = Set<String>()
         let uniqueNotes = notes.filter { seen.insert($0).inserted }
         let warnings = uniqueNotes + records.brokenLinks.map { link in

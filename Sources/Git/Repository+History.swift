@@ -43,6 +43,14 @@ extension Repository {
     ///   - mailmap: the text of a `.mailmap` to apply to authors and committers.
     ///   - checker: checks each commit's signature.
     public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) async throws -> [Commit] {
+        let history = try await history(in: range, mailmap: mailmap, checker: checker)
+        history.keepInCache()
+        return history.commits
+    }
+
+    /// Reads the commits in `range` as `commits(in:mailmap:checker:)` does, leaving what the facts cache is to keep of
+    /// them to `History.keepInCache()`, which the caller runs beside its next work.
+    public func history(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) async throws -> History {
         let ids = try commitIds(in: range)
         let trailerConfig = trailerConfig()  // read once: every share reads its commits' trailers with it
         let cache = CommitCache.load(gitDirectory: commonDirectory, mailmap: mailmap, trailerConfig: trailerConfig)
@@ -50,12 +58,26 @@ extension Repository {
             let reader = try CommitReader(repository: repository, mailmap: mailmap, trailerConfig: trailerConfig, checker: checker)
             return try share.map { try reader.read($0, cache: cache) }
         }
-        if let cache {
-            let fresh = read.filter { $0.source != .cache }.map(\.commit)
-            cache.save(fresh, replacedDamage: read.contains { $0.source == .replacingDamage })
+        let fresh = cache == nil ? [] : read.filter { $0.source != .cache }.map(\.commit)
+        if cache != nil {
             StageTimer.note("history cache: \(read.count - fresh.count) of \(read.count) commits read from the cache")
         }
-        return read.map(\.commit)
+        return History(commits: read.map(\.commit), cache: cache, fresh: fresh,
+                       replacedDamage: read.contains { $0.source == .replacingDamage })
+    }
+
+    /// The commits of a range as read, and what the facts cache is to keep of them.
+    public struct History: Sendable {
+        /// The commits, oldest first, with their changed paths.
+        public let commits: [Commit]
+        fileprivate let cache: CommitCache?
+        fileprivate let fresh: [Commit]
+        fileprivate let replacedDamage: Bool
+
+        /// Keeps the commits read from git in the facts cache (nothing when the cache is off or had them all).
+        public func keepInCache() {
+            cache?.save(fresh, replacedDamage: replacedDamage)
+        }
     }
 
     /// The git directory shared by all work trees of the repository (the one `git rev-parse --git-common-dir` names).
