@@ -26,7 +26,10 @@ final class RenderBudget: Sendable {
     /// What one row weighs: how deep sections nest at most, as a name is looked up through the whole context stack.
     private let weight: Int
     /// The steps taken and bytes counted so far; both only grow, so once past a bound the budget stays spent.
-    private let used = Mutex<(steps: Int, bytes: Int)>((0, 0))
+    /// Atomic counters, not a lock: a document's parts render at once and count against the one budget on every
+    /// value they write.
+    private let steps = Atomic<Int>(0)
+    private let bytes = Atomic<Int>(0)
 
     /// A budget whose steps each may write `stepSize` characters of template text and weigh `weight`.
     init(stepSize: Int, weight: Int) {
@@ -35,7 +38,7 @@ final class RenderBudget: Sendable {
     }
 
     /// What was passed, once the budget is spent.
-    var exceeded: String? { used.withLock { Self.problem($0) } }
+    var exceeded: String? { Self.problem((steps.load(ordering: .relaxed), bytes.load(ordering: .relaxed))) }
 
     /// Takes one step; false when none is left.
     func step() -> Bool { take(steps: weight, bytes: stepSize) }
@@ -45,12 +48,9 @@ final class RenderBudget: Sendable {
     func write(_ count: Int) -> Bool { take(steps: 0, bytes: count) }
 
     private func take(steps: Int, bytes: Int) -> Bool {
-        used.withLock { used in
-            guard Self.problem(used) == nil else { return false }
-            used.steps += steps
-            used.bytes += bytes
-            return Self.problem(used) == nil
-        }
+        let stepsNow = steps == 0 ? self.steps.load(ordering: .relaxed) : self.steps.wrappingAdd(steps, ordering: .relaxed).newValue
+        let bytesNow = bytes == 0 ? self.bytes.load(ordering: .relaxed) : self.bytes.wrappingAdd(bytes, ordering: .relaxed).newValue
+        return Self.problem((stepsNow, bytesNow)) == nil
     }
 
     private static func problem(_ used: (steps: Int, bytes: Int)) -> String? {
