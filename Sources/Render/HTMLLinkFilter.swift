@@ -73,13 +73,19 @@ enum HTMLLinkFilter {
     /// A tag that may go on past a piece is kept until the next (or the last) piece shows where it ends.
     struct Stream {
         private var pending: [UInt8] = []
+        /// How many pending bytes the last reading found nothing settled in: a tag still open (a hostile template's
+        /// unterminated attribute around the content) is read again only once as many bytes more have come, so the
+        /// filter stays linear in the page, however many pieces it comes in.
+        private var unsettled = 0
         private static let lessThan = Array("&lt;".utf8)
 
         /// Filters the next piece of the page (`final`: the last) and hands on what is settled.
         mutating func feed(_ piece: some Collection<UInt8>, final: Bool = false,
                            to write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
             pending.append(contentsOf: piece)
+            if !final, pending.count < 2 * unsettled { return }
             let (positions, settled) = pending.withUnsafeBufferPointer { positionsToEscape(in: $0, final: final) }
+            unsettled = settled == 0 ? pending.count : 0
             try pending.withUnsafeBytes { bytes in
                 var copied = 0
                 for position in positions {

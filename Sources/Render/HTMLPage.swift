@@ -72,7 +72,10 @@ enum HTMLPage {
         let (pieces, headings) = await MarkdownHTML.convertInPieces(markdown)
         let pages = try contentMarkers.map { try page(content: $0, headings: headings, parts: [], current: nil, frame: frame) }
         let marks = zip(pages, contentMarkers).map { page, marker in page.ranges(of: marker) }
-        if marks.allSatisfy({ $0.count == 1 }) {
+        // Made whole when the content is empty (a marker is not: `{{^empty(content)}}` would read them apart) or the
+        // page would pass the render budget's bound on a document, which the whole page's render enforces.
+        let size = pieces.reduce(pages[0].utf8.count) { $0 + $1.utf8.count }
+        if marks.allSatisfy({ $0.count == 1 }), pieces.contains(where: { !$0.isEmpty }), size <= RenderBudget.maxOutput {
             let (first, second) = (marks[0][0], marks[1][0])
             if pages[0][..<first.lowerBound] == pages[1][..<second.lowerBound], pages[0][first.upperBound...] == pages[1][second.upperBound...] {
                 return Piecewise(marked: pages[0], mark: first, pieces: pieces)

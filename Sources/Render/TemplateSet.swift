@@ -75,8 +75,9 @@ public struct TemplateSet: Sendable {
     /// the same texts: the DHF renders every release's SUF with the same templates, mostly.
     /// - Throws: `DossierError` with the template's file, line and column when one does not parse.
     package func library() throws -> TemplateLibrary {
-        // Keyed by the origins too: errors name the template's file.
-        let key = [texts, origins]
+        // Keyed by the texts' bytes (two spellings of the same text, NFC and NFD, are equal Strings but not equal
+        // templates) and by the origins: errors name the template's file.
+        let key = Self.names.flatMap { [Array((texts[$0] ?? "").utf8), Array((origins[$0] ?? "").utf8)] }
         if let parsed = Self.parsed.withLock({ $0[key] }) { return parsed }
         let library = try parse()
         Self.parsed.withLock { parsed in
@@ -88,7 +89,7 @@ public struct TemplateSet: Sendable {
 
     /// The libraries parsed so far in this process, by the texts they were parsed from and where those came from (at
     /// most `parsedLimit`).
-    private static let parsed = Mutex<[[[String: String]]: TemplateLibrary]>([:])
+    private static let parsed = Mutex<[[[UInt8]]: TemplateLibrary]>([:])
     private static let parsedLimit = 8
 
     /// Checks the bounds of every template and parses it.

@@ -1,3 +1,4 @@
+import Foundation
 @testable import Render
 import Testing
 
@@ -77,5 +78,19 @@ struct HTMLLinkFilterTests {
             #expect(String(decoding: out, as: UTF8.self) == whole, "cut at \(cuts)")
             if String(decoding: out, as: UTF8.self) != whole { return }
         }
+    }
+
+    @Test("a tag left open by the template around 200,000 pieces is read once per doubling, not once per piece (found by review: quadratic)")
+    func openTagStaysLinear() throws {
+        let start = Date()
+        var filter = HTMLLinkFilter.Stream()
+        var written = 0
+        filter.feed(Array("<main><i title='".utf8)) { written += $0.count }
+        let piece = Array(String(repeating: "<p>text https://x</p>", count: 5).utf8)
+        for _ in 0..<200_000 { filter.feed(piece) { written += $0.count } }
+        filter.feed(Array("'>x</i></main>".utf8), final: true) { written += $0.count }
+        #expect(Date().timeIntervalSince(start) < 60)
+        // Every < inside the open tag is written &lt;: 10 a piece, 3 bytes more each.
+        #expect(written == "<main><i title='".utf8.count + 200_000 * (piece.count + 30) + "'>x</i></main>".utf8.count)
     }
 }

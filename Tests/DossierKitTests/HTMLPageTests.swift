@@ -12,8 +12,15 @@ struct HTMLPageTests {
     @Test("the built-in page, and templates that write the content twice, not at all, or inside an attribute",
           arguments: [nil, "<main>{{{content}}}</main><aside>{{{content}}}</aside>", "<p>{{title}}</p>",
                       "<a title=\"{{{content}}}\">{{title}}</a> <a href=\"javascript:1\">z</a>", "<p>{{content}}</p>",
-                      "<p>{{uppercased(content)}}</p>", "{{#headings}}{{{content}}}{{/headings}}", "<main>{{{content}}}</main>{{#hasParts}}x{{/hasParts}}"])
+                      "<p>{{uppercased(content)}}</p>", "{{#headings}}{{{content}}}{{/headings}}", "<main>{{{content}}}</main>{{#hasParts}}x{{/hasParts}}",
+                      "{{^content}}no content{{/content}}<main>{{{content}}}</main>"])
     func piecewiseAgrees(pageTemplate: String?) async throws {
+        try await piecewiseAgrees(pageTemplate: pageTemplate, markdown: Self.markdown)
+        // An empty document converts to no HTML at all, which a template can tell from a marker (found by review).
+        try await piecewiseAgrees(pageTemplate: pageTemplate, markdown: "\n")
+    }
+
+    private func piecewiseAgrees(pageTemplate: String?, markdown: String) async throws {
         var templates = TemplateSet.builtIn
         if let pageTemplate {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("page-\(UUID().uuidString)").path
@@ -23,10 +30,10 @@ struct HTMLPageTests {
             templates = try templates.overriding(withFolder: folder)
         }
         let library = try templates.library()
-        let whole = try await HTMLPage.render(markdown: Self.markdown, title: "T <1>", date: "2026-01-01", commit: "abc",
+        let whole = try await HTMLPage.render(markdown: markdown, title: "T <1>", date: "2026-01-01", commit: "abc",
                                               generator: "g", templates: templates, library: library)
         let frame = HTMLPage.Frame(title: "T <1>", date: "2026-01-01", commit: "abc", generator: "g", templates: templates, library: library)
-        let page = try await HTMLPage.piecewise(markdown: Self.markdown, frame: frame)
+        let page = try await HTMLPage.piecewise(markdown: markdown, frame: frame)
         var bytes: [UInt8] = []
         try page.write { bytes += $0 }
         #expect(String(decoding: bytes, as: UTF8.self) == whole)

@@ -82,6 +82,18 @@ struct TemplatePartsTests {
         #expect(TemplateParts.cut("## a\n{{#rows}}\n## b\n") == nil, "a section left open: not cut")
     }
 
+    @Test("a template of many `## ` lines and settings is cut into at most 32 parts, each headed by one setting (found by review: quadratic heads)")
+    func manyHeadings() async throws {
+        let text = String(repeating: "{{% CONTENT_TYPE: MARKDOWN}}\n## {{title}}\n", count: 20_000)
+        let parts = try #require(TemplateParts.cut(text))
+        #expect(parts.count == TemplateParts.maximumParts)
+        #expect(parts.dropFirst().allSatisfy { $0.hasPrefix("{{% CONTENT_TYPE: MARKDOWN}}\n## ") })
+        #expect(parts.reduce(0) { $0 + $1.count } < text.count + 32 * 40)
+        let library = try Self.library(suf: text)
+        let whole = try library.render(Self.values(rows: 1), withTemplate: "suf.md") ?? ""
+        #expect(try await library.renderDocument(Self.values(rows: 1), withTemplate: "suf.md") == whole)
+    }
+
     @Test("the built-in SUF and DHF templates are cut, each into more than ten parts")
     func builtInCut() throws {
         let library = try TemplateSet.builtIn.library()
@@ -102,6 +114,9 @@ struct TemplatePartsTests {
         #expect(try await one.renderDocument(values, withTemplate: "suf.md") == "# doc\n## a\n" + String(repeating: ".", count: 125_000) + "\n")
         let five = try Self.library(suf: "# doc\n" + (1...5).map { "## \($0)\n" + part }.joined())
         #expect((five.parts["suf.md"]?.count ?? 0) == 6)
-        await #expect(throws: (any Error).self) { _ = try await five.renderDocument(values, withTemplate: "suf.md") }
+        // The error is the one the whole template gives, whichever part passed a bound first.
+        let error = try #require(await #expect(throws: (any Error).self) { _ = try await five.renderDocument(values, withTemplate: "suf.md") })
+        let wholeError = try #require(#expect(throws: (any Error).self) { _ = try five.render(values, withTemplate: "suf.md") })
+        #expect("\(error)" == "\(wholeError)")
     }
 }
