@@ -181,7 +181,10 @@ struct OpenPGPTests {
                 changed[index] ^= index % 2 == 0 ? 0x01 : 0x40
                 let armored = Self.armor(changed)
                 let ours = OpenPGPVerifier.verify(armored: armored, payload: [UInt8](Self.payload), keyring: try f.keyring(), time: F.t0 + 2 * F.day)
-                let gpg = try f.gpgVerdict(armored, payload: Self.payload, at: F.t0 + 2 * F.day)
+                var gpg = try f.gpgVerdict(armored, payload: Self.payload, at: F.t0 + 2 * F.day)
+                // gpg itself answered E once on a machine loaded by thousands of other gpg runs (a failed check, not a
+                // verdict on the bytes): where it disagrees, it is asked a second time.
+                if gpg.letter != ours.letter.rawValue { gpg = try f.gpgVerdict(armored, payload: Self.payload, at: F.t0 + 2 * F.day) }
                 let unreadable = (try? OpenPGPSignaturePacket.parse(OpenPGPPacket.parse(changed).first?.body ?? [])) == nil
                 if gpg.letter == "N" || (unreadable && ["B", "E"].contains(gpg.letter)) {
                     // gpg cannot read it (git shows N), or gpg reads a malformed packet leniently: dossier says B or E.
