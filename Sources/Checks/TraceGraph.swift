@@ -70,24 +70,20 @@ public struct TraceGraph: Sendable {
                 for id in TestIdPattern(entry).matches(in: testIds) { link(TraceNode(.problemReport, pr.id), TraceNode(.test, id), via: "tests") }
             }
         }
-        var trailerKeys: [String: String] = [:]  // each trailer key once, so that the links share its text
-        release.commits.withUnsafeBufferPointer { commits in
-            for (position, commit) in commits.enumerated() {
-                commitOrder[commit.id] = commitOrder[commit.id] ?? position
-                let node = place(TraceNode(.commit, commit.id))
-                // The trailer keys that name each id in this commit: a commit's links are its own trailers.
-                var keys: [String: [String]] = [:]
-                for trailer in commit.trailers {
-                    let key = trailerKeys[trailer.key] ?? { trailerKeys[trailer.key] = trailer.key; return trailer.key }()
-                    for part in trailer.value.split(separator: ",") { keys[part.trimmingSpaces(), default: []].append(key) }
-                }
-                func via(_ id: String) -> [String] { keys[id] ?? ["trailer"] }
-                for cr in commit.changeRequests { link(place(TraceNode(.changeRequest, cr)), node, via: via(cr)) }
-                for reference in commit.references {
-                    if let kind = Self.kind(ofRecordId: reference) { link(node, place(TraceNode(kind, reference)), via: via(reference)) }
-                }
-                for item in commit.items { link(node, place(TraceNode(.softwareItem, item)), via: ["paths"]) }
+        for (position, commit) in release.commits.enumerated() {
+            commitOrder[commit.id] = commitOrder[commit.id] ?? position
+            let node = place(TraceNode(.commit, commit.id))
+            // The trailer keys that name each id in this commit: a commit's links are its own trailers.
+            var keys: [String: [String]] = [:]
+            for trailer in commit.trailers {
+                for part in trailer.value.split(separator: ",") { keys[part.trimmingSpaces(), default: []].append(trailer.key) }
             }
+            func via(_ id: String) -> [String] { keys[id] ?? ["trailer"] }
+            for cr in commit.changeRequests { link(place(TraceNode(.changeRequest, cr)), node, via: via(cr)) }
+            for reference in commit.references {
+                if let kind = Self.kind(ofRecordId: reference) { link(node, place(TraceNode(kind, reference)), via: via(reference)) }
+            }
+            for item in commit.items { link(node, place(TraceNode(.softwareItem, item)), via: ["paths"]) }
         }
     }
 

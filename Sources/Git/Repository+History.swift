@@ -37,19 +37,12 @@ extension Repository {
         return ids
     }
 
-    /// Reads the commits in `range`, oldest first, with their changed paths. Work is spread over the
-    /// machine's cores, each with its own libgit2 handle.
+    /// Reads the commits in `range`, oldest first, with their changed paths, from the facts cache where it has them,
+    /// else from git. Work is spread over the machine's cores, each with its own libgit2 handle. What the cache is to
+    /// keep of the commits read from git is left to `History.keepInCache()`, which the caller runs beside its next work.
     /// - Parameters:
     ///   - mailmap: the text of a `.mailmap` to apply to authors and committers.
     ///   - checker: checks each commit's signature.
-    public func commits(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) async throws -> [Commit] {
-        let history = try await history(in: range, mailmap: mailmap, checker: checker)
-        history.keepInCache()
-        return history.commits
-    }
-
-    /// Reads the commits in `range` as `commits(in:mailmap:checker:)` does, leaving what the facts cache is to keep of
-    /// them to `History.keepInCache()`, which the caller runs beside its next work.
     public func history(in range: RevisionRange, mailmap: String? = nil, checker: SignatureChecker) async throws -> History {
         let ids = try commitIds(in: range)
         let trailerConfig = trailerConfig()  // read once: every share reads its commits' trailers with it

@@ -51,6 +51,9 @@ enum HTMLPage {
         /// The converted sections, in order.
         fileprivate let pieces: [String]
 
+        /// Whether the page is written in pieces (false: made whole, as `render` makes it).
+        var isInPieces: Bool { mark != nil }
+
         /// Hands the page on in pieces, each filtered as the whole page would be (`HTMLLinkFilter.Stream`).
         func write(to write: (UnsafeRawBufferPointer) throws -> Void) throws {
             guard let mark else {

@@ -49,8 +49,8 @@ public enum ReleaseFactsFile {
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case factsVersion, identification, statistics, changeRequests, delta, traceMatrix, findings, coverage, soup,
-                 headlines
+            case changeRequests, coverage, delta, factsVersion, findings, headlines, identification, soup, statistics,
+                 traceMatrix
         }
 
         /// The members in sorted key order, so that the text can be handed on while it is made

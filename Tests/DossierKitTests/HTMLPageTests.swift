@@ -37,6 +37,12 @@ struct HTMLPageTests {
         var bytes: [UInt8] = []
         try page.write { bytes += $0 }
         #expect(String(decoding: bytes, as: UTF8.self) == whole)
+        // The built-in page is written in pieces; a template that escapes or transforms its content, or repeats it,
+        // and an empty document, are made whole.
+        let inPieces = markdown != "\n" && [nil, "<a title=\"{{{content}}}\">{{title}}</a> <a href=\"javascript:1\">z</a>",
+                                            "<main>{{{content}}}</main>{{#hasParts}}x{{/hasParts}}",
+                                            "{{^content}}no content{{/content}}<main>{{{content}}}</main>"].contains(pageTemplate)
+        #expect(page.isInPieces == inPieces, "\(pageTemplate ?? "built-in")")
         #expect(!whole.contains("dossier-page-content"))
     }
 }

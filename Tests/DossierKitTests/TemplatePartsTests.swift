@@ -62,6 +62,7 @@ struct TemplatePartsTests {
     @Test("each document: the parts joined are the whole template's text", arguments: documents)
     func sameText(_ text: String) async throws {
         let library = try Self.library(suf: text)
+        #expect((library.parts["suf.md"]?.count ?? 0) > 1, "the document is rendered in parts")
         let whole = try library.render(Self.values(rows: 3), withTemplate: "suf.md") ?? ""
         let joined = try await library.renderDocument(Self.values(rows: 3), withTemplate: "suf.md")
         #expect(joined == whole)
