@@ -98,16 +98,17 @@ enum HTMLPage {
         let (body, headings) = await MarkdownHTML.convert(markdown)
         let split = layout == .parts || (layout == .auto && markdown.utf8.count > HTMLPageLayout.autoLimit)
         let sectionTitles = headings.filter { $0.level == 2 }
-        let starts = body.ranges(of: "<h2>").map(\.lowerBound)
+        let bytes = Array(body.utf8)
+        let starts = ByteSearch.offsets(of: "<h2>", in: bytes)
         guard split, starts.count == sectionTitles.count, starts.count > 1 else {
             return [(firstFile, try page(body: body, headings: headings, parts: [], current: nil, frame: frame))]
         }
         let stem = firstFile.hasSuffix(".html") ? String(firstFile.dropLast(5)) : firstFile
         var parts = [Part(file: firstFile, title: sectionTitles[0].title)]
-        var contents = [String(body[..<starts[1]])]
+        var contents = [Array(bytes[..<starts[1]])]
         for index in 1..<starts.count {
             parts.append(Part(file: "\(stem)-\(sectionTitles[index].anchor).html", title: sectionTitles[index].title))
-            contents.append(String(body[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : body.endIndex)]))
+            contents.append(Array(bytes[starts[index]..<(index + 1 < starts.count ? starts[index + 1] : bytes.count)]))
         }
         let ids = contents.map(anchorIds)
         var home: [String: String] = [:]
@@ -147,32 +148,35 @@ enum HTMLPage {
     }
 
     /// The values of the `id="…"` attributes in converted HTML (dossier's own anchors: user text cannot make one).
-    private static func anchorIds(_ html: String) -> Set<String> {
+    private static func anchorIds(_ html: [UInt8]) -> Set<String> {
         var ids: Set<String> = []
-        for range in html.ranges(of: " id=\"") {
-            guard let end = html[range.upperBound...].firstIndex(of: "\"") else { continue }
-            ids.insert(String(html[range.upperBound..<end]))
+        for start in ByteSearch.offsets(of: " id=\"", in: html) {
+            let value = start + 5
+            let end = ByteSearch.next(UInt8(ascii: "\""), in: html, from: value)
+            guard end < html.count else { continue }
+            ids.insert(String(decoding: html[value..<end], as: UTF8.self))
         }
         return ids
     }
 
     /// `html` with each `href="#x"` whose anchor is not on this page pointed at the page that has it.
-    private static func pointingLinks(_ html: String, awayFrom local: Set<String>, to home: [String: String]) -> String {
-        var out = ""
-        var rest = html[...]
-        while let range = rest.range(of: "href=\"#") {
-            out += rest[..<range.lowerBound]
-            rest = rest[range.upperBound...]
-            let end = rest.firstIndex(of: "\"") ?? rest.endIndex
-            let anchor = String(rest[..<end])
+    private static func pointingLinks(_ html: [UInt8], awayFrom local: Set<String>, to home: [String: String]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + html.count / 16)
+        var position = 0
+        for start in ByteSearch.offsets(of: "href=\"#", in: html) {
+            out += html[position..<start]
+            position = start + 7
+            let end = ByteSearch.next(UInt8(ascii: "\""), in: html, from: position)
+            let anchor = String(decoding: html[position..<end], as: UTF8.self)
             if !local.contains(anchor), let file = home[anchor] {
-                out += "href=\"\(file)#"
+                out += "href=\"\(file)#".utf8
             } else {
-                out += "href=\"#"
+                out += "href=\"#".utf8
             }
         }
-        out += rest
-        return out
+        out += html[position...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

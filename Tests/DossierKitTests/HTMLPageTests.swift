@@ -1,5 +1,6 @@
 import Foundation
 @testable import Render
+import Support
 import Testing
 
 /// A long SUF's HTML page is written in pieces (`HTMLPage.piecewise`): the bytes must be those of the page made whole
@@ -44,5 +45,25 @@ struct HTMLPageTests {
                                             "{{^content}}no content{{/content}}<main>{{{content}}}</main>"].contains(pageTemplate)
         #expect(page.isInPieces == inPieces, "\(pageTemplate ?? "built-in")")
         #expect(!whole.contains("dossier-page-content"))
+    }
+
+    /// A document in parts: one page per level-2 heading, links to an anchor on another page pointed at that page,
+    /// links to one on the same page left alone. A heading that begins with a combining mark is a part too (a
+    /// Character search for `<h2>` missed it, so the document stayed one page).
+    @Test("a document split into pages: every part a page, links pointed at the page that has their anchor")
+    func pagesInParts() async throws {
+        let templates = TemplateSet.builtIn
+        let frame = HTMLPage.Frame(title: "T", date: "2026-01-01", commit: "abc", generator: "g", templates: templates,
+                                   library: try templates.library())
+        let markdown = "# T\n\n## A\n\n<a id=\"req-1\"></a>REQ-1 [to 2](#req-2) [to 1](#req-1)\n\n"
+            + "## \u{301}B\n\n<a id=\"req-2\"></a>REQ-2 [to 1](#req-1) [nowhere](#none)\n\n## C\n\nend\n"
+        let pages = try await HTMLPage.pages(markdown: markdown, layout: .parts, firstFile: "D.html", frame: frame)
+        #expect(pages.map(\.file) == ["D.html", "D-\(MarkdownText.headingAnchor("\u{301}B")).html", "D-c.html"])
+        let first = pages[0].html, second = pages[1].html
+        #expect(first.contains("href=\"\(pages[1].file)#req-2\"") && first.contains("href=\"#req-1\""))
+        #expect(second.contains("href=\"D.html#req-1\"") && second.contains("href=\"#none\""))
+        #expect(!pages[2].html.contains("REQ-"))
+        #expect(ByteSearch.offsets(of: "aa", in: Array("aaaxaa".utf8)) == [0, 4])
+        #expect(ByteSearch.offsets(of: "<h2>", in: Array("<h2".utf8)).isEmpty)
     }
 }
