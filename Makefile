@@ -4,7 +4,7 @@ APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgcry
 DEMO_DIR := .demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release demo screenshots test bench clean fuzz
+.PHONY: bench-instructions all deps build release demo screenshots test bench clean fuzz
 
 all: build
 
@@ -70,6 +70,13 @@ bench: deps release
 	BENCH_STRICT=0 bench/signatures.sh .build/release/dossier rsa4096
 	BENCH_STRICT=0 bench/signatures.sh .build/release/dossier mixed
 	@bench/table.sh
+
+# Instruction counts by component under valgrind's callgrind, beside the git command each figure is measured against
+# (bench/instructions.sh; about 5 minutes a figure). FIGURES: suf-cached suf-cold dhf-attached.
+FIGURES ?= suf-cached suf-cold
+bench-instructions: EXTRA_PACKAGES = valgrind gcc binutils
+bench-instructions: deps release
+	bench/instructions.sh .build/release/dossier $(FIGURES)
 
 # Fuzzes each reader (SSHSIG, OpenPGP, allowed_signers, YAML, JUnit, JSON, CSV, templates) for FUZZ_SECONDS with
 # libFuzzer and the address sanitizer, seeded from the test fixtures; findings are kept in Tests/Fixtures/fuzz/.
