@@ -20,12 +20,12 @@ public struct TraceEntry: Sendable, Codable, Hashable {
     }
 
     /// Reads an entry; a suf.json written before links carried their source holds the id alone.
+    /// The object is tried first: it is what dossier writes, and a failed try costs an error value.
     public init(from decoder: any Decoder) throws {
-        if let id = try? decoder.singleValueContainer().decode(String.self) {
-            self.init(id: id, via: [], status: nil)
+        guard let container = try? decoder.container(keyedBy: CodingKeys.self) else {
+            self.init(id: try decoder.singleValueContainer().decode(String.self), via: [], status: nil)
             return
         }
-        let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try container.decode(String.self, forKey: .id), via: try container.decodeIfPresent([String].self, forKey: .via) ?? [],
                   status: try container.decodeIfPresent(String.self, forKey: .status))
     }
