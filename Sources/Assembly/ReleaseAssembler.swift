@@ -25,6 +25,9 @@ public struct ReleaseRequest: Sendable {
     public var openPGPKeysFolder: String?
     /// JUnit XML test reports (paths or globs, relative to the current directory) given with `--evidence`.
     public var evidenceGlobs: [String] = []
+    /// Update packages (paths or globs, relative to the current directory) given with `--artifact`, each with the
+    /// detached signature beside it.
+    public var artifactGlobs: [String] = []
     /// Check the uncommitted state: records from the work tree, history up to HEAD (`--worktree`).
     public var workTree = false
     /// Record sets shared with other releases assembled at once, so that each tree is read once.
@@ -67,8 +70,12 @@ public enum ReleaseAssembler {
     /// - Throws: `DossierError` for a bad repository, revision, configuration or record file.
     public static func assemble(_ request: ReleaseRequest) async throws -> AssembledRelease {
         // Test reports given are read first: a bad one stops the command before any other work.
-        let given = try request.evidenceGlobs.isEmpty ? nil
+        var given = try request.evidenceGlobs.isEmpty ? nil
             : TestEvidence.load(globs: request.evidenceGlobs, relativeTo: FileManager.default.currentDirectoryPath)
+        if !request.artifactGlobs.isEmpty {
+            given = given ?? TestEvidence()
+            given?.packages = try UpdatePackageFile.load(globs: request.artifactGlobs, relativeTo: FileManager.default.currentDirectoryPath)
+        }
         let repository = try Repository(path: request.repository)
         let externalConfig = try request.configFile.map(Config.load(file:))
 
@@ -191,6 +198,9 @@ public enum ReleaseAssembler {
                              delta: delta, trailerKeys: config.trailerKeys, notSoftware: config.notSoftware)
         }
         release.evidence = evidence
+        release.updatePackages = await StageTimer.measure("update packages") {
+            await updatePackages(evidence.packages, checker: checker, signedAt: time)
+        }
         let facts = release
         let graph = await StageTimer.measure("trace graph") { TraceGraph(release: facts, evidence: evidence) }
         let assessment = await Assessor.assess(facts, evidence: evidence, graph: graph, config: config, order: order)
@@ -211,13 +221,32 @@ public enum ReleaseAssembler {
     private static func evidence(of tag: String?, given: TestEvidence?, in repository: Repository) throws -> (TestEvidence, EvidenceOrigin) {
         if let tag, let stored = try StoredEvidence.read(release: tag, in: repository) {
             if given != nil {
-                throw DossierError("\(tag) has evidence stored with it (\(stored.reference), commit \(stored.commit.prefix(12))), so --evidence is refused: a release has one set of evidence, which every document of it uses; add files to it with dossier evidence add \(tag) FILE…")
+                throw DossierError("\(tag) has evidence stored with it (\(stored.reference), commit \(stored.commit.prefix(12))), so --evidence and --artifact are refused: a release has one set of evidence, which every document of it uses; add files to it with dossier evidence add \(tag) FILE… (update packages with --artifact FILE…)")
             }
             let evidence = try stored.evidence()
             return (evidence, EvidenceOrigin(evidence, kind: .stored, reference: stored.reference, commit: stored.commit))
         }
         guard let given else { return (TestEvidence(), EvidenceOrigin(kind: .none)) }
         return (given, EvidenceOrigin(given, kind: .given))
+    }
+
+    /// The release's update packages: each one's size and SHA-256, and the verdict on the detached signature beside
+    /// it judged with the release's trust at the release's date (SSH: namespace `file`), the packages checked at once.
+    private static func updatePackages(_ files: [UpdatePackageFile], checker: SignatureChecker, signedAt: Int64) async -> [UpdatePackage] {
+        await withTaskGroup(of: (Int, UpdatePackage).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask {
+                    let verdict = file.signature.map { signature in
+                        checker.verdict(detachedSignature: [UInt8](signature.data), over: file.data, signedAt: signedAt)
+                    } ?? .unsigned
+                    return (index, UpdatePackage(name: file.name, size: file.data.count, sha256: sha256Hex(file.data),
+                                                 signatureFile: file.signature?.name, signature: verdict))
+                }
+            }
+            var packages = [UpdatePackage?](repeating: nil, count: files.count)
+            for await (index, package) in group { packages[index] = package }
+            return packages.compactMap { $0 }
+        }
     }
 
     /// The records `load` reads, through `cache` when there is one and the tree has a `key` (a work tree has none).

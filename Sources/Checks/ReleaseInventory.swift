@@ -21,6 +21,7 @@ public struct ReleaseInventory: Sendable {
         static let verification = "9. Verification evidence"
         static let anomalies = "11. Known residual anomalies"
         static let integrity = "14. Build and update integrity"
+        static let packages = "Update packages"
         static let trace = "16. Traceability matrix"
     }
 
@@ -210,6 +211,11 @@ public struct ReleaseInventory: Sendable {
             if tag.signature.letter == .good {
                 add(.signedTag, "release tag \(tag.name) signed, verdict G", suf: heading(SUFSection.integrity), dhf: releaseRow)
             }
+        }
+        let packages = release.updatePackages
+        if !packages.isEmpty, packages.allSatisfy({ $0.signature.letter == .good }) {
+            add(.signedUpdatePackages, "\(plural(packages.count, "update package")), each signed, verdict G",
+                suf: heading(SUFSection.packages), dhf: releaseRow)
         }
         if let previous = id.previousRelease {
             add(.previousRelease, "follows release \(previous)", suf: heading(SUFSection.identification), dhf: releaseRow)

@@ -23,6 +23,7 @@ extension RuleID {
         case .C8: ChangeRules.c8
         case .G1: IntegrityRules.g1
         case .G2: IntegrityRules.g2
+        case .G3: IntegrityRules.g3
         case .S1: SOUPRules.s1
         case .S4: SOUPRules.s4
         case .S5: SOUPRules.s5

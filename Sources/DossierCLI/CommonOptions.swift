@@ -32,10 +32,13 @@ struct RepositoryOptions: ParsableArguments {
     var config: String?
 }
 
-/// `--evidence`: the JUnit XML test reports.
+/// `--evidence`: the JUnit XML test reports; `--artifact`: the update packages delivered.
 struct EvidenceOptions: ParsableArguments {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("JUnit XML test reports: paths or globs (e.g. 'reports/**/*.xml').", valueName: "glob"))
     var evidence: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Update packages delivered (firmware images, .deb, .swu, .mender, any file): paths or globs; the detached signature beside each (FILE.sig, FILE.asc) is checked with the release's trust.", valueName: "file"))
+    var artifact: [String] = []
 }
 
 /// `--templates`: templates on disk overriding the built-in ones.
@@ -53,6 +56,7 @@ extension RepositoryOptions {
                                      sourceDateEpoch: try Environment.sourceDateEpoch(),
                                      allowedSignersFile: trust?.allowedSigners, openPGPKeysFolder: trust?.openPGPKeys)
         request.evidenceGlobs = evidence?.evidence ?? []
+        request.artifactGlobs = evidence?.artifact ?? []
         return request
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
-        abstract: "Keep test reports and an SBOM with a release tag, as git objects at refs/dossier/evidence/<tag>.",
+        abstract: "Keep test reports, an SBOM and update packages with a release tag, as git objects at refs/dossier/evidence/<tag>.",
         discussion: """
             Evidence stored with a release is what every command that builds the release (suf, check, diff, dhf, \
             trace, attach) reads, with no --evidence, so its documents are the same on every clone. Push it with: \
@@ -20,27 +20,31 @@ struct EvidenceCommand: ParsableCommand {
 struct EvidenceAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Store JUnit XML test reports and an SBOM with a release tag.",
+        abstract: "Store JUnit XML test reports, an SBOM and update packages with a release tag.",
         discussion: """
             Each file is read as --evidence reads it (JUnit XML; a .json file is a CycloneDX or SPDX SBOM) and must \
             be read without fault before anything is written. It is stored at its path relative to the current \
             directory when it lies inside it, else at its base name, in a new commit at refs/dossier/evidence/RELEASE \
             whose parent is the evidence stored before: files can be added later, never replaced. The commit's tree \
             holds SHA256SUMS, every file's SHA-256 (sha256sum -c format). The commit is made by git's user.name and \
-            user.email (else "dossier"), at SOURCE_DATE_EPOCH when it is set.
+            user.email (else "dossier"), at SOURCE_DATE_EPOCH when it is set. An update package given with --artifact \
+            is stored at packages/NAME (its base name), with the signature beside it (NAME.sig or NAME.asc).
             """)
 
     @Argument(help: "The release tag.")
     var release: String
 
     @Argument(help: ArgumentHelp("The files: paths or globs (e.g. 'reports/**/*.xml').", valueName: "file-or-glob"))
-    var files: [String]
+    var files: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Update packages to store, each with the detached signature beside it (FILE.sig, FILE.asc).", valueName: "file"))
+    var artifact: [String] = []
 
     @OptionGroup var repository: RepoOption
 
     func run() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one file to store with \(release)") }
-        let addition = try EvidenceAddAction(release: release, patterns: files, repository: repository.repo,
+        guard !files.isEmpty || !artifact.isEmpty else { throw ValidationError("name at least one file to store with \(release)") }
+        let addition = try EvidenceAddAction(release: release, patterns: files, packagePatterns: artifact, repository: repository.repo,
                                              directory: FileManager.default.currentDirectoryPath,
                                              sourceDateEpoch: try Environment.sourceDateEpoch()).perform()
         for name in addition.unchanged {

@@ -23,31 +23,38 @@ public struct EvidenceOrigin: Sendable, Codable, Hashable {
     public var cases: Int
     /// The SBOM's file name, when it holds one.
     public var sbom: String?
+    /// How many update packages it holds; nil when none (suf.json then reads as before packages were recorded).
+    public var packages: Int?
 
     /// Creates an origin.
-    public init(kind: Kind, reference: String? = nil, commit: String? = nil, reports: Int = 0, cases: Int = 0, sbom: String? = nil) {
+    public init(kind: Kind, reference: String? = nil, commit: String? = nil, reports: Int = 0, cases: Int = 0, sbom: String? = nil,
+                packages: Int = 0) {
         self.kind = kind
         self.reference = reference
         self.commit = commit
         self.reports = reports
         self.cases = cases
         self.sbom = sbom
+        self.packages = packages == 0 ? nil : packages
     }
 
     /// The origin of `evidence`, read from `kind`'s place.
     public init(_ evidence: TestEvidence, kind: Kind, reference: String? = nil, commit: String? = nil) {
-        let empty = evidence.files.isEmpty && evidence.sbom == nil
+        let empty = evidence.files.isEmpty && evidence.sbom == nil && evidence.packages.isEmpty
         self.init(kind: empty && kind == .given ? .none : kind, reference: reference, commit: commit,
-                  reports: evidence.files.count, cases: evidence.cases.count, sbom: evidence.sbom?.file)
+                  reports: evidence.files.count, cases: evidence.cases.count, sbom: evidence.sbom?.file,
+                  packages: evidence.packages.count)
     }
 
-    /// What the evidence holds: "2 test reports (143 cases) and an SBOM (sbom.cdx.json)".
+    /// What the evidence holds: "2 test reports (143 cases), an SBOM (sbom.cdx.json) and 1 update package".
     public var contents: String {
         let reportText = reports == 0 ? nil
             : "\(reports) test report\(reports == 1 ? "" : "s") (\(cases) case\(cases == 1 ? "" : "s"))"
         let sbomText = sbom.map { "an SBOM (\($0))" }
-        let parts = [reportText, sbomText].compactMap { $0 }
-        return parts.isEmpty ? "no file" : parts.joined(separator: " and ")
+        let packageText = packages.map { "\($0) update package\($0 == 1 ? "" : "s")" }
+        let parts = [reportText, sbomText, packageText].compactMap { $0 }
+        guard let last = parts.last else { return "no file" }
+        return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// The one line at the top of a SUF that says what its test results rest on.
@@ -57,10 +64,16 @@ public struct EvidenceOrigin: Sendable, Codable, Hashable {
         case .stored:
             return "Evidence: \(contents) stored with the release at \(reference ?? "") (commit \(commit?.prefix(12) ?? "")…)\(noTests)."
         case .given:
-            return "Evidence: \(contents) given on the command line (--evidence), not stored with the release: a document built without the same files differs\(noTests)."
+            return "Evidence: \(contents) given on the command line (\(options)), not stored with the release: a document built without the same files differs\(noTests)."
         case .none:
             return "No test evidence is stored with this release: no requirement shows a test result."
         }
+    }
+
+    /// The options that gave evidence on the command line: `--evidence`, `--artifact`, or both.
+    private var options: String {
+        let flags = (reports > 0 || sbom != nil ? ["--evidence"] : []) + (packages != nil ? ["--artifact"] : [])
+        return flags.isEmpty ? "--evidence" : flags.joined(separator: " and ")
     }
 
     /// The same in a few words, for a table cell: "stored: 1 test report (37 cases), commit 0123456789ab".

@@ -11,6 +11,8 @@ extension StoredEvidence {
         public var release: String
         /// The files: paths or globs, relative to `directory`, as `--evidence` takes them.
         public var patterns: [String]
+        /// Update packages: paths or globs as `--artifact` takes them, each stored with the signature beside it.
+        public var packagePatterns: [String] = []
         /// The directory the patterns are read against, and stored names are relative to.
         public var directory: String
         /// `SOURCE_DATE_EPOCH`, the evidence commit's time when set (else now).
@@ -58,8 +60,24 @@ extension StoredEvidence {
 
         var given: [EvidenceInput] = []
         var from: [String: String] = [:]
+        var named: [(path: String, name: String, data: Data)] = []
         for file in try TestEvidence.gather(globs: request.patterns, relativeTo: request.directory) {
             let name = storedName(file.diskPath, directory: request.directory)
+            if name.hasPrefix(UpdatePackageFile.storedFolder) {
+                throw DossierError("cannot store \(BundlePath.escaped(file.path)) as '\(BundlePath.escaped(name))': '\(UpdatePackageFile.storedFolder)' holds the update packages given with --artifact; store the report from another folder")
+            }
+            named.append((file.path, name, file.data))
+        }
+        // A package is stored below packages/ by its base name, with the signature beside it under the same name.
+        for package in try UpdatePackageFile.load(globs: request.packagePatterns, relativeTo: request.directory) {
+            let base = UpdatePackageFile.storedFolder + (package.name as NSString).lastPathComponent
+            named.append((package.name, base, package.data))
+            if let signature = package.signature {
+                named.append((signature.name, base + String(signature.name.dropFirst(package.name.count)), signature.data))
+            }
+        }
+        for file in named {
+            let name = file.name
             if let problem = BundlePath.problem(path: name) {
                 throw DossierError("cannot store \(BundlePath.escaped(file.path)) as '\(BundlePath.escaped(name))': \(problem)")
             }
@@ -104,7 +122,7 @@ extension StoredEvidence {
             }
         }
         // Every file, the stored ones too, through the readers every command will read them with.
-        _ = try TestEvidence.read(all, source: "the evidence of \(request.release)")
+        _ = try evidence(all, source: "the evidence of \(request.release)")
         let previous = stored?.commit
         guard !added.isEmpty else {
             return Addition(reference: tree.reference, commit: previous ?? "", added: [], unchanged: unchanged)

@@ -49,7 +49,7 @@ public enum StoredEvidence {
         /// - Throws: `DossierError` naming the reference and the file when a reader refuses it.
         public func evidence() throws -> TestEvidence {
             do {
-                return try TestEvidence.read(files, source: "the evidence stored with \(release)")
+                return try StoredEvidence.evidence(files, source: "the evidence stored with \(release)")
             } catch var error as DossierError {
                 // The file is named as git names it: reference:path.
                 if let location = error.location, files.contains(where: { $0.name == location.file }) {
@@ -58,6 +58,21 @@ public enum StoredEvidence {
                 throw error
             }
         }
+    }
+
+    /// Stored files read as evidence: those below `packages/` are update packages and their signatures (shown by
+    /// their names below it), every other one goes through the readers `--evidence` uses.
+    /// - Throws: `DossierError` naming the stored file a reader refused, or a package with two signatures.
+    static func evidence(_ files: [EvidenceInput], source: String) throws -> TestEvidence {
+        let folder = UpdatePackageFile.storedFolder
+        var evidence = try TestEvidence.read(files.filter { !$0.name.hasPrefix(folder) }, source: source)
+        evidence.packages = try UpdatePackageFile.pair(files.filter { $0.name.hasPrefix(folder) }).map { package in
+            var shown = package
+            shown.name = String(package.name.dropFirst(folder.count))
+            shown.signature?.name = String(package.signature?.name.dropFirst(folder.count) ?? "")
+            return shown
+        }
+        return evidence
     }
 
     /// The commit holding the release's stored evidence, or nil when none is stored.

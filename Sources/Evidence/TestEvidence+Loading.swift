@@ -27,18 +27,26 @@ extension TestEvidence {
 
     /// The files `globs` name (relative to `directory`), each read once, in sorted path order per glob, as `load`
     /// finds them: a glob that matches nothing or a file that cannot be read is a DossierError.
-    public static func gather(globs: [String], relativeTo directory: String) throws -> [GatheredFile] {
+    /// `option` and `expected` name the flag and what it takes in messages; a file larger than `maximumSize` bytes
+    /// is refused before it is read.
+    public static func gather(globs: [String], relativeTo directory: String, option: String = "--evidence",
+                              expected: String = "a readable JUnit XML file or SBOM", maximumSize: UInt64? = nil) throws -> [GatheredFile] {
         var gathered: [GatheredFile] = []
         var seen = Set<String>()
         for glob in globs {
-            for match in try files(glob, relativeTo: directory) {
+            for match in try files(glob, relativeTo: directory, option: option) {
                 let identity = URL(fileURLWithPath: match.diskPath).standardizedFileURL.resolvingSymlinksInPath().path
                 guard seen.insert(identity).inserted else { continue }
+                if let maximumSize, let size = (try? FileManager.default.attributesOfItem(atPath: match.diskPath))?[.size] as? UInt64,
+                   size > maximumSize {
+                    throw DossierError("expected \(expected) of at most \(maximumSize) bytes, found \(size) bytes",
+                                       at: SourceLocation(file: match.path))
+                }
                 do {
                     gathered.append(GatheredFile(path: match.path, diskPath: match.diskPath,
                                                  data: try Data(contentsOf: URL(fileURLWithPath: match.diskPath))))
                 } catch {
-                    throw DossierError("expected a readable JUnit XML file or SBOM, could not read it (\(error.localizedDescription))",
+                    throw DossierError("expected \(expected), could not read it (\(error.localizedDescription))",
                                        at: SourceLocation(file: match.path))
                 }
             }
@@ -70,21 +78,22 @@ extension TestEvidence {
     }
 
     /// The files one `--evidence` argument names, sorted; a plain path is taken as written.
-    private static func files(_ glob: String, relativeTo directory: String) throws -> [EvidenceGlob.Match] {
+    private static func files(_ glob: String, relativeTo directory: String, option: String) throws -> [EvidenceGlob.Match] {
         if !EvidenceGlob.hasWildcard(glob) {
             let disk = glob.hasPrefix("/") ? glob : directory + "/" + glob
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: disk, isDirectory: &isDirectory) else {
-                throw DossierError("--evidence '\(glob)' matches no file")
+                throw DossierError("\(option) '\(glob)' matches no file")
             }
             if isDirectory.boolValue {
-                throw DossierError("expected a JUnit XML file, found a folder (use '\(glob)/**/*.xml' for the reports in it)",
+                let hint = option == "--evidence" ? "'\(glob)/**/*.xml' for the reports in it" : "'\(glob)/*' for the files in it"
+                throw DossierError("expected \(option == "--evidence" ? "a JUnit XML file" : "a file"), found a folder (use \(hint))",
                                    at: SourceLocation(file: glob))
             }
             return [EvidenceGlob.Match(path: glob, diskPath: disk)]
         }
         let matches = EvidenceGlob.expand(glob, in: directory)
-        guard !matches.isEmpty else { throw DossierError("--evidence '\(glob)' matches no file") }
+        guard !matches.isEmpty else { throw DossierError("\(option) '\(glob)' matches no file") }
         return matches
     }
 }

@@ -86,6 +86,9 @@ public struct TestEvidence: Sendable, Codable, Hashable {
     /// The SBOM given with `--evidence` (a `.json` file), which is the release's SOUP list; the records carry it,
     /// so it is not written again with the evidence.
     public var sbom: SBOM?
+    /// The update packages given with `--artifact` or stored under `packages/`, in name order; the release's model
+    /// carries them with the verdicts on their signatures, so they are not written again with the evidence.
+    public var packages: [UpdatePackageFile] = []
 
     private enum CodingKeys: String, CodingKey { case files, cases }
 

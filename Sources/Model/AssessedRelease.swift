@@ -21,7 +21,8 @@ extension AssessedRelease: Codable {
     /// the encoder passes the document on in pieces as it writes it instead of holding all of it to sort it.
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case changeRequests, commits, commitsWithoutChangeRequest, coverage, delta, evidence, findings, formatVersion,
-             identification, itemsTouched, notSoftwarePaths, records, rulesOff, statistics, traceMatrix, unclaimedPaths
+             identification, itemsTouched, notSoftwarePaths, records, rulesOff, statistics, traceMatrix, unclaimedPaths,
+             updatePackages
     }
 
     /// Writes the facts and the assessment as one object, keys in sorted order.
@@ -43,6 +44,8 @@ extension AssessedRelease: Codable {
         try container.encode(release.statistics, forKey: .statistics)
         try container.encode(assessment.traceMatrix, forKey: .traceMatrix)
         try container.encode(release.unclaimedPaths, forKey: .unclaimedPaths)
+        // Only when there are packages: a release without them reads as it did before they were recorded.
+        if !release.updatePackages.isEmpty { try container.encode(release.updatePackages, forKey: .updatePackages) }
     }
 
     /// Reads one suf.json object into the facts and the assessment.

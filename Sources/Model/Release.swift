@@ -34,11 +34,15 @@ public struct Release: Sendable, Codable, Hashable {
     /// The test reports of the release (stored with it, or given with `--evidence`), each with its digest, and their
     /// test cases; `identification.evidence` says where they came from.
     public var evidence = TestEvidence()
+    /// The update packages delivered (`--artifact`, or stored with the release), in name order, each with the
+    /// verdict on its signature. suf.json holds the key only when there is one: a bundle made without packages
+    /// reads as it did before they were recorded.
+    public var updatePackages: [UpdatePackage] = []
     /// The keys of the release's facts in suf.json. Every stored property must be here (a test checks that each
     /// one is in suf.json).
     package enum CodingKeys: String, CodingKey, CaseIterable {
         case changeRequests, commits, commitsWithoutChangeRequest, delta, evidence, formatVersion, identification,
-             itemsTouched, notSoftwarePaths, records, statistics, unclaimedPaths
+             itemsTouched, notSoftwarePaths, records, statistics, unclaimedPaths, updatePackages
     }
 
     /// The release's name as a file or folder name: `release/2.0` becomes `release-2.0`.
@@ -245,4 +249,43 @@ public struct SignerTally: Sendable, Codable, Hashable {
     public var kind: SignatureKind?
     /// Commits it signed.
     public var commits: Int
+}
+
+extension Release {
+    /// Reads the facts; `updatePackages` is absent from a release that has none.
+    public init(from decoder: any Decoder) throws {
+        // In key order, so that a file lacking several keys is reported by the first of them.
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        changeRequests = try c.decode([ChangeRequestEntry].self, forKey: .changeRequests)
+        commits = try c.decode([ReleaseCommit].self, forKey: .commits)
+        commitsWithoutChangeRequest = try c.decode([String].self, forKey: .commitsWithoutChangeRequest)
+        delta = try c.decode(ReleaseDelta.self, forKey: .delta)
+        evidence = try c.decode(TestEvidence.self, forKey: .evidence)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        identification = try c.decode(Identification.self, forKey: .identification)
+        itemsTouched = try c.decode([ItemTouch].self, forKey: .itemsTouched)
+        notSoftwarePaths = try c.decode([String].self, forKey: .notSoftwarePaths)
+        records = try c.decode(RecordSet.self, forKey: .records)
+        statistics = try c.decode(Statistics.self, forKey: .statistics)
+        unclaimedPaths = try c.decode([String].self, forKey: .unclaimedPaths)
+        updatePackages = try c.decodeIfPresent([UpdatePackage].self, forKey: .updatePackages) ?? []
+    }
+
+    /// Writes the facts in key order; `updatePackages` only when the release has some.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(changeRequests, forKey: .changeRequests)
+        try c.encode(commits, forKey: .commits)
+        try c.encode(commitsWithoutChangeRequest, forKey: .commitsWithoutChangeRequest)
+        try c.encode(delta, forKey: .delta)
+        try c.encode(evidence, forKey: .evidence)
+        try c.encode(formatVersion, forKey: .formatVersion)
+        try c.encode(identification, forKey: .identification)
+        try c.encode(itemsTouched, forKey: .itemsTouched)
+        try c.encode(notSoftwarePaths, forKey: .notSoftwarePaths)
+        try c.encode(records, forKey: .records)
+        try c.encode(statistics, forKey: .statistics)
+        try c.encode(unclaimedPaths, forKey: .unclaimedPaths)
+        if !updatePackages.isEmpty { try c.encode(updatePackages, forKey: .updatePackages) }
+    }
 }

@@ -79,6 +79,8 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
     case signedTag
     /// Commits with a good signature (G).
     case signedCommits
+    /// Update packages, at least one, each with a detached signature whose verdict is G.
+    case signedUpdatePackages
 
     /// What a release lacks when it does not hold this kind, e.g. `no requirements`.
     public var missing: String {
@@ -121,6 +123,7 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
         case .previousRelease: "no previous release"
         case .signedTag: "no release tag with a good signature"
         case .signedCommits: "no commit with a good signature"
+        case .signedUpdatePackages: "no update package (--artifact) whose every signature is good"
         }
     }
 }

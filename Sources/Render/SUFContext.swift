@@ -71,6 +71,12 @@ enum SUFContext {
                     date: commit.author.date, verdict: commit.signature.letter.rawValue, signature: verdictText(commit.signature))
             }),
             unsignedCommitCount: unsigned, hasUnsignedCommits: unsigned > 0,
+            updatePackages: TemplateList(release.updatePackages.map { package in
+                SUFValues.UpdatePackageRow(
+                    name: package.name, size: "\(package.size) bytes", sha256: package.sha256,
+                    signatureFile: package.signatureFile ?? "none", verdict: package.signature.letter.rawValue,
+                    signature: verdictText(package.signature), good: package.signature.letter == .good)
+            }),
             itemsTouched: TemplateList(release.itemsTouched.map { item in
                 SUFValues.ItemTouchedRow(id: item.id, anchor: MarkdownText.anchor(item.id), name: item.name,
                                          safetyClass: item.safetyClass?.rawValue ?? "not stated", pathCount: item.paths.count,

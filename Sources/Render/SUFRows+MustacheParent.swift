@@ -29,6 +29,7 @@ extension SUFValues: MustacheParent {
         case "commitsSignedNotGood": self.commitsSignedNotGood
         case "unsignedCommitCount": self.unsignedCommitCount
         case "hasUnsignedCommits": self.hasUnsignedCommits
+        case "updatePackages": self.updatePackages
         case "itemsTouched": self.itemsTouched
         case "unclaimedPaths": self.unclaimedPaths
         case "notSoftwarePaths": self.notSoftwarePaths
@@ -172,6 +173,21 @@ extension SUFValues.SignerRow: MustacheParent {
         case "fingerprint": self.fingerprint
         case "kind": self.kind
         case "commits": self.commits
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.UpdatePackageRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "size": self.size
+        case "sha256": self.sha256
+        case "signatureFile": self.signatureFile
+        case "verdict": self.verdict
+        case "signature": self.signature
+        case "good": self.good
         default: nil
         }
     }

@@ -19,6 +19,7 @@ struct SUFValues: Sendable {
     var commitsSignedNotGood: TemplateList<SignedCommitRow>
     var unsignedCommitCount: Int
     var hasUnsignedCommits: Bool
+    var updatePackages: TemplateList<UpdatePackageRow>
     var itemsTouched: TemplateList<ItemTouchedRow>
     var unclaimedPaths, notSoftwarePaths: TemplateList<String>
     var requirementsDelta, risksDelta, threatsDelta, soupDelta, ifuDelta, itemsDelta, problemReportsDelta: DeltaTable
@@ -70,6 +71,10 @@ struct SUFValues: Sendable {
         var id, shortId, subject, author: String
         var notUTF8: Bool
         var date, verdict, signature: String
+    }
+    struct UpdatePackageRow: Sendable {
+        var name, size, sha256, signatureFile, verdict, signature: String
+        var good: Bool
     }
     struct ItemTouchedRow: Sendable {
         var id, anchor, name, safetyClass: String

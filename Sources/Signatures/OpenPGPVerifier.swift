@@ -22,6 +22,24 @@ package enum OpenPGPVerifier {
         } catch {
             return malformed("the signature does not parse")
         }
+        return verify(packets: packets, payload: payload, keyring: keyring, time: time)
+    }
+
+    /// The same for a signature without armor, as `gpg --detach-sign` writes it (a file's `.sig`).
+    package static func verify(binary: [UInt8], payload: some Collection<UInt8>, keyring: OpenPGPKeyring, time: Int64) -> Verdict {
+        let packets: [OpenPGPPacket]
+        do {
+            packets = try OpenPGPPacket.parse(binary)
+        } catch let error as OpenPGPFormatError {
+            return malformed("the signature does not parse: \(error.message)")
+        } catch {
+            return malformed("the signature does not parse")
+        }
+        return verify(packets: packets, payload: payload, keyring: keyring, time: time)
+    }
+
+    /// Checks the packets of a detached signature: exactly one signature packet (and marker packets).
+    private static func verify(packets: [OpenPGPPacket], payload: some Collection<UInt8>, keyring: OpenPGPKeyring, time: Int64) -> Verdict {
         let signatures = packets.filter { $0.tag == OpenPGPPacket.signature }
         guard packets.allSatisfy({ $0.tag == OpenPGPPacket.signature || $0.tag == OpenPGPPacket.marker }) else {
             return malformed("the signature holds packets other than signature packets")

@@ -34,4 +34,39 @@ public struct SignatureChecker: Sendable {
             return Verdict(.cannotCheck, kind: nil, reason: "the signature's format is not recognised: it starts '\(first)'")
         }
     }
+
+    /// The SSH namespace a file's signature is made in (`ssh-keygen -Y sign -n file`): the one the allowed signers
+    /// must permit for the key.
+    public static let fileNamespace = "file"
+
+    /// The verdict on a detached signature of a file (an update package's `.sig` or `.asc`), with git's letters:
+    /// an SSH signature (`ssh-keygen -Y sign -n file`) against the allowed signers, in namespace `file`, at
+    /// `signedAt`; an OpenPGP signature, armored or not (`gpg --detach-sign [--armor]`), against the trusted keys at
+    /// the checker's verification time. Anything else is B: the file beside the package is no signature dossier reads.
+    public func verdict(detachedSignature signature: [UInt8], over payload: some Collection<UInt8>, signedAt: Int64) -> Verdict {
+        let text = String(decoding: signature.prefix(64), as: UTF8.self)
+        let armored = Substring(text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+        switch SignatureKind.of(armor: armored) {
+        case .ssh?:
+            return SSHVerifier.verify(armored: String(decoding: signature, as: UTF8.self), payload: payload, time: signedAt,
+                                      allowedSigners: trust.allowedSigners, namespace: Self.fileNamespace)
+        case .openpgp?:
+            guard let keyring = trust.openPGPKeys, !keyring.isEmpty else { return noOpenPGPKeys }
+            return OpenPGPVerifier.verify(armored: String(decoding: signature, as: UTF8.self), payload: payload,
+                                          keyring: keyring, time: verificationTime)
+        case .x509?:
+            return Verdict(.cannotCheck, kind: .x509, reason: "X.509 (CMS) signatures are not supported; check it with gpgsm --verify")
+        case nil:
+            // An OpenPGP packet starts with a byte whose top bit is set (RFC 9580, 4.2).
+            guard let first = signature.first, first & 0x80 != 0 else {
+                return Verdict(.bad, kind: nil, reason: "the file is not a signature dossier reads (an SSH signature, or an OpenPGP signature armored or not)")
+            }
+            guard let keyring = trust.openPGPKeys, !keyring.isEmpty else { return noOpenPGPKeys }
+            return OpenPGPVerifier.verify(binary: signature, payload: payload, keyring: keyring, time: verificationTime)
+        }
+    }
+
+    private var noOpenPGPKeys: Verdict {
+        Verdict(.cannotCheck, kind: .openpgp, reason: "no OpenPGP keys are trusted (dossier.yml trust.openpgp_keys, or --openpgp-keys)")
+    }
 }

@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "443e80f11218e518d44c9f684da88df5f0d610e02bca73ff63bd11e6159092af",
-        "v1.1.0": "f18f4c29dd4cd5618bf3bb699a3a0d8dd63ff120c1f9cf7a1cc958c64f197b83",
-        "v2.0.0": "031a8571087a06f0509c819dc4123226c3a774f77c99e801e283d905b1be13f2",
-        "dhf": "f29d7d106207fff9faa6289e0adef936f4770ec7ddbaba144429f58506320b63",
+        "v1.0.0": "093e083ef77ae82c24115f84e8c782e40ac1127d94a2f7a0db86ddddd9d3f7b0",
+        "v1.1.0": "5c30fbd50aaecd2183a9aec05c4cb3f79e4566ef7f54a86a6bcebd2ad013a310",
+        "v2.0.0": "78237a96d7b248be85f75139d4edaaaa8448bcc2ecfe90c0d0a8fc11aca499e8",
+        "dhf": "83a49688fe4154856c213f2d074e2d6d855dd9e404a8e471508f70cfe800cf32",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
@@ -24,7 +24,9 @@ struct BundleDigestTests {
         let evidence = Paths.packageRoot + "/sample-project/evidence/"
         for release in ["v1.1.0", "v2.0.0"] {
             // The evidence commit's time is fixed, so its id (which the SUF names) is the same on every run.
-            let added = try dossier(["evidence", "add", release, evidence + "\(release)-junit.xml", "--repo", "pd"], in: scratch.path,
+            // v2.0.0's update package is stored with it, as make demo stores it.
+            let package = release == "v2.0.0" ? ["--artifact", evidence + "pdrm-hub-2.0.0.img"] : []
+            let added = try dossier(["evidence", "add", release, evidence + "\(release)-junit.xml", "--repo", "pd"] + package, in: scratch.path,
                                     environment: ["SOURCE_DATE_EPOCH": "1737968400"])
             #expect(added.status == 0, "\(added.stderr)")
         }

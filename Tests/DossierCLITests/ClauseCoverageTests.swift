@@ -54,7 +54,7 @@ struct ClauseCoverageTests {
         #expect(clauses["IEC 62304 5.2.1"]?.missing == ["no requirements"])
         #expect(clauses["ISO 14971 7.4"]?.missing == ["no residual risk judged by the policy"])
         #expect(clauses["IEC 62304 8.1.3"]?.missing == ["no software items"])
-        #expect(clauses["IEC 62304 5.8.8"]?.missing == ["no release tag with a good signature"])
+        #expect(clauses["IEC 62304 5.8.8"]?.missing == ["no release tag with a good signature", "no update package (--artifact) whose every signature is good"])
 
         let md = try scratch.read("out/v1.0.0/SUF-v1.0.0.md")
         #expect(md.contains("1 clauses evidenced, 2 with a gap, 112 not evidenced (the manufacturer's own records must cover them), 0 not applicable"))
@@ -68,7 +68,8 @@ struct ClauseCoverageTests {
         let scratch = try Scratch()
         _ = try SampleProjectTests.build(scratch)
         let evidence = Paths.packageRoot + "/sample-project/evidence/v2.0.0-junit.xml"
-        let result = try dossier(["suf", "--repo", "pd", "--evidence", evidence], in: scratch.path)
+        let package = Paths.packageRoot + "/sample-project/evidence/pdrm-hub-2.0.0.img"
+        let result = try dossier(["suf", "--repo", "pd", "--evidence", evidence, "--artifact", package], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         let clauses = try coverage(scratch, "dist/dossier/v2.0.0")
         #expect(clauses["IEC 62304 5.2.1"]?.state == "evidenced")
@@ -81,7 +82,7 @@ struct ClauseCoverageTests {
         #expect(bare["IEC 62304 9.7"]?.missing == ["no problem report whose named tests have results in the evidence"])
         #expect(clauses["IEC 62304 5.2.1"]?.evidence == ["29 requirements"])
         #expect(clauses["IEC 62304 5.7.4"]?.evidence == ["29 of 29 requirements with a linked test (29 passed)", "40 test cases (39 passed) in 1 report"])
-        #expect(clauses["IEC 62304 5.8.8"]?.evidence == ["release tag v2.0.0 signed, verdict G"])
+        #expect(clauses["IEC 62304 5.8.8"]?.evidence == ["release tag v2.0.0 signed, verdict G", "1 update package, each signed, verdict G"])
         #expect(clauses["IEC 62304 8.2.4"]?.evidence == ["13 of 13 commits naming a change request", "13 of 14 commits signed, verdict G"])
         #expect(clauses["IEC 62304 8.1.3"]?.evidence == ["7 software items", "4 SOUP items"])
         #expect(clauses["ISO 14971 7.4"]?.evidence == ["12 risks with a residual risk judged by the policy (2 not acceptable)", "2 risks with a benefit-risk statement"])
@@ -97,7 +98,7 @@ struct ClauseCoverageTests {
 
         let md = try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.md")
         #expect(md.contains("64 clauses evidenced, 0 with a gap, 51 not evidenced (the manufacturer's own records must cover them), 0 not applicable"))
-        #expect(md.contains("| <a id=\"iec-62304-5.8.8\"></a>IEC 62304 5.8.8 | Deliver the release reliably | evidenced | [release tag v2.0.0 signed, verdict G](#14-build-and-update-integrity) |"))
+        #expect(md.contains("| <a id=\"iec-62304-5.8.8\"></a>IEC 62304 5.8.8 | Deliver the release reliably | evidenced | [release tag v2.0.0 signed, verdict G](#14-build-and-update-integrity); [1 update package, each signed, verdict G](#update-packages) |"))
         #expect(md.contains("| <a id=\"iec-62304-5.2.3\"></a>IEC 62304 5.2.3 | Put risk control measures into requirements | evidenced | [20 risk controls that are requirements](#req-2) |"))
         #expect(md.contains("| <a id=\"iec-62304-5.8.5\"></a>IEC 62304 5.8.5 | Record how the release was built | not evidenced | nothing dossier reads: the manufacturer's own records |"))
         #expect(brokenLinks(try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.html")).isEmpty)

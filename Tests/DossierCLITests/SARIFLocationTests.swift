@@ -129,9 +129,10 @@ struct SARIFLocationTests {
         try repo.commit("Tidy the notes\n", files: ["docs/notes.txt": "more notes\n"])
         try repo.tag("v1.0.0", annotated: false)
         try Self.junit.write(toFile: scratch.file("junit.xml"), atomically: true, encoding: .utf8)
+        try "an update package nobody signed\n".write(toFile: scratch.file("update.img"), atomically: true, encoding: .utf8)
 
-        let result = try dossier(["check", "--repo", "repo", "--evidence", "junit.xml", "--format", "sarif", "--output", "check.sarif"],
-                                 in: scratch.path)
+        let result = try dossier(["check", "--repo", "repo", "--evidence", "junit.xml", "--artifact", "update.img", "--format", "sarif",
+                                  "--output", "check.sarif"], in: scratch.path)
         #expect(result.status == 1, "\(result.stderr)")
         let log = try #require(try JSONSerialization.jsonObject(with: scratch.readData("check.sarif")) as? [String: Any])
 

@@ -106,7 +106,12 @@ struct CanonicalJSONTests {
                                            configuration: "none",
                                            signatureCheck: SignatureCheckBasis(allowedSigners: "", openPGPKeys: "", checkedAt: "")),
             commits: [], records: RecordSet(), delta: ReleaseDelta(previous: RecordSet(), current: RecordSet()), trailerKeys: [])
-        let assessed = AssessedRelease(release: release, assessment: Assessment())
+        // Update packages are written only when there are some: a release without them reads as it did before.
+        let withoutPackages = try JSONSerialization.jsonObject(with: try CanonicalJSON.encode(AssessedRelease(release: release, assessment: Assessment()))) as? [String: Any]
+        #expect(withoutPackages?["updatePackages"] == nil)
+        var withPackages = release
+        withPackages.updatePackages = [UpdatePackage(name: "fw.img", size: 1, sha256: String(repeating: "0", count: 64), signatureFile: nil, signature: .unsigned)]
+        let assessed = AssessedRelease(release: withPackages, assessment: Assessment())
         let object = try JSONSerialization.jsonObject(with: try CanonicalJSON.encode(assessed)) as? [String: Any]
         let properties = Mirror(reflecting: release).children.compactMap(\.label)
             + Mirror(reflecting: assessed.assessment).children.compactMap(\.label)
