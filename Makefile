@@ -28,7 +28,7 @@ demo: build
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@sample-project/make-history.sh $(DEMO_DIR)/pd-remote-monitor
 	@.build/debug/dossier evidence add v1.1.0 sample-project/evidence/v1.1.0-junit.xml --repo $(DEMO_DIR)/pd-remote-monitor | tail -n 1
-	@.build/debug/dossier evidence add v2.0.0 sample-project/evidence/v2.0.0-junit.xml --artifact sample-project/evidence/pdrm-hub-2.0.0.img --repo $(DEMO_DIR)/pd-remote-monitor | tail -n 1
+	@.build/debug/dossier evidence add v2.0.0 sample-project/evidence/v2.0.0-junit.xml --artifact sample-project/evidence/pdrm-hub-2.0.0.img --provenance sample-project/evidence/pdrm-hub-2.0.0.provenance.json --repo $(DEMO_DIR)/pd-remote-monitor | tail -n 1
 	@.build/debug/dossier suf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier
 	@.build/debug/dossier check --repo $(DEMO_DIR)/pd-remote-monitor \
 	    --format sarif --output $(DEMO_DIR)/dist/check-v2.0.0.sarif | tail -n 1

@@ -11,6 +11,8 @@ public struct EvidenceAddAction: Sendable {
     public var patterns: [String]
     /// Update packages: paths or globs, relative to `directory`, each stored with the signature beside it.
     public var packagePatterns: [String]
+    /// Build provenance files: paths or globs, relative to `directory`.
+    public var provenancePatterns: [String]
     /// The repository (work tree or bare).
     public var repository: String
     /// The folder the patterns are relative to, and inside which files keep their relative paths.
@@ -19,11 +21,12 @@ public struct EvidenceAddAction: Sendable {
     public var sourceDateEpoch: Int64?
 
     /// Creates the action.
-    public init(release: String, patterns: [String], packagePatterns: [String] = [], repository: String = ".", directory: String,
-                sourceDateEpoch: Int64? = nil) {
+    public init(release: String, patterns: [String], packagePatterns: [String] = [], provenancePatterns: [String] = [],
+                repository: String = ".", directory: String, sourceDateEpoch: Int64? = nil) {
         self.release = release
         self.patterns = patterns
         self.packagePatterns = packagePatterns
+        self.provenancePatterns = provenancePatterns
         self.repository = repository
         self.directory = directory
         self.sourceDateEpoch = sourceDateEpoch
@@ -35,6 +38,7 @@ public struct EvidenceAddAction: Sendable {
         var request = StoredEvidence.AddRequest(repository: repository, release: release, patterns: patterns,
                                                 directory: directory, sourceDateEpoch: sourceDateEpoch)
         request.packagePatterns = packagePatterns
+        request.provenancePatterns = provenancePatterns
         return try StoredEvidence.add(request)
     }
 }

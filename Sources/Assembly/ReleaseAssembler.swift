@@ -28,6 +28,9 @@ public struct ReleaseRequest: Sendable {
     /// Update packages (paths or globs, relative to the current directory) given with `--artifact`, each with the
     /// detached signature beside it.
     public var artifactGlobs: [String] = []
+    /// Build provenance files (in-toto statements of SLSA provenance v1, bare or in a DSSE envelope) given with
+    /// `--provenance`.
+    public var provenanceGlobs: [String] = []
     /// Check the uncommitted state: records from the work tree, history up to HEAD (`--worktree`).
     public var workTree = false
     /// Record sets shared with other releases assembled at once, so that each tree is read once.
@@ -75,6 +78,13 @@ public enum ReleaseAssembler {
         if !request.artifactGlobs.isEmpty {
             given = given ?? TestEvidence()
             given?.packages = try UpdatePackageFile.load(globs: request.artifactGlobs, relativeTo: FileManager.default.currentDirectoryPath)
+        }
+        if !request.provenanceGlobs.isEmpty {
+            given = given ?? TestEvidence()
+            given?.provenance = try TestEvidence.gather(globs: request.provenanceGlobs, relativeTo: FileManager.default.currentDirectoryPath,
+                                                        option: "--provenance", expected: "a readable build provenance file",
+                                                        maximumSize: BuildProvenance.maximumSize)
+                .flatMap { try BuildProvenance.read($0.data, file: $0.path) }
         }
         let repository = try Repository(path: request.repository)
         let externalConfig = try request.configFile.map(Config.load(file:))
@@ -198,6 +208,7 @@ public enum ReleaseAssembler {
                              delta: delta, trailerKeys: config.trailerKeys, notSoftware: config.notSoftware)
         }
         release.evidence = evidence
+        release.buildProvenance = evidence.provenance
         release.updatePackages = await StageTimer.measure("update packages") {
             await updatePackages(evidence.packages, checker: checker, signedAt: time)
         }
@@ -221,7 +232,7 @@ public enum ReleaseAssembler {
     private static func evidence(of tag: String?, given: TestEvidence?, in repository: Repository) throws -> (TestEvidence, EvidenceOrigin) {
         if let tag, let stored = try StoredEvidence.read(release: tag, in: repository) {
             if given != nil {
-                throw DossierError("\(tag) has evidence stored with it (\(stored.reference), commit \(stored.commit.prefix(12))), so --evidence and --artifact are refused: a release has one set of evidence, which every document of it uses; add files to it with dossier evidence add \(tag) FILE… (update packages with --artifact FILE…)")
+                throw DossierError("\(tag) has evidence stored with it (\(stored.reference), commit \(stored.commit.prefix(12))), so --evidence, --artifact and --provenance are refused: a release has one set of evidence, which every document of it uses; add files to it with dossier evidence add \(tag) FILE… (update packages with --artifact FILE…, build provenance with --provenance FILE…)")
             }
             let evidence = try stored.evidence()
             return (evidence, EvidenceOrigin(evidence, kind: .stored, reference: stored.reference, commit: stored.commit))

@@ -1,7 +1,8 @@
 import Model
 import Support
 
-/// G1, G2 and G3: commit, release-tag and update-package signatures.
+/// G1, G2 and G3: commit, release-tag and update-package signatures; G4 and G5: build provenance of the release commit
+/// that names every update package.
 enum IntegrityRules {
     /// G1: a commit whose signature verdict is not G.
     static func g1(_ c: CheckContext) -> [Finding] {
@@ -41,6 +42,31 @@ enum IntegrityRules {
             return c.finding(.G3, "update package \(package.name) (SHA-256 \(package.sha256.prefix(16))…): \(what)",
                              subjects: [package.name],
                              at: package.signatureFile == nil ? SourceLocation(file: package.name) : c.trustFile(for: verdict.kind))
+        }
+    }
+
+    /// G4: a provenance statement none of whose resolved sources is the release commit. Nothing is found for a
+    /// release given no provenance: clause 5.8.5 then lists it as missing.
+    static func g4(_ c: CheckContext) -> [Finding] {
+        let commit = c.release.identification.commit.lowercased()
+        return c.release.buildProvenance.compactMap { statement -> Finding? in
+            guard !statement.sources.contains(where: { $0.commit == commit }) else { return nil }
+            let named = statement.sources.isEmpty ? "names no source commit (no resolved dependency with a gitCommit digest)"
+                : "names \(statement.sources.map { String($0.commit.prefix(12)) }.joined(separator: ", ")), not the release commit \(commit.prefix(12))"
+            return c.finding(.G4, "the build provenance \(statement.file) (builder \(statement.builder)) \(named)",
+                             subjects: [statement.file], at: SourceLocation(file: statement.file), commit: c.release.identification.commit)
+        }
+    }
+
+    /// G5: with build provenance given, an update package whose SHA-256 no statement names as a subject.
+    static func g5(_ c: CheckContext) -> [Finding] {
+        let provenance = c.release.buildProvenance
+        guard !provenance.isEmpty else { return [] }
+        let built = Set(provenance.flatMap(\.subjects).compactMap(\.sha256))
+        return c.release.updatePackages.compactMap { package -> Finding? in
+            guard !built.contains(package.sha256) else { return nil }
+            return c.finding(.G5, "update package \(package.name) (SHA-256 \(package.sha256.prefix(16))…) is not a subject of the build provenance (\(Set(provenance.map(\.file)).sorted().joined(separator: ", "))): nothing says this build made it",
+                             subjects: [package.name], at: SourceLocation(file: package.name))
         }
     }
 }

@@ -22,6 +22,7 @@ public struct ReleaseInventory: Sendable {
         static let anomalies = "11. Known residual anomalies"
         static let integrity = "14. Build and update integrity"
         static let packages = "Update packages"
+        static let provenance = "How the release was built"
         static let trace = "16. Traceability matrix"
     }
 
@@ -216,6 +217,14 @@ public struct ReleaseInventory: Sendable {
         if !packages.isEmpty, packages.allSatisfy({ $0.signature.letter == .good }) {
             add(.signedUpdatePackages, "\(plural(packages.count, "update package")), each signed, verdict G",
                 suf: heading(SUFSection.packages), dhf: releaseRow)
+        }
+        // Provenance of this commit, and, when packages were given, one that names each of them: what the files hold.
+        let ofRelease = release.buildProvenance.filter { statement in statement.sources.contains { $0.commit == id.commit.lowercased() } }
+        let subjects = Set(ofRelease.flatMap(\.subjects).compactMap(\.sha256))
+        if let first = ofRelease.first, packages.allSatisfy({ subjects.contains($0.sha256) }) {
+            let named = packages.isEmpty ? "" : ", naming \(plural(packages.count, "update package"))"
+            add(.buildProvenance, "build provenance of commit \(id.commit.prefix(12)) by \(first.builder)\(named)",
+                suf: heading(SUFSection.provenance), dhf: releaseRow)
         }
         if let previous = id.previousRelease {
             add(.previousRelease, "follows release \(previous)", suf: heading(SUFSection.identification), dhf: releaseRow)

@@ -24,6 +24,8 @@ extension RuleID {
         case .G1: IntegrityRules.g1
         case .G2: IntegrityRules.g2
         case .G3: IntegrityRules.g3
+        case .G4: IntegrityRules.g4
+        case .G5: IntegrityRules.g5
         case .S1: SOUPRules.s1
         case .S4: SOUPRules.s4
         case .S5: SOUPRules.s5

@@ -39,6 +39,9 @@ struct EvidenceOptions: ParsableArguments {
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Update packages delivered (firmware images, .deb, .swu, .mender, any file): paths or globs; the detached signature beside each (FILE.sig, FILE.asc) is checked with the release's trust.", valueName: "file"))
     var artifact: [String] = []
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Build provenance: in-toto statements of SLSA provenance v1, bare or in a DSSE envelope (.json, or .jsonl with one per line).", valueName: "file"))
+    var provenance: [String] = []
 }
 
 /// `--templates`: templates on disk overriding the built-in ones.
@@ -57,6 +60,7 @@ extension RepositoryOptions {
                                      allowedSignersFile: trust?.allowedSigners, openPGPKeysFolder: trust?.openPGPKeys)
         request.evidenceGlobs = evidence?.evidence ?? []
         request.artifactGlobs = evidence?.artifact ?? []
+        request.provenanceGlobs = evidence?.provenance ?? []
         return request
     }
 }

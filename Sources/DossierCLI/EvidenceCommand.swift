@@ -28,7 +28,8 @@ struct EvidenceAddCommand: ParsableCommand {
             whose parent is the evidence stored before: files can be added later, never replaced. The commit's tree \
             holds SHA256SUMS, every file's SHA-256 (sha256sum -c format). The commit is made by git's user.name and \
             user.email (else "dossier"), at SOURCE_DATE_EPOCH when it is set. An update package given with --artifact \
-            is stored at packages/NAME (its base name), with the signature beside it (NAME.sig or NAME.asc).
+            is stored at packages/NAME (its base name), with the signature beside it (NAME.sig or NAME.asc); build \
+            provenance given with --provenance at provenance/NAME.
             """)
 
     @Argument(help: "The release tag.")
@@ -40,11 +41,15 @@ struct EvidenceAddCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Update packages to store, each with the detached signature beside it (FILE.sig, FILE.asc).", valueName: "file"))
     var artifact: [String] = []
 
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Build provenance to store (in-toto statements of SLSA provenance v1).", valueName: "file"))
+    var provenance: [String] = []
+
     @OptionGroup var repository: RepoOption
 
     func run() throws {
-        guard !files.isEmpty || !artifact.isEmpty else { throw ValidationError("name at least one file to store with \(release)") }
-        let addition = try EvidenceAddAction(release: release, patterns: files, packagePatterns: artifact, repository: repository.repo,
+        guard !files.isEmpty || !artifact.isEmpty || !provenance.isEmpty else { throw ValidationError("name at least one file to store with \(release)") }
+        let addition = try EvidenceAddAction(release: release, patterns: files, packagePatterns: artifact, provenancePatterns: provenance,
+                                             repository: repository.repo,
                                              directory: FileManager.default.currentDirectoryPath,
                                              sourceDateEpoch: try Environment.sourceDateEpoch()).perform()
         for name in addition.unchanged {

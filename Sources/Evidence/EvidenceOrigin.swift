@@ -25,10 +25,12 @@ public struct EvidenceOrigin: Sendable, Codable, Hashable {
     public var sbom: String?
     /// How many update packages it holds; nil when none (suf.json then reads as before packages were recorded).
     public var packages: Int?
+    /// How many build provenance statements it holds; nil when none.
+    public var provenance: Int?
 
     /// Creates an origin.
     public init(kind: Kind, reference: String? = nil, commit: String? = nil, reports: Int = 0, cases: Int = 0, sbom: String? = nil,
-                packages: Int = 0) {
+                packages: Int = 0, provenance: Int = 0) {
         self.kind = kind
         self.reference = reference
         self.commit = commit
@@ -36,14 +38,15 @@ public struct EvidenceOrigin: Sendable, Codable, Hashable {
         self.cases = cases
         self.sbom = sbom
         self.packages = packages == 0 ? nil : packages
+        self.provenance = provenance == 0 ? nil : provenance
     }
 
     /// The origin of `evidence`, read from `kind`'s place.
     public init(_ evidence: TestEvidence, kind: Kind, reference: String? = nil, commit: String? = nil) {
-        let empty = evidence.files.isEmpty && evidence.sbom == nil && evidence.packages.isEmpty
+        let empty = evidence.files.isEmpty && evidence.sbom == nil && evidence.packages.isEmpty && evidence.provenance.isEmpty
         self.init(kind: empty && kind == .given ? .none : kind, reference: reference, commit: commit,
                   reports: evidence.files.count, cases: evidence.cases.count, sbom: evidence.sbom?.file,
-                  packages: evidence.packages.count)
+                  packages: evidence.packages.count, provenance: evidence.provenance.count)
     }
 
     /// What the evidence holds: "2 test reports (143 cases), an SBOM (sbom.cdx.json) and 1 update package".
@@ -52,7 +55,8 @@ public struct EvidenceOrigin: Sendable, Codable, Hashable {
             : "\(reports) test report\(reports == 1 ? "" : "s") (\(cases) case\(cases == 1 ? "" : "s"))"
         let sbomText = sbom.map { "an SBOM (\($0))" }
         let packageText = packages.map { "\($0) update package\($0 == 1 ? "" : "s")" }
-        let parts = [reportText, sbomText, packageText].compactMap { $0 }
+        let provenanceText = provenance.map { "\($0) build provenance statement\($0 == 1 ? "" : "s")" }
+        let parts = [reportText, sbomText, packageText, provenanceText].compactMap { $0 }
         guard let last = parts.last else { return "no file" }
         return parts.count == 1 ? last : parts.dropLast().joined(separator: ", ") + " and " + last
     }
@@ -73,6 +77,7 @@ public struct EvidenceOrigin: Sendable, Codable, Hashable {
     /// The options that gave evidence on the command line: `--evidence`, `--artifact`, or both.
     private var options: String {
         let flags = (reports > 0 || sbom != nil ? ["--evidence"] : []) + (packages != nil ? ["--artifact"] : [])
+            + (provenance != nil ? ["--provenance"] : [])
         return flags.isEmpty ? "--evidence" : flags.joined(separator: " and ")
     }
 

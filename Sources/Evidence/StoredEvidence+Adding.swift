@@ -13,6 +13,8 @@ extension StoredEvidence {
         public var patterns: [String]
         /// Update packages: paths or globs as `--artifact` takes them, each stored with the signature beside it.
         public var packagePatterns: [String] = []
+        /// Build provenance files: paths or globs as `--provenance` takes them.
+        public var provenancePatterns: [String] = []
         /// The directory the patterns are read against, and stored names are relative to.
         public var directory: String
         /// `SOURCE_DATE_EPOCH`, the evidence commit's time when set (else now).
@@ -63,8 +65,9 @@ extension StoredEvidence {
         var named: [(path: String, name: String, data: Data)] = []
         for file in try TestEvidence.gather(globs: request.patterns, relativeTo: request.directory) {
             let name = storedName(file.diskPath, directory: request.directory)
-            if name.hasPrefix(UpdatePackageFile.storedFolder) {
-                throw DossierError("cannot store \(BundlePath.escaped(file.path)) as '\(BundlePath.escaped(name))': '\(UpdatePackageFile.storedFolder)' holds the update packages given with --artifact; store the report from another folder")
+            for (folder, option, what) in [(UpdatePackageFile.storedFolder, "--artifact", "update packages"),
+                                            (BuildProvenance.storedFolder, "--provenance", "build provenance")] where name.hasPrefix(folder) {
+                throw DossierError("cannot store \(BundlePath.escaped(file.path)) as '\(BundlePath.escaped(name))': '\(folder)' holds the \(what) given with \(option); store the report from another folder")
             }
             named.append((file.path, name, file.data))
         }
@@ -75,6 +78,11 @@ extension StoredEvidence {
             if let signature = package.signature {
                 named.append((signature.name, base + String(signature.name.dropFirst(package.name.count)), signature.data))
             }
+        }
+        // Provenance is stored below provenance/ by its base name.
+        for file in try TestEvidence.gather(globs: request.provenancePatterns, relativeTo: request.directory, option: "--provenance",
+                                            expected: "a readable build provenance file", maximumSize: BuildProvenance.maximumSize) {
+            named.append((file.path, BuildProvenance.storedFolder + (file.diskPath as NSString).lastPathComponent, file.data))
         }
         for file in named {
             let name = file.name

@@ -60,12 +60,21 @@ public enum StoredEvidence {
         }
     }
 
-    /// Stored files read as evidence: those below `packages/` are update packages and their signatures (shown by
-    /// their names below it), every other one goes through the readers `--evidence` uses.
+    /// Stored files read as evidence: those below `packages/` are update packages and their signatures, those below
+    /// `provenance/` build provenance (each shown by its name below the folder); every other one goes through the
+    /// readers `--evidence` uses.
     /// - Throws: `DossierError` naming the stored file a reader refused, or a package with two signatures.
     static func evidence(_ files: [EvidenceInput], source: String) throws -> TestEvidence {
-        let folder = UpdatePackageFile.storedFolder
-        var evidence = try TestEvidence.read(files.filter { !$0.name.hasPrefix(folder) }, source: source)
+        let folder = UpdatePackageFile.storedFolder, provenanceFolder = BuildProvenance.storedFolder
+        var evidence = try TestEvidence.read(files.filter { !$0.name.hasPrefix(folder) && !$0.name.hasPrefix(provenanceFolder) }, source: source)
+        // Provenance is read under its stored path (so that an error names it in the tree), shown by its name below the folder.
+        evidence.provenance = try files.filter { $0.name.hasPrefix(provenanceFolder) }.flatMap { file in
+            try BuildProvenance.read(file.data, file: file.name).map { statement in
+                var shown = statement
+                shown.file = String(file.name.dropFirst(provenanceFolder.count))
+                return shown
+            }
+        }
         evidence.packages = try UpdatePackageFile.pair(files.filter { $0.name.hasPrefix(folder) }).map { package in
             var shown = package
             shown.name = String(package.name.dropFirst(folder.count))

@@ -89,6 +89,9 @@ public struct TestEvidence: Sendable, Codable, Hashable {
     /// The update packages given with `--artifact` or stored under `packages/`, in name order; the release's model
     /// carries them with the verdicts on their signatures, so they are not written again with the evidence.
     public var packages: [UpdatePackageFile] = []
+    /// The build provenance given with `--provenance` or stored under `provenance/`: every statement of every file,
+    /// in file order; the release's model carries it, so it is not written again with the evidence.
+    public var provenance: [BuildProvenance] = []
 
     private enum CodingKeys: String, CodingKey { case files, cases }
 

@@ -20,7 +20,7 @@ extension AssessedRelease: Codable {
     /// suf.json's keys, the facts' and the assessment's, in sorted order: the order suf.json holds them in, so that
     /// the encoder passes the document on in pieces as it writes it instead of holding all of it to sort it.
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case changeRequests, commits, commitsWithoutChangeRequest, coverage, delta, evidence, findings, formatVersion,
+        case buildProvenance, changeRequests, commits, commitsWithoutChangeRequest, coverage, delta, evidence, findings, formatVersion,
              identification, itemsTouched, notSoftwarePaths, records, rulesOff, statistics, traceMatrix, unclaimedPaths,
              updatePackages
     }
@@ -28,6 +28,8 @@ extension AssessedRelease: Codable {
     /// Writes the facts and the assessment as one object, keys in sorted order.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        // Only when there is some (as update packages below): a release without reads as it did before it was recorded.
+        if !release.buildProvenance.isEmpty { try container.encode(release.buildProvenance, forKey: .buildProvenance) }
         try container.encode(release.changeRequests, forKey: .changeRequests)
         try container.encode(release.commits, forKey: .commits)
         try container.encode(release.commitsWithoutChangeRequest, forKey: .commitsWithoutChangeRequest)

@@ -38,10 +38,13 @@ public struct Release: Sendable, Codable, Hashable {
     /// verdict on its signature. suf.json holds the key only when there is one: a bundle made without packages
     /// reads as it did before they were recorded.
     public var updatePackages: [UpdatePackage] = []
+    /// How the release was built, as the build provenance given (`--provenance`) or stored with it says: every
+    /// statement, in file order. suf.json holds the key only when there is some.
+    public var buildProvenance: [BuildProvenance] = []
     /// The keys of the release's facts in suf.json. Every stored property must be here (a test checks that each
     /// one is in suf.json).
     package enum CodingKeys: String, CodingKey, CaseIterable {
-        case changeRequests, commits, commitsWithoutChangeRequest, delta, evidence, formatVersion, identification,
+        case buildProvenance, changeRequests, commits, commitsWithoutChangeRequest, delta, evidence, formatVersion, identification,
              itemsTouched, notSoftwarePaths, records, statistics, unclaimedPaths, updatePackages
     }
 
@@ -252,10 +255,11 @@ public struct SignerTally: Sendable, Codable, Hashable {
 }
 
 extension Release {
-    /// Reads the facts; `updatePackages` is absent from a release that has none.
+    /// Reads the facts; `buildProvenance` and `updatePackages` are absent from a release that has none.
     public init(from decoder: any Decoder) throws {
         // In key order, so that a file lacking several keys is reported by the first of them.
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        buildProvenance = try c.decodeIfPresent([BuildProvenance].self, forKey: .buildProvenance) ?? []
         changeRequests = try c.decode([ChangeRequestEntry].self, forKey: .changeRequests)
         commits = try c.decode([ReleaseCommit].self, forKey: .commits)
         commitsWithoutChangeRequest = try c.decode([String].self, forKey: .commitsWithoutChangeRequest)
@@ -271,9 +275,10 @@ extension Release {
         updatePackages = try c.decodeIfPresent([UpdatePackage].self, forKey: .updatePackages) ?? []
     }
 
-    /// Writes the facts in key order; `updatePackages` only when the release has some.
+    /// Writes the facts in key order; `buildProvenance` and `updatePackages` only when the release has some.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        if !buildProvenance.isEmpty { try c.encode(buildProvenance, forKey: .buildProvenance) }
         try c.encode(changeRequests, forKey: .changeRequests)
         try c.encode(commits, forKey: .commits)
         try c.encode(commitsWithoutChangeRequest, forKey: .commitsWithoutChangeRequest)

@@ -173,7 +173,7 @@ public enum ClauseTable {
         iec("5.8.2", "List known residual anomalies", abc, needs: [.problemReports]),
         iec("5.8.3", "Evaluate known residual anomalies", bc, needs: [.evaluatedAnomalies]),
         iec("5.8.4", "Identify the released version", abc, needs: [.releaseTag], rules: [.I1, .I2, .I3]),
-        iec("5.8.5", "Record how the release was built", bc),
+        iec("5.8.5", "Record how the release was built", bc, needs: [.buildProvenance], rules: [.G4, .G5]),
         iec("5.8.6", "Activities and tasks complete", bc),
         iec("5.8.7", "Archive the release", abc),
         iec("5.8.8", "Deliver the release reliably", abc, needs: [.signedTag, .signedUpdatePackages], rules: [.G3]),

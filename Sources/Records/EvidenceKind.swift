@@ -81,6 +81,8 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
     case signedCommits
     /// Update packages, at least one, each with a detached signature whose verdict is G.
     case signedUpdatePackages
+    /// Build provenance naming the release commit as its source (and, with update packages, each as a subject).
+    case buildProvenance
 
     /// What a release lacks when it does not hold this kind, e.g. `no requirements`.
     public var missing: String {
@@ -124,6 +126,7 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
         case .signedTag: "no release tag with a good signature"
         case .signedCommits: "no commit with a good signature"
         case .signedUpdatePackages: "no update package (--artifact) whose every signature is good"
+        case .buildProvenance: "no build provenance (--provenance) of the release commit naming every update package"
         }
     }
 }

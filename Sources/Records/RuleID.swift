@@ -7,8 +7,9 @@ public enum RuleID: String, Sendable, Codable, Hashable, CaseIterable, CustomStr
     case R1, R2, R3, R4, R5, R6, R7
     /// Change control: commits name change requests, analysis, claimed files, labeling, obsolescence.
     case C1, C2, C5, C6, C8
-    /// Integrity: signed commits (G1), a signed release tag (G2) and signed update packages (G3).
-    case G1, G2, G3
+    /// Integrity: signed commits (G1), a signed release tag (G2), signed update packages (G3), build provenance of the
+    /// release commit (G4) naming every package (G5).
+    case G1, G2, G3, G4, G5
     /// SOUP and the SBOM.
     case S1, S4, S5, S6
     /// Cybersecurity threats.
@@ -73,6 +74,10 @@ extension RuleID {
                   "a release tag that is missing, lightweight, unsigned or not G")
         case .G3: (["IEC 62304 5.8.8", "FDA premarket cybersecurity guidance (update integrity)"], .error,
                   "an update package (--artifact, or stored with the release) unsigned, or whose detached signature is not G")
+        case .G4: (["IEC 62304 5.8.5"], .error,
+                  "a build provenance statement (--provenance) that names no source commit, or none that is the release commit")
+        case .G5: (["IEC 62304 5.8.5", "IEC 62304 5.8.8"], .error,
+                  "an update package whose SHA-256 no build provenance statement names as a subject")
         case .S1: (["IEC 62304 8.1.2"], .error,
                   "a SOUP item without name, version or supplier")
         case .S4: (["IEC 62304 8.1.2", "FDA premarket cybersecurity guidance (SBOM)"], .error,

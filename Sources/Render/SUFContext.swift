@@ -1,4 +1,5 @@
 import Checks
+import Evidence
 import Foundation
 import Git
 import Model
@@ -77,6 +78,7 @@ enum SUFContext {
                     signatureFile: package.signatureFile ?? "none", verdict: package.signature.letter.rawValue,
                     signature: verdictText(package.signature), good: package.signature.letter == .good)
             }),
+            buildProvenance: TemplateList(release.buildProvenance.map { provenance(of: $0, release: release) }),
             itemsTouched: TemplateList(release.itemsTouched.map { item in
                 SUFValues.ItemTouchedRow(id: item.id, anchor: MarkdownText.anchor(item.id), name: item.name,
                                          safetyClass: item.safetyClass?.rawValue ?? "not stated", pathCount: item.paths.count,
@@ -235,6 +237,27 @@ enum SUFContext {
                 ? " (\(SOUP.versionChange(from: change.old ?? "", to: change.new ?? "")))" : ""
             return "\(change.field): \(change.old ?? "(unset)") → \(change.new ?? "(unset)")\(direction)"
         }
+    }
+
+    /// One build provenance statement as section 14 shows it: who built what from which commit, each subject matched
+    /// with the update package of the same SHA-256.
+    private static func provenance(of statement: BuildProvenance, release: Release) -> SUFValues.ProvenanceRow {
+        let commit = release.identification.commit.lowercased()
+        let packages = Dictionary(release.updatePackages.map { ($0.sha256, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return SUFValues.ProvenanceRow(
+            file: statement.file, sha256: statement.sha256,
+            envelope: statement.enveloped ? "in a DSSE envelope, whose signatures dossier does not check" : "a bare in-toto statement, unsigned",
+            builder: statement.builder, buildType: statement.buildType, invocation: statement.invocation ?? "not stated",
+            startedOn: statement.startedOn ?? "not stated", finishedOn: statement.finishedOn ?? "not stated",
+            ofRelease: statement.sources.contains { $0.commit == commit },
+            sources: TemplateList(statement.sources.map {
+                SUFValues.ProvenanceSourceRow(uri: $0.uri.isEmpty ? "(no uri)" : $0.uri, commit: $0.commit, isRelease: $0.commit == commit)
+            }),
+            subjects: TemplateList(statement.subjects.map { subject in
+                SUFValues.ProvenanceSubjectRow(name: subject.name, sha256: subject.sha256 ?? "(no SHA-256 given)",
+                                               package: subject.sha256.flatMap { packages[$0] } ?? "none given")
+            }),
+            parameters: TemplateList(statement.parameters.map { SUFValues.ProvenanceParameterRow(kind: $0.kind, name: $0.name, value: $0.value) }))
     }
 
     /// The integrity section's numbers: trust, verdict counts, signers.

@@ -30,6 +30,7 @@ extension SUFValues: MustacheParent {
         case "unsignedCommitCount": self.unsignedCommitCount
         case "hasUnsignedCommits": self.hasUnsignedCommits
         case "updatePackages": self.updatePackages
+        case "buildProvenance": self.buildProvenance
         case "itemsTouched": self.itemsTouched
         case "unclaimedPaths": self.unclaimedPaths
         case "notSoftwarePaths": self.notSoftwarePaths
@@ -188,6 +189,59 @@ extension SUFValues.UpdatePackageRow: MustacheParent {
         case "verdict": self.verdict
         case "signature": self.signature
         case "good": self.good
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.ProvenanceRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "file": self.file
+        case "sha256": self.sha256
+        case "envelope": self.envelope
+        case "builder": self.builder
+        case "buildType": self.buildType
+        case "invocation": self.invocation
+        case "startedOn": self.startedOn
+        case "finishedOn": self.finishedOn
+        case "ofRelease": self.ofRelease
+        case "sources": self.sources
+        case "subjects": self.subjects
+        case "parameters": self.parameters
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.ProvenanceSourceRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "uri": self.uri
+        case "commit": self.commit
+        case "isRelease": self.isRelease
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.ProvenanceSubjectRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "sha256": self.sha256
+        case "package": self.package
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.ProvenanceParameterRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": self.kind
+        case "name": self.name
+        case "value": self.value
         default: nil
         }
     }

@@ -20,6 +20,7 @@ struct SUFValues: Sendable {
     var unsignedCommitCount: Int
     var hasUnsignedCommits: Bool
     var updatePackages: TemplateList<UpdatePackageRow>
+    var buildProvenance: TemplateList<ProvenanceRow>
     var itemsTouched: TemplateList<ItemTouchedRow>
     var unclaimedPaths, notSoftwarePaths: TemplateList<String>
     var requirementsDelta, risksDelta, threatsDelta, soupDelta, ifuDelta, itemsDelta, problemReportsDelta: DeltaTable
@@ -76,6 +77,16 @@ struct SUFValues: Sendable {
         var name, size, sha256, signatureFile, verdict, signature: String
         var good: Bool
     }
+    struct ProvenanceRow: Sendable {
+        var file, sha256, envelope, builder, buildType, invocation, startedOn, finishedOn: String
+        var ofRelease: Bool
+        var sources: TemplateList<ProvenanceSourceRow>
+        var subjects: TemplateList<ProvenanceSubjectRow>
+        var parameters: TemplateList<ProvenanceParameterRow>
+    }
+    struct ProvenanceSourceRow: Sendable { var uri, commit: String; var isRelease: Bool }
+    struct ProvenanceSubjectRow: Sendable { var name, sha256, package: String }
+    struct ProvenanceParameterRow: Sendable { var kind, name, value: String }
     struct ItemTouchedRow: Sendable {
         var id, anchor, name, safetyClass: String
         var pathCount, commitCount: Int

@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "093e083ef77ae82c24115f84e8c782e40ac1127d94a2f7a0db86ddddd9d3f7b0",
-        "v1.1.0": "5c30fbd50aaecd2183a9aec05c4cb3f79e4566ef7f54a86a6bcebd2ad013a310",
-        "v2.0.0": "78237a96d7b248be85f75139d4edaaaa8448bcc2ecfe90c0d0a8fc11aca499e8",
-        "dhf": "83a49688fe4154856c213f2d074e2d6d855dd9e404a8e471508f70cfe800cf32",
+        "v1.0.0": "f3ddad319baabb64d977f312dff510b7a6541f6d5ea6b868a6206751bbcbd663",
+        "v1.1.0": "2f66e29577c3b575cd3ed1aadae7709e29b05d63d1be489c62a9581be2f5f554",
+        "v2.0.0": "2677e823ff3035994cf37610d83845500e3447920076b592b3e8b45523bed074",
+        "dhf": "206652887ad9f25e0ea6746a2c64c8e71188ab57a30aebe9257663cfe1d46c24",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
@@ -24,8 +24,8 @@ struct BundleDigestTests {
         let evidence = Paths.packageRoot + "/sample-project/evidence/"
         for release in ["v1.1.0", "v2.0.0"] {
             // The evidence commit's time is fixed, so its id (which the SUF names) is the same on every run.
-            // v2.0.0's update package is stored with it, as make demo stores it.
-            let package = release == "v2.0.0" ? ["--artifact", evidence + "pdrm-hub-2.0.0.img"] : []
+            // v2.0.0's update package and its build provenance are stored with it, as make demo stores them.
+            let package = release == "v2.0.0" ? ["--artifact", evidence + "pdrm-hub-2.0.0.img", "--provenance", evidence + "pdrm-hub-2.0.0.provenance.json"] : []
             let added = try dossier(["evidence", "add", release, evidence + "\(release)-junit.xml", "--repo", "pd"] + package, in: scratch.path,
                                     environment: ["SOURCE_DATE_EPOCH": "1737968400"])
             #expect(added.status == 0, "\(added.stderr)")

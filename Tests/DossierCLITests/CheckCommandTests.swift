@@ -47,7 +47,7 @@ struct CheckCommandTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(!result.stdout.contains("Errors ("))
         #expect(result.stdout.contains("0 error(s)"))
-        #expect(result.stdout.hasSuffix("from 29 rules: the check passes.\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("from 31 rules: the check passes.\n"), "\(result.stdout)")
     }
 
     @Test("--format json, junit and sarif give the same findings to machines")
@@ -61,7 +61,7 @@ struct CheckCommandTests {
         #expect(report["errors"] as? Int == findings.filter { $0["level"] as? String == "error" }.count)
         #expect(findings.first?["rule"] as? String == "T1")
         #expect((findings.first?["location"] as? [String: Any])?["file"] as? String == "regulatory/requirements.yml")
-        #expect(try #require(report["rules"] as? [[String: Any]]).count == 31)
+        #expect(try #require(report["rules"] as? [[String: Any]]).count == 33)
 
         let junit = try dossier(["check", "--repo", "repo", "--format", "junit"], in: scratch.path)
         #expect(junit.status == 1)

@@ -69,7 +69,8 @@ struct ClauseCoverageTests {
         _ = try SampleProjectTests.build(scratch)
         let evidence = Paths.packageRoot + "/sample-project/evidence/v2.0.0-junit.xml"
         let package = Paths.packageRoot + "/sample-project/evidence/pdrm-hub-2.0.0.img"
-        let result = try dossier(["suf", "--repo", "pd", "--evidence", evidence, "--artifact", package], in: scratch.path)
+        let provenance = Paths.packageRoot + "/sample-project/evidence/pdrm-hub-2.0.0.provenance.json"
+        let result = try dossier(["suf", "--repo", "pd", "--evidence", evidence, "--artifact", package, "--provenance", provenance], in: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         let clauses = try coverage(scratch, "dist/dossier/v2.0.0")
         #expect(clauses["IEC 62304 5.2.1"]?.state == "evidenced")
@@ -86,21 +87,23 @@ struct ClauseCoverageTests {
         #expect(clauses["IEC 62304 8.2.4"]?.evidence == ["13 of 13 commits naming a change request", "13 of 14 commits signed, verdict G"])
         #expect(clauses["IEC 62304 8.1.3"]?.evidence == ["7 software items", "4 SOUP items"])
         #expect(clauses["ISO 14971 7.4"]?.evidence == ["12 risks with a residual risk judged by the policy (2 not acceptable)", "2 risks with a benefit-risk statement"])
-        // Signatures do not evidence how the release was built; SOUP without an SBOM does not evidence the review of anomaly lists.
-        #expect(clauses["IEC 62304 5.8.5"]?.state == "not evidenced")
+        // Signatures do not evidence how the release was built, the build's provenance does (the bare build has none);
+        // SOUP without an SBOM does not evidence the review of anomaly lists.
+        #expect(clauses["IEC 62304 5.8.5"]?.evidence == ["build provenance of commit 8d9ce2514385 by https://ci.rheinrenal.example/runners/release-builder, naming 1 update package"])
+        #expect(bare["IEC 62304 5.8.5"]?.state == "not evidenced")
         #expect(clauses["IEC 62304 7.1.3"]?.state == "not evidenced")
         #expect(clauses["IEC 62304 7.1.3"]?.evidence == ["4 SOUP items"])
         #expect(clauses["IEC 62304 7.1.3"]?.missing == ["no SBOM"])
         // The manufacturer's clause 8 and 9 records that name the release evidence ISO 14971 8 and 9.
         #expect(clauses["ISO 14971 8"]?.evidence == ["overall residual risk evaluation of 2025-01-17 (acceptable)"])
         #expect(clauses["ISO 14971 9"]?.evidence == ["risk management review of 2025-01-20 (RMR-PDRM-2.0)"])
-        #expect(clauses.values.filter { $0.state == "evidenced" }.count == 64)
+        #expect(clauses.values.filter { $0.state == "evidenced" }.count == 65)
 
         let md = try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.md")
-        #expect(md.contains("64 clauses evidenced, 0 with a gap, 51 not evidenced (the manufacturer's own records must cover them), 0 not applicable"))
+        #expect(md.contains("65 clauses evidenced, 0 with a gap, 50 not evidenced (the manufacturer's own records must cover them), 0 not applicable"))
         #expect(md.contains("| <a id=\"iec-62304-5.8.8\"></a>IEC 62304 5.8.8 | Deliver the release reliably | evidenced | [release tag v2.0.0 signed, verdict G](#14-build-and-update-integrity); [1 update package, each signed, verdict G](#update-packages) |"))
         #expect(md.contains("| <a id=\"iec-62304-5.2.3\"></a>IEC 62304 5.2.3 | Put risk control measures into requirements | evidenced | [20 risk controls that are requirements](#req-2) |"))
-        #expect(md.contains("| <a id=\"iec-62304-5.8.5\"></a>IEC 62304 5.8.5 | Record how the release was built | not evidenced | nothing dossier reads: the manufacturer's own records |"))
+        #expect(md.contains("| <a id=\"iec-62304-5.8.5\"></a>IEC 62304 5.8.5 | Record how the release was built | evidenced | [build provenance of commit 8d9ce2514385 by https\\://ci.rheinrenal.example/runners/release-builder, naming 1 update package](#how-the-release-was-built) |"))
         #expect(brokenLinks(try scratch.read("dist/dossier/v2.0.0/SUF-v2.0.0.html")).isEmpty)
 
         // The DHF lists the newest release's evidence with links into the DHF itself.

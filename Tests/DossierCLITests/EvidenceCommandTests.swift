@@ -177,7 +177,7 @@ struct EvidenceCommandTests {
             let result = try dossier(command + out + ["--repo", "repo", "--evidence", "reports/a.xml"], in: scratch.path)
             #expect(result.status == 2, "\(command)")
             #expect(result.stderr.contains("v1.1.0 has evidence stored with it (refs/dossier/evidence/v1.1.0, commit ")
-                    && result.stderr.contains("so --evidence and --artifact are refused: a release has one set of evidence, which every document of it uses; add files to it with dossier evidence add v1.1.0 FILE… (update packages with --artifact FILE…)"),
+                    && result.stderr.contains("so --evidence, --artifact and --provenance are refused: a release has one set of evidence, which every document of it uses; add files to it with dossier evidence add v1.1.0 FILE… (update packages with --artifact FILE…, build provenance with --provenance FILE…)"),
                     "\(command): \(result.stderr)")
         }
         #expect(!scratch.exists("other"))

@@ -54,7 +54,7 @@ struct GateCommandTests {
 
         let attach = try dossier(["attach", "hotfix-1.1.1", "--repo", "repo"], in: scratch.path)
         #expect(attach.status == 0, "\(attach.stderr)")
-        #expect(attach.stdout.contains(" error(s), ") && attach.stdout.hasSuffix(" from 31 rules: see the SUF's gap report (dossier check lists them)\n"))
+        #expect(attach.stdout.contains(" error(s), ") && attach.stdout.hasSuffix(" from 33 rules: see the SUF's gap report (dossier check lists them)\n"))
         let shown = try dossier(["show", "hotfix-1.1.1", "--repo", "repo"], in: scratch.path)
         #expect(shown.stdout.contains(Self.outsideRow))
         // The DHF copies the attached bundle, which says the same.
@@ -77,7 +77,7 @@ struct GateCommandTests {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
         let errors = try #require(report["errors"] as? Int), warnings = try #require(report["warnings"] as? Int)
         #expect(errors > 0)
-        let counts = "\(errors) error(s), \(warnings) warning(s) from 31 rules: see the SUF's gap report (dossier check lists them)"
+        let counts = "\(errors) error(s), \(warnings) warning(s) from 33 rules: see the SUF's gap report (dossier check lists them)"
 
         let suf = try dossier(["suf", "--repo", "repo"], in: scratch.path)
         #expect(suf.status == 0, "\(suf.stderr)")
@@ -95,8 +95,8 @@ struct GateCommandTests {
                                 in: scratch.path)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         let cleanCheck = try dossier(["check", "--repo", "repo", "--config", "policy.yml", "--evidence", "report.xml"], in: scratch.path)
-        #expect(cleanCheck.stdout.hasSuffix("\n0 error(s), 6 warning(s) from 29 rules: the check passes.\n"), "\(cleanCheck.stdout)")
-        #expect(clean.stdout.hasSuffix("\n0 error(s), 6 warning(s) from 29 rules: see the SUF's gap report (dossier check lists them)\n"), "\(clean.stdout)")
+        #expect(cleanCheck.stdout.hasSuffix("\n0 error(s), 6 warning(s) from 31 rules: the check passes.\n"), "\(cleanCheck.stdout)")
+        #expect(clean.stdout.hasSuffix("\n0 error(s), 6 warning(s) from 31 rules: see the SUF's gap report (dossier check lists them)\n"), "\(clean.stdout)")
     }
 
     @Test("attach prints the same summary; --strict exits 1 after attaching; --strict with --bundle is refused")
@@ -106,12 +106,12 @@ struct GateCommandTests {
         let attach = try dossier(["attach", "v1.1.0", "--repo", "repo", "--strict"], in: scratch.path)
         #expect(attach.status == 1)
         #expect(attach.stdout.hasPrefix("attached the bundle of v1.1.0 at refs/dossier/v1.1.0"))
-        #expect(attach.stdout.hasSuffix("from 31 rules: see the SUF's gap report (dossier check lists them); --strict fails\n"), "\(attach.stdout)")
+        #expect(attach.stdout.hasSuffix("from 33 rules: see the SUF's gap report (dossier check lists them); --strict fails\n"), "\(attach.stdout)")
         #expect(!(try repo.git(["rev-parse", "refs/dossier/v1.1.0"])).isEmpty)
 
         let plain = try dossier(["attach", "v1.1.0", "--repo", "repo"], in: scratch.path)
         #expect(plain.status == 0)
-        #expect(plain.stdout.hasSuffix("from 31 rules: see the SUF's gap report (dossier check lists them)\n"))
+        #expect(plain.stdout.hasSuffix("from 33 rules: see the SUF's gap report (dossier check lists them)\n"))
 
         _ = try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path)
         let bundle = try dossier(["attach", "v1.1.0", "--repo", "repo", "--strict", "--bundle", "dist/dossier/v1.1.0"], in: scratch.path)

@@ -130,9 +130,12 @@ struct SARIFLocationTests {
         try repo.tag("v1.0.0", annotated: false)
         try Self.junit.write(toFile: scratch.file("junit.xml"), atomically: true, encoding: .utf8)
         try "an update package nobody signed\n".write(toFile: scratch.file("update.img"), atomically: true, encoding: .utf8)
+        // Provenance of another commit that names no package: G4 and G5.
+        try BuildProvenanceTests.statement(commit: String(repeating: "0", count: 40), subjects: [])
+            .write(toFile: scratch.file("provenance.json"), atomically: true, encoding: .utf8)
 
-        let result = try dossier(["check", "--repo", "repo", "--evidence", "junit.xml", "--artifact", "update.img", "--format", "sarif",
-                                  "--output", "check.sarif"], in: scratch.path)
+        let result = try dossier(["check", "--repo", "repo", "--evidence", "junit.xml", "--artifact", "update.img", "--provenance", "provenance.json",
+                                  "--format", "sarif", "--output", "check.sarif"], in: scratch.path)
         #expect(result.status == 1, "\(result.stderr)")
         let log = try #require(try JSONSerialization.jsonObject(with: scratch.readData("check.sarif")) as? [String: Any])
 

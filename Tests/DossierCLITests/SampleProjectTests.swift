@@ -31,7 +31,7 @@ struct SampleProjectTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2, "\(result.stdout)")
         #expect(lines.first == "SUF for v2.0.0 (14 commits since v1.1.0) written to dist/dossier/v2.0.0")
-        #expect(lines.last?.hasSuffix(" from 31 rules: see the SUF's gap report (dossier check lists them)") == true, "\(result.stdout)")
+        #expect(lines.last?.hasSuffix(" from 33 rules: see the SUF's gap report (dossier check lists them)") == true, "\(result.stdout)")
 
         let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v2.0.0/suf.json")) as? [String: Any])
         let kinds = try #require((json["delta"] as? [String: Any])?["kinds"] as? [[String: Any]])

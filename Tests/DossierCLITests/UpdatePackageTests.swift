@@ -158,7 +158,7 @@ struct UpdatePackageTests {
         // A release has one set of evidence: --artifact beside stored evidence is refused, and nothing is written.
         let refused = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/c-asc.deb", "--out", "refused"] + Self.trust, in: scratch.path)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("so --evidence and --artifact are refused"))
+        #expect(refused.stderr.contains("so --evidence, --artifact and --provenance are refused"))
         #expect(!scratch.exists("refused"))
         // A test report is never stored where packages are.
         try FileManager.default.createDirectory(atPath: scratch.file("packages"), withIntermediateDirectories: true)

@@ -108,9 +108,11 @@ struct CanonicalJSONTests {
             commits: [], records: RecordSet(), delta: ReleaseDelta(previous: RecordSet(), current: RecordSet()), trailerKeys: [])
         // Update packages are written only when there are some: a release without them reads as it did before.
         let withoutPackages = try JSONSerialization.jsonObject(with: try CanonicalJSON.encode(AssessedRelease(release: release, assessment: Assessment()))) as? [String: Any]
-        #expect(withoutPackages?["updatePackages"] == nil)
+        #expect(withoutPackages?["updatePackages"] == nil && withoutPackages?["buildProvenance"] == nil)
         var withPackages = release
         withPackages.updatePackages = [UpdatePackage(name: "fw.img", size: 1, sha256: String(repeating: "0", count: 64), signatureFile: nil, signature: .unsigned)]
+        withPackages.buildProvenance = [BuildProvenance(file: "p.json", sha256: String(repeating: "1", count: 64), enveloped: false, builder: "b",
+                                                        buildType: "t", sources: [], subjects: [], parameters: [])]
         let assessed = AssessedRelease(release: withPackages, assessment: Assessment())
         let object = try JSONSerialization.jsonObject(with: try CanonicalJSON.encode(assessed)) as? [String: Any]
         let properties = Mirror(reflecting: release).children.compactMap(\.label)

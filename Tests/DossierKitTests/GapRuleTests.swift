@@ -262,7 +262,7 @@ struct GapRuleCheckerTests {
         #expect(RuleCatalog.rules.map(\.id) == RuleID.allCases)
         #expect(RuleCatalog.rules.allSatisfy { !$0.clauses.isEmpty && !$0.summary.isEmpty })
         #expect(RuleID.allCases.map(\.rawValue).joined(separator: " ")
-                == "T1 T2 R1 R2 R3 R4 R5 R6 R7 C1 C2 C5 C6 C8 G1 G2 G3 S1 S4 S5 S6 X1 X2 X3 X5 X6 A2 D1 I1 I2 I3")
+                == "T1 T2 R1 R2 R3 R4 R5 R6 R7 C1 C2 C5 C6 C8 G1 G2 G3 G4 G5 S1 S4 S5 S6 X1 X2 X3 X5 X6 A2 D1 I1 I2 I3")
     }
 
     @Test("findings are sorted errors first, then in catalog order, then in the order each rule found them")

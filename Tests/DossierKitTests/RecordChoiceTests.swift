@@ -58,7 +58,7 @@ struct RecordChoiceTests {
         }
         #expect(message("policy: {c5: off}\n") == "dossier.yml:1:10: expected a rule id such as G1 or C5 in 'policy', found 'c5'")
         #expect(message("policy: {C4: off}\n") == "dossier.yml:1:10: unknown rule 'C4' in 'policy'; the rules are "
-                + "T1, T2, R1, R2, R3, R4, R5, R6, R7, C1, C2, C5, C6, C8, G1, G2, G3, S1, S4, S5, S6, X1, X2, X3, X5, X6, A2, D1, I1, I2, I3")
+                + "T1, T2, R1, R2, R3, R4, R5, R6, R7, C1, C2, C5, C6, C8, G1, G2, G3, G4, G5, S1, S4, S5, S6, X1, X2, X3, X5, X6, A2, D1, I1, I2, I3")
         #expect(message("policy: {C5: loud}\n") == "dossier.yml:1:14: expected error, warning or off for rule C5, found 'loud'")
     }
 }
