@@ -176,7 +176,7 @@ public enum ClauseTable {
         iec("5.8.5", "Record how the release was built", bc, needs: [.buildProvenance], rules: [.G4, .G5]),
         iec("5.8.6", "Activities and tasks complete", bc),
         iec("5.8.7", "Archive the release", abc),
-        iec("5.8.8", "Deliver the release reliably", abc, needs: [.signedTag, .signedUpdatePackages], rules: [.G3]),
+        iec("5.8.8", "Deliver the release reliably", abc, needs: [.signedTag, .signedUpdatePackages], rules: [.G3, .G5]),
         // 6 Software maintenance process
         iec("6.1", "Plan software maintenance", abc),
         iec("6.2.1.1", "Monitor feedback", abc),
