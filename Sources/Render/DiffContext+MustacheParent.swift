@@ -17,6 +17,7 @@ extension DiffContext.Values: MustacheParent {
         case "findingRows": self.findingRows
         case "findings": self.findings
         case "signatures": self.signatures
+        case "delivery": self.delivery
         case "items": self.items
         case "coverage": self.coverage
         default: nil
@@ -138,6 +139,18 @@ extension DiffContext.Signatures: MustacheParent {
         case "goodNew": self.goodNew
         case "verdicts": self.verdicts
         case "signers": self.signers
+        default: nil
+        }
+    }
+}
+
+extension DiffContext.Delivery: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "packagesOld": self.packagesOld
+        case "packagesNew": self.packagesNew
+        case "buildsOld": self.buildsOld
+        case "buildsNew": self.buildsNew
         default: nil
         }
     }

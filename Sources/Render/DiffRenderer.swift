@@ -65,6 +65,7 @@ enum DiffContext {
         var findingRows: TemplateList<FindingRow>
         var findings: Findings
         var signatures: Signatures
+        var delivery: Delivery
         var items: Items
         var coverage: TemplateList<CoverageRow>
     }
@@ -88,10 +89,25 @@ enum DiffContext {
         var signers: TemplateList<SignerRow>
     }
     struct VerdictRow: Sendable { var letter: String; var old, new: Int }
+    struct Delivery: Sendable { var packagesOld, packagesNew, buildsOld, buildsNew: String }
     struct SignerRow: Sendable { var change, signer, fingerprint: String; var old, new: Int }
     struct Items: Sendable { var both, onlyOld, onlyNew: String; var classChanges: TemplateList<ClassChange> }
     struct ClassChange: Sendable { var field, old, new: String }
     struct CoverageRow: Sendable { var clause, title, old, new, gaps: String }
+
+    /// Each side's packages ("fw.img (SHA-256 0123456789ab…, G)") and builds ("builder from commit 0123456789ab"), or "none".
+    static func delivery(_ delivery: DeliveryDiff) -> Delivery {
+        func packages(_ list: [DeliveryDiff.Package]) -> String {
+            list.isEmpty ? "none" : list.map { "\($0.name) (SHA-256 \($0.sha256.prefix(12))…, \($0.letter))" }.joined(separator: "; ")
+        }
+        func builds(_ list: [DeliveryDiff.Build]) -> String {
+            list.isEmpty ? "none" : list.map { build in
+                "\(build.builder) from \(build.commits.isEmpty ? "no named commit" : build.commits.map { String($0.prefix(12)) }.joined(separator: ", ")) (\(build.file))"
+            }.joined(separator: "; ")
+        }
+        return Delivery(packagesOld: packages(delivery.packages.old), packagesNew: packages(delivery.packages.new),
+                        buildsOld: builds(delivery.builds.old), buildsNew: builds(delivery.builds.new))
+    }
 
     static func make(_ diff: ReleaseDiff, title: String, generator: String) -> Values {
         var rows: [FindingRow] = []
@@ -118,6 +134,7 @@ enum DiffContext {
                     return SignerRow(change: change, signer: signer.signer, fingerprint: signer.fingerprint,
                                      old: signer.commits.old, new: signer.commits.new)
                 })),
+            delivery: delivery(diff.delivery),
             items: Items(both: list(items.both), onlyOld: list(items.onlyOld), onlyNew: list(items.onlyNew),
                          classChanges: TemplateList(items.safetyClassChanged.map {
                              ClassChange(field: $0.field, old: $0.old ?? "not stated", new: $0.new ?? "not stated")

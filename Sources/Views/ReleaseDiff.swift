@@ -22,6 +22,8 @@ public struct ReleaseDiff: Sendable, Codable, Hashable {
     public var findings: FindingsDiff
     /// Signature verdict counts, signers and the tag's verdict, before and after.
     public var signatures: SignaturesDiff
+    /// The update packages each release delivered and the builds its provenance names.
+    public var delivery: DeliveryDiff
     /// Software items whose paths each release changed.
     public var itemsTouched: ItemsTouchedDiff
     /// Clauses whose coverage state changed.
@@ -40,6 +42,7 @@ public struct ReleaseDiff: Sendable, Codable, Hashable {
         risks = RiskFileDiff(old: old, new: new)
         findings = FindingsDiff(old: old.assessment.findings, new: new.assessment.findings)
         signatures = SignaturesDiff(old: old.release, new: new.release)
+        delivery = DeliveryDiff(old: old.release, new: new.release)
         itemsTouched = ItemsTouchedDiff(old: old.release.itemsTouched, new: new.release.itemsTouched)
         let before = Dictionary(old.assessment.coverage.map { ($0.clause, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.assessment.coverage.map { ($0.clause, $0) }, uniquingKeysWith: { a, _ in a })
@@ -247,6 +250,46 @@ public struct SignerChange: Sendable, Codable, Hashable {
     public var fingerprint: String
     /// Commits signed before and after.
     public var commits: BeforeAfter<Int>
+}
+
+/// What each release delivered and how it was built: its update packages with their verdicts, and its build
+/// provenance, as each SUF records them. Two releases deliver different bytes, so this never makes a diff empty.
+public struct DeliveryDiff: Sendable, Codable, Hashable {
+    /// One update package: name, SHA-256 and the verdict letter on its signature.
+    public struct Package: Sendable, Codable, Hashable {
+        /// The package's name in its SUF.
+        public var name: String
+        /// Its SHA-256.
+        public var sha256: String
+        /// The verdict letter on its detached signature.
+        public var letter: String
+    }
+
+    /// One build provenance statement: who built it, from which commits.
+    public struct Build: Sendable, Codable, Hashable {
+        /// The provenance file.
+        public var file: String
+        /// The builder's id.
+        public var builder: String
+        /// The source commits it names.
+        public var commits: [String]
+    }
+
+    /// The packages of each release.
+    public var packages: BeforeAfter<[Package]>
+    /// The provenance statements of each release.
+    public var builds: BeforeAfter<[Build]>
+
+    init(old: Release, new: Release) {
+        func packages(_ release: Release) -> [Package] {
+            release.updatePackages.map { Package(name: $0.name, sha256: $0.sha256, letter: $0.signature.letter.rawValue) }
+        }
+        func builds(_ release: Release) -> [Build] {
+            release.buildProvenance.map { Build(file: $0.file, builder: $0.builder, commits: $0.sources.map(\.commit)) }
+        }
+        self.packages = BeforeAfter(old: packages(old), new: packages(new))
+        self.builds = BeforeAfter(old: builds(old), new: builds(new))
+    }
 }
 
 /// Signature statistics of the two releases.

@@ -79,6 +79,26 @@ struct DiffCommandTests {
         #expect(try dossier(["diff", "dist/dossier/v1.1.0", "v2.0.0", "--repo", "pd"], in: scratch.path).status == 0)
     }
 
+    @Test("the delivery part: each release's update packages with their verdicts and its build provenance, as each SUF records them")
+    func delivery() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        let evidence = Paths.packageRoot + "/sample-project/evidence/"
+        let add = try dossier(["evidence", "add", "v2.0.0", "--artifact", evidence + "pdrm-hub-2.0.0.img",
+                               "--provenance", evidence + "pdrm-hub-2.0.0.provenance.json", "--repo", "pd"], in: scratch.path)
+        #expect(add.status == 0, "\(add.stderr)")
+        let diff = try jsonDiff("v1.1.0", "v2.0.0", in: scratch)
+        let delivery = try #require(diff["delivery"] as? [String: Any])
+        let packages = try #require(delivery["packages"] as? [String: Any])
+        #expect((packages["old"] as? [Any])?.isEmpty == true)
+        #expect((packages["new"] as? [[String: Any]])?.map { "\($0["name"]!) \($0["letter"]!)" } == ["pdrm-hub-2.0.0.img G"])
+        let builds = try #require((delivery["builds"] as? [String: Any])?["new"] as? [[String: Any]])
+        #expect(builds.first?["commits"] as? [String] == ["8d9ce25143856847f26d723f897ba085d8e13b92"])
+        let md = try dossier(["diff", "v1.1.0", "v2.0.0", "--repo", "pd"], in: scratch.path)
+        #expect(md.stdout.contains("| Update packages | none | pdrm-hub-2.0.0.img (SHA-256 14a2569b9d68…, G) |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| Build provenance | none | https\\://ci.rheinrenal.example/runners/release-builder from 8d9ce2514385 (pdrm-hub-2.0.0.provenance.json) |"))
+    }
+
     @Test("HTML marks added words with <ins> and removed ones with <del>, and writes --out whole")
     func html() throws {
         let scratch = try Scratch()
