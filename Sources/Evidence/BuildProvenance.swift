@@ -69,6 +69,10 @@ public struct BuildProvenance: Sendable, Codable, Hashable {
     /// - Throws: `DossierError` with the file, line and column of what is not an in-toto statement of SLSA
     ///   provenance v1.
     public static func read(_ data: Data, file: String) throws -> [BuildProvenance] {
+        guard UInt64(data.count) <= maximumSize else {
+            throw DossierError("expected a build provenance file of at most \(maximumSize) bytes, found \(data.count) bytes",
+                               at: SourceLocation(file: file))
+        }
         let digest = sha256Hex(data)
         guard file.hasSuffix(".jsonl") else {
             return [try statement(JSONValue.parse(data, file: file), file: file, digest: digest)]
@@ -90,21 +94,26 @@ public struct BuildProvenance: Sendable, Codable, Hashable {
     }
 
     private static func statement(_ value: JSONValue, file: String, digest: String) throws -> BuildProvenance {
-        var top = try value.object("an in-toto statement or a DSSE envelope")
-        var enveloped = false
-        if top["payload"] != nil || top["payloadType"] != nil {
-            enveloped = true
-            let type = try top.requiredText("payloadType")
-            guard type == payloadType else { throw top["payloadType"]!.fail("\"payloadType\": \"\(payloadType)\"") }
-            let encoded = try top.requiredText("payload")
-            guard let payload = base64(encoded) else { throw top["payload"]!.fail("the statement in base64") }
-            do {
-                top = try JSONValue.parse(payload, file: file).object("an in-toto statement")
-            } catch let error as DossierError {
-                // A position inside the decoded payload is no position in the file: the payload is named instead.
-                throw DossierError("the envelope's payload is not an in-toto statement: \(error.message)", at: top["payload"]!.location)
-            }
+        let top = try value.object("an in-toto statement or a DSSE envelope")
+        guard top["payload"] != nil || top["payloadType"] != nil else {
+            return try statement(top, file: file, digest: digest, enveloped: false)
         }
+        let type = try top.requiredText("payloadType")
+        guard type == payloadType else { throw top["payloadType"]!.fail("\"payloadType\": \"\(payloadType)\"") }
+        let encoded = try top.requiredText("payload")
+        guard let payload = base64(encoded) else { throw top["payload"]!.fail("the statement in base64") }
+        do {
+            return try statement(JSONValue.parse(payload, file: file).object("an in-toto statement"), file: file, digest: digest, enveloped: true)
+        } catch let error as DossierError {
+            // A position inside the decoded payload is no position in the file: every error in it names the payload.
+            let inside = error.location.flatMap { location in
+                location.line.map { "line \($0), column \(location.column ?? 1) of the decoded payload: " }
+            } ?? ""
+            throw DossierError("in the envelope's payload (\(inside)\(error.message))", at: top["payload"]!.location)
+        }
+    }
+
+    private static func statement(_ top: JSONObject, file: String, digest: String, enveloped: Bool) throws -> BuildProvenance {
         let type = try top.requiredText("_type")
         guard statementTypes.contains(type) else { throw top["_type"]!.fail("\"_type\": \"\(statementTypes[0])\"") }
         let predicateKind = try top.requiredText("predicateType")

@@ -63,6 +63,8 @@ extension StoredEvidence {
         var given: [EvidenceInput] = []
         var from: [String: String] = [:]
         var named: [(path: String, name: String, data: Data)] = []
+        // Packages, their signatures and provenance are listed in binary mode, which tells them from test reports.
+        var binary = stored?.binary ?? []
         for file in try TestEvidence.gather(globs: request.patterns, relativeTo: request.directory) {
             let name = storedName(file.diskPath, directory: request.directory)
             for (folder, option, what) in [(UpdatePackageFile.storedFolder, "--artifact", "update packages"),
@@ -75,14 +77,19 @@ extension StoredEvidence {
         for package in try UpdatePackageFile.load(globs: request.packagePatterns, relativeTo: request.directory) {
             let base = UpdatePackageFile.storedFolder + (package.name as NSString).lastPathComponent
             named.append((package.name, base, package.data))
+            binary.insert(base)
             if let signature = package.signature {
-                named.append((signature.name, base + String(signature.name.dropFirst(package.name.count)), signature.data))
+                let name = base + String(signature.name.dropFirst(package.name.count))
+                named.append((signature.name, name, signature.data))
+                binary.insert(name)
             }
         }
         // Provenance is stored below provenance/ by its base name.
         for file in try TestEvidence.gather(globs: request.provenancePatterns, relativeTo: request.directory, option: "--provenance",
                                             expected: "a readable build provenance file", maximumSize: BuildProvenance.maximumSize) {
-            named.append((file.path, BuildProvenance.storedFolder + (file.diskPath as NSString).lastPathComponent, file.data))
+            let name = BuildProvenance.storedFolder + (file.diskPath as NSString).lastPathComponent
+            named.append((file.path, name, file.data))
+            binary.insert(name)
         }
         for file in named {
             let name = file.name
@@ -130,7 +137,7 @@ extension StoredEvidence {
             }
         }
         // Every file, the stored ones too, through the readers every command will read them with.
-        _ = try evidence(all, source: "the evidence of \(request.release)")
+        _ = try evidence(all, binary: binary, source: "the evidence of \(request.release)")
         let previous = stored?.commit
         guard !added.isEmpty else {
             return Addition(reference: tree.reference, commit: previous ?? "", added: [], unchanged: unchanged)
@@ -139,7 +146,7 @@ extension StoredEvidence {
         let author = StoredTree.Author(name: repository.configValue("user.name") ?? "dossier",
                                        email: repository.configValue("user.email") ?? "dossier@localhost",
                                        time: request.sourceDateEpoch ?? Int64(Date().timeIntervalSince1970))
-        let digestList = Data(ManifestListing.text(Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.data) })).utf8)
+        let digestList = Data(ManifestListing.text(Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.data) }), binary: binary).utf8)
         let files = all.map { ($0.name, $0.data) } + [(digestListName, digestList)]
         let treeId = try StoredTree.writeTree(files, in: repository)
         let message = "dossier evidence for \(request.release)\n\nAdded:\n" + added.map { "\($0.sha256)  \($0.name)\n" }.joined()

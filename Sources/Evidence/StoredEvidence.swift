@@ -41,6 +41,9 @@ public enum StoredEvidence {
         public var commit: String
         /// The files, by name in byte order, each matching its SHA-256 in `SHA256SUMS` (which is not among them).
         public var files: [EvidenceInput]
+        /// The names `SHA256SUMS` lists in binary mode (`HASH *NAME`): the update packages, their signatures and the
+        /// build provenance, which `evidence add --artifact` and `--provenance` store so.
+        public var binary: Set<String> = []
 
         /// Each file's name and SHA-256, in name order.
         public var digests: [(name: String, sha256: String)] { files.map { ($0.name, sha256Hex($0.data)) } }
@@ -49,7 +52,7 @@ public enum StoredEvidence {
         /// - Throws: `DossierError` naming the reference and the file when a reader refuses it.
         public func evidence() throws -> TestEvidence {
             do {
-                return try StoredEvidence.evidence(files, source: "the evidence stored with \(release)")
+                return try StoredEvidence.evidence(files, binary: binary, source: "the evidence stored with \(release)")
             } catch var error as DossierError {
                 // The file is named as git names it: reference:path.
                 if let location = error.location, files.contains(where: { $0.name == location.file }) {
@@ -60,22 +63,25 @@ public enum StoredEvidence {
         }
     }
 
-    /// Stored files read as evidence: those below `packages/` are update packages and their signatures, those below
-    /// `provenance/` build provenance (each shown by its name below the folder); every other one goes through the
-    /// readers `--evidence` uses.
+    /// Stored files read as evidence: those listed in binary mode below `packages/` are update packages and their
+    /// signatures, those listed so below `provenance/` build provenance (each shown by its name below the folder);
+    /// every other one goes through the readers `--evidence` uses. (Earlier versions stored test reports at any path,
+    /// `packages/app/junit.xml` too, always in text mode: they stay test reports.)
     /// - Throws: `DossierError` naming the stored file a reader refused, or a package with two signatures.
-    static func evidence(_ files: [EvidenceInput], source: String) throws -> TestEvidence {
+    static func evidence(_ files: [EvidenceInput], binary: Set<String>, source: String) throws -> TestEvidence {
         let folder = UpdatePackageFile.storedFolder, provenanceFolder = BuildProvenance.storedFolder
-        var evidence = try TestEvidence.read(files.filter { !$0.name.hasPrefix(folder) && !$0.name.hasPrefix(provenanceFolder) }, source: source)
+        func isPackage(_ file: EvidenceInput) -> Bool { binary.contains(file.name) && file.name.hasPrefix(folder) }
+        func isProvenance(_ file: EvidenceInput) -> Bool { binary.contains(file.name) && file.name.hasPrefix(provenanceFolder) }
+        var evidence = try TestEvidence.read(files.filter { !isPackage($0) && !isProvenance($0) }, source: source)
         // Provenance is read under its stored path (so that an error names it in the tree), shown by its name below the folder.
-        evidence.provenance = try files.filter { $0.name.hasPrefix(provenanceFolder) }.flatMap { file in
+        evidence.provenance = try files.filter(isProvenance).flatMap { file in
             try BuildProvenance.read(file.data, file: file.name).map { statement in
                 var shown = statement
                 shown.file = String(file.name.dropFirst(provenanceFolder.count))
                 return shown
             }
         }
-        evidence.packages = try UpdatePackageFile.pair(files.filter { $0.name.hasPrefix(folder) }).map { package in
+        evidence.packages = try UpdatePackageFile.pair(files.filter(isPackage)).map { package in
             var shown = package
             shown.name = String(package.name.dropFirst(folder.count))
             shown.signature?.name = String(package.signature?.name.dropFirst(folder.count) ?? "")
@@ -146,7 +152,8 @@ public enum StoredEvidence {
             throw DossierError("\(at) lacks \(BundlePath.escaped(missing)), which \(digestListName) lists; dossier uses none of it")
         }
         return Stored(release: release, reference: tree.reference, commit: commit,
-                      files: files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) })
+                      files: files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) },
+                      binary: Set(listing.binary.map(\.string)))
     }
 
 }

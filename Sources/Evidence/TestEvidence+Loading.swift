@@ -37,21 +37,49 @@ extension TestEvidence {
             for match in try files(glob, relativeTo: directory, option: option) {
                 let identity = URL(fileURLWithPath: match.diskPath).standardizedFileURL.resolvingSymlinksInPath().path
                 guard seen.insert(identity).inserted else { continue }
-                if let maximumSize, let size = (try? FileManager.default.attributesOfItem(atPath: match.diskPath))?[.size] as? UInt64,
-                   size > maximumSize {
-                    throw DossierError("expected \(expected) of at most \(maximumSize) bytes, found \(size) bytes",
-                                       at: SourceLocation(file: match.path))
-                }
-                do {
-                    gathered.append(GatheredFile(path: match.path, diskPath: match.diskPath,
-                                                 data: try Data(contentsOf: URL(fileURLWithPath: match.diskPath))))
-                } catch {
-                    throw DossierError("expected \(expected), could not read it (\(error.localizedDescription))",
-                                       at: SourceLocation(file: match.path))
-                }
+                gathered.append(GatheredFile(path: match.path, diskPath: match.diskPath,
+                                             data: try readRegularFile(match.diskPath, shownAs: match.path, expected: expected,
+                                                                       maximumSize: maximumSize)))
             }
         }
         return gathered
+    }
+
+    /// The bytes of the regular file at `diskPath` (named `path` in messages): not through a symbolic link (a
+    /// repository may commit `report.xml -> ~/.ssh/id_ed25519`, whose bytes `evidence add` would store and push), not
+    /// a FIFO or device, and at most `maximumSize` bytes, checked on the opened file before it is read.
+    /// - Throws: `DossierError` naming the file when it is none of that, or cannot be read.
+    static func readRegularFile(_ diskPath: String, shownAs path: String, expected: String, maximumSize: UInt64?) throws -> Data {
+        let at = SourceLocation(file: path)
+        let descriptor = open(diskPath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ELOOP {
+                throw DossierError("expected \(expected), found a symbolic link: name the file it points to, if it is the one meant", at: at)
+            }
+            throw DossierError("expected \(expected), could not read it (\(String(cString: strerror(code))))", at: at)
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw DossierError("expected \(expected), found something that is not a regular file", at: at)
+        }
+        let size = UInt64(max(0, status.st_size))
+        if let maximumSize, size > maximumSize {
+            throw DossierError("expected \(expected) of at most \(maximumSize) bytes, found \(size) bytes", at: at)
+        }
+        do {
+            // One byte more than the size found: a file that grows while it is read is refused, not cut.
+            let data = try handle.read(upToCount: Int(size) + 1) ?? Data()
+            guard UInt64(data.count) == size else {
+                throw DossierError("expected \(expected), found a file that changed while it was read", at: at)
+            }
+            return data
+        } catch let error as DossierError {
+            throw error
+        } catch {
+            throw DossierError("expected \(expected), could not read it (\(error.localizedDescription))", at: at)
+        }
     }
 
     /// Reads evidence files, in the order given, with the one set of readers every evidence goes through, given on

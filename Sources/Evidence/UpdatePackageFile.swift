@@ -33,13 +33,13 @@ public struct UpdatePackageFile: Sendable, Hashable {
     /// too is `P`'s signature, not a package. Names in byte order.
     /// - Throws: `DossierError` for a package with both a `.sig` and an `.asc`, or a signature over the size bound.
     static func pair(_ files: [EvidenceInput]) throws -> [UpdatePackageFile] {
-        let names = Set(files.map(\.name))
+        let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let signatures = Set(files.map(\.name).filter { name in
-            signatureSuffixes.contains { name.hasSuffix($0) && names.contains(String(name.dropLast($0.count))) }
+            signatureSuffixes.contains { name.hasSuffix($0) && byName[String(name.dropLast($0.count))] != nil }
         })
         var packages: [UpdatePackageFile] = []
         for file in files where !signatures.contains(file.name) {
-            let beside = signatureSuffixes.compactMap { suffix in files.first { $0.name == file.name + suffix } }
+            let beside = signatureSuffixes.compactMap { suffix in byName[file.name + suffix] }
             if beside.count > 1 {
                 throw DossierError("expected at most one detached signature beside the update package, found \(beside.map { BundlePath.escaped($0.name) }.joined(separator: " and ")): remove the one that is not the release's",
                                    at: SourceLocation(file: file.name))
@@ -65,11 +65,14 @@ public struct UpdatePackageFile: Sendable, Hashable {
         let named = Set(files.map(\.name))
         for file in gathered {
             for suffix in signatureSuffixes where !named.contains(file.path + suffix) {
-                let disk = file.diskPath + suffix
-                guard FileManager.default.fileExists(atPath: disk) else { continue }
-                let signature = try TestEvidence.gather(globs: [disk], relativeTo: directory, option: "--artifact",
-                                                        expected: "a detached signature", maximumSize: maximumSignatureSize)
-                files += signature.map { EvidenceInput(name: file.path + suffix, data: $0.data) }
+                // The path beside the package, read as it is (never as a pattern: `fw[1].bin.sig` names one file).
+                let disk = (file.diskPath.hasPrefix("/") ? "" : directory + "/") + file.diskPath + suffix
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: disk, isDirectory: &isFolder)
+                    || (try? FileManager.default.destinationOfSymbolicLink(atPath: disk)) != nil
+                guard exists, !isFolder.boolValue else { continue }
+                files.append(EvidenceInput(name: file.path + suffix, data: try TestEvidence.readRegularFile(
+                    disk, shownAs: file.path + suffix, expected: "a detached signature", maximumSize: maximumSignatureSize)))
             }
         }
         return try pair(files)

@@ -44,16 +44,19 @@ public struct SignatureChecker: Sendable {
     /// `signedAt`; an OpenPGP signature, armored or not (`gpg --detach-sign [--armor]`), against the trusted keys at
     /// the checker's verification time. Anything else is B: the file beside the package is no signature dossier reads.
     public func verdict(detachedSignature signature: [UInt8], over payload: some Collection<UInt8>, signedAt: Int64) -> Verdict {
-        let text = String(decoding: signature.prefix(64), as: UTF8.self)
-        let armored = Substring(text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
-        switch SignatureKind.of(armor: armored) {
+        // The armor may follow other text, as gpg allows ("Signed by …" above it): it starts at its first line.
+        let begin = Array("-----BEGIN ".utf8)
+        let start = signature.indices.first { index in
+            (index == 0 || signature[index - 1] == UInt8(ascii: "\n")) && signature[index...].starts(with: begin)
+        }
+        let armored = start.map { String(decoding: signature[$0...], as: UTF8.self) } ?? ""
+        switch start == nil ? nil : SignatureKind.of(armor: Substring(armored)) {
         case .ssh?:
-            return SSHVerifier.verify(armored: String(decoding: signature, as: UTF8.self), payload: payload, time: signedAt,
+            return SSHVerifier.verify(armored: armored, payload: payload, time: signedAt,
                                       allowedSigners: trust.allowedSigners, namespace: Self.fileNamespace)
         case .openpgp?:
             guard let keyring = trust.openPGPKeys, !keyring.isEmpty else { return noOpenPGPKeys }
-            return OpenPGPVerifier.verify(armored: String(decoding: signature, as: UTF8.self), payload: payload,
-                                          keyring: keyring, time: verificationTime)
+            return OpenPGPVerifier.verify(armored: armored, payload: payload, keyring: keyring, time: verificationTime)
         case .x509?:
             return Verdict(.cannotCheck, kind: .x509, reason: "X.509 (CMS) signatures are not supported; check it with gpgsm --verify")
         case nil:

@@ -5,18 +5,20 @@ import Foundation
 package struct ManifestListing {
     /// The manifest text for files with these SHA-256 digests (lowercase hex): one `sha256  name` line per file, by
     /// name, as `sha256sum` prints it.
-    package static func text(hexDigests: [String: String]) -> String {
-        hexDigests.sorted { $0.key < $1.key }.map { "\($0.value)  \($0.key)\n" }.joined()
+    package static func text(hexDigests: [String: String], binary: Set<String> = []) -> String {
+        hexDigests.sorted { $0.key < $1.key }.map { "\($0.value) \(binary.contains($0.key) ? "*" : " ")\($0.key)\n" }.joined()
     }
 
-    /// The manifest text for `files`.
-    package static func text(_ files: [String: Data]) -> String {
-        text(hexDigests: files.mapValues(sha256Hex))
+    /// The manifest text for `files`; the names in `binary` are listed in sha256sum's binary mode (`HASH *NAME`).
+    package static func text(_ files: [String: Data], binary: Set<String> = []) -> String {
+        text(hexDigests: files.mapValues(sha256Hex), binary: binary)
     }
 
     /// The digest (lowercase hex) each listed name should have, by the name's bytes (NFC and NFD are two names,
     /// as they are two files).
     package var digests: [RawName: String] = [:]
+    /// The names listed in binary mode (`HASH *NAME`).
+    package var binary: Set<RawName> = []
     /// What is wrong with the manifest, each with its line number.
     package var faults: [(line: Int, text: String)] = []
     /// What is wrong with the manifest, as `line N: …`.
@@ -48,6 +50,7 @@ package struct ManifestListing {
             }
             firstLine[key] = (name, number)
             digests[RawName(name)] = String(decoding: chars[..<64], as: UTF8.self).lowercased()
+            if chars[65] == UInt8(ascii: "*") { binary.insert(RawName(name)) }
         }
         if digests.isEmpty && faults.isEmpty { faults.append((1, "the manifest lists no file")) }
     }

@@ -142,6 +142,10 @@ struct BuildProvenanceTests {
         #expect(try refused("commit.json", Self.statement(commit: "HEAD", subjects: [])).contains("expected a git commit id (40 or 64 hex digits), found the text"))
         let wrongType = Self.envelope(good).replacingOccurrences(of: "application/vnd.in-toto+json", with: "text/plain")
         #expect(try refused("type.json", wrongType).contains("type.json:1:17: expected \"payloadType\": \"application/vnd.in-toto+json\""))
+        // An error inside an envelope's payload is reported at the payload, with where in the decoded payload it is.
+        let wrongStatement = Self.envelope(good.replacingOccurrences(of: "https://in-toto.io/Statement/v1", with: "https://example.com/other"))
+        let inside = try refused("inside.json", wrongStatement)
+        #expect(inside.contains("inside.json:1:60: in the envelope's payload (line 1, column 11 of the decoded payload: expected \"_type\""), "\(inside)")
         let lines = Self.envelope(good) + "\n{\"payloadType\": 1}\n"
         #expect(try refused("two.jsonl", lines).contains("two.jsonl:2:"))
         #expect(try refused("text.json", "not json").contains("text.json:1:1:"))

@@ -142,6 +142,9 @@ struct UpdatePackageTests {
                 == "SHA256SUMS\npackages/a-ssh.img\npackages/a-ssh.img.sig\npackages/d-changed.img\npackages/d-changed.img.sig\n")
         let list = try dossier(["evidence", "list", "v1.1.0", "--repo", "repo"], in: scratch.path)
         #expect(list.stdout.contains("  packages/a-ssh.img.sig\n"))
+        // SHA256SUMS lists them in sha256sum's binary mode, which tells them from test reports; sha256sum -c accepts it.
+        let sums = try repo.git(["show", "\(commit):SHA256SUMS"])
+        #expect(sums.contains(" *packages/a-ssh.img\n") && sums.contains(" *packages/a-ssh.img.sig\n"), "\(sums)")
 
         let suf = try dossier(["suf", "v1.1.0", "--repo", "repo", "--format", "json,md"] + Self.trust, in: scratch.path)
         #expect(suf.status == 0, "\(suf.stderr)")
@@ -205,5 +208,74 @@ struct UpdatePackageTests {
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("| build/x\\|\\<img src=x onerror=alert(1)\\>\\*.img |"), "\(md.components(separatedBy: "### Update packages").last?.prefix(900) ?? "")")
+    }
+
+    @Test("a symbolic link is never read as a package or a signature (a repository may commit one to a secret); a wildcard in a signature's name is no pattern")
+    func linksAndOddNames() throws {
+        let scratch = try Scratch()
+        let (repo, gpg) = try Self.setUp(scratch)
+        defer { _ = try? Shell.run("gpgconf", ["--kill", "gpg-agent"], environment: gpg) }
+        try "SECRET_TOKEN=ghp_supersecret\n".write(toFile: scratch.file("secret"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: scratch.file("px"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("px/env.img"), withDestinationPath: scratch.file("secret"))
+        let link = try dossier(["evidence", "add", "v1.1.0", "--artifact", "px/*", "--repo", "repo"], in: scratch.path)
+        #expect(link.status == 2 && link.stderr.contains("px/env.img: expected a readable update package, found a symbolic link"), "\(link.stderr)")
+        #expect(try repo.git(["for-each-ref", "refs/dossier/"]).isEmpty)
+        // A signature beside a real package that links to a secret: refused too, though only the package was named.
+        try FileManager.default.removeItem(atPath: scratch.file("px/env.img"))
+        try "real image\n".write(toFile: scratch.file("px/real.img"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("px/real.img.sig"), withDestinationPath: scratch.file("secret"))
+        let beside = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "px/real.img", "--out", "out"], in: scratch.path)
+        #expect(beside.status == 2 && beside.stderr.contains("px/real.img.sig: expected a detached signature, found a symbolic link"), "\(beside.stderr)")
+        #expect(!scratch.exists("out"))
+        // fw[1].bin.sig is the signature of fw[1].bin, read as named, not as a pattern that matches fw1.bin.sig.
+        try FileManager.default.createDirectory(atPath: scratch.file("w"), withIntermediateDirectories: true)
+        try "odd name\n".write(toFile: scratch.file("w/fw[1].bin"), atomically: true, encoding: .utf8)
+        #expect(try Shell.run("ssh-keygen", ["-q", "-Y", "sign", "-f", scratch.file("alice"), "-n", "file", scratch.file("w/fw[1].bin")]).status == 0)
+        try "decoy\n".write(toFile: scratch.file("w/fw1.bin"), atomically: true, encoding: .utf8)
+        let odd = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "w/fw[[]1].bin", "--format", "json"] + Self.trust, in: scratch.path)
+        #expect(odd.status == 0, "\(odd.stderr)")
+        let packages = try Self.packages(scratch)
+        #expect(packages.map { $0["name"] as? String } == ["w/fw[1].bin"] && packages.map(Self.letter) == ["G"], "\(packages)")
+        #expect(packages.first?["signatureFile"] as? String == "w/fw[1].bin.sig")
+    }
+
+    @Test("an OpenPGP signature with text above its armor is read as gpg reads it: G")
+    func textAboveArmor() throws {
+        let scratch = try Scratch()
+        let (_, gpg) = try Self.setUp(scratch)
+        defer { _ = try? Shell.run("gpgconf", ["--kill", "gpg-agent"], environment: gpg) }
+        let armored = try scratch.read("build/c-asc.deb.asc")
+        try ("Signed by Bob for the release.\n\n" + armored).write(toFile: scratch.file("build/c-asc.deb.asc"), atomically: true, encoding: .utf8)
+        #expect(try Shell.run("gpg", ["--batch", "--verify", "build/c-asc.deb.asc", "build/c-asc.deb"], in: scratch.path, environment: gpg).status == 0)
+        let suf = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/c-asc.deb", "--format", "json"] + Self.trust, in: scratch.path)
+        #expect(suf.status == 0, "\(suf.stderr)")
+        #expect(try Self.packages(scratch).map(Self.letter) == ["G"])
+    }
+
+    @Test("evidence stored by an earlier dossier with a test report below packages/ (listed in text mode) still reads as a test report")
+    func earlierReportsBelowPackages() throws {
+        let scratch = try Scratch()
+        let (repo, gpg) = try Self.setUp(scratch)
+        defer { _ = try? Shell.run("gpgconf", ["--kill", "gpg-agent"], environment: gpg) }
+        // The commit an earlier `dossier evidence add v1.1.0 packages/app/junit.xml` made, built with git's plumbing.
+        let report = EvidenceCommandTests.passing
+        let blob = try Shell.run("git", ["-C", repo.path, "hash-object", "-w", "--stdin"], input: Data(report.utf8)).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let sums = "\(try EvidenceCommandTests.sha256(report))  packages/app/junit.xml\n"
+        let sumsBlob = try Shell.run("git", ["-C", repo.path, "hash-object", "-w", "--stdin"], input: Data(sums.utf8)).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let app = try Shell.run("git", ["-C", repo.path, "mktree"], input: Data("100644 blob \(blob)\tjunit.xml\n".utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let packages = try Shell.run("git", ["-C", repo.path, "mktree"], input: Data("040000 tree \(app)\tapp\n".utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let root = try Shell.run("git", ["-C", repo.path, "mktree"], input: Data("100644 blob \(sumsBlob)\tSHA256SUMS\n040000 tree \(packages)\tpackages\n".utf8)).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try repo.git(["commit-tree", root, "-m", "dossier evidence for v1.1.0"], environment: repo.identity(("Q", "q@example.com")))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git(["update-ref", "refs/dossier/evidence/v1.1.0", commit])
+        let suf = try dossier(["suf", "v1.1.0", "--repo", "repo", "--format", "json,md"], in: scratch.path)
+        #expect(suf.status == 0, "\(suf.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as? [String: Any])
+        #expect(json["updatePackages"] == nil)
+        #expect(try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md").contains("Evidence: 1 test report (2 cases) stored with the release"))
     }
 }
