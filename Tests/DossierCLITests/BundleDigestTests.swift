@@ -13,8 +13,8 @@ struct BundleDigestTests {
     static let pinned: [String: String] = [
         "v1.0.0": "f3ddad319baabb64d977f312dff510b7a6541f6d5ea6b868a6206751bbcbd663",
         "v1.1.0": "2f66e29577c3b575cd3ed1aadae7709e29b05d63d1be489c62a9581be2f5f554",
-        "v2.0.0": "2677e823ff3035994cf37610d83845500e3447920076b592b3e8b45523bed074",
-        "dhf": "206652887ad9f25e0ea6746a2c64c8e71188ab57a30aebe9257663cfe1d46c24",
+        "v2.0.0": "29bb93992fd21f8d60b6243481c05eff029d8a9df3abca74be2dedacda888ecc",
+        "dhf": "49be843e51473f4a2081d6f6d6044ee8b2cd2b786cbee215b8fa02cd11190f24",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
