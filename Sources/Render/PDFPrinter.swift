@@ -48,6 +48,8 @@ public enum PDFPrinter {
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                              "--disable-extensions", "--user-data-dir=\(folder.path)/profile", "--no-pdf-header-footer",
+                             // A bookmark for every heading (the PDF's document outline), for a reviewer's navigation.
+                             "--generate-pdf-document-outline",
                              "--print-to-pdf=\(pdf.path)", page.absoluteString]
         let errors = Pipe()
         process.standardOutput = FileHandle.nullDevice

@@ -92,6 +92,14 @@ struct BrowserTests {
         let second = try Browser.pdfText(pdf, first: 2, last: 2)
         #expect(second.range(of: String(format: footer, 2), options: .regularExpression) != nil, "\(second)")
         #expect(try scratch.read("out/v1.2.0/MANIFEST.sha256").contains("  SUF-v1.2.0.pdf\n"))
+        // A bookmark for every heading of the document, in its order, read back from the PDF.
+        let outline = try Browser.pdfOutline(pdf)
+        let markdown = try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "md", "--format", "md"], in: scratch.path)
+        #expect(markdown.status == 0)
+        let sections = try scratch.read("md/v1.2.0/SUF-v1.2.0.md").split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        #expect(sections.count >= 15)
+        #expect(sections.allSatisfy { section in outline.contains { $0 == section.replacingOccurrences(of: "\\", with: "") } },
+                "bookmarks: \(outline.prefix(40)); sections: \(sections)")
         let bytes = try scratch.readData("out/v1.2.0/SUF-v1.2.0.pdf")
         try FileManager.default.removeItem(atPath: scratch.file("out"))
         #expect(try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "out", "--format", "md,pdf"], in: scratch.path).status == 0)

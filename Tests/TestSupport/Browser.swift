@@ -122,4 +122,67 @@ public enum Browser {
         guard result.status == 0 else { throw TestFailure("pdftotext \(pdf) failed (\(result.status)): \(result.stderr)") }
         return result.stdout
     }
+
+    /// The titles of a PDF's bookmarks (its document outline), in file order, read back from the file's bytes: each
+    /// `/Title` string of the outline items, a literal `(…)` (with its escapes) or UTF-16 hex `<FEFF…>`.
+    public static func pdfOutline(_ pdf: String) throws -> [String] {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: pdf)))
+        // No outline dictionary, no bookmarks (a /Title elsewhere, such as the document's, is not one).
+        guard bytes.indices.contains(where: { bytes[$0...].starts(with: Array("/Outlines".utf8)) }) else { return [] }
+        var titles: [String] = []
+        let key = Array("/Title".utf8)
+        var index = 0
+        while index < bytes.count - key.count {
+            guard bytes[index...].starts(with: key) else { index += 1; continue }
+            var at = index + key.count
+            while at < bytes.count, bytes[at] == 0x20 { at += 1 }
+            if at < bytes.count, bytes[at] == UInt8(ascii: "(") {
+                var text: [UInt8] = [], depth = 0
+                at += 1
+                while at < bytes.count {
+                    let byte = bytes[at]
+                    if byte == UInt8(ascii: "\\"), at + 1 < bytes.count {
+                        let next = bytes[at + 1]
+                        if (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(next) {
+                            var value = 0, count = 0
+                            at += 1
+                            while count < 3, at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[at]) {
+                                value = value * 8 + Int(bytes[at] - UInt8(ascii: "0")); at += 1; count += 1
+                            }
+                            text.append(UInt8(truncatingIfNeeded: value))
+                            continue
+                        }
+                        let escaped: [UInt8: UInt8] = [UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09]
+                        text.append(escaped[next] ?? next)
+                        at += 2
+                        continue
+                    }
+                    if byte == UInt8(ascii: "(") { depth += 1 }
+                    if byte == UInt8(ascii: ")") { if depth == 0 { break }; depth -= 1 }
+                    text.append(byte)
+                    at += 1
+                }
+                titles.append(Self.pdfString(text))
+            } else if at < bytes.count, bytes[at] == UInt8(ascii: "<") {
+                var hex: [UInt8] = []
+                at += 1
+                while at < bytes.count, bytes[at] != UInt8(ascii: ">") { hex.append(bytes[at]); at += 1 }
+                var decoded: [UInt8] = []
+                var pair = hex.filter { $0 != 0x20 && $0 != 0x0A }[...]
+                while pair.count >= 2, let value = UInt8(String(decoding: pair.prefix(2), as: UTF8.self), radix: 16) {
+                    decoded.append(value); pair = pair.dropFirst(2)
+                }
+                titles.append(Self.pdfString(decoded))
+            }
+            index = at
+        }
+        return titles
+    }
+
+    /// A PDF text string: UTF-16BE after a byte-order mark, else PDFDocEncoding (read as Latin-1, which agrees on ASCII).
+    private static func pdfString(_ bytes: [UInt8]) -> String {
+        guard bytes.starts(with: [0xFE, 0xFF]) else { return String(bytes.map { Character(UnicodeScalar($0)) }) }
+        let units = stride(from: 2, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
+        return String(decoding: units, as: UTF16.self)
+    }
 }
