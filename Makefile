@@ -1,6 +1,6 @@
 # dossier — build, demo, test and benchmark. Every target installs the Debian packages it needs first.
 SWIFT ?= swift
-APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgcrypt20-dev libyaml-dev git gnupg openssh-client libjemalloc-dev
+APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgcrypt20-dev libyaml-dev zlib1g-dev git gnupg openssh-client libjemalloc-dev
 DEMO_DIR := .demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -51,7 +51,7 @@ screenshots: demo
 	@scripts/screenshots.sh $(DEMO_DIR)
 
 # The browser tests open the HTML in headless Chromium and read the PDFs with pdftotext.
-test: EXTRA_PACKAGES = chromium poppler-utils python3-cryptography
+test: EXTRA_PACKAGES = chromium poppler-utils python3-cryptography mender-artifact openssl
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build

@@ -30,6 +30,7 @@ let package = Package(
         // libyaml: YAML read through its event API, by Records only.
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
@@ -40,7 +41,7 @@ let package = Package(
         // The only libgit2 user: history, tags, trees, trailers, changed files; the write API attach and evidence use.
         .target(name: "Git", dependencies: ["Support", "Signatures", "CLibGit2", crypto]),
         // JUnit, CycloneDX, SPDX; evidence kept in git with its release.
-        .target(name: "Evidence", dependencies: ["Support", "Git", crypto]),
+        .target(name: "Evidence", dependencies: ["Support", "Signatures", "Git", "CZlib", crypto]),
         // dossier.yml and the records at a release's tree; the rule catalogue and clause table; CVSS vectors.
         .target(name: "Records", dependencies: ["Support", "Signatures", "Git", "Evidence", "CYAML", mustache],
                 resources: [.embedInCode("Scaffold")]),

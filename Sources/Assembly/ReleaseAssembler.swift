@@ -31,6 +31,9 @@ public struct ReleaseRequest: Sendable {
     /// Build provenance files (in-toto statements of SLSA provenance v1, bare or in a DSSE envelope) given with
     /// `--provenance`.
     public var provenanceGlobs: [String] = []
+    /// A folder of PEM public keys on disk trusted to sign update packages, replacing `trust.update_keys`
+    /// (`--update-keys`).
+    public var updateKeysFolder: String?
     /// Check the uncommitted state: records from the work tree, history up to HEAD (`--worktree`).
     public var workTree = false
     /// Record sets shared with other releases assembled at once, so that each tree is read once.
@@ -155,7 +158,7 @@ public enum ReleaseAssembler {
             (date, time) = (committer?.date ?? ISODate.format(time: 0, offsetMinutes: 0), committer?.time ?? 0)
         }
         let trust = try SignatureTrust.load(config: config, from: releaseSource, allowedSignersFile: request.allowedSignersFile,
-                                            openPGPKeysFolder: request.openPGPKeysFolder)
+                                            openPGPKeysFolder: request.openPGPKeysFolder, updateKeysFolder: request.updateKeysFolder)
         let checker = SignatureChecker(trust: trust, verificationTime: time)
 
         // History and the two record sets are read at once, each with its own repository handle.
@@ -247,11 +250,24 @@ public enum ReleaseAssembler {
         await withTaskGroup(of: (Int, UpdatePackage).self) { group in
             for (index, file) in files.enumerated() {
                 group.addTask {
-                    let verdict = file.signature.map { signature in
+                    let details = file.mender.map { artifact in
+                        UpdatePackage.MenderDetails(
+                            name: artifact.name, deviceTypes: artifact.deviceTypes, provides: artifact.provides, depends: artifact.depends,
+                            payloadTypes: artifact.payloadTypes, checksumsMatching: artifact.checksumsMatching, problems: artifact.problems,
+                            manifestSignature: artifact.signature.map { checker.verdict(menderManifest: [UInt8](artifact.manifest), signature: [UInt8]($0)) }
+                                ?? .unsigned)
+                    }
+                    var verdict = file.signature.map { signature in
                         checker.verdict(detachedSignature: [UInt8](signature.data), over: file.data, signedAt: signedAt)
-                    } ?? .unsigned
+                    } ?? details?.manifestSignature ?? .unsigned
+                    // A Mender Artifact whose payload is not what its manifest lists is not the package that was signed.
+                    if let problem = details?.problems.first {
+                        verdict = Verdict(.bad, kind: details?.manifestSignature.kind ?? .mender,
+                                          reason: "the artifact does not match its manifest: \(problem)")
+                    }
                     return (index, UpdatePackage(name: file.name, size: file.data.count, sha256: sha256Hex(file.data),
-                                                 signatureFile: file.signature?.name, signature: verdict))
+                                                 signatureFile: file.signature?.name ?? (file.mender?.signature != nil ? "manifest.sig (inside)" : nil),
+                                                 signature: verdict, mender: details))
                 }
             }
             var packages = [UpdatePackage?](repeating: nil, count: files.count)

@@ -42,6 +42,11 @@ struct EvidenceOptions: ParsableArguments {
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Build provenance: in-toto statements of SLSA provenance v1, bare or in a DSSE envelope (.json, or .jsonl with one per line).", valueName: "file"))
     var provenance: [String] = []
+
+    @Option(name: .customLong("update-keys"), help: ArgumentHelp(
+        "A folder of PEM public keys (*.pem, *.pub: RSA or ECDSA P-256) trusted to sign Mender Artifacts, replacing trust.update_keys.",
+        valueName: "dir"))
+    var updateKeys: String?
 }
 
 /// `--templates`: templates on disk overriding the built-in ones.
@@ -61,6 +66,7 @@ extension RepositoryOptions {
         request.evidenceGlobs = evidence?.evidence ?? []
         request.artifactGlobs = evidence?.artifact ?? []
         request.provenanceGlobs = evidence?.provenance ?? []
+        request.updateKeysFolder = evidence?.updateKeys
         return request
     }
 }

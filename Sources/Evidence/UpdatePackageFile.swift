@@ -12,12 +12,15 @@ public struct UpdatePackageFile: Sendable, Hashable {
     public var data: Data
     /// The detached signature beside it (named as the package is), if there is one.
     public var signature: EvidenceInput?
+    /// The package opened as a Mender Artifact, when its name ends in `.mender`.
+    public var mender: MenderArtifact?
 
     /// Creates a package.
-    public init(name: String, data: Data, signature: EvidenceInput?) {
+    public init(name: String, data: Data, signature: EvidenceInput?, mender: MenderArtifact? = nil) {
         self.name = name
         self.data = data
         self.signature = signature
+        self.mender = mender
     }
 
     /// The folder of stored evidence that holds update packages and their signatures.
@@ -31,7 +34,8 @@ public struct UpdatePackageFile: Sendable, Hashable {
 
     /// Pairs each package with its signature among `files`: a file named `P.sig` or `P.asc` where `P` is among them
     /// too is `P`'s signature, not a package. Names in byte order.
-    /// - Throws: `DossierError` for a package with both a `.sig` and an `.asc`, or a signature over the size bound.
+    /// - Throws: `DossierError` for a package with both a `.sig` and an `.asc`, a signature over the size bound, or a
+    ///   `.mender` file that is not a Mender Artifact.
     static func pair(_ files: [EvidenceInput]) throws -> [UpdatePackageFile] {
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let signatures = Set(files.map(\.name).filter { name in
@@ -48,7 +52,8 @@ public struct UpdatePackageFile: Sendable, Hashable {
                 throw DossierError("expected a detached signature of at most \(maximumSignatureSize) bytes, found \(signature.data.count) bytes",
                                    at: SourceLocation(file: signature.name))
             }
-            packages.append(UpdatePackageFile(name: file.name, data: file.data, signature: beside.first))
+            let mender = file.name.hasSuffix(".mender") ? try MenderArtifact.read(file.data, file: file.name) : nil
+            packages.append(UpdatePackageFile(name: file.name, data: file.data, signature: beside.first, mender: mender))
         }
         return packages.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }

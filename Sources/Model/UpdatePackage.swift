@@ -12,15 +12,51 @@ public struct UpdatePackage: Sendable, Codable, Hashable {
     public var sha256: String
     /// The detached signature's file name (`NAME.sig`, `NAME.asc`); nil when none lay beside the package.
     public var signatureFile: String?
-    /// The verdict on that signature with git's letters, judged with the release's trust (N when there is none).
+    /// The verdict on that signature with git's letters, judged with the release's trust (N when there is none). For
+    /// a Mender Artifact with no signature beside it, the verdict on its own `manifest.sig`; for one whose payload
+    /// does not match its manifest, B.
     public var signature: Verdict
+    /// What a Mender Artifact says of itself, checked; nil for any other package.
+    public var mender: MenderDetails?
+
+    /// A Mender Artifact's header, the check of its manifest's checksums, and the verdict on its `manifest.sig`.
+    public struct MenderDetails: Sendable, Codable, Hashable {
+        /// `artifact_name`.
+        public var name: String
+        /// The device types it may be installed on.
+        public var deviceTypes: [String]
+        /// What it provides and depends on, as `key: value`.
+        public var provides, depends: [String]
+        /// Its payloads' types.
+        public var payloadTypes: [String]
+        /// How many of the manifest's checksums match.
+        public var checksumsMatching: Int
+        /// What does not match its manifest; empty when everything does.
+        public var problems: [String]
+        /// The verdict on `manifest.sig` with the trusted update keys (N when unsigned).
+        public var manifestSignature: Verdict
+
+        /// Creates the details.
+        public init(name: String, deviceTypes: [String], provides: [String], depends: [String], payloadTypes: [String],
+                    checksumsMatching: Int, problems: [String], manifestSignature: Verdict) {
+            self.name = name
+            self.deviceTypes = deviceTypes
+            self.provides = provides
+            self.depends = depends
+            self.payloadTypes = payloadTypes
+            self.checksumsMatching = checksumsMatching
+            self.problems = problems
+            self.manifestSignature = manifestSignature
+        }
+    }
 
     /// Creates a package record.
-    public init(name: String, size: Int, sha256: String, signatureFile: String?, signature: Verdict) {
+    public init(name: String, size: Int, sha256: String, signatureFile: String?, signature: Verdict, mender: MenderDetails? = nil) {
         self.name = name
         self.size = size
         self.sha256 = sha256
         self.signatureFile = signatureFile
         self.signature = signature
+        self.mender = mender
     }
 }

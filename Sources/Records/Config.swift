@@ -41,6 +41,8 @@ public struct Config: Sendable, Hashable {
     public var allowedSigners: String?
     /// The folder of armored OpenPGP public keys in the release's tree.
     public var openpgpKeys: String?
+    /// The folder of PEM public keys trusted to sign update packages (Mender Artifacts) in the release's tree.
+    public var updateKeys: String?
     /// Trailer keys whose values name records (split on commas).
     public var trailerKeys: [String] = ["Change-Request", "Refs", "Implements", "Fixes"]
     /// A folder of templates in the release's tree that override the built-in ones.
@@ -126,9 +128,10 @@ public struct Config: Sendable, Hashable {
             }
         }
         if let value = m["trust"] {
-            let t = try value.mapping("trust", allowed: ["allowed_signers", "openpgp_keys"])
+            let t = try value.mapping("trust", allowed: ["allowed_signers", "openpgp_keys", "update_keys"])
             config.allowedSigners = try t.text("allowed_signers")
             config.openpgpKeys = try t.text("openpgp_keys")
+            config.updateKeys = try t.text("update_keys")
         }
         if let value = m["commits"] {
             let c = try value.mapping("commits", allowed: ["trailers"])

@@ -27,16 +27,29 @@ extension SignatureTrust {
             trust.openPGPKeys = try OpenPGPKeyring(files: files)
             trust.openPGPKeysSource = "\(path) at \(source.label)"
         }
+        if let path = config.updateKeys {
+            guard try source.entryKind(path) == .folder else {
+                throw DossierError("\(config.source ?? "dossier.yml") names trust.update_keys '\(path)', but there is no such folder in the tree of \(source.label)")
+            }
+            var files: [(name: String, text: String)] = []
+            for name in try source.fileNames(inFolder: path) where UpdateKeys.isKeyFile(name) {
+                let file = path + "/" + name
+                files.append((file, String(decoding: try source.readFile(file) ?? Data(), as: UTF8.self)))
+            }
+            trust.updateKeys = try UpdateKeys(files: files)
+            trust.updateKeysSource = "\(path) at \(source.label)"
+        }
         return trust
     }
 
     /// The trust `config` names at `source`, with the files an auditor brings on the command line instead.
     /// - Throws: `DossierError` for a missing or bad trust file.
     public static func load(config: Config, from source: RecordSource, allowedSignersFile: String?,
-                            openPGPKeysFolder: String?) throws -> SignatureTrust {
+                            openPGPKeysFolder: String?, updateKeysFolder: String? = nil) throws -> SignatureTrust {
         var trust = try load(config: config, from: source)
         if let file = allowedSignersFile { try trust.useAllowedSigners(file: file) }
         if let folder = openPGPKeysFolder { try trust.useOpenPGPKeys(folder: folder) }
+        if let folder = updateKeysFolder { try trust.useUpdateKeys(folder: folder) }
         return trust
     }
 }

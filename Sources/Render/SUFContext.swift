@@ -76,7 +76,16 @@ enum SUFContext {
                 SUFValues.UpdatePackageRow(
                     name: package.name, size: "\(package.size) bytes", sha256: package.sha256,
                     signatureFile: package.signatureFile ?? "none", verdict: package.signature.letter.rawValue,
-                    signature: verdictText(package.signature), good: package.signature.letter == .good)
+                    signature: verdictText(package.signature), good: package.signature.letter == .good,
+                    mender: package.mender.map { mender in
+                        func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: "; ") }
+                        return SUFValues.MenderRow(
+                            package: package.name, name: mender.name, deviceTypes: list(mender.deviceTypes), provides: list(mender.provides),
+                            depends: list(mender.depends), payloads: list(mender.payloadTypes),
+                            checksums: mender.problems.isEmpty ? "All \(mender.checksumsMatching) checksums of its manifest match"
+                                : "Its manifest does not match: " + mender.problems.joined(separator: "; "),
+                            manifestSignature: verdictText(mender.manifestSignature), intact: mender.problems.isEmpty)
+                    })
             }),
             buildProvenance: TemplateList(release.buildProvenance.map { provenance(of: $0, release: release) }),
             itemsTouched: TemplateList(release.itemsTouched.map { item in
@@ -301,6 +310,7 @@ enum SUFContext {
         case .openpgp?: "OpenPGP"
         case .ssh?: "SSH"
         case .x509?: "X.509"
+        case .mender?: "Mender Artifact"
         case nil: "none"
         }
     }

@@ -189,6 +189,24 @@ extension SUFValues.UpdatePackageRow: MustacheParent {
         case "verdict": self.verdict
         case "signature": self.signature
         case "good": self.good
+        case "mender": self.mender
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.MenderRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "package": self.package
+        case "name": self.name
+        case "deviceTypes": self.deviceTypes
+        case "provides": self.provides
+        case "depends": self.depends
+        case "payloads": self.payloads
+        case "checksums": self.checksums
+        case "manifestSignature": self.manifestSignature
+        case "intact": self.intact
         default: nil
         }
     }

@@ -76,6 +76,11 @@ struct SUFValues: Sendable {
     struct UpdatePackageRow: Sendable {
         var name, size, sha256, signatureFile, verdict, signature: String
         var good: Bool
+        var mender: MenderRow?
+    }
+    struct MenderRow: Sendable {
+        var package, name, deviceTypes, provides, depends, payloads, checksums, manifestSignature: String
+        var intact: Bool
     }
     struct ProvenanceRow: Sendable {
         var file, sha256, envelope, builder, buildType, invocation, startedOn, finishedOn: String

@@ -29,6 +29,8 @@ public struct SignatureChecker: Sendable {
                                           time: verificationTime)
         case .x509?:
             return Verdict(.cannotCheck, kind: .x509, reason: "X.509 (CMS) signatures are not supported; check it with git verify-commit and gpgsm")
+        case .mender?:
+            return Verdict(.cannotCheck, kind: .mender, reason: "a Mender Artifact's signature signs no commit or tag")
         case nil:
             let first = content.signature.prefix { $0 != "\n" }.prefix(60)
             return Verdict(.cannotCheck, kind: nil, reason: "the signature's format is not recognised: it starts '\(first)'")
@@ -59,6 +61,8 @@ public struct SignatureChecker: Sendable {
             return OpenPGPVerifier.verify(armored: armored, payload: payload, keyring: keyring, time: verificationTime)
         case .x509?:
             return Verdict(.cannotCheck, kind: .x509, reason: "X.509 (CMS) signatures are not supported; check it with gpgsm --verify")
+        case .mender?:
+            return Verdict(.bad, kind: .mender, reason: "the file is not a signature dossier reads beside a package")
         case nil:
             // An OpenPGP packet starts with a byte whose top bit is set (RFC 9580, 4.2).
             guard let first = signature.first, first & 0x80 != 0 else {
@@ -71,5 +75,10 @@ public struct SignatureChecker: Sendable {
 
     private var noOpenPGPKeys: Verdict {
         Verdict(.cannotCheck, kind: .openpgp, reason: "no OpenPGP keys are trusted (dossier.yml trust.openpgp_keys, or --openpgp-keys)")
+    }
+
+    /// The verdict on a Mender Artifact's `manifest.sig` over its `manifest`, judged with the trusted update keys.
+    public func verdict(menderManifest manifest: [UInt8], signature: [UInt8]) -> Verdict {
+        trust.updateKeys.verdict(manifest: manifest, base64Signature: signature)
     }
 }

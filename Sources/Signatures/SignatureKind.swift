@@ -6,6 +6,8 @@ public enum SignatureKind: String, Sendable, Codable, Hashable {
     case ssh
     /// An X.509 (CMS) signature, as gpgsm writes it (`-----BEGIN SIGNED MESSAGE-----`).
     case x509
+    /// A Mender Artifact's `manifest.sig`: RSA PKCS#1 v1.5 or ECDSA P-256 over the manifest, with SHA-256.
+    case mender
 
     /// Recognises the armor's first line.
     static func of(armor: Substring) -> SignatureKind? {

@@ -13,6 +13,10 @@ public struct SignatureTrust: Sendable {
     public var allowedSignersSource: String?
     /// Where the OpenPGP keys came from, e.g. `regulatory/keys at v2.0.0`.
     public var openPGPKeysSource: String?
+    /// The keys trusted to sign update packages (a Mender Artifact's manifest); empty when none are configured.
+    public var updateKeys = UpdateKeys()
+    /// Where the update keys came from, e.g. `regulatory/update-keys at v2.0.0`.
+    public var updateKeysSource: String?
 
     /// Creates a trust from parsed parts.
     public init(allowedSigners: AllowedSigners? = nil, openPGPKeys: OpenPGPKeyring? = nil) {
@@ -46,6 +50,24 @@ public struct SignatureTrust: Sendable {
         }
         openPGPKeys = try OpenPGPKeyring(files: files)
         openPGPKeysSource = "\((path as NSString).lastPathComponent) (given with --openpgp-keys)"
+    }
+
+    /// Replaces the update keys with the PEM public keys (`*.pem`, `*.pub`) of a folder on disk, as `--update-keys DIR`
+    /// asks.
+    /// - Throws: `DossierError` when the folder cannot be read or a key file is not a PEM RSA or P-256 public key.
+    public mutating func useUpdateKeys(folder path: String) throws {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path).sorted() } catch {
+            throw DossierError("cannot read the update keys folder \(path)")
+        }
+        var files: [(name: String, text: String)] = []
+        for name in names where UpdateKeys.isKeyFile(name) {
+            let file = (path as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file) else { throw DossierError("cannot read the update key file \(file)") }
+            files.append((name, String(decoding: data, as: UTF8.self)))
+        }
+        updateKeys = try UpdateKeys(files: files)
+        updateKeysSource = "\((path as NSString).lastPathComponent) (given with --update-keys)"
     }
 
     /// Whether a file in a keys folder holds a key: armored or binary OpenPGP files by their usual endings.

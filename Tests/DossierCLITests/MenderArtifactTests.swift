@@ -1,0 +1,132 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Mender Artifacts given as update packages: opened natively, every checksum of the manifest checked, the artifact's
+/// own signature (RSA or ECDSA P-256, as mender-artifact writes them) judged with the trusted update keys; the same
+/// answers as `mender-artifact validate`.
+@Suite("Mender Artifacts as update packages")
+struct MenderArtifactTests {
+    /// Keys made by openssl (`keys/` holds the trusted public ones, not `other`'s), a root file system image, and
+    /// in `build/`: artifacts written by mender-artifact signed with each key, one unsigned, and one whose payload
+    /// was changed after it was signed.
+    static func setUp(_ scratch: Scratch) throws {
+        _ = try DeviceFixture.make(scratch)
+        for folder in ["keys", "build", "work"] {
+            try FileManager.default.createDirectory(atPath: scratch.file(folder), withIntermediateDirectories: true)
+        }
+        func run(_ tool: String, _ arguments: [String]) throws {
+            let result = try Shell.run(tool, arguments, in: scratch.path)
+            guard result.status == 0 else { throw TestFailure("\(tool) \(arguments.joined(separator: " ")) failed: \(result.stderr)") }
+        }
+        // mender-artifact reads RSA keys in PKCS#1 form (-traditional).
+        for name in ["rsa", "other"] {
+            try run("openssl", ["genrsa", "-traditional", "-out", "work/\(name).key", "3072"])
+            try run("openssl", ["rsa", "-in", "work/\(name).key", "-pubout", "-out", "work/\(name).pem"])
+        }
+        try run("openssl", ["ecparam", "-genkey", "-name", "prime256v1", "-noout", "-out", "work/ec.key"])
+        try run("openssl", ["ec", "-in", "work/ec.key", "-pubout", "-out", "work/ec.pem"])
+        for name in ["rsa", "ec"] { try FileManager.default.copyItem(atPath: scratch.file("work/\(name).pem"), toPath: scratch.file("keys/\(name).pem")) }
+        try String(repeating: "pump root file system\n", count: 200).write(toFile: scratch.file("work/rootfs.ext4"), atomically: true, encoding: .utf8)
+        func write(_ artifact: String, key: String?) throws {
+            try run("mender-artifact", ["write", "rootfs-image", "-t", "pump-a", "-t", "pump-b", "-n", "pump-2.0.0", "-f", "work/rootfs.ext4",
+                                        "--provides", "rootfs-image.version:2.0.0", "-o", "build/\(artifact)"] + (key.map { ["-k", "work/\($0).key"] } ?? []))
+        }
+        try write("a-rsa.mender", key: "rsa")
+        try write("b-ec.mender", key: "ec")
+        try write("c-other.mender", key: "other")
+        try write("d-unsigned.mender", key: nil)
+        // The RSA-signed artifact with its payload's root file system changed, manifest and signature kept.
+        let tamper = """
+            import gzip, io, sys, tarfile
+            src, dst = sys.argv[1], sys.argv[2]
+            with tarfile.open(src) as outer, tarfile.open(dst, "w", format=tarfile.USTAR_FORMAT) as out:
+                for member in outer.getmembers():
+                    data = outer.extractfile(member).read()
+                    if member.name == "data/0000.tar.gz":
+                        with tarfile.open(fileobj=io.BytesIO(gzip.decompress(data))) as inner:
+                            changed = io.BytesIO()
+                            with tarfile.open(fileobj=changed, mode="w", format=tarfile.USTAR_FORMAT) as rewritten:
+                                for item in inner.getmembers():
+                                    body = inner.extractfile(item).read().replace(b"pump", b"PUMP", 1)
+                                    item.size = len(body)
+                                    rewritten.addfile(item, io.BytesIO(body))
+                        data = gzip.compress(changed.getvalue(), mtime=0)
+                        member.size = len(data)
+                    out.addfile(member, io.BytesIO(data))
+            """
+        try tamper.write(toFile: scratch.file("work/tamper.py"), atomically: true, encoding: .utf8)
+        try run("python3", ["work/tamper.py", "build/a-rsa.mender", "build/e-changed.mender"])
+    }
+
+    static func packages(_ scratch: Scratch) throws -> [[String: Any]] {
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.1.0/suf.json")) as? [String: Any])
+        return try #require(json["updatePackages"] as? [[String: Any]])
+    }
+
+    @Test("each artifact's manifest checked and its signature judged with the update keys, as mender-artifact validate judges them")
+    func artifacts() throws {
+        let scratch = try Scratch()
+        try Self.setUp(scratch)
+        let suf = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/*.mender", "--update-keys", "keys", "--format", "json,md"],
+                              in: scratch.path)
+        #expect(suf.status == 0, "\(suf.stderr)")
+        let packages = try Self.packages(scratch)
+        let letters = packages.map { ($0["signature"] as? [String: Any])?["letter"] as? String }
+        #expect(letters == ["G", "G", "B", "N", "B"], "\(packages)")
+        // mender-artifact validate agrees: with the trusted keys, the two signed ones are valid, the others not.
+        for (index, package) in packages.enumerated() {
+            let name = try #require(package["name"] as? String)
+            let valid = try ["rsa", "ec"].contains { key in
+                try Shell.run("mender-artifact", ["validate", "-k", "keys/\(key).pem", name], in: scratch.path).status == 0
+            }
+            #expect(valid == (letters[index] == "G"), "\(name)")
+        }
+        let rsa = try #require(packages[0]["mender"] as? [String: Any])
+        #expect(rsa["name"] as? String == "pump-2.0.0")
+        #expect(rsa["deviceTypes"] as? [String] == ["pump-a", "pump-b"])
+        #expect((rsa["provides"] as? [String])?.contains("rootfs-image.version: 2.0.0") == true)
+        #expect(rsa["payloadTypes"] as? [String] == ["rootfs-image"])
+        #expect(rsa["checksumsMatching"] as? Int == 3 && (rsa["problems"] as? [String])?.isEmpty == true)
+        #expect(((rsa["manifestSignature"] as? [String: Any])?["signer"] as? String) == "rsa.pem")
+        let changed = try #require(packages[4]["mender"] as? [String: Any])
+        #expect((changed["problems"] as? [String])?.first?.hasPrefix("data/0000/rootfs.ext4 has SHA-256 ") == true, "\(changed)")
+        // The changed artifact's own signature is still good: it signs the manifest, which was not changed.
+        #expect(((changed["manifestSignature"] as? [String: Any])?["letter"] as? String) == "G")
+        let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
+        #expect(md.contains("**build/a-rsa.mender** is a Mender Artifact, opened and checked: artifact name pump-2.0.0; device types pump-a; pump-b;"))
+        #expect(md.contains("**Its manifest does not match: data/0000/rootfs.ext4 has SHA-256 "))
+        // Without update keys, a signed artifact cannot be checked: E, never G.
+        let untrusted = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/a-rsa.mender", "--format", "json", "--out", "none"],
+                                    in: scratch.path)
+        #expect(untrusted.status == 0)
+        let plain = try #require(try JSONSerialization.jsonObject(with: scratch.readData("none/v1.1.0/suf.json")) as? [String: Any])
+        #expect(((plain["updatePackages"] as? [[String: Any]])?.first?["signature"] as? [String: Any])?["letter"] as? String == "E")
+    }
+
+    @Test("a .mender file that is not a Mender Artifact, and an update key that is no PEM public key: exit 2 naming the file")
+    func badInput() throws {
+        let scratch = try Scratch()
+        try Self.setUp(scratch)
+        try "not a tar at all\n".write(toFile: scratch.file("build/x.mender"), atomically: true, encoding: .utf8)
+        let garbage = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/x.mender", "--out", "out"], in: scratch.path)
+        #expect(garbage.status == 2 && garbage.stderr.contains("build/x.mender: expected a Mender Artifact (format version 3, as mender-artifact writes it): the file is not a tar archive"), "\(garbage.stderr)")
+        #expect(!scratch.exists("out"))
+        try "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".write(toFile: scratch.file("keys/bad.pem"), atomically: true, encoding: .utf8)
+        let key = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/a-rsa.mender", "--update-keys", "keys", "--out", "out"], in: scratch.path)
+        #expect(key.status == 2 && key.stderr.contains("bad.pem:1:1: expected a PEM public key"), "\(key.stderr)")
+        #expect(!scratch.exists("out"))
+        // Real keys cut short or with a byte changed: refused, never a crash (swift-crypto's RSA key parser aborted).
+        for name in ["rsa", "ec"] {
+            let pem = try scratch.read("work/\(name).pem")
+            let der = try #require(Data(base64Encoded: pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()))
+            for cut in [der.prefix(der.count / 2), der.prefix(der.count - 1), Data(der.map { $0 == 0x02 ? 0x04 : $0 })] {
+                let text = "-----BEGIN PUBLIC KEY-----\n\(cut.base64EncodedString())\n-----END PUBLIC KEY-----\n"
+                try text.write(toFile: scratch.file("keys/bad.pem"), atomically: true, encoding: .utf8)
+                let result = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/a-rsa.mender", "--update-keys", "keys",
+                                          "--out", "out"], in: scratch.path)
+                #expect(result.status == 2 && result.stderr.contains("bad.pem:1:1: expected a PEM public key"), "\(name): \(result.stderr)")
+            }
+        }
+    }
+}
