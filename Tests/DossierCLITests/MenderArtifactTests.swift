@@ -10,8 +10,9 @@ struct MenderArtifactTests {
     /// Keys made by openssl (`keys/` holds the trusted public ones, not `other`'s), a root file system image, and
     /// in `build/`: artifacts written by mender-artifact signed with each key, one unsigned, and one whose payload
     /// was changed after it was signed.
-    static func setUp(_ scratch: Scratch) throws {
-        _ = try DeviceFixture.make(scratch)
+    @discardableResult
+    static func setUp(_ scratch: Scratch) throws -> GitRepository {
+        let repo = try DeviceFixture.make(scratch)
         for folder in ["keys", "build", "work"] {
             try FileManager.default.createDirectory(atPath: scratch.file(folder), withIntermediateDirectories: true)
         }
@@ -57,6 +58,30 @@ struct MenderArtifactTests {
             """
         try tamper.write(toFile: scratch.file("work/tamper.py"), atomically: true, encoding: .utf8)
         try run("python3", ["work/tamper.py", "build/a-rsa.mender", "build/e-changed.mender"])
+        return repo
+    }
+
+    @Test("trust.update_keys names the folder of update keys in the release's tree; a folder that is not there stops the command")
+    func keysInTheTree() throws {
+        let scratch = try Scratch()
+        var repo = try Self.setUp(scratch)
+        let trusted = DeviceFixture.dossierYML + "trust:\n  update_keys: regulatory/update-keys\n"
+        try repo.commit("Trust the release key for update packages\n\nChange-Request: CR-1\n",
+                        files: ["dossier.yml": trusted, "regulatory/update-keys/release.pem": try scratch.read("work/rsa.pem")])
+        try repo.tag("v1.2.0")
+        let suf = try dossier(["suf", "v1.2.0", "--repo", "repo", "--artifact", "build/a-rsa.mender", "build/c-other.mender", "--format", "json"],
+                              in: scratch.path)
+        #expect(suf.status == 0, "\(suf.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("dist/dossier/v1.2.0/suf.json")) as? [String: Any])
+        let verdicts = try #require(json["updatePackages"] as? [[String: Any]]).map { $0["signature"] as? [String: Any] }
+        #expect(verdicts.map { $0?["letter"] as? String } == ["G", "B"])
+        #expect(verdicts.first??["signer"] as? String == "regulatory/update-keys/release.pem")
+        try repo.commit("Point at a folder that is not there\n\nChange-Request: CR-1\n",
+                        files: ["dossier.yml": DeviceFixture.dossierYML + "trust:\n  update_keys: regulatory/nowhere\n"])
+        try repo.tag("v1.3.0")
+        let missing = try dossier(["suf", "v1.3.0", "--repo", "repo", "--out", "out"], in: scratch.path)
+        #expect(missing.status == 2 && missing.stderr.contains("names trust.update_keys 'regulatory/nowhere', but there is no such folder in the tree of v1.3.0"), "\(missing.stderr)")
+        #expect(!scratch.exists("out"))
     }
 
     static func packages(_ scratch: Scratch) throws -> [[String: Any]] {
@@ -125,7 +150,7 @@ struct MenderArtifactTests {
                 try text.write(toFile: scratch.file("keys/bad.pem"), atomically: true, encoding: .utf8)
                 let result = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/a-rsa.mender", "--update-keys", "keys",
                                           "--out", "out"], in: scratch.path)
-                #expect(result.status == 2 && result.stderr.contains("bad.pem:1:1: expected a PEM public key"), "\(name): \(result.stderr)")
+                #expect(result.status == 2 && result.stderr.contains("bad.pem:1:1: expected a PEM public key"), "\(name) \(cut.count) of \(der.count): \(result.status) \(result.stderr.prefix(300))")
             }
         }
     }
