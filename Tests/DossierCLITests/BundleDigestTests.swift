@@ -13,8 +13,8 @@ struct BundleDigestTests {
     static let pinned: [String: String] = [
         "v1.0.0": "f3ddad319baabb64d977f312dff510b7a6541f6d5ea6b868a6206751bbcbd663",
         "v1.1.0": "2f66e29577c3b575cd3ed1aadae7709e29b05d63d1be489c62a9581be2f5f554",
-        "v2.0.0": "29bb93992fd21f8d60b6243481c05eff029d8a9df3abca74be2dedacda888ecc",
-        "dhf": "49be843e51473f4a2081d6f6d6044ee8b2cd2b786cbee215b8fa02cd11190f24",
+        "v2.0.0": "d3799fb36cd5fcd132b93917f862e1c901e51a0ea2c7b1e8a67a2a4a41176de8",
+        "dhf": "97e10630b4da5efb39014bc44962541261fe82a624681006dec2acdf28d7f756",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")

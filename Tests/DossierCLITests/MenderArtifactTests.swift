@@ -145,7 +145,8 @@ struct MenderArtifactTests {
         for name in ["rsa", "ec"] {
             let pem = try scratch.read("work/\(name).pem")
             let der = try #require(Data(base64Encoded: pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()))
-            for cut in [der.prefix(der.count / 2), der.prefix(der.count - 1), Data(der.map { $0 == 0x02 ? 0x04 : $0 })] {
+            // Cut in half, its last byte gone, and its outer SEQUENCE made a SET.
+            for cut in [der.prefix(der.count / 2), der.prefix(der.count - 1), Data([0x31]) + der.dropFirst()] {
                 let text = "-----BEGIN PUBLIC KEY-----\n\(cut.base64EncodedString())\n-----END PUBLIC KEY-----\n"
                 try text.write(toFile: scratch.file("keys/bad.pem"), atomically: true, encoding: .utf8)
                 let result = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/a-rsa.mender", "--update-keys", "keys",
