@@ -27,8 +27,8 @@ public struct MenderArtifact: Sendable, Hashable {
     /// `manifest.sig`'s bytes (base64 text), nil when the artifact is unsigned.
     public var signature: Data?
 
-    /// The most bytes one gzip member of an artifact may inflate to.
-    public static let maximumInflated = 512 << 20
+    /// The most bytes the payloads of an artifact may inflate to, together (one is held at a time).
+    public static let maximumInflated = 1 << 30
 
     /// Opens `data` as a Mender Artifact named `file` in messages.
     /// - Throws: `DossierError` naming the file when it is not a Mender Artifact of format version 3 (not a tar, no
@@ -40,12 +40,21 @@ public struct MenderArtifact: Sendable, Hashable {
         func fail(_ message: String) -> DossierError {
             DossierError("expected a Mender Artifact (format version 3, as mender-artifact writes it): \(message)", at: at)
         }
-        let outer: [TarArchive.File]
+        let outer: [(name: String, data: Data)]
         do { outer = try TarArchive.files(data) } catch let error as DossierError { throw fail("the file is not a tar archive (\(error.message))") }
         var byName: [String: Data] = [:]
         for entry in outer {
             guard byName[entry.name] == nil else { throw fail("it holds '\(Excerpt.of(entry.name))' twice") }
             byName[entry.name] = entry.data
+        }
+        // The order mender-artifact writes and Mender reads: version, manifest, [manifest.sig], header.tar.gz, then
+        // the payloads data/0000…, one after the other.
+        let names = outer.map(\.name)
+        let head = byName["manifest.sig"] == nil ? ["version", "manifest", "header.tar.gz"] : ["version", "manifest", "manifest.sig", "header.tar.gz"]
+        let payloadNames = names.dropFirst(head.count)
+        guard Array(names.prefix(head.count)) == head,
+              payloadNames.enumerated().allSatisfy({ $0.element.hasPrefix(String(format: "data/%04d.", $0.offset)) }) else {
+            throw fail("its entries are not in the order mender-artifact writes them (\(head.joined(separator: ", ")), then data/0000.tar.gz, …): found \(names.prefix(8).map { Excerpt.of($0) }.joined(separator: ", "))")
         }
         guard let version = byName["version"], let versionObject = try? JSONValue.parse(version, file: file).object("version"),
               (try? versionObject.text("format")) == "mender", (try? versionObject.text("version")) == "3" else {
@@ -55,7 +64,7 @@ public struct MenderArtifact: Sendable, Hashable {
         let listing = ManifestListing(manifest)
         if let fault = listing.faults.first { throw fail("its manifest line \(fault.line) is not 'SHA-256  NAME': \(fault.text)") }
         guard let headerArchive = byName["header.tar.gz"] else { throw fail("it has no 'header.tar.gz'") }
-        let header: [TarArchive.File]
+        let header: [(name: String, data: Data)]
         do { header = try TarArchive.files(GzipMember.inflate(headerArchive, limit: 16 << 20)) } catch let error as DossierError {
             throw fail("its header.tar.gz does not open (\(error.message))")
         }
@@ -86,8 +95,10 @@ public struct MenderArtifact: Sendable, Hashable {
         }
         guard !name.isEmpty else { throw fail("its header-info names no artifact_provides.artifact_name") }
 
-        // Every checksum the manifest lists, against the outer files and the files inside each data/NNNN.tar.gz.
-        var found: [String: Data] = [:]
+        // Every checksum the manifest lists, against the outer files and the files inside each data/NNNN.tar.gz: each
+        // file's SHA-256 is kept, not its bytes, and all payloads together may inflate to `maximumInflated`.
+        var found: [String: String] = [:]
+        var inflated = 0
         var problems: [String] = []
         var unopened = Set<String>()  // payload folders whose archive did not open: their files are reported once
         for entry in outer where entry.name.hasPrefix("data/") {
@@ -98,24 +109,37 @@ public struct MenderArtifact: Sendable, Hashable {
             }
             let folder = String(entry.name.dropLast(".tar.gz".count))
             do {
-                for payload in try TarArchive.files(GzipMember.inflate(entry.data, limit: maximumInflated)) {
-                    found[folder + "/" + payload.name] = payload.data
+                let contents = try GzipMember.inflate(entry.data, limit: maximumInflated - inflated)
+                inflated += contents.count
+                try TarArchive.forEachEntry(contents) { payload, bytes in
+                    let path = folder + "/" + payload.name
+                    // Mender reads every entry against the manifest: a folder, a link or a second file of a name
+                    // is not what was signed.
+                    guard payload.isFile else {
+                        problems.append("\(path) is a tar entry of type '\(String(UnicodeScalar(payload.type)))', not a file the manifest can vouch for")
+                        return
+                    }
+                    guard found[path] == nil else {
+                        problems.append("\(path) is in its payload twice: only one of them can be the file the manifest lists")
+                        return
+                    }
+                    found[path] = sha256Hex(Data(bytes))
                 }
             } catch let error as DossierError {
                 problems.append("\(entry.name) does not open (\(error.message)): its files are not checked")
                 unopened.insert(folder)
             }
         }
-        for (key, value) in byName where !key.hasPrefix("data/") && key != "manifest" && key != "manifest.sig" { found[key] = value }
+        for (key, value) in byName where !key.hasPrefix("data/") && key != "manifest" && key != "manifest.sig" { found[key] = sha256Hex(value) }
         var matching = 0
         for (listed, digest) in listing.digests.sorted(by: { $0.key < $1.key }) {
-            guard let bytes = found[listed.string] else {
+            guard let actual = found[listed.string] else {
                 let folder = listed.string.split(separator: "/").prefix(2).joined(separator: "/")
                 if !unopened.contains(folder) { problems.append("\(listed.string), which the manifest lists, is not in the artifact") }
                 continue
             }
-            if sha256Hex(bytes) == digest { matching += 1 } else {
-                problems.append("\(listed.string) has SHA-256 \(sha256Hex(bytes)), but the manifest lists \(digest)")
+            if actual == digest { matching += 1 } else {
+                problems.append("\(listed.string) has SHA-256 \(actual), but the manifest lists \(digest)")
             }
         }
         let listedNames = Set(listing.digests.keys.map(\.string))

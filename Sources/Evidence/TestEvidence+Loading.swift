@@ -39,7 +39,7 @@ extension TestEvidence {
                 guard seen.insert(identity).inserted else { continue }
                 gathered.append(GatheredFile(path: match.path, diskPath: match.diskPath,
                                              data: try readRegularFile(match.diskPath, shownAs: match.path, expected: expected,
-                                                                       maximumSize: maximumSize)))
+                                                                       maximumSize: maximumSize, below: directory)))
             }
         }
         return gathered
@@ -48,9 +48,26 @@ extension TestEvidence {
     /// The bytes of the regular file at `diskPath` (named `path` in messages): not through a symbolic link (a
     /// repository may commit `report.xml -> ~/.ssh/id_ed25519`, whose bytes `evidence add` would store and push), not
     /// a FIFO or device, and at most `maximumSize` bytes, checked on the opened file before it is read.
+    /// Below `directory` (where the patterns are read, a work tree a pull request may have written), no folder on
+    /// the way may be a symbolic link either (`dist -> ~/.ssh` with `--artifact 'dist/*'`).
     /// - Throws: `DossierError` naming the file when it is none of that, or cannot be read.
-    static func readRegularFile(_ diskPath: String, shownAs path: String, expected: String, maximumSize: UInt64?) throws -> Data {
+    static func readRegularFile(_ diskPath: String, shownAs path: String, expected: String, maximumSize: UInt64?,
+                                below directory: String? = nil) throws -> Data {
         let at = SourceLocation(file: path)
+        if let directory {
+            let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+            let full = URL(fileURLWithPath: diskPath, relativeTo: URL(fileURLWithPath: directory)).standardizedFileURL.path
+            if full.hasPrefix(base == "/" ? "/" : base + "/") {
+                var current = base == "/" ? "" : base
+                for component in full.dropFirst(current.count + 1).split(separator: "/").dropLast() {
+                    current += "/" + component
+                    var info = stat()
+                    if lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                        throw DossierError("expected \(expected), found a path through the symbolic link \(Excerpt.quoted(String(current.dropFirst(base.count + 1)))): name the folder it points to, if it is the one meant", at: at)
+                    }
+                }
+            }
+        }
         let descriptor = open(diskPath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno

@@ -77,7 +77,7 @@ public struct UpdatePackageFile: Sendable, Hashable {
                     || (try? FileManager.default.destinationOfSymbolicLink(atPath: disk)) != nil
                 guard exists, !isFolder.boolValue else { continue }
                 files.append(EvidenceInput(name: file.path + suffix, data: try TestEvidence.readRegularFile(
-                    disk, shownAs: file.path + suffix, expected: "a detached signature", maximumSize: maximumSignatureSize)))
+                    disk, shownAs: file.path + suffix, expected: "a detached signature", maximumSize: maximumSignatureSize, below: directory)))
             }
         }
         return try pair(files)

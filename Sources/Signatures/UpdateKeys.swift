@@ -90,13 +90,15 @@ public struct UpdateKeys: Sendable {
             let good: Bool
             switch key.material {
             case .rsa(let n, let e):
+                // A signature as long as the modulus, as Go's crypto/rsa (mender-artifact) requires; libgcrypt would
+                // take one with its leading zero bytes dropped.
                 let digest = [UInt8](SHA256.hash(data: manifest))
-                good = OpenPGPGcrypt.verifyRSA(n: n, e: e, signature: [UInt8](signature), hashName: "sha256", hash: digest) == .valid
+                good = signature.count == n.count
+                    && OpenPGPGcrypt.verifyRSA(n: n, e: e, signature: [UInt8](signature), hashName: "sha256", hash: digest) == .valid
             case .p256(let der):
                 guard let p256 = try? P256.Signing.PublicKey(derRepresentation: der) else { continue }
-                // mender-artifact writes r and s (32 bytes each); a DER signature is read too.
-                let parsed = signature.count == 64 ? try? P256.Signing.ECDSASignature(rawRepresentation: signature)
-                    : try? P256.Signing.ECDSASignature(derRepresentation: signature)
+                // r and s, 32 bytes each, the one form mender-artifact writes and Mender reads.
+                let parsed = signature.count == 64 ? try? P256.Signing.ECDSASignature(rawRepresentation: signature) : nil
                 good = parsed.map { p256.isValidSignature($0, for: Data(manifest)) } ?? false
             }
             if good {

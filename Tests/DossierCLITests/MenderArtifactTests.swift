@@ -155,4 +155,83 @@ struct MenderArtifactTests {
             }
         }
     }
+
+    /// Artifacts Mender refuses, made from the RSA-signed one with its manifest and signature kept: a payload holding a
+    /// second file of the signed name (the first one evil), a folder in the payload, a file hidden after the zero
+    /// block that ends the payload's tar; the outer entries out of order; an ECDSA signature in DER form.
+    @Test("what mender-artifact validate refuses is never G: a repeated name, a folder or a hidden entry in a payload, the wrong order, a DER ECDSA signature")
+    func hostileArtifacts() throws {
+        let scratch = try Scratch()
+        try Self.setUp(scratch)
+        let rewrite = """
+            import gzip, io, sys, tarfile
+            src, dst, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+            def entry(name, data, kind=tarfile.REGTYPE):
+                info = tarfile.TarInfo(name); info.size = len(data); info.type = kind
+                return info, io.BytesIO(data)
+            with tarfile.open(src) as outer:
+                members = [(m, outer.extractfile(m).read()) for m in outer.getmembers()]
+            out_members = []
+            for member, data in members:
+                if member.name == "data/0000.tar.gz" and mode in ("twice", "folder", "hidden"):
+                    with tarfile.open(fileobj=io.BytesIO(gzip.decompress(data))) as inner:
+                        items = [(i, inner.extractfile(i).read()) for i in inner.getmembers()]
+                    raw = io.BytesIO()
+                    with tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as new:
+                        if mode == "twice": new.addfile(*entry(items[0][0].name, b"EVIL" * 250))
+                        if mode == "folder":
+                            info = tarfile.TarInfo("evil"); info.type = tarfile.DIRTYPE; new.addfile(info)
+                        for item, body in items: new.addfile(item, io.BytesIO(body))
+                    body = raw.getvalue()
+                    if mode == "hidden":
+                        end = len(body) - 1024
+                        while body[end - 512:end] == bytes(512): end -= 512
+                        hidden = io.BytesIO()
+                        with tarfile.open(fileobj=hidden, mode="w", format=tarfile.USTAR_FORMAT) as h: h.addfile(*entry("evil.sh", b"rm -rf /\\n"))
+                        body = body[:end] + bytes(512) + hidden.getvalue()
+                    data = gzip.compress(body, mtime=0); member.size = len(data)
+                out_members.append((member, data))
+            if mode == "order":
+                names = [m.name for m, _ in out_members]
+                out_members.insert(names.index("header.tar.gz") + 1, out_members.pop(names.index("manifest")))
+            with tarfile.open(dst, "w", format=tarfile.USTAR_FORMAT) as out:
+                for member, data in out_members:
+                    if mode == "der" and member.name == "manifest.sig":
+                        data = open(sys.argv[4], "rb").read(); member.size = len(data)
+                    out.addfile(member, io.BytesIO(data))
+            """
+        try rewrite.write(toFile: scratch.file("work/rewrite.py"), atomically: true, encoding: .utf8)
+        func run(_ tool: String, _ arguments: [String], in folder: String? = nil) throws -> ProcessResult {
+            try Shell.run(tool, arguments, in: folder ?? scratch.path)
+        }
+        for mode in ["twice", "folder", "hidden", "order"] {
+            let made = try run("python3", ["work/rewrite.py", "build/a-rsa.mender", "work/\(mode).mender", mode])
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        // The ECDSA-signed artifact's manifest signed again by openssl, in DER.
+        let unpacked = scratch.file("work/ec")
+        try FileManager.default.createDirectory(atPath: unpacked, withIntermediateDirectories: true)
+        #expect(try run("tar", ["-xf", "../../build/b-ec.mender"], in: unpacked).status == 0)
+        let der = try run("sh", ["-c", "openssl dgst -sha256 -sign work/ec.key work/ec/manifest | base64 -w0 > work/der.sig"])
+        #expect(der.status == 0, "\(der.stderr)")
+        #expect(try run("python3", ["work/rewrite.py", "build/b-ec.mender", "work/der.mender", "der", "work/der.sig"]).status == 0)
+
+        for mode in ["twice", "folder", "hidden", "der"] {
+            #expect(try run("mender-artifact", ["validate", "-k", "keys/\(mode == "der" ? "ec" : "rsa").pem", "work/\(mode).mender"]).status != 0, "\(mode)")
+            let suf = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "work/\(mode).mender", "--update-keys", "keys", "--format", "json",
+                                   "--out", mode], in: scratch.path)
+            #expect(suf.status == 0, "\(mode): \(suf.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: scratch.readData("\(mode)/v1.1.0/suf.json")) as? [String: Any])
+            let package = try #require((json["updatePackages"] as? [[String: Any]])?.first)
+            #expect((package["signature"] as? [String: Any])?["letter"] as? String == "B", "\(mode): \(package)")
+        }
+        // Out of order: not the format Mender reads at all.
+        #expect(try run("mender-artifact", ["validate", "-k", "keys/rsa.pem", "work/order.mender"]).status != 0)
+        let order = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "work/order.mender", "--out", "order"], in: scratch.path)
+        #expect(order.status == 2 && order.stderr.contains("its entries are not in the order mender-artifact writes them"), "\(order.stderr)")
+        // A folder on the way to a package that is a symbolic link (a work tree may commit dist -> ~/.ssh): refused.
+        try FileManager.default.createSymbolicLink(atPath: scratch.file("dist"), withDestinationPath: scratch.file("work"))
+        let through = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "dist/der.mender", "--out", "through"], in: scratch.path)
+        #expect(through.status == 2 && through.stderr.contains("found a path through the symbolic link 'dist'"), "\(through.stderr)")
+    }
 }
