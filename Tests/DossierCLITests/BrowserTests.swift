@@ -92,6 +92,15 @@ struct BrowserTests {
         let second = try Browser.pdfText(pdf, first: 2, last: 2)
         #expect(second.range(of: String(format: footer, 2), options: .regularExpression) != nil, "\(second)")
         #expect(try scratch.read("out/v1.2.0/MANIFEST.sha256").contains("  SUF-v1.2.0.pdf\n"))
+        // One type family: every font the PDF embeds is of one family (its regular, bold and italic faces).
+        let fonts = try Shell.run("pdffonts", [pdf])
+        #expect(fonts.status == 0, "\(fonts.stderr)")
+        let families = Set(fonts.stdout.split(separator: "\n").dropFirst(2).compactMap { line -> String? in
+            guard let name = line.split(separator: " ").first else { return nil }
+            let face = name.split(separator: "+").last.map(String.init) ?? String(name)
+            return face.split(separator: "-").first.map(String.init)
+        })
+        #expect(families.count == 1, "\(fonts.stdout)")
         // A bookmark for every heading of the document, in its order, read back from the PDF.
         let outline = try Browser.pdfOutline(pdf)
         let markdown = try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "md", "--format", "md"], in: scratch.path)

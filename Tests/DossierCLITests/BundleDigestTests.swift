@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "f3ddad319baabb64d977f312dff510b7a6541f6d5ea6b868a6206751bbcbd663",
-        "v1.1.0": "2f66e29577c3b575cd3ed1aadae7709e29b05d63d1be489c62a9581be2f5f554",
-        "v2.0.0": "d3799fb36cd5fcd132b93917f862e1c901e51a0ea2c7b1e8a67a2a4a41176de8",
-        "dhf": "97e10630b4da5efb39014bc44962541261fe82a624681006dec2acdf28d7f756",
+        "v1.0.0": "6d69c743056a27b04169c4a77e3459a992b5d80be9a2f398e218884b7b59c0e9",
+        "v1.1.0": "592a8ce40b2be1e5463093b2c0aa00b49ae558e91bf19473a127c8afb32fe1cf",
+        "v2.0.0": "4c3a707e6a7b167d68ba4f880ea99fa2f148d5632093c34cc7fd1f162e0d8616",
+        "dhf": "a19be93ef13431390b301e4b1a7c57864d5074eb83b395435cf351df683ed7aa",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
