@@ -101,6 +101,18 @@ struct BrowserTests {
             return face.split(separator: "-").first.map(String.init)
         })
         #expect(families.count == 1, "\(fonts.stdout)")
+        // The widest tables on landscape pages, the rest portrait.
+        let info = try Shell.run("pdfinfo", ["-f", "1", "-l", "999", pdf])
+        let sizes = info.stdout.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains(" size: ") }.map { line in
+            let parts = line.split(separator: " ")
+            return (page: Int(parts[1]) ?? 0, wide: (Double(parts[3]) ?? 0) > (Double(parts[5]) ?? 0))
+        }
+        #expect(sizes.first?.wide == false && sizes.contains { $0.wide }, "\(info.stdout)")
+        // No landscape page is blank (a named page that took no table would print one).
+        for size in sizes where size.wide {
+            let text = try Browser.pdfText(pdf, first: size.page, last: size.page)
+            #expect(!text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "page \(size.page)")
+        }
         // A bookmark for every heading of the document, in its order, read back from the PDF.
         let outline = try Browser.pdfOutline(pdf)
         let markdown = try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "md", "--format", "md"], in: scratch.path)

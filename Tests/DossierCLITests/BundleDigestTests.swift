@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "6d69c743056a27b04169c4a77e3459a992b5d80be9a2f398e218884b7b59c0e9",
-        "v1.1.0": "592a8ce40b2be1e5463093b2c0aa00b49ae558e91bf19473a127c8afb32fe1cf",
-        "v2.0.0": "4c3a707e6a7b167d68ba4f880ea99fa2f148d5632093c34cc7fd1f162e0d8616",
-        "dhf": "a19be93ef13431390b301e4b1a7c57864d5074eb83b395435cf351df683ed7aa",
+        "v1.0.0": "73d8f8a451a02197b1518193a1869acac334033a21797a5646310c027f049ec9",
+        "v1.1.0": "5b3ab49e1b97d3379b251f1da9809cfff2871212cacaf67c6160130c2d9eb020",
+        "v2.0.0": "87151454e5df23d3112ed1c1556767ccefe3d74f9b6df1ae99699213f06ac39d",
+        "dhf": "3e590211e70f86c7fb74573bb5c2651abdec1791cb1e761974c930970bec83b6",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
