@@ -16,30 +16,28 @@ extension SignatureTrust {
             trust.allowedSignersSource = "\(path) at \(source.label)"
         }
         if let path = config.openpgpKeys {
-            guard try source.entryKind(path) == .folder else {
-                throw DossierError("\(config.source ?? "dossier.yml") names trust.openpgp_keys '\(path)', but there is no such folder in the tree of \(source.label)")
-            }
-            var files: [(name: String, text: String)] = []
-            for name in try source.fileNames(inFolder: path) where Self.isKeyFile(name) {
-                let file = path + "/" + name
-                files.append((file, String(decoding: try source.readFile(file) ?? Data(), as: UTF8.self)))
-            }
-            trust.openPGPKeys = try OpenPGPKeyring(files: files)
+            trust.openPGPKeys = try OpenPGPKeyring(files: keyFiles(path, key: "openpgp_keys", isKeyFile: Self.isKeyFile, config: config, source: source))
             trust.openPGPKeysSource = "\(path) at \(source.label)"
         }
         if let path = config.updateKeys {
-            guard try source.entryKind(path) == .folder else {
-                throw DossierError("\(config.source ?? "dossier.yml") names trust.update_keys '\(path)', but there is no such folder in the tree of \(source.label)")
-            }
-            var files: [(name: String, text: String)] = []
-            for name in try source.fileNames(inFolder: path) where UpdateKeys.isKeyFile(name) {
-                let file = path + "/" + name
-                files.append((file, String(decoding: try source.readFile(file) ?? Data(), as: UTF8.self)))
-            }
-            trust.updateKeys = try UpdateKeys(files: files)
+            trust.updateKeys = try UpdateKeys(files: keyFiles(path, key: "update_keys", isKeyFile: UpdateKeys.isKeyFile, config: config, source: source))
             trust.updateKeysSource = "\(path) at \(source.label)"
         }
         return trust
+    }
+
+    /// The key files (by `isKeyFile`) of the folder `path` that dossier.yml's `trust.<key>` names in `source`, each
+    /// with its path and text.
+    /// - Throws: `DossierError` when the folder is not there.
+    private static func keyFiles(_ path: String, key: String, isKeyFile: (String) -> Bool, config: Config,
+                                 source: RecordSource) throws -> [(name: String, text: String)] {
+        guard try source.entryKind(path) == .folder else {
+            throw DossierError("\(config.source ?? "dossier.yml") names trust.\(key) '\(path)', but there is no such folder in the tree of \(source.label)")
+        }
+        return try source.fileNames(inFolder: path).filter(isKeyFile).map { name in
+            let file = path + "/" + name
+            return (file, String(decoding: try source.readFile(file) ?? Data(), as: UTF8.self))
+        }
     }
 
     /// The trust `config` names at `source`, with the files an auditor brings on the command line instead.

@@ -38,17 +38,7 @@ public struct SignatureTrust: Sendable {
     /// as `--openpgp-keys DIR` asks.
     /// - Throws: `DossierError` when the folder cannot be read or a key file is bad.
     public mutating func useOpenPGPKeys(folder path: String) throws {
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: path).sorted() } catch {
-            throw DossierError("cannot read the OpenPGP keys folder \(path)")
-        }
-        var files: [(name: String, text: String)] = []
-        for name in names where Self.isKeyFile(name) {
-            let file = (path as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: file) else { throw DossierError("cannot read the OpenPGP key file \(file)") }
-            files.append((file, String(decoding: data, as: UTF8.self)))
-        }
-        openPGPKeys = try OpenPGPKeyring(files: files)
+        openPGPKeys = try OpenPGPKeyring(files: Self.keyFiles(folder: path, what: "OpenPGP", isKeyFile: Self.isKeyFile).map { ($0.path, $0.text) })
         openPGPKeysSource = "\((path as NSString).lastPathComponent) (given with --openpgp-keys)"
     }
 
@@ -56,18 +46,23 @@ public struct SignatureTrust: Sendable {
     /// asks.
     /// - Throws: `DossierError` when the folder cannot be read or a key file is not a PEM RSA or P-256 public key.
     public mutating func useUpdateKeys(folder path: String) throws {
+        // A key is named by its file's name: the folder is the auditor's, not the release's.
+        updateKeys = try UpdateKeys(files: Self.keyFiles(folder: path, what: "update", isKeyFile: UpdateKeys.isKeyFile).map { ($0.name, $0.text) })
+        updateKeysSource = "\((path as NSString).lastPathComponent) (given with --update-keys)"
+    }
+
+    /// The key files (by `isKeyFile`) of a folder on disk, in name order, each with its name, path and text.
+    /// - Throws: `DossierError` when the folder or a file cannot be read.
+    private static func keyFiles(folder path: String, what: String, isKeyFile: (String) -> Bool) throws -> [(name: String, path: String, text: String)] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: path).sorted() } catch {
-            throw DossierError("cannot read the update keys folder \(path)")
+            throw DossierError("cannot read the \(what) keys folder \(path)")
         }
-        var files: [(name: String, text: String)] = []
-        for name in names where UpdateKeys.isKeyFile(name) {
+        return try names.filter(isKeyFile).map { name in
             let file = (path as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: file) else { throw DossierError("cannot read the update key file \(file)") }
-            files.append((name, String(decoding: data, as: UTF8.self)))
+            guard let data = FileManager.default.contents(atPath: file) else { throw DossierError("cannot read the \(what) key file \(file)") }
+            return (name, file, String(decoding: data, as: UTF8.self))
         }
-        updateKeys = try UpdateKeys(files: files)
-        updateKeysSource = "\((path as NSString).lastPathComponent) (given with --update-keys)"
     }
 
     /// Whether a file in a keys folder holds a key: armored or binary OpenPGP files by their usual endings.
