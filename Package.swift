@@ -41,7 +41,7 @@ let package = Package(
         // The only libgit2 user: history, tags, trees, trailers, changed files; the write API attach and evidence use.
         .target(name: "Git", dependencies: ["Support", "Signatures", "CLibGit2", crypto]),
         // JUnit, CycloneDX, SPDX; evidence kept in git with its release.
-        .target(name: "Evidence", dependencies: ["Support", "Signatures", "Git", "CZlib", crypto]),
+        .target(name: "Evidence", dependencies: ["Support", "Git", "CZlib", crypto]),
         // dossier.yml and the records at a release's tree; the rule catalogue and clause table; CVSS vectors.
         .target(name: "Records", dependencies: ["Support", "Signatures", "Git", "Evidence", "CYAML", mustache],
                 resources: [.embedInCode("Scaffold")]),

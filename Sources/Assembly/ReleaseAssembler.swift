@@ -200,8 +200,12 @@ public enum ReleaseAssembler {
                 // A file given with --config is named without its folder: no absolute paths in documents.
                 externalConfig != nil ? "\((source as NSString).lastPathComponent) (given with --config)" : "\(source) at \(request.workTree ? "the work tree" : releaseName)"
             } ?? "none (history alone)",
-            signatureCheck: SignatureCheckBasis(allowedSigners: trust.allowedSignersSource, openPGPKeys: trust.openPGPKeysSource,
-                                                checkedAt: date))
+            signatureCheck: {
+                var basis = SignatureCheckBasis(allowedSigners: trust.allowedSignersSource, openPGPKeys: trust.openPGPKeysSource,
+                                                checkedAt: date)
+                basis.updateKeys = trust.updateKeysSource
+                return basis
+            }())
 
         identification.workTree = request.workTree
         identification.evidence = evidenceOrigin
@@ -254,16 +258,21 @@ public enum ReleaseAssembler {
                         UpdatePackage.MenderDetails(
                             name: artifact.name, deviceTypes: artifact.deviceTypes, provides: artifact.provides, depends: artifact.depends,
                             payloadTypes: artifact.payloadTypes, checksumsMatching: artifact.checksumsMatching, problems: artifact.problems,
+                            unchecked: artifact.unchecked,
                             manifestSignature: artifact.signature.map { checker.verdict(menderManifest: [UInt8](artifact.manifest), signature: [UInt8]($0)) }
                                 ?? .unsigned)
                     }
                     var verdict = file.signature.map { signature in
                         checker.verdict(detachedSignature: [UInt8](signature.data), over: file.data, signedAt: signedAt)
                     } ?? details?.manifestSignature ?? .unsigned
-                    // A Mender Artifact whose payload is not what its manifest lists is not the package that was signed.
-                    if let problem = details?.problems.first {
-                        verdict = Verdict(.bad, kind: details?.manifestSignature.kind ?? .mender,
-                                          reason: "the artifact does not match its manifest: \(problem)")
+                    // A signed Mender Artifact whose contents are not what its manifest lists is not the package that was
+                    // signed: B. An unsigned one stays N (its mismatch is shown beside it). One whose payload could
+                    // not be opened cannot be vouched for whole: E rather than G.
+                    if let problem = details?.problems.first, verdict.letter != .none {
+                        verdict = Verdict(.bad, kind: verdict.kind, reason: "the signed artifact does not match its manifest: \(problem)")
+                    } else if let skipped = details?.unchecked.first, verdict.letter == .good {
+                        verdict = Verdict(.cannotCheck, kind: verdict.kind, signer: verdict.signer, fingerprint: verdict.fingerprint,
+                                          algorithm: verdict.algorithm, reason: "the signature is good, but \(skipped)")
                     }
                     return (index, UpdatePackage(name: file.name, size: file.data.count, sha256: sha256Hex(file.data),
                                                  signatureFile: file.signature?.name ?? (file.mender?.signature != nil ? "manifest.sig (inside)" : nil),

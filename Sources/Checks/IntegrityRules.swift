@@ -37,8 +37,11 @@ enum IntegrityRules {
             let verdict = package.signature
             guard verdict.letter != .good else { return nil }
             let reason = verdict.reason.isEmpty ? verdict.letter.meaning : verdict.reason
-            let what = package.signatureFile.map { "signature \($0): \(verdict.letter.rawValue) (\(reason))" }
-                ?? "no detached signature beside it (\(package.name).sig or .asc): N"
+            // The same verdict the SUF's table shows, with its reason; an unsigned one says where a signature would be.
+            var what = verdict.letter == .none
+                ? "no signature (none beside it as \(package.name).sig or .asc\(package.mender == nil ? "" : ", no manifest.sig inside")): N"
+                : "\(package.signatureFile.map { "signature \($0)" } ?? "verdict"): \(verdict.letter.rawValue) (\(reason))"
+            if verdict.letter == .none, let problem = package.mender?.problems.first { what += "; and it does not match its manifest: \(problem)" }
             return c.finding(.G3, "update package \(package.name) (SHA-256 \(package.sha256.prefix(16))…): \(what)",
                              subjects: [package.name],
                              at: package.signatureFile == nil ? SourceLocation(file: package.name) : c.trustFile(for: verdict.kind))

@@ -34,6 +34,8 @@ struct AttachCommand: AsyncParsableCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @OptionGroup var updateKeys: UpdateKeysOption
+
     @Option(name: .customLong("sign-key"), help: ArgumentHelp(
         "An unencrypted OpenSSH private key that signs the built bundle's MANIFEST.sha256.", valueName: "key"))
     var signKey: String?
@@ -48,7 +50,7 @@ struct AttachCommand: AsyncParsableCommand {
     func run() async throws {
         // SOURCE_DATE_EPOCH dates the bundle attach builds; a bundle given with --bundle is attached as it is.
         let request = bundle == nil
-            ? try repository.releaseRequest(release: release, trust: trust, evidence: evidenceOptions)
+            ? try repository.releaseRequest(release: release, trust: trust, evidence: evidenceOptions, updateKeys: updateKeys)
             : ReleaseRequest(repository: repository.repo, configFile: repository.config)
         let result = try await AttachAction(tag: release, request: request, bundleFolder: bundle, force: force, signingKeyFile: signKey,
                                       warn: Output.warning).perform()

@@ -35,6 +35,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @OptionGroup var updateKeys: UpdateKeysOption
+
     func validate() throws {
         do { _ = try format.value() } catch let error as DossierError { throw ValidationError(error.message) }
         if worktree && release != nil { throw ValidationError("a RELEASE cannot be given with --worktree") }
@@ -42,7 +44,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let format = try format.value()
-        var request = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions)
+        var request = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions, updateKeys: updateKeys)
         request.workTree = worktree
         let result = try await CheckAction(release: request).perform()
         for warning in result.warnings { Output.warning(warning) }

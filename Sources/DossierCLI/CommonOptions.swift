@@ -42,7 +42,11 @@ struct EvidenceOptions: ParsableArguments {
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Build provenance: in-toto statements of SLSA provenance v1, bare or in a DSSE envelope (.json, or .jsonl with one per line).", valueName: "file"))
     var provenance: [String] = []
+}
 
+/// `--update-keys`: the keys an auditor brings for update packages (Mender Artifacts), replacing `trust.update_keys`;
+/// on every command that judges a release's update packages (suf, check, attach, dhf), so that all judge them alike.
+struct UpdateKeysOption: ParsableArguments {
     @Option(name: .customLong("update-keys"), help: ArgumentHelp(
         "A folder of PEM public keys (*.pem, *.pub: RSA or ECDSA P-256) trusted to sign Mender Artifacts, replacing trust.update_keys.",
         valueName: "dir"))
@@ -59,14 +63,14 @@ extension RepositoryOptions {
     /// The release request the options describe, with `SOURCE_DATE_EPOCH`, the trust and the test reports given.
     /// - Throws: `DossierError` when `SOURCE_DATE_EPOCH` is not a number.
     func releaseRequest(release: String?, since: String? = nil, trust: TrustOptions? = nil,
-                        evidence: EvidenceOptions? = nil) throws -> ReleaseRequest {
+                        evidence: EvidenceOptions? = nil, updateKeys: UpdateKeysOption? = nil) throws -> ReleaseRequest {
         var request = ReleaseRequest(repository: repo, release: release, since: since, configFile: config,
                                      sourceDateEpoch: try Environment.sourceDateEpoch(),
                                      allowedSignersFile: trust?.allowedSigners, openPGPKeysFolder: trust?.openPGPKeys)
         request.evidenceGlobs = evidence?.evidence ?? []
         request.artifactGlobs = evidence?.artifact ?? []
         request.provenanceGlobs = evidence?.provenance ?? []
-        request.updateKeysFolder = evidence?.updateKeys
+        request.updateKeysFolder = updateKeys?.updateKeys
         return request
     }
 }

@@ -33,6 +33,8 @@ struct DhfCommand: AsyncParsableCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @OptionGroup var updateKeys: UpdateKeysOption
+
     @Option(name: .customLong("sign-key"), help: ArgumentHelp(
         "An unencrypted OpenSSH private key that signs the DHF's MANIFEST.sha256 and those of the bundles built now.",
         valueName: "key"))
@@ -41,7 +43,7 @@ struct DhfCommand: AsyncParsableCommand {
     func run() async throws {
         let formats = try format.documentFormats()
         let layout = try htmlPages.value()
-        let release = try repository.releaseRequest(release: release, trust: trust)
+        let release = try repository.releaseRequest(release: release, trust: trust, updateKeys: updateKeys)
         let showProgress = isatty(STDERR_FILENO) == 1
         let result = try await DHFAction(release: release, formats: formats, templatesFolder: templates.templates,
                                    outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey, htmlPages: layout,

@@ -34,6 +34,8 @@ struct SufCommand: AsyncParsableCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @OptionGroup var updateKeys: UpdateKeysOption
+
     @Option(name: .customLong("sign-key"), help: ArgumentHelp(
         "An unencrypted OpenSSH private key that signs MANIFEST.sha256 (writes MANIFEST.sha256.sig, namespace \"dossier\").",
         valueName: "key"))
@@ -44,7 +46,7 @@ struct SufCommand: AsyncParsableCommand {
 
     func run() async throws {
         let formats = try format.documentFormats()
-        let release = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions)
+        let release = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions, updateKeys: updateKeys)
         let result = try await SUFAction(release: release, formats: formats, templatesFolder: templates.templates,
                                    outFolder: try OutputFolder.resolve(out), signingKeyFile: signKey).perform()
         for warning in result.warnings { Output.warning(warning) }

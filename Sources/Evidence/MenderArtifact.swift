@@ -22,6 +22,8 @@ public struct MenderArtifact: Sendable, Hashable {
     /// What does not match: a file whose SHA-256 differs from the manifest's, one the manifest lists that is not
     /// there, one that is there but not listed, a payload that does not inflate. Empty when every checksum matches.
     public var problems: [String]
+    /// Payloads dossier could not open (compressed with lzma or zstd): their files' checksums are not checked.
+    public var unchecked: [String]
     /// The manifest's bytes, which the signature signs.
     public var manifest: Data
     /// `manifest.sig`'s bytes (base64 text), nil when the artifact is unsigned.
@@ -46,6 +48,9 @@ public struct MenderArtifact: Sendable, Hashable {
         for entry in outer {
             guard byName[entry.name] == nil else { throw fail("it holds '\(Excerpt.of(entry.name))' twice") }
             byName[entry.name] = entry.data
+        }
+        if let other = ["header.tar.xz", "header.tar.zst"].first(where: { byName[$0] != nil }) {
+            throw fail("it is compressed otherwise than with gzip (\(other)); dossier opens gzip-compressed artifacts only (mender-artifact write --compression gzip, the default)")
         }
         // The order mender-artifact writes and Mender reads: version, manifest, [manifest.sig], header.tar.gz, then
         // the payloads data/0000…, one after the other.
@@ -101,9 +106,10 @@ public struct MenderArtifact: Sendable, Hashable {
         var inflated = 0
         var problems: [String] = []
         var unopened = Set<String>()  // payload folders whose archive did not open: their files are reported once
+        var unchecked: [String] = []
         for entry in outer where entry.name.hasPrefix("data/") {
             guard entry.name.hasSuffix(".tar.gz") else {
-                problems.append("\(entry.name) is a payload compressed otherwise than with gzip, which dossier does not open: its files are not checked")
+                unchecked.append("\(entry.name) is compressed otherwise than with gzip, which dossier does not open: its files' checksums are not checked")
                 unopened.insert(String(entry.name.split(separator: ".").first ?? ""))
                 continue
             }
@@ -148,7 +154,8 @@ public struct MenderArtifact: Sendable, Hashable {
         }
         return MenderArtifact(name: name, deviceTypes: deviceTypes, provides: provides.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" },
                               depends: depends.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }, payloadTypes: payloadTypes,
-                              checksumsMatching: matching, problems: problems, manifest: manifest, signature: byName["manifest.sig"])
+                              checksumsMatching: matching, problems: problems, unchecked: unchecked, manifest: manifest,
+                              signature: byName["manifest.sig"])
     }
 
     /// A header value as text: text as it is, a list joined with commas, anything else as compact JSON.

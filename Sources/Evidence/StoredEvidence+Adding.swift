@@ -101,7 +101,10 @@ extension StoredEvidence {
             }
             if let index = given.firstIndex(where: { $0.name == name }) {
                 guard given[index].data == file.data else {
-                    throw DossierError("\(BundlePath.escaped(from[name] ?? name)) and \(BundlePath.escaped(file.path)) would both be stored as '\(BundlePath.escaped(name))' with other bytes; store them from a folder that holds both, so that their paths tell them apart")
+                    let folderFixed = name.hasPrefix(UpdatePackageFile.storedFolder) || name.hasPrefix(BuildProvenance.storedFolder)
+                    let advice = folderFixed ? "packages and provenance are stored by their base names: rename one of them"
+                        : "store them from a folder that holds both, so that their paths tell them apart"
+                    throw DossierError("\(BundlePath.escaped(from[name] ?? name)) and \(BundlePath.escaped(file.path)) would both be stored as '\(BundlePath.escaped(name))' with other bytes; \(advice)")
                 }
                 continue
             }

@@ -111,6 +111,9 @@ public struct SignatureCheckBasis: Sendable, Codable, Hashable {
     public var openPGPKeys: String?
     /// When OpenPGP key and signature expiry was judged (ISO 8601): the document date.
     public var checkedAt: String
+    /// Where the keys trusted to sign update packages (Mender Artifacts) came from; nil when none were configured
+    /// (suf.json then holds no such key, as before they were read).
+    public var updateKeys: String?
 
     /// The basis from its parts.
     package init(allowedSigners: String? = nil, openPGPKeys: String? = nil, checkedAt: String) {

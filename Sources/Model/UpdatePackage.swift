@@ -13,8 +13,9 @@ public struct UpdatePackage: Sendable, Codable, Hashable {
     /// The detached signature's file name (`NAME.sig`, `NAME.asc`); nil when none lay beside the package.
     public var signatureFile: String?
     /// The verdict on that signature with git's letters, judged with the release's trust (N when there is none). For
-    /// a Mender Artifact with no signature beside it, the verdict on its own `manifest.sig`; for one whose payload
-    /// does not match its manifest, B.
+    /// a Mender Artifact with no signature beside it, the verdict on its own `manifest.sig`; for a signed one whose
+    /// contents do not match its manifest, B (the signed content was changed); for one whose payload could not be
+    /// opened, E at best.
     public var signature: Verdict
     /// What a Mender Artifact says of itself, checked; nil for any other package.
     public var mender: MenderDetails?
@@ -33,12 +34,14 @@ public struct UpdatePackage: Sendable, Codable, Hashable {
         public var checksumsMatching: Int
         /// What does not match its manifest; empty when everything does.
         public var problems: [String]
+        /// Payloads whose files were not checked (not gzip); empty when every payload was opened.
+        public var unchecked: [String]
         /// The verdict on `manifest.sig` with the trusted update keys (N when unsigned).
         public var manifestSignature: Verdict
 
         /// Creates the details.
         public init(name: String, deviceTypes: [String], provides: [String], depends: [String], payloadTypes: [String],
-                    checksumsMatching: Int, problems: [String], manifestSignature: Verdict) {
+                    checksumsMatching: Int, problems: [String], unchecked: [String], manifestSignature: Verdict) {
             self.name = name
             self.deviceTypes = deviceTypes
             self.provides = provides
@@ -46,6 +49,7 @@ public struct UpdatePackage: Sendable, Codable, Hashable {
             self.payloadTypes = payloadTypes
             self.checksumsMatching = checksumsMatching
             self.problems = problems
+            self.unchecked = unchecked
             self.manifestSignature = manifestSignature
         }
     }

@@ -82,9 +82,11 @@ enum SUFContext {
                         return SUFValues.MenderRow(
                             package: package.name, name: mender.name, deviceTypes: list(mender.deviceTypes), provides: list(mender.provides),
                             depends: list(mender.depends), payloads: list(mender.payloadTypes),
-                            checksums: mender.problems.isEmpty ? "All \(mender.checksumsMatching) checksums of its manifest match"
-                                : "Its manifest does not match: " + mender.problems.joined(separator: "; "),
-                            manifestSignature: verdictText(mender.manifestSignature), intact: mender.problems.isEmpty)
+                            checksums: (mender.problems.isEmpty ? "All \(mender.checksumsMatching) checksums of its manifest match"
+                                : "Its manifest does not match: " + mender.problems.joined(separator: "; "))
+                                + (mender.unchecked.isEmpty ? "" : "; not checked: " + mender.unchecked.joined(separator: "; ")),
+                            manifestSignature: verdictText(mender.manifestSignature),
+                            intact: mender.problems.isEmpty && mender.unchecked.isEmpty)
                     })
             }),
             buildProvenance: TemplateList(release.buildProvenance.map { provenance(of: $0, release: release) }),
@@ -275,7 +277,7 @@ enum SUFContext {
         return SUFValues.Integrity(
             allowedSigners: basis.allowedSigners ?? "none configured (a good SSH signature is U)",
             openPGPKeys: basis.openPGPKeys ?? "none configured (an OpenPGP signature is E)",
-            checkedAt: basis.checkedAt,
+            checkedAt: basis.checkedAt, updateKeys: basis.updateKeys,
             verdicts: TemplateList(VerdictLetter.documentOrder.compactMap { letter in
                 stats.verdicts[letter.rawValue].map { SUFValues.VerdictCount(letter: letter.rawValue, meaning: letter.meaning, count: $0) }
             }),

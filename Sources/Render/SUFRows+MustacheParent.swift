@@ -149,6 +149,7 @@ extension SUFValues.Integrity: MustacheParent {
         case "allowedSigners": self.allowedSigners
         case "openPGPKeys": self.openPGPKeys
         case "checkedAt": self.checkedAt
+        case "updateKeys": self.updateKeys
         case "verdicts": self.verdicts
         case "signers": self.signers
         default: nil

@@ -63,6 +63,7 @@ struct SUFValues: Sendable {
     }
     struct Integrity: Sendable {
         var allowedSigners, openPGPKeys, checkedAt: String
+        var updateKeys: String?
         var verdicts: TemplateList<VerdictCount>
         var signers: TemplateList<SignerRow>
     }

@@ -6,7 +6,8 @@ public enum SignatureKind: String, Sendable, Codable, Hashable {
     case ssh
     /// An X.509 (CMS) signature, as gpgsm writes it (`-----BEGIN SIGNED MESSAGE-----`).
     case x509
-    /// A Mender Artifact's `manifest.sig`: RSA PKCS#1 v1.5 or ECDSA P-256 over the manifest, with SHA-256.
+    /// A Mender Artifact's `manifest.sig` (RSA PKCS#1 v1.5 or ECDSA P-256 over the manifest, with SHA-256): the kind
+    /// of a verdict `UpdateKeys` gives, never an armor `of(armor:)` recognises.
     case mender
 
     /// Recognises the armor's first line.

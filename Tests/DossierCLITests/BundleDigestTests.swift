@@ -13,8 +13,8 @@ struct BundleDigestTests {
     static let pinned: [String: String] = [
         "v1.0.0": "73d8f8a451a02197b1518193a1869acac334033a21797a5646310c027f049ec9",
         "v1.1.0": "5b3ab49e1b97d3379b251f1da9809cfff2871212cacaf67c6160130c2d9eb020",
-        "v2.0.0": "87151454e5df23d3112ed1c1556767ccefe3d74f9b6df1ae99699213f06ac39d",
-        "dhf": "3e590211e70f86c7fb74573bb5c2651abdec1791cb1e761974c930970bec83b6",
+        "v2.0.0": "d17f2a37fe62e31bfabd64cc2271b27023d97b7e26671cf9b692f66ee860ca15",
+        "dhf": "57e93a4883b49287c77d6d587701ce3650b076b85df9b4988c619f24f4de8112",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")

@@ -76,6 +76,9 @@ struct MenderArtifactTests {
         let verdicts = try #require(json["updatePackages"] as? [[String: Any]]).map { $0["signature"] as? [String: Any] }
         #expect(verdicts.map { $0?["letter"] as? String } == ["G", "B"])
         #expect(verdicts.first??["signer"] as? String == "regulatory/update-keys/release.pem")
+        // The DHF judges them as the SUF does, with --update-keys too (every command that judges packages takes it).
+        let dhf = try dossier(["dhf", "v1.2.0", "--repo", "repo", "--update-keys", "keys", "--out", "dhf"], in: scratch.path)
+        #expect(dhf.status == 0, "\(dhf.stderr)")
         try repo.commit("Point at a folder that is not there\n\nChange-Request: CR-1\n",
                         files: ["dossier.yml": DeviceFixture.dossierYML + "trust:\n  update_keys: regulatory/nowhere\n"])
         try repo.tag("v1.3.0")
@@ -140,6 +143,12 @@ struct MenderArtifactTests {
         try "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n".write(toFile: scratch.file("keys/bad.pem"), atomically: true, encoding: .utf8)
         let key = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/a-rsa.mender", "--update-keys", "keys", "--out", "out"], in: scratch.path)
         #expect(key.status == 2 && key.stderr.contains("bad.pem:1:1: expected a PEM public key"), "\(key.stderr)")
+        // An artifact compressed with lzma: said plainly, not as a broken artifact.
+        let lzma = try Shell.run("mender-artifact", ["write", "rootfs-image", "-t", "pump-a", "-n", "pump-2.0.0", "-f", "work/rootfs.ext4",
+                                                     "--compression", "lzma", "-o", "build/xz.mender"], in: scratch.path)
+        #expect(lzma.status == 0, "\(lzma.stderr)")
+        let xz = try dossier(["suf", "v1.1.0", "--repo", "repo", "--artifact", "build/xz.mender", "--out", "out"], in: scratch.path)
+        #expect(xz.status == 2 && xz.stderr.contains("it is compressed otherwise than with gzip (header.tar.xz)"), "\(xz.stderr)")
         #expect(!scratch.exists("out"))
         // Real keys cut short or with a byte changed: refused, never a crash (swift-crypto's RSA key parser aborted).
         for name in ["rsa", "ec"] {

@@ -101,7 +101,7 @@ struct UpdatePackageTests {
         let g3 = try #require(report["findings"] as? [[String: Any]]).filter { $0["rule"] as? String == "G3" }
         #expect(g3.compactMap { ($0["subjects"] as? [String])?.first } == ["build/d-changed.img", "build/e-namespace.img", "build/f-unsigned.swu"])
         #expect(g3.allSatisfy { $0["level"] as? String == "error" })
-        #expect((g3.last?["message"] as? String)?.contains("no detached signature beside it") == true)
+        #expect((g3.last?["message"] as? String)?.contains("no signature (none beside it as build/f-unsigned.swu.sig or .asc): N") == true)
     }
 
     @Test("clause 5.8.8 holds the packages only when every one is signed G; with no package it says what is missing, never evidenced")
