@@ -145,7 +145,7 @@ public struct BuildProvenance: Sendable, Codable, Hashable {
         var parameters: [Parameter] = []
         for (kind, key) in [("external", "externalParameters"), ("internal", "internalParameters")] {
             guard let object = try definition.object(key) else { continue }
-            parameters += object.members.map { Parameter(kind: kind, name: $0.key, value: compact($0.value)) }
+            parameters += object.members.map { Parameter(kind: kind, name: $0.key, value: $0.value.compactText()) }
         }
         return BuildProvenance(file: file, sha256: digest, enveloped: enveloped, builder: try builder.requiredText("id"),
                                buildType: try definition.requiredText("buildType"), invocation: try metadata?.text("invocationId"),
@@ -166,35 +166,5 @@ public struct BuildProvenance: Sendable, Codable, Hashable {
         var standard = String(text.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
         while standard.utf8.count % 4 != 0 { standard += "=" }
         return Data(base64Encoded: standard)
-    }
-
-    /// A value as compact JSON, cut at 200 characters.
-    static func compact(_ value: JSONValue) -> String {
-        func write(_ value: JSONValue) -> String {
-            switch value.kind {
-            case .object(let members): return "{" + members.map { "\(quoted($0.key)):\(write($0.value))" }.joined(separator: ",") + "}"
-            case .array(let items): return "[" + items.map(write).joined(separator: ",") + "]"
-            case .string(let text): return quoted(text)
-            case .number(let text): return text
-            case .bool(let flag): return flag ? "true" : "false"
-            case .null: return "null"
-            }
-        }
-        let text = write(value)
-        return text.count > 200 ? String(text.prefix(199)) + "…" : text
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

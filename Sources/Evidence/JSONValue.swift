@@ -372,3 +372,35 @@ private struct JSONParser {
         }
     }
 }
+
+extension JSONValue {
+    /// The value as compact JSON text (keys in the order written), cut at `limit` characters with `…`: for showing
+    /// a value from an untrusted file, whose size is not the document's to carry.
+    func compactText(limit: Int = 200) -> String {
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        func write(_ value: JSONValue) -> String {
+            switch value.kind {
+            case .object(let members): return "{" + members.map { "\(quoted($0.key)):\(write($0.value))" }.joined(separator: ",") + "}"
+            case .array(let items): return "[" + items.map(write).joined(separator: ",") + "]"
+            case .string(let text): return quoted(text)
+            case .number(let text): return text
+            case .bool(let flag): return flag ? "true" : "false"
+            case .null: return "null"
+            }
+        }
+        let text = write(self)
+        return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+}

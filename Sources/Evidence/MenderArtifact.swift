@@ -163,7 +163,7 @@ public struct MenderArtifact: Sendable, Hashable {
         switch value.kind {
         case .string(let text): return text
         case .array(let items): return items.map(text).joined(separator: ", ")
-        default: return BuildProvenance.compact(value)
+        default: return value.compactText()
         }
     }
 }

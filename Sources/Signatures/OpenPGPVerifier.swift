@@ -9,20 +9,19 @@ package enum OpenPGPVerifier {
     package static func verify(armored: String, payload: some Collection<UInt8>, keyring: OpenPGPKeyring, time: Int64) -> Verdict {
         // Armor and packets. gpg answers unreadable data with NODATA only, which git shows as N; dossier says B,
         // because the object does carry a signature (see `malformed`).
-        let packets: [OpenPGPPacket]
+        let blocks: [OpenPGPArmorBlock]
         do {
-            let blocks = try OpenPGPArmor.decode(armored)
-            guard blocks.count == 1, let block = blocks.first else {
-                return malformed(blocks.isEmpty ? "the signature has no OpenPGP armor" : "the signature holds more than one armored block")
-            }
-            guard block.label == "PGP SIGNATURE" else { return malformed("the armor is a \(block.label), not a PGP SIGNATURE") }
-            packets = try OpenPGPPacket.parse(block.data)
+            blocks = try OpenPGPArmor.decode(armored)
         } catch let error as OpenPGPFormatError {
             return malformed("the signature does not parse: \(error.message)")
         } catch {
             return malformed("the signature does not parse")
         }
-        return verify(packets: packets, payload: payload, keyring: keyring, time: time)
+        guard blocks.count == 1, let block = blocks.first else {
+            return malformed(blocks.isEmpty ? "the signature has no OpenPGP armor" : "the signature holds more than one armored block")
+        }
+        guard block.label == "PGP SIGNATURE" else { return malformed("the armor is a \(block.label), not a PGP SIGNATURE") }
+        return verify(binary: block.data, payload: payload, keyring: keyring, time: time)
     }
 
     /// The same for a signature without armor, as `gpg --detach-sign` writes it (a file's `.sig`).
@@ -35,11 +34,6 @@ package enum OpenPGPVerifier {
         } catch {
             return malformed("the signature does not parse")
         }
-        return verify(packets: packets, payload: payload, keyring: keyring, time: time)
-    }
-
-    /// Checks the packets of a detached signature: exactly one signature packet (and marker packets).
-    private static func verify(packets: [OpenPGPPacket], payload: some Collection<UInt8>, keyring: OpenPGPKeyring, time: Int64) -> Verdict {
         let signatures = packets.filter { $0.tag == OpenPGPPacket.signature }
         guard packets.allSatisfy({ $0.tag == OpenPGPPacket.signature || $0.tag == OpenPGPPacket.marker }) else {
             return malformed("the signature holds packets other than signature packets")
