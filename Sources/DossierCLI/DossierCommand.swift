@@ -11,7 +11,7 @@ public struct DossierCommand: ParsableCommand {
         abstract: "Regulatory documents (SUF, DHF) from a medical-device software repository.",
         version: DossierVersion.current,
         subcommands: [InitCommand.self, SufCommand.self, DhfCommand.self, CheckCommand.self, DiffCommand.self, AttachCommand.self, ShowCommand.self, TraceCommand.self,
-                      EvidenceCommand.self,
+                      EvidenceCommand.self, ApproveCommand.self,
                       SignaturesCommand.self, VerifyCommand.self])
 
     /// Creates the command (argument parsing fills it).

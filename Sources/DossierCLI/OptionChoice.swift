@@ -1,6 +1,7 @@
 import Actions
 import ArgumentParser
 import Foundation
+import Records
 import Render
 import Support
 
@@ -80,5 +81,11 @@ extension OptionChoiceList<DocumentFormat> {
         let formats = try values()
         if formats.contains(.pdf) { _ = try PDFPrinter.chromium() }
         return formats
+    }
+}
+
+extension ApprovalMeaning: OptionValue {
+    static func unknown(_ text: String) -> String {
+        "unknown meaning '\(text)' in --meaning; expected authored, reviewed or approved"
     }
 }

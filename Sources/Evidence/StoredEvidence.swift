@@ -20,8 +20,9 @@ public enum StoredEvidence {
     /// Why a tag cannot have things kept with it under `refs/dossier/` (its bundle's reference `refs/dossier/<tag>`
     /// would lie in, or on, the evidence's folder of references), as the end of a sentence; nil when it can.
     public static func layoutProblem(tag: String) -> String? {
-        guard tag == "evidence" || tag.hasPrefix("evidence/") else { return nil }
-        return "the tag '\(tag)': dossier keeps a release's bundle at refs/dossier/<tag> and its evidence below refs/dossier/evidence/, so a tag named 'evidence' or 'evidence/…' would collide with them; give the release a tag with another name"
+        let first = tag.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        guard first == "evidence" || first == "approvals" else { return nil }
+        return "the tag '\(tag)': dossier keeps a release's bundle at refs/dossier/<tag>, its evidence below refs/dossier/evidence/ and its approvals below refs/dossier/approvals/, so a tag named '\(first)' or '\(first)/…' would collide with them; give the release a tag with another name"
     }
 
     /// The evidence's tree: files at their paths, and their digests.

@@ -57,6 +57,8 @@ public struct Config: Sendable, Hashable {
     /// Clauses the manufacturer declares not applicable, by reference (`IEC 62304 5.1.10`), with the reason
     /// (`clauses: {not_applicable: …}`).
     public var notApplicableClauses: [String: String] = [:]
+    /// The approvals a release's bundle needs (`approvals.required`: role → meaning), in the file's order.
+    public var requiredApprovals: [RequiredApproval] = []
     /// Where the configuration was read from, or `nil` when the defaults apply.
     public var source: String?
     /// Where dossier.yml wrote what the identification rules read, by dotted key: `file` (its start), `device` (the
@@ -86,7 +88,7 @@ public struct Config: Sendable, Hashable {
         config.riskManagementPath = "regulatory/risk-management.yml"
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
         let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy",
-                                                         "not_software", "clauses"])
+                                                         "not_software", "clauses", "approvals"])
         if let value = m["device"] {
             let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
                                                           "markets", "eu_class", "fda_documentation_level"])
@@ -163,6 +165,7 @@ public struct Config: Sendable, Hashable {
             }
         }
         if let value = m["clauses"] { config.notApplicableClauses = try notApplicableClauses(value) }
+        if let value = m["approvals"] { config.requiredApprovals = try requiredApprovals(value) }
         return config
     }
 }
@@ -179,5 +182,36 @@ extension Config {
         let name = (path as NSString).lastPathComponent
         config.locations = config.locations.mapValues { SourceLocation(file: name, line: $0.line, column: $0.column) }
         return config
+    }
+}
+
+extension Config {
+    /// Reads `approvals: {required: {ROLE: MEANING, …}}`.
+    /// - Throws: `DossierError` at the entry that is not a role with one of the meanings.
+    static func requiredApprovals(_ value: YAMLValue) throws -> [RequiredApproval] {
+        let a = try value.mapping("approvals", allowed: ["required"])
+        guard let required = a["required"] else { return [] }
+        guard case .mapping(let mapping) = required.node else {
+            throw required.fail("a mapping of roles to meanings (authored, reviewed or approved), e.g. {Quality Assurance: approved}")
+        }
+        var result: [RequiredApproval] = []
+        for (key, meaning) in mapping {
+            let keyValue = YAMLValue(node: key, file: value.file)
+            let role = try keyValue.text("a role")
+            if let problem = RequiredApproval.problem(role: role) {
+                throw DossierError("expected a role in 'approvals.required': \(problem); found \(Excerpt.quoted(role))", at: keyValue.location)
+            }
+            guard !result.contains(where: { $0.role == role }) else {
+                throw DossierError("the role \(Excerpt.quoted(role)) is named twice in 'approvals.required'", at: keyValue.location)
+            }
+            let meaningValue = YAMLValue(node: meaning, file: value.file)
+            let text = try meaningValue.text("authored, reviewed or approved")
+            guard let parsed = ApprovalMeaning(rawValue: text) else {
+                throw DossierError("expected authored, reviewed or approved as the meaning of \(Excerpt.quoted(role))'s approval, found \(Excerpt.quoted(text))",
+                                   at: meaningValue.location)
+            }
+            result.append(RequiredApproval(role: role, meaning: parsed))
+        }
+        return result
     }
 }

@@ -81,6 +81,12 @@ public struct AllowedSigners: Sendable {
         return result
     }
 
+    /// The principals a signature by `key` in `namespace` at `time` would be judged good for: those
+    /// `findPrincipals` gives that the allowed signers accept in that namespace.
+    public func principals(for key: SSHPublicKey, namespace: String, at time: Int64) -> [String] {
+        (findPrincipals(for: key, at: time) ?? []).filter { accepts(key, principal: $0, namespace: namespace, at: time) }
+    }
+
     /// Whether `ssh-keygen -Y verify -I principal` accepts the key: some line whose principals match
     /// `principal` lists the key (not as a certificate authority), allows `namespace`, and is valid at `time`.
     func accepts(_ key: SSHPublicKey, principal: String, namespace: String, at time: Int64) -> Bool {

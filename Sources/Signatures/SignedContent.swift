@@ -8,6 +8,12 @@ public struct SignedContent: Sendable, Hashable {
     /// The signature's format, recognised from its first line; nil for an armor git does not know.
     public var kind: SignatureKind? { SignatureKind.of(armor: Substring(signature)) }
 
+    /// Pairs a signature with the bytes it signs (for a signature made now, before the object holding it is written).
+    public init(payload: [UInt8], signature: String) {
+        self.payload = payload
+        self.signature = signature
+    }
+
     /// Splits a raw commit object as git's `parse_buffer_signed_by_header` does (SHA-1 repositories): the
     /// `gpgsig` header and its continuation lines are the signature; every other header starting with `gpgsig`
     /// (such as `gpgsig-sha256`) is dropped with its continuation lines; everything else, `mergetag` headers

@@ -1,0 +1,135 @@
+import CLibGit2
+import Foundation
+import Support
+
+/// The approvals of a release's bundle, kept in git: at `refs/dossier/approvals/<tag>`, one signed commit per
+/// approval, each with the previous one as its parent. An approval's tree holds the `MANIFEST.sha256` it approves;
+/// its message states the release, role and meaning in trailers; its `gpgsig` header is the signer's signature, the
+/// one `git verify-commit` checks. This type reads and writes those commits; what they mean is judged elsewhere.
+public enum ApprovalLog {
+    /// Where approval references lie: `refs/dossier/approvals/<tag>`.
+    public static let referencePrefix = "refs/dossier/approvals/"
+
+    /// The reference that holds a release's approvals.
+    public static func referenceName(_ tag: String) -> String { referencePrefix + tag }
+
+    /// The one file of an approval's tree: the manifest it approves.
+    public static let manifestName = "MANIFEST.sha256"
+
+    /// The most approvals read for one release: far beyond the few a release gets, and a hostile reference with a
+    /// chain of millions of commits is refused before it is walked to its end.
+    public static let maximumApprovals = 1_000
+    /// The largest approval commit object read: an approval's message is a few hundred bytes.
+    public static let maximumCommitSize = 64 << 10
+
+    /// One approval commit as git stores it.
+    public struct Entry: Sendable {
+        /// The commit's id.
+        public var commit: String
+        /// The raw commit object: what its signature covers, cut out by `SignedContent.ofCommit`.
+        public var object: [UInt8]
+        /// The author: the signer's name and email as the signer wrote them, and when the approval was made.
+        public var author: Person?
+        /// The committer's time, which an SSH key's validity is judged at (as git judges it).
+        public var committerTime: Int64
+        /// The message, whole.
+        public var message: String
+        /// The bytes of `MANIFEST.sha256` in the commit's tree; nil when the tree holds none.
+        public var manifest: Data?
+        /// Names in the tree other than `MANIFEST.sha256`.
+        public var otherFiles: [String]
+    }
+
+    /// The tree of one release's approvals.
+    static func storedTree(_ tag: String) -> StoredTree {
+        StoredTree(reference: referenceName(tag), subject: "the approvals of \(tag)", kind: "an approval",
+                   owner: "the approval's",
+                   rule: "an approval's tree holds its MANIFEST.sha256 only, and dossier reads none of it")
+    }
+
+    /// The approval commit the reference points at now, or nil when the release has none.
+    public static func tip(_ tag: String, in repository: Repository) -> String? {
+        storedTree(tag).commit(in: repository)
+    }
+
+    /// The release's approvals, oldest first (following first parents from the reference).
+    /// - Throws: `DossierError` naming the reference and the commit when it holds something that is not an approval
+    ///   commit dossier reads (not a commit, too large, more than `maximumApprovals`, a tree with folders or links).
+    public static func entries(_ tag: String, in repository: Repository) throws -> [Entry] {
+        let stored = storedTree(tag)
+        guard var next = stored.commit(in: repository) else { return [] }
+        let odb = try ObjectDatabase(repository)
+        var result: [Entry] = []
+        var seen: Set<String> = []
+        while true {
+            guard result.count < maximumApprovals else {
+                throw DossierError("the approvals of \(tag) (\(stored.reference)) hold more than \(maximumApprovals) commits: dossier reads none of them")
+            }
+            guard seen.insert(next).inserted else { break }
+            let commit = next
+            var id = try oid(commit)
+            var size = 0, type = GIT_OBJECT_INVALID
+            let database = try make("git_repository_odb") { git_repository_odb(&$0, repository.pointer) }
+            defer { git_odb_free(database) }
+            guard git_odb_read_header(&size, &type, database, &id) == 0, type == GIT_OBJECT_COMMIT else {
+                throw DossierError("the approvals of \(tag) (\(stored.reference)) reach \(commit.prefix(12)), which is not a commit: dossier reads none of them")
+            }
+            guard size <= maximumCommitSize else {
+                throw DossierError("the approvals of \(tag) (\(stored.reference)) hold the commit \(commit.prefix(12)) of \(size) bytes, more than the \(maximumCommitSize) bytes an approval may hold: dossier reads none of them")
+            }
+            let (object, headers) = try odb.withObject(commit) { _, bytes in (Array(bytes), ObjectHeaders(bytes: bytes)) }
+            let (manifest, others) = try stored.withFiles(commit: commit, in: repository) { files in
+                (try files.first { $0.path == manifestName }.map { try StoredTree.data($0, in: repository) },
+                 files.map(\.path).filter { $0 != manifestName })
+            }
+            result.append(Entry(commit: commit, object: object,
+                                author: headers.first("author").flatMap { Person.parse(Substring($0)) },
+                                committerTime: headers.first("committer").flatMap { Person.parse(Substring($0))?.time } ?? 0,
+                                message: headers.message, manifest: manifest, otherFiles: others))
+            guard let parent = headers.first("parent") else { break }
+            next = parent
+        }
+        return result.reversed()
+    }
+
+    /// Records one approval: a commit whose tree holds `manifest`, whose parent is the release's newest approval,
+    /// authored and committed by `signer`, signed by `sign` (which is given the commit's bytes and returns the
+    /// armored signature git keeps in its `gpgsig` header), and moves the reference to it only from the commit read.
+    /// - Returns: the new commit's id.
+    /// - Throws: `DossierError` when the tag has no place for approvals, or the reference changed meanwhile.
+    package static func append(_ tag: String, manifest: Data, message: String, signer: StoredTree.Author,
+                              in repository: Repository, sign: ([UInt8]) throws -> String) throws -> String {
+        let stored = storedTree(tag)
+        let previous = stored.commit(in: repository)
+        var tree = try oid(StoredTree.writeTree([(manifestName, manifest)], in: repository))
+        var treeObject: OpaquePointer?
+        try check(git_tree_lookup(&treeObject, repository.pointer, &tree), "git_tree_lookup")
+        defer { git_tree_free(treeObject) }
+        var parents: [OpaquePointer?] = []
+        defer { parents.forEach { git_commit_free($0) } }
+        if let previous {
+            var parentId = try oid(previous)
+            var parent: OpaquePointer?
+            try check(git_commit_lookup(&parent, repository.pointer, &parentId), "git_commit_lookup")
+            parents.append(parent)
+        }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try signer.withSignature { person in
+            _ = try parents.withUnsafeMutableBufferPointer { list in
+                try check(git_commit_create_buffer(&buffer, repository.pointer, person, person, nil, message, treeObject,
+                                                   list.count, list.baseAddress), "git_commit_create_buffer")
+            }
+        }
+        let content = Array(UnsafeRawBufferPointer(start: buffer.ptr, count: buffer.size))
+        // git writes the armor's lines below the header without an empty continuation line after the last.
+        var signature = try sign(content)
+        while signature.hasSuffix("\n") { signature.removeLast() }
+        var commit = git_oid()
+        try check(git_commit_create_with_signature(&commit, repository.pointer, buffer.ptr, signature, "gpgsig"),
+                  "git_commit_create_with_signature")
+        let id = hex(&commit)
+        try stored.update(to: id, from: previous, logMessage: "dossier approve \(tag)", in: repository)
+        return id
+    }
+}
