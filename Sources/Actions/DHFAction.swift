@@ -136,7 +136,7 @@ public struct DHFAction: Sendable {
                                                       done: done, total: total))
                     waiting[index] = made
                     while let made = waiting.removeValue(forKey: folded) {
-                        builder.add(made.release, suf: made.suf)
+                        builder.add(made.release, suf: made.suf, approvals: made.approvals)
                         let new = made.warnings.filter { !warnings.contains($0) }
                         warnings += new
                         newestConfig = made.config
@@ -171,6 +171,8 @@ public struct DHFAction: Sendable {
         /// The configuration the release was built with; nil for an attached bundle.
         var config: Config?
         var warnings: [String]
+        /// The release's approvals judged against the bundle the DHF holds; nil when none is recorded or required.
+        var approvals: ReleaseApprovals? = nil
     }
 
     /// Refuses two releases whose folders in the DHF would be one: names that differ only in case, in Unicode
@@ -188,9 +190,18 @@ public struct DHFAction: Sendable {
         }
     }
 
-    /// Puts one release's SUF bundle into the DHF's folder: the attached one, else one built now.
+    /// Puts one release's SUF bundle into the DHF's folder (the attached one, else one built now), with its approvals.
     private static func document(_ name: String, newest: Bool, request: DHFAction, signingKey: SSHSigningKey?,
                                  into writer: BundleWriter) async throws -> DocumentedRelease {
+        var made = try await bundle(name, newest: newest, request: request, signingKey: signingKey, into: writer)
+        let approvals = try ApprovalReview.approvals(of: name, request: request.release).judged(against: made.suf.manifestSHA256)
+        made.approvals = approvals.isEmpty ? nil : approvals
+        return made
+    }
+
+    /// The release's SUF bundle in the DHF's folder: the attached one, else one built now.
+    private static func bundle(_ name: String, newest: Bool, request: DHFAction, signingKey: SSHSigningKey?,
+                               into writer: BundleWriter) async throws -> DocumentedRelease {
         let repository = try Repository(path: request.release.repository)
         if let commit = AttachedBundle.commit(release: name, in: repository) {
             return try await copyAttached(name, commit: commit, newest: newest, repository: repository, into: writer)

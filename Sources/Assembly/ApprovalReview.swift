@@ -53,6 +53,16 @@ public enum ApprovalReview {
         }
     }
 
+    /// The release's approvals judged with the trust `request` names for it (the release's, or the files given on the
+    /// command line), with what its configuration requires.
+    /// - Throws: `DossierError` for a bad dossier.yml or trust file, or approvals dossier does not read.
+    public static func approvals(of release: String, request: ReleaseRequest) throws -> ReleaseApprovals {
+        let repository = try Repository(path: request.repository)
+        let authority = try Authority(release: release, in: repository, configFile: request.configFile,
+                                      allowedSignersFile: request.allowedSignersFile, openPGPKeysFolder: request.openPGPKeysFolder)
+        return try approvals(of: release, in: repository, authority: authority)
+    }
+
     /// The release's approvals, each judged, with what its configuration requires.
     /// - Throws: `DossierError` when the approvals' reference holds something dossier does not read (`ApprovalLog`).
     public static func approvals(of release: String, in repository: Repository, authority: Authority) throws -> ReleaseApprovals {

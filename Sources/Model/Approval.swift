@@ -51,7 +51,8 @@ public struct Approval: Sendable, Codable, Hashable {
     }
 }
 
-/// A release's approvals and the ones its dossier.yml requires.
+/// A release's approvals and the ones its dossier.yml requires, judged against one bundle of the release: the one
+/// attached, or the one a DHF holds.
 public struct ReleaseApprovals: Sendable, Codable, Hashable {
     /// The release tag.
     public var release: String
@@ -61,21 +62,39 @@ public struct ReleaseApprovals: Sendable, Codable, Hashable {
     public var approvals: [Approval]
     /// What the release's dossier.yml requires (`approvals.required`), in its order.
     public var required: [RequiredApproval]
+    /// The SHA-256 of the `MANIFEST.sha256` of the bundle judged; nil when there is none (no bundle attached).
+    public var manifestSHA256: String?
+    /// The required approvals that no approval covering that bundle gives (all of them when there is no bundle).
+    public var missing: [RequiredApproval]
 
-    /// Creates the value.
+    /// The approvals read, judged against no bundle yet.
     public init(release: String, reference: String, approvals: [Approval], required: [RequiredApproval]) {
         self.release = release
         self.reference = reference
         self.approvals = approvals
         self.required = required
+        self.manifestSHA256 = nil
+        self.missing = required
     }
 
-    /// The required approvals no approval covering the bundle with SHA-256 `manifest` (of its MANIFEST.sha256)
-    /// gives: the role with the meaning, signed good; all of them when no bundle is given.
-    public func missing(manifest: String?) -> [RequiredApproval] {
-        required.filter { need in
+    /// The same approvals judged against the bundle whose `MANIFEST.sha256` has the SHA-256 `manifest`: a required
+    /// approval is given by an approval in that role with that meaning that covers the bundle.
+    public func judged(against manifest: String?) -> ReleaseApprovals {
+        var judged = self
+        judged.manifestSHA256 = manifest
+        judged.missing = required.filter { need in
             guard let manifest else { return true }
             return !approvals.contains { $0.role == need.role && $0.meaning == need.meaning && $0.covers(manifest: manifest) }
         }
+        return judged
     }
+
+    /// The approvals that cover the bundle judged.
+    public var covering: [Approval] {
+        guard let manifestSHA256 else { return [] }
+        return approvals.filter { $0.covers(manifest: manifestSHA256) }
+    }
+
+    /// Whether there is anything to show: an approval recorded, or one required.
+    public var isEmpty: Bool { approvals.isEmpty && required.isEmpty }
 }

@@ -17,6 +17,8 @@ extension DHFContext.Values: MustacheParent {
         case "firstRelease": self.firstRelease
         case "device": self.device
         case "releases": self.releases
+        case "approvals": self.approvals
+        case "approvalsMissing": self.approvalsMissing
         case "requirements": self.requirements
         case "riskFile": self.riskFile
         case "threats": self.threats
@@ -34,6 +36,36 @@ extension DHFContext.Values: MustacheParent {
         case "findingsByRelease": self.findingsByRelease
         case "coverage": self.coverage
         case "coverageByRelease": self.coverageByRelease
+        default: nil
+        }
+    }
+}
+
+extension DHFContext.ApprovalRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "release": self.release
+        case "role": self.role
+        case "meaning": self.meaning
+        case "signer": self.signer
+        case "date": self.date
+        case "verdict": self.verdict
+        case "letter": self.letter
+        case "manifestSHA256": self.manifestSHA256
+        case "shortManifest": self.shortManifest
+        case "counts": self.counts
+        case "commit": self.commit
+        case "covers": self.covers
+        default: nil
+        }
+    }
+}
+
+extension DHFContext.MissingApprovalRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "release": self.release
+        case "roles": self.roles
         default: nil
         }
     }

@@ -16,6 +16,8 @@ enum DHFContext {
         var firstRelease: String
         var device: DeviceValues?
         var releases: TemplateList<ReleaseRow>
+        var approvals: TemplateList<ApprovalRow>
+        var approvalsMissing: TemplateList<MissingApprovalRow>
         var requirements: TemplateList<RequirementRow>
         var riskFile: SUFContext.RiskFileValues
         var threats: TemplateList<ThreatRow>
@@ -30,6 +32,13 @@ enum DHFContext {
         var coverage: TemplateList<CoverageRow>
         var coverageByRelease: TemplateList<CoverageCount>
     }
+    /// One approval of a release, judged against the bundle the DHF holds.
+    struct ApprovalRow: Sendable {
+        var release, role, meaning, signer, date, verdict, letter, manifestSHA256, shortManifest, counts, commit: String
+        var covers: Bool
+    }
+    /// The approvals a release's dossier.yml requires and no approval of the DHF's bundle gives.
+    struct MissingApprovalRow: Sendable { var release, roles: String }
     struct ReleaseRow: Sendable {
         var release, anchor, previousRelease, date, tagger, tagVerdict, tagLetter: String
         var commits, merges, changeRequests: Int
@@ -76,6 +85,13 @@ enum DHFContext {
             releaseCount: history.releases.count, firstRelease: history.releases.first?.release ?? "",
             device: history.device.map(SUFContext.device),
             releases: TemplateList(history.releases.map(releaseRow)),
+            approvals: TemplateList(history.releases.flatMap { entry in
+                (entry.approvals?.approvals ?? []).map { approvalRow($0, judged: entry.approvals!) }
+            }),
+            approvalsMissing: TemplateList(history.releases.compactMap { entry in
+                guard let missing = entry.approvals?.missing, !missing.isEmpty else { return nil }
+                return MissingApprovalRow(release: entry.release, roles: missing.map { "\($0.role) (\($0.meaning.rawValue))" }.joined(separator: ", "))
+            }),
             requirements: TemplateList(baseline.requirements.filter(current).map { SUFContext.requirementRow($0, history: historyText($0.id)) }),
             riskFile: SUFContext.riskFile(RiskFile(records: baseline, verification: verification), SUFContext.RiskFileParts(history: historyText)),
             threats: TemplateList(baseline.threats.filter(current).map { threat in
@@ -132,6 +148,28 @@ enum DHFContext {
                 }.joined(separator: "; "))
             }),
             coverageByRelease: coverageByRelease(history))
+    }
+
+    /// One approval, with why it counts for the bundle judged or why not.
+    static func approvalRow(_ approval: Approval, judged: ReleaseApprovals) -> ApprovalRow {
+        let covers = judged.manifestSHA256.map(approval.covers(manifest:)) ?? false
+        let counts: String
+        if covers {
+            counts = "yes"
+        } else if let problem = approval.problem {
+            counts = "no: \(problem)"
+        } else if approval.verdict.letter != .good {
+            counts = "no: the signature is \(approval.verdict.letter.rawValue) (\(approval.verdict.letter.meaning))"
+        } else if judged.manifestSHA256 == nil {
+            counts = "no: no bundle of the release is attached"
+        } else {
+            counts = "no: it signs another bundle of the release, not this one"
+        }
+        return ApprovalRow(release: approval.release.isEmpty ? judged.release : approval.release, role: approval.role,
+                           meaning: approval.meaning?.rawValue ?? "not stated", signer: "\(approval.name) <\(approval.email)>",
+                           date: approval.date, verdict: SUFContext.verdictText(approval.verdict), letter: approval.verdict.letter.rawValue,
+                           manifestSHA256: approval.manifestSHA256, shortManifest: String(approval.manifestSHA256.prefix(16)),
+                           counts: counts, commit: approval.commit, covers: covers)
     }
 
     /// One row of the release history table.

@@ -67,6 +67,9 @@ public struct ReleaseEntry: Sendable, Codable, Hashable {
     public var suf: SUFReference
     /// Where the release's evidence came from, as its SUF says; nil for a bundle made before dossier recorded it.
     public var evidence: EvidenceOrigin?
+    /// The release's approvals (`dossier approve`) judged against the bundle in `suf`; nil when none is recorded
+    /// and its dossier.yml requires none.
+    public var approvals: ReleaseApprovals? = nil
 }
 
 /// Where a release's SUF bundle is and how it can be checked.

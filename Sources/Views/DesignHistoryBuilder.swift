@@ -18,7 +18,7 @@ public struct DesignHistoryBuilder: Sendable {
 
     /// Adds the next release (releases must come oldest first) and the SUF bundle that documents it. The newest
     /// release's facts must keep its records: they are the baseline.
-    public mutating func add(_ release: ReleaseFacts, suf: SUFReference) {
+    public mutating func add(_ release: ReleaseFacts, suf: SUFReference, approvals: ReleaseApprovals? = nil) {
         let id = release.identification
         let name = id.release
         let stats = release.statistics
@@ -27,7 +27,7 @@ public struct DesignHistoryBuilder: Sendable {
             commits: stats.commits, merges: stats.merges, signedCommits: stats.commits - stats.unsigned,
             goodCommits: stats.verdicts[VerdictLetter.good.rawValue] ?? 0,
             changeRequests: release.changeRequests.map(\.id), findings: release.findings, suf: suf,
-            evidence: id.evidence))
+            evidence: id.evidence, approvals: approvals))
         addEvents(release)
         addSOUP(release.soup, release: name)
         for row in release.traceMatrix where !row.commits.isEmpty || !row.changeRequests.isEmpty {
