@@ -19,6 +19,13 @@ public struct CheckReport: Sendable, Codable {
     public var rules: [RuleInfo]
     /// The findings, errors first.
     public var findings: [Finding]
+    /// The release's approvals judged against its attached bundle; nil when the release is not a tag, or has none
+    /// recorded or required and `--approved` was not asked for.
+    public var approvals: ReleaseApprovals?
+    /// Whether the check also requires the attached bundle to be approved (`--approved`).
+    public var requiresApproval = false
+    /// Whether `--approved` was asked for and the attached bundle is not approved.
+    public var approvalFails: Bool { requiresApproval && !(approvals?.isApproved ?? false) }
     /// The findings counted by level.
     public var summary: FindingSummary { FindingSummary(findings: findings, rules: rules.count) }
     /// Error-level findings.
@@ -35,8 +42,14 @@ public struct CheckReport: Sendable, Codable {
             out += "\n\(level == .error ? "Errors" : "Warnings") (\(group.count)):\n"
             for finding in group { out += "  \(finding.rule)  \(finding.message)\n" }
         }
+        if let approvals { out += "\n" + approvals.text(bundle: "the bundle attached now") }
+        if requiresApproval {
+            out += approvalFails
+                ? "\nThe attached bundle is not approved (--approved): \(approvals?.manifestSHA256 == nil ? "no bundle is attached" : approvals!.required.isEmpty ? "no good approval with the meaning approved covers it" : "required approvals are missing").\n"
+                : "\nThe attached bundle is approved (--approved).\n"
+        }
         out += "\n\(summary.counts)"
-        out += errors > 0 ? ": the check fails.\n" : ": the check passes.\n"
+        out += errors > 0 || approvalFails ? ": the check fails.\n" : ": the check passes.\n"
         return out
     }
 
@@ -45,9 +58,11 @@ public struct CheckReport: Sendable, Codable {
         struct Report: Encodable {
             var release: String, commit: String, commits: Int, previousRelease: String?
             var rules: [RuleInfo], findings: [Finding], errors: Int, warnings: Int
+            var approvals: ReleaseApprovals?, approved: Bool?
         }
         return try CanonicalJSON.encode(Report(release: release, commit: commit, commits: commits, previousRelease: previousRelease,
-                                               rules: rules, findings: findings, errors: errors, warnings: warnings))
+                                               rules: rules, findings: findings, errors: errors, warnings: warnings,
+                                               approvals: approvals, approved: requiresApproval ? !approvalFails : nil))
     }
 
     /// The report as JUnit XML: one test case per rule, so CI dashboards show each rule.

@@ -36,6 +36,9 @@ public struct BundleCheck: Sendable {
     public var signature: Verdict?
     /// Whether allowed signers were given, so that an untrusted signer counts against the bundle.
     public var trustGiven: Bool
+    /// The SHA-256 of the bytes of `MANIFEST.sha256` read (what an approval of the bundle names); nil when the
+    /// manifest is not a regular file.
+    public var manifestSHA256: String? = nil
 
     /// Whether anything is off: a file altered, missing or extra, a malformed manifest, or a signature that is
     /// not good (with trust given: not G, or absent).
@@ -102,6 +105,6 @@ public enum BundleVerifier {
                                            allowedSigners: allowedSigners, namespace: BundleWriter.signatureNamespace)
         }
         return BundleCheck(folder: folder, files: files, malformedLines: listing.problems, signature: signature,
-                           trustGiven: allowedSigners != nil)
+                           trustGiven: allowedSigners != nil, manifestSHA256: manifestKind == .file ? sha256Hex(manifestData) : nil)
     }
 }

@@ -29,6 +29,9 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: "Also write the report to this file (stdout still gets the text summary).")
     var output: String?
 
+    @Flag(help: "Also require the release's attached bundle to be approved (dossier approve): every approval dossier.yml approvals.required names, or one meaning approved when it names none; exit 1 otherwise.")
+    var approved = false
+
     @OptionGroup var repository: RepositoryOptions
 
     @OptionGroup var evidenceOptions: EvidenceOptions
@@ -40,13 +43,14 @@ struct CheckCommand: AsyncParsableCommand {
     func validate() throws {
         do { _ = try format.value() } catch let error as DossierError { throw ValidationError(error.message) }
         if worktree && release != nil { throw ValidationError("a RELEASE cannot be given with --worktree") }
+        if worktree && approved { throw ValidationError("--approved checks an attached bundle; it cannot be given with --worktree") }
     }
 
     func run() async throws {
         let format = try format.value()
         var request = try repository.releaseRequest(release: release, since: since, trust: trust, evidence: evidenceOptions, updateKeys: updateKeys)
         request.workTree = worktree
-        let result = try await CheckAction(release: request).perform()
+        let result = try await CheckAction(release: request, requireApproval: approved).perform()
         for warning in result.warnings { Output.warning(warning) }
         let report = result.report
         if let output {
@@ -57,6 +61,6 @@ struct CheckCommand: AsyncParsableCommand {
         } else {
             Output.data(try report.data(format))
         }
-        if report.errors > 0 { throw ExitCode(1) }
+        if report.errors > 0 || report.approvalFails { throw ExitCode(1) }
     }
 }

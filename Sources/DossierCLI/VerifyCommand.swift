@@ -12,8 +12,11 @@ struct VerifyCommand: ParsableCommand {
             Reports every altered, missing or extra file, every entry that is not a regular file (a symbolic link, \
             which is never followed, a FIFO, socket or device, an empty folder), every manifest line that is not \
             `sha256  name`, names a path outside the bundle or repeats a name, and the verdict on \
-            MANIFEST.sha256.sig (SSH, namespace "dossier"). With --allowed-signers, the bundle must be signed by a signer listed there. Exit 0 when the \
-            bundle is intact, 1 when anything is off, 2 when it cannot be read.
+            MANIFEST.sha256.sig (SSH, namespace "dossier"). With --allowed-signers, the bundle must be signed by a signer listed there. \
+            With --repo, also lists the approvals recorded in that repository (dossier approve) that sign this very \
+            bundle, each judged with its release's trust; with --approved, the bundle must be approved as \
+            dossier check --approved asks. Exit 0 when the bundle is intact (and approved, if asked), 1 when \
+            anything is off, 2 when it cannot be read.
             """)
 
     @Argument(help: "The bundle folder, e.g. dist/dossier/v2.0.0.")
@@ -23,9 +26,20 @@ struct VerifyCommand: ParsableCommand {
         "Who may sign bundles, in git's allowed signers format (namespaces=\"dossier\" or none).", valueName: "file"))
     var allowedSigners: String?
 
+    @Option(help: "A repository whose approvals (refs/dossier/approvals/*) of this bundle are listed.")
+    var repo: String?
+
+    @Flag(help: "Also require the bundle to be approved (needs --repo): every approval its release's dossier.yml approvals.required names, or one meaning approved when it names none.")
+    var approved = false
+
+    func validate() throws {
+        if approved && repo == nil { throw ValidationError("--approved looks up approvals in a repository: give --repo") }
+    }
+
     func run() throws {
-        let check = try VerifyAction(bundle: bundle, allowedSignersFile: allowedSigners,
-                                     verificationTime: try Environment.verificationTime()).perform()
+        let result = try VerifyAction(bundle: bundle, allowedSignersFile: allowedSigners,
+                                      verificationTime: try Environment.verificationTime(), repository: repo).perform()
+        let check = result.check
         var out = ""
         for line in check.malformedLines { out += "MALFORMED manifest \(line)\n" }
         for (path, state) in check.files where state != .ok { out += "\(state.rawValue.uppercased()) \(path)\n" }
@@ -41,8 +55,14 @@ struct VerifyCommand: ParsableCommand {
         } else {
             out += "signature: none (no \(BundleWriter.signatureName))\n"
         }
+        if repo != nil {
+            if result.approvals.isEmpty { out += "approvals: none in \(repo!) signs this bundle\n" }
+            for approvals in result.approvals { out += approvals.text(bundle: "this bundle") }
+        }
         out += check.isIntact ? "bundle \(bundle) is intact\n" : "bundle \(bundle) is NOT intact\n"
+        let approvedNow = result.approvals.contains(where: \.isApproved)
+        if approved { out += approvedNow ? "bundle \(bundle) is approved\n" : "bundle \(bundle) is NOT approved\n" }
         Output.text(out)
-        if !check.isIntact { throw ExitCode(1) }
+        if !check.isIntact || (approved && !approvedNow) { throw ExitCode(1) }
     }
 }
