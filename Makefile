@@ -35,6 +35,8 @@ demo: build
 	@.build/debug/dossier diff v1.1.0 v2.0.0 --repo $(DEMO_DIR)/pd-remote-monitor --format html \
 	    --out $(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html
 	@.build/debug/dossier attach v1.1.0 --repo $(DEMO_DIR)/pd-remote-monitor
+	@.build/debug/dossier approve v1.1.0 --role "Quality Assurance" --meaning approved --name "Martin Keller" \
+	    --sign-key sample-project/keys/martin-keller_ed25519 --repo $(DEMO_DIR)/pd-remote-monitor | head -n 1
 	@.build/debug/dossier dhf --repo $(DEMO_DIR)/pd-remote-monitor --out $(DEMO_DIR)/dist/dossier
 	@echo
 	@echo "The sample repository is $(CURDIR)/$(DEMO_DIR)/pd-remote-monitor"
@@ -43,7 +45,7 @@ demo: build
 	@echo "Open SUF-v2.0.0.html in a browser, or read SUF-v2.0.0.md; check it with: .build/debug/dossier verify $(DEMO_DIR)/dist/dossier/v2.0.0"
 	@echo "The gap check as SARIF:  $(CURDIR)/$(DEMO_DIR)/dist/check-v2.0.0.sarif"
 	@echo "What changed since v1.1.0: $(CURDIR)/$(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html"
-	@echo "The Design History File:  $(CURDIR)/$(DEMO_DIR)/dist/dossier/dhf/DHF.html (v1.1.0's bundle, attached to its tag, copied as is)"
+	@echo "The Design History File:  $(CURDIR)/$(DEMO_DIR)/dist/dossier/dhf/DHF.html (v1.1.0's bundle, attached to its tag, copied as is, and Martin Keller's approval of it)"
 
 # Screenshots of the demo's SUF, DHF and diff, taken by headless Chromium, in .demo/screenshots/.
 screenshots: EXTRA_PACKAGES = chromium

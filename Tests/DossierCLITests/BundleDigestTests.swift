@@ -14,7 +14,7 @@ struct BundleDigestTests {
         "v1.0.0": "73d8f8a451a02197b1518193a1869acac334033a21797a5646310c027f049ec9",
         "v1.1.0": "5b3ab49e1b97d3379b251f1da9809cfff2871212cacaf67c6160130c2d9eb020",
         "v2.0.0": "d17f2a37fe62e31bfabd64cc2271b27023d97b7e26671cf9b692f66ee860ca15",
-        "dhf": "57e93a4883b49287c77d6d587701ce3650b076b85df9b4988c619f24f4de8112",
+        "dhf": "835a69e2666329057966d65667b4f6bde8eed99588dffe6c55ee4163c1910dcd",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
