@@ -145,11 +145,12 @@ public struct DHFAction: Sendable {
                     start()
                 }
             }
-            let history = builder.build(date: request.release.sourceDateEpoch.map { ISODate.format(time: $0, offsetMinutes: 0) })
+            var history = builder.build(date: request.release.sourceDateEpoch.map { ISODate.format(time: $0, offsetMinutes: 0) })
             let through = history.through
             // An attached bundle holds no configuration: then it is read from the newest release's tree.
             let config = try externalConfig ?? newestConfig
                 ?? RecordLoader.config(from: GitTreeSource(repository: repository, commit: history.commit, label: through))
+            history.documentID = config.documents.dhfID
             let templates = try SUFAction.templates(config: config, commit: history.commit, label: through,
                                                     repository: request.release.repository, folder: request.templatesFolder)
             let renderer = DHFRenderer(templates: templates, generator: DossierVersion.generator)
@@ -218,8 +219,11 @@ public struct DHFAction: Sendable {
                                    generator: DossierVersion.generator)
         let folder = assembled.release.fileStem
         // The trace graph and the rest of the assembly are let go before the documents are made (as in SUFAction).
-        let assessed = assembled.assessed, config = assembled.config, warnings = assembled.warnings
+        var assessed = assembled.assessed
+        let config = assembled.config, warnings = assembled.warnings
         _ = consume assembled
+        // No bundle is attached to the release (else it is copied): its SUF is revision 1, as dossier suf makes it.
+        assessed.release.identification.document = DocumentIdentity(id: config.documents.sufID(release: id.release), revision: 1)
         try await renderer.render(assessed, into: SubfolderSink(writer: writer, folder: folder))
         let manifest = try writer.finishFolder(folder, signingKey: signingKey)
         return DocumentedRelease(release: ReleaseFacts(assessed, keepingRecords: newest),

@@ -59,21 +59,35 @@ public struct SUFAction: Sendable {
         try renderer.checkTemplates()
         // What the documents need; the rest of the assembly (the trace graph: tens of megabytes for a long history)
         // is let go before they are made.
-        let assessed = assembled.assessed, warnings = assembled.warnings
+        var assessed = assembled.assessed
+        let warnings = assembled.warnings, naming = assembled.config.documents
         _ = consume assembled
-        // Each file is written as soon as it is made; the folder is renamed into place only when all are.
-        let writer = try BundleWriter(folder: outFolder, name: assessed.release.fileStem)
-        let path: String
-        do {
-            try await StageTimer.measure("render") {
-                try await renderer.render(assessed, formats: formats, into: writer)
+        // The revision: that of the bundle attached now when this one is the same (or part of it), else the next.
+        let id = assessed.release.identification
+        let attached = id.tag == nil || id.workTree ? nil
+            : try AttachedBundle.revisions(release: id.release, in: Repository(path: release.repository))
+        var revision = attached.map { max($0.count, 1) }
+        while true {
+            assessed.release.identification.document = DocumentIdentity(id: naming.sufID(release: id.release), revision: revision)
+            // Each file is written as soon as it is made; the folder is renamed into place only when all are.
+            let writer = try BundleWriter(folder: outFolder, name: assessed.release.fileStem)
+            do {
+                try await StageTimer.measure("render") {
+                    try await renderer.render(assessed, formats: formats, into: writer)
+                }
+                if let attached, let manifest = attached.manifest, revision == attached.count, !writer.isPart(ofManifest: manifest) {
+                    // Not the bundle attached now: the next revision, made again with its number.
+                    writer.discard()
+                    revision = attached.count + 1
+                    continue
+                }
+                let path = try await StageTimer.measure("write") { try writer.finish(signingKey: signingKey) }
+                return Result(path: path, release: assessed.release, assessment: assessed.assessment, warnings: warnings)
+            } catch {
+                writer.discard()
+                throw error
             }
-            path = try await StageTimer.measure("write") { try writer.finish(signingKey: signingKey) }
-        } catch {
-            writer.discard()
-            throw error
         }
-        return Result(path: path, release: assessed.release, assessment: assessed.assessment, warnings: warnings)
     }
 
     /// The templates the documents of the release at `commit` are rendered with: the built-in ones, overridden by the folder that

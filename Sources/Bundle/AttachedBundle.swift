@@ -2,6 +2,7 @@ import Crypto
 import Evidence
 import Foundation
 import Git
+import Model
 import Support
 
 /// A release's bundle stored in the repository itself: a commit whose tree is the bundle, at
@@ -27,6 +28,15 @@ public enum AttachedBundle {
             guard let entry = entries.first(where: { $0.path == file }) else { return nil }
             return try StoredTree.data(entry, in: repository)
         } ?? nil
+    }
+
+    /// How many different bundles were attached to the release (the commits of `refs/dossier/<tag>` along first
+    /// parents), and the manifest of the one attached now; (0, nil) when none is.
+    /// - Throws: `DossierError` when the reference's history or the bundle is not one dossier reads.
+    public static func revisions(release: String, in repository: Repository) throws -> (count: Int, manifest: Data?) {
+        guard StoredEvidence.layoutProblem(tag: release) == nil else { return (0, nil) }
+        let count = try storedTree(release).historyLength(in: repository)
+        return (count, count == 0 ? nil : try read(release: release, in: repository, file: BundleWriter.manifestName))
     }
 
     /// The bundle's tree: files with plain names, no folders, bounded in size (`StoredTree`).
@@ -78,7 +88,7 @@ extension AttachedBundle {
             throw DossierError("'\(tag)' is not a tag: a bundle is attached to a release tag")
         }
         if let problem = StoredEvidence.layoutProblem(tag: tag) { throw DossierError("cannot attach a bundle to \(problem)") }
-        let files = try bundleFiles(folder, release: tag)
+        let (files, document) = try bundleFiles(folder, release: tag)
         let manifest = files.first { $0.name == BundleWriter.manifestName }!.data
         let digest = sha256Hex(manifest)
         let release = try repository.tag(named: tag)
@@ -103,6 +113,15 @@ extension AttachedBundle {
             }
         } else {
             commitId = try StoredTree.writeCommit(tree: tree, parent: nil, message: message(tag, digest), author: author, in: repository)
+        }
+        // A bundle states its revision: it must be the place it takes among the bundles attached (a bundle built
+        // before another one was attached would otherwise claim a revision it is not).
+        if let revision = document?.revision {
+            let before = try stored.historyLength(in: repository)
+            let place = outcome == .unchanged ? before : before + 1
+            if revision != place {
+                throw DossierError("\(folder) says it is revision \(revision) of \(document!.id), but attached it would be revision \(place) (\(before) different bundle(s) of \(tag) attached so far): build it again (dossier suf \(tag)) and attach that; nothing was attached")
+            }
         }
         if outcome != .unchanged {
             try stored.update(to: commitId, from: previous, logMessage: "dossier attach \(tag)", in: repository)
@@ -145,7 +164,7 @@ extension AttachedBundle {
     }
 
     /// The bundle's files, checked: the manifest names every file with its digest, and suf.json is of `release`.
-    private static func bundleFiles(_ folder: String, release: String) throws -> [(name: String, data: Data)] {
+    private static func bundleFiles(_ folder: String, release: String) throws -> (files: [(name: String, data: Data)], document: DocumentIdentity?) {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -185,6 +204,6 @@ extension AttachedBundle {
         guard bundled.release.identification.release == release else {
             throw DossierError("\(folder) is the bundle of \(bundled.release.identification.release), not of \(release)")
         }
-        return files
+        return (files, bundled.release.identification.document)
     }
 }

@@ -182,6 +182,16 @@ public final class BundleWriter: BundleFileSink {
         written.withLock { $0.digests[name] = digest.hex }
     }
 
+    /// Whether every file written so far is listed in `manifest` (another bundle's `MANIFEST.sha256`) with its
+    /// very digest: this bundle is that one, or the part of it in the formats asked for.
+    public func isPart(ofManifest manifest: Data) -> Bool {
+        let listed = ManifestListing(manifest)
+        guard listed.faults.isEmpty else { return false }
+        return written.withLock { written in
+            !written.digests.isEmpty && written.digests.allSatisfy { listed.digests[RawName($0.key)] == $0.value }
+        }
+    }
+
     /// The manifest of the files written so far below `folder` (a sub-bundle: `v1.0.0/`), with names relative to it.
     private func manifest(ofFolder folder: String) -> String {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"

@@ -53,6 +53,34 @@ package struct StoredTree {
         return hex(&id)
     }
 
+    /// The most commits counted along a stored tree's history: a release is attached a handful of times, and a hostile
+    /// reference with a chain of millions of commits is refused before it is walked to its end.
+    package static let maximumHistory = 10_000
+
+    /// How many commits the reference's history holds along first parents (each attach of a different bundle adds
+    /// one); 0 when there is no reference.
+    /// - Throws: `DossierError` when the history is longer than `maximumHistory` or cannot be walked.
+    package func historyLength(in repository: Repository) throws -> Int {
+        guard let tip = commit(in: repository) else { return 0 }
+        let walk = try make("git_revwalk_new") { git_revwalk_new(&$0, repository.pointer) }
+        defer { git_revwalk_free(walk) }
+        git_revwalk_simplify_first_parent(walk)
+        var id = try oid(tip)
+        try check(git_revwalk_push(walk, &id), "git_revwalk_push(\(reference))")
+        var count = 0
+        var next = git_oid()
+        while true {
+            let code = git_revwalk_next(&next, walk)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "git_revwalk_next(\(reference))")
+            count += 1
+            guard count <= Self.maximumHistory else {
+                throw DossierError("\(subject) (\(reference)) has a history of more than \(Self.maximumHistory) commits: dossier reads none of it")
+            }
+        }
+        return count
+    }
+
     /// Calls `body` with the files of the tree of `commit`, every read of such a tree goes through here.
     /// - Throws: `DossierError` naming the reference and the entry when the tree holds anything but files (and
     ///   folders where allowed) with names `BundlePath` accepts (each alone and all together), or a blob larger than

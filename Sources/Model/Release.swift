@@ -57,6 +57,25 @@ public struct Release: Sendable, Codable, Hashable {
     }
 }
 
+/// A SUF's place in document control: its id (dossier.yml `documents.suf_id`) and its revision, which counts the
+/// different bundles attached to the release tag (`dossier attach`): the bundle attached n-th is revision n, and a
+/// bundle built now is the revision of the attached bundle it equals byte for byte, else the next one.
+public struct DocumentIdentity: Sendable, Codable, Hashable {
+    /// The document id, e.g. `SUF-v2.0.0`.
+    public var id: String
+    /// The revision; nil for a draft, which no attach can make a revision: a work tree, or a revision that is not a tag.
+    public var revision: Int?
+
+    /// Names a document.
+    public init(id: String, revision: Int?) {
+        self.id = id
+        self.revision = revision
+    }
+
+    /// The revision as documents print it: `1`, or `draft`.
+    public var revisionText: String { revision.map(String.init) ?? "draft" }
+}
+
 /// The identification section: which device, which release, which commit, which range.
 public struct Identification: Sendable, Codable, Hashable {
     /// The device the configuration describes, or `nil` when there is none.
@@ -85,6 +104,8 @@ public struct Identification: Sendable, Codable, Hashable {
     /// The `releases.tag_pattern` that the release tag, named on the command line, does not match; `nil` when it
     /// matches or the release is no tag. The documents say so, and rule I3 reports it.
     public var outsideTagPattern: String?
+    /// The document's id and revision; nil in a suf.json written before dossier gave them.
+    public var document: DocumentIdentity?
 
     /// The identification from its parts.
     package init(device: Device? = nil, release: String, commit: String, tag: ReleaseTag? = nil, previousRelease: String? = nil, previousCommit: String? = nil, date: String, configuration: String, signatureCheck: SignatureCheckBasis, workTree: Bool = false, evidence: EvidenceOrigin? = nil, outsideTagPattern: String? = nil) {

@@ -57,6 +57,8 @@ public struct Config: Sendable, Hashable {
     /// Clauses the manufacturer declares not applicable, by reference (`IEC 62304 5.1.10`), with the reason
     /// (`clauses: {not_applicable: …}`).
     public var notApplicableClauses: [String: String] = [:]
+    /// The documents' ids (`documents: {suf_id: …, dhf_id: …}`).
+    public var documents = DocumentNaming()
     /// The approvals a release's bundle needs (`approvals.required`: role → meaning), in the file's order.
     public var requiredApprovals: [RequiredApproval] = []
     /// Where the configuration was read from, or `nil` when the defaults apply.
@@ -88,7 +90,7 @@ public struct Config: Sendable, Hashable {
         config.riskManagementPath = "regulatory/risk-management.yml"
         guard let root = try YAMLValue.parse(data, file: file) else { return config }
         let m = try root.mapping("dossier.yml", allowed: ["device", "releases", "records", "trust", "commits", "templates", "tracker", "policy",
-                                                         "not_software", "clauses", "approvals"])
+                                                         "not_software", "clauses", "approvals", "documents"])
         if let value = m["device"] {
             let d = try value.mapping("device", allowed: ["name", "manufacturer", "model", "udi_di", "description", "safety_class",
                                                           "markets", "eu_class", "fda_documentation_level"])
@@ -166,6 +168,17 @@ public struct Config: Sendable, Hashable {
         }
         if let value = m["clauses"] { config.notApplicableClauses = try notApplicableClauses(value) }
         if let value = m["approvals"] { config.requiredApprovals = try requiredApprovals(value) }
+        if let value = m["documents"] {
+            let d = try value.mapping("documents", allowed: ["suf_id", "dhf_id"])
+            for (key, needsRelease) in [("suf_id", true), ("dhf_id", false)] {
+                guard let field = d[key] else { continue }
+                let text = try field.text("a document id")
+                if let problem = DocumentNaming.problem(text, needsRelease: needsRelease) {
+                    throw DossierError("expected \(problem) in 'documents.\(key)', found \(Excerpt.quoted(text))", at: field.location)
+                }
+                if needsRelease { config.documents.sufPattern = text } else { config.documents.dhfID = text }
+            }
+        }
         return config
     }
 }

@@ -13,6 +13,7 @@ extension DHFContext.Values: MustacheParent {
         case "commit": self.commit
         case "shortCommit": self.shortCommit
         case "date": self.date
+        case "documentID": self.documentID
         case "releaseCount": self.releaseCount
         case "firstRelease": self.firstRelease
         case "device": self.device
@@ -95,6 +96,7 @@ extension DHFContext.ReleaseRow: MustacheParent {
         case "manifestSHA256": self.manifestSHA256
         case "shortDigest": self.shortDigest
         case "origin": self.origin
+        case "document": self.document
         case "errors": self.errors
         case "warnings": self.warnings
         case "evidence": self.evidence

@@ -12,6 +12,8 @@ enum DHFContext {
     /// The values `dhf.md.mustache` sees.
     struct Values: Sendable {
         var generator, title, through, commit, shortCommit, date: String
+        /// The DHF's document id; empty when none was given (a history built by a test, not by `dossier dhf`).
+        var documentID: String
         var releaseCount: Int
         var firstRelease: String
         var device: DeviceValues?
@@ -45,6 +47,9 @@ enum DHFContext {
         var changeRequestList: String
         var signed, good: Int
         var signedShare, goodShare, folder, markdownLink, htmlLink, manifestSHA256, shortDigest, origin: String
+        /// The SUF's document id and revision as its bundle states them ("SUF-v2.0.0 rev. 2"); "not stated" for a
+        /// bundle made before dossier stated them.
+        var document: String
         var errors, warnings: Int
         var evidence: String
     }
@@ -82,6 +87,7 @@ enum DHFContext {
         return Values(
             generator: generator, title: "Design History File: \(history.device?.name ?? "software")", through: history.through,
             commit: history.commit, shortCommit: String(history.commit.prefix(12)), date: history.date,
+            documentID: history.documentID ?? "",
             releaseCount: history.releases.count, firstRelease: history.releases.first?.release ?? "",
             device: history.device.map(SUFContext.device),
             releases: TemplateList(history.releases.map(releaseRow)),
@@ -192,6 +198,7 @@ enum DHFContext {
             manifestSHA256: entry.suf.manifestSHA256, shortDigest: String(entry.suf.manifestSHA256.prefix(16)),
             origin: entry.suf.attachedCommit.map { "attached (\(DossierReference.bundle(entry.release)), commit \($0.prefix(12)))" }
                 ?? "built for this DHF",
+            document: entry.document.map { "\($0.id) rev. \($0.revisionText)" } ?? "not stated",
             errors: entry.findings.errors, warnings: entry.findings.warnings,
             evidence: (entry.evidence?.brief ?? "not recorded (its bundle was made by an older dossier)")
                 + (entry.suf.evidenceStoredSince.map { "; evidence stored since (commit \($0.prefix(12))) is not in this attached bundle" } ?? ""))
@@ -269,4 +276,9 @@ enum DHFContext {
         }
         return out
     }
+}
+
+extension DHFContext.Values {
+    /// The footer's label of every printed page: "DHF through v2.0.0"; nil when the DHF has no document id.
+    var documentLabel: String? { documentID.isEmpty ? nil : "\(documentID) through \(through)" }
 }

@@ -33,14 +33,15 @@ public struct DHFRenderer: Sendable {
             if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
             if formats.contains(.html) {
                 let frame = HTMLPage.Frame(title: context.title, date: history.date, commit: history.commit,
-                                           generator: generator, templates: templates, library: library)
+                                           generator: generator, templates: templates, library: library, label: context.documentLabel)
                 let pages = try await HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
                 for page in pages { try files.add(page.file, Data(page.html.utf8)) }
             }
             if formats.contains(.pdf) {
                 // The PDF is the whole document as one page, printed.
                 let html = try await HTMLPage.render(markdown: markdown, title: context.title, date: history.date,
-                                           commit: history.commit, generator: generator, templates: templates, library: library)
+                                           commit: history.commit, generator: generator, templates: templates, library: library,
+                                           label: context.documentLabel)
                 try files.add("DHF.pdf", try PDFPrinter.print(html: html, date: history.date, chromium: PDFPrinter.chromium()))
             }
         }()

@@ -24,6 +24,8 @@ enum HTMLPage {
         var generator: String
         var templates: TemplateSet
         var library: TemplateLibrary
+        /// The document's id and revision for every printed page's footer (`SUF-v2.0.0 rev. 2`); nil: the title alone.
+        var label: String? = nil
     }
 
     /// One part of a document split into pages.
@@ -34,9 +36,10 @@ enum HTMLPage {
 
     /// The page for `markdown`; `date` and `commit` name the document in its running header and footer.
     static func render(markdown: String, title: String, date: String, commit: String, generator: String,
-                       templates: TemplateSet, library: TemplateLibrary) async throws -> String {
+                       templates: TemplateSet, library: TemplateLibrary, label: String? = nil) async throws -> String {
         let (body, headings) = await MarkdownHTML.convert(markdown)
-        let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library)
+        let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library,
+                          label: label)
         return try page(body: body, headings: headings, parts: [], current: nil, frame: frame)
     }
 
@@ -130,7 +133,7 @@ enum HTMLPage {
     /// The page template rendered around `content`, not yet filtered.
     private static func page(content body: String, headings: [Heading], parts: [Part], current: Int?, frame: Frame) throws -> String {
         let page = PageValues(
-            title: frame.title, date: frame.date, commit: frame.commit, generator: frame.generator, printFooter: cssString(frame.title),
+            title: frame.title, date: frame.date, commit: frame.commit, generator: frame.generator, printFooter: cssString(frame.label.map { "\($0) · \(frame.title)" } ?? frame.title),
             style: frame.templates.texts["style.css"] ?? "", content: body,
             headings: TemplateList(headings.map { PageValues.Heading(level: $0.level, title: $0.title, anchor: $0.anchor) }),
             hasParts: !parts.isEmpty,

@@ -35,6 +35,7 @@ enum SUFContext {
             previous: id.previousRelease.map { SUFValues.PreviousRelease(release: $0, commit: id.previousCommit ?? "") },
             device: id.device.map(device),
             outsideTagPattern: id.outsideTagPattern.map(SUFValues.TagPattern.init),
+            document: id.document.map { SUFValues.DocumentValues(id: $0.id, revision: $0.revisionText) },
             tag: id.tag.map { tag in
                 SUFValues.TagValues(
                     name: nonEmpty(tag.name), object: nonEmpty(tag.object), kind: tag.annotated ? "annotated" : "lightweight",

@@ -69,8 +69,9 @@ public struct SUFRenderer: Sendable {
                     try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
                 }
             }
+            let label = release.release.identification.document.map { "\($0.id) rev. \($0.revisionText)" }
             let frame = HTMLPage.Frame(title: title, date: release.release.identification.date, commit: release.release.identification.commit,
-                                       generator: generator, templates: templates, library: library)
+                                       generator: generator, templates: templates, library: library, label: label)
             if formats.contains(.html) {
                 let page = try await HTMLPage.piecewise(markdown: markdown, frame: frame)
                 try files.add("SUF-\(name).html") { write in try page.write(to: write) }
@@ -78,7 +79,7 @@ public struct SUFRenderer: Sendable {
             if formats.contains(.pdf) {
                 let html = try await HTMLPage.render(markdown: markdown, title: title, date: release.release.identification.date,
                                                      commit: release.release.identification.commit, generator: generator, templates: templates,
-                                                     library: library)
+                                                     library: library, label: label)
                 let pdf = try PDFPrinter.print(html: html, date: release.release.identification.date, chromium: PDFPrinter.chromium())
                 try files.add("SUF-\(name).pdf", pdf)
             }

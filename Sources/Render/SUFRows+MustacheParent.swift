@@ -19,6 +19,7 @@ extension SUFValues: MustacheParent {
         case "previous": self.previous
         case "device": self.device
         case "outsideTagPattern": self.outsideTagPattern
+        case "document": self.document
         case "tag": self.tag
         case "summary": self.summary
         case "changeRequests": self.changeRequests
@@ -73,6 +74,16 @@ extension SUFValues.PreviousRelease: MustacheParent {
         switch name {
         case "release": self.release
         case "commit": self.commit
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.DocumentValues: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "revision": self.revision
         default: nil
         }
     }

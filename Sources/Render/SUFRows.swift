@@ -11,6 +11,7 @@ struct SUFValues: Sendable {
     var previous: PreviousRelease?
     var device: DeviceValues?
     var outsideTagPattern: TagPattern?
+    var document: DocumentValues?
     var tag: TagValues?
     var summary: Summary
     var changeRequests: TemplateList<ChangeRequestRow>
@@ -49,6 +50,8 @@ struct SUFValues: Sendable {
 
     struct PreviousRelease: Sendable { var release, commit: String }
     struct TagPattern: Sendable { var pattern: String }
+    /// The document's id and revision (`1`, or `draft`).
+    struct DocumentValues: Sendable { var id, revision: String }
     struct TagValues: Sendable { var name, object, kind, tagger, taggerDate, signature, verdict, message: String? }
     struct Summary: Sendable {
         var commits, merges, authors, changeRequests, itemsTouched, changedPaths, signed, unsigned, good: Int

@@ -18,6 +18,9 @@ public struct DesignHistory: Sendable, Codable, Hashable {
     public var commit: String
     /// The document date: the newest release's date, or SOURCE_DATE_EPOCH.
     public var date: String
+    /// The DHF's document id (dossier.yml `documents.dhf_id` at the newest release); it has no revision of its own:
+    /// it is the design history through `through`.
+    public var documentID: String? = nil
     /// Every release, oldest first, with its SUF bundle.
     public var releases: [ReleaseEntry]
     /// The records as they stand at the newest release: the current baseline.
@@ -67,6 +70,8 @@ public struct ReleaseEntry: Sendable, Codable, Hashable {
     public var suf: SUFReference
     /// Where the release's evidence came from, as its SUF says; nil for a bundle made before dossier recorded it.
     public var evidence: EvidenceOrigin?
+    /// The release's SUF's document id and revision, as its bundle states them; nil for a bundle made before.
+    public var document: DocumentIdentity? = nil
     /// The release's approvals (`dossier approve`) judged against the bundle in `suf`; nil when none is recorded
     /// and its dossier.yml requires none.
     public var approvals: ReleaseApprovals? = nil

@@ -27,7 +27,7 @@ public struct DesignHistoryBuilder: Sendable {
             commits: stats.commits, merges: stats.merges, signedCommits: stats.commits - stats.unsigned,
             goodCommits: stats.verdicts[VerdictLetter.good.rawValue] ?? 0,
             changeRequests: release.changeRequests.map(\.id), findings: release.findings, suf: suf,
-            evidence: id.evidence, approvals: approvals))
+            evidence: id.evidence, document: id.document, approvals: approvals))
         addEvents(release)
         addSOUP(release.soup, release: name)
         for row in release.traceMatrix where !row.commits.isEmpty || !row.changeRequests.isEmpty {
