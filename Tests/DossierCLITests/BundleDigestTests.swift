@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "73d8f8a451a02197b1518193a1869acac334033a21797a5646310c027f049ec9",
-        "v1.1.0": "5b3ab49e1b97d3379b251f1da9809cfff2871212cacaf67c6160130c2d9eb020",
-        "v2.0.0": "d17f2a37fe62e31bfabd64cc2271b27023d97b7e26671cf9b692f66ee860ca15",
-        "dhf": "835a69e2666329057966d65667b4f6bde8eed99588dffe6c55ee4163c1910dcd",
+        "v1.0.0": "dd9be6f58474f05ee1a7448ecfce826d98042b0d480d149731f101e2a9f7f096",
+        "v1.1.0": "43831ee3aea355c7bf1c519ae09ce1c30fe125540d3201c259b6323ee2227890",
+        "v2.0.0": "72e2137ff24313057a3465bc9c4506fd658e723b4a797f6295b2c980422d9552",
+        "dhf": "6382189fdebd68cda772ae7aecec0edf09006fe74751ad7e818a85ef68a404e0",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")

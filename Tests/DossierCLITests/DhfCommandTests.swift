@@ -46,9 +46,9 @@ struct DhfCommandTests {
 
         let md = try scratch.read("dist/dossier/dhf/DHF.md")
         let v110Digest = try Shell.run("sha256sum", [scratch.file("dist/dossier/dhf/v1.1.0/MANIFEST.sha256")]).stdout.prefix(64)
-        #expect(md.contains("| v1.1.0 | v1.0.0 | v1.1.0 | `\(v110Digest)` | attached (refs/dossier/v1.1.0, commit \(attached.prefix(12))) |"))
-        #expect(md.contains("| v1.0.0 | the root | v1.0.0 | `"))
-        #expect(md.contains("| v2.0.0 | v1.1.0 | v2.0.0 | `") && md.contains("| built for this DHF |"))
+        #expect(md.contains("| v1.1.0 | SUF-v1.1.0 rev. 1 | v1.0.0 | v1.1.0 | `\(v110Digest)` | attached (refs/dossier/v1.1.0, commit \(attached.prefix(12))) |"))
+        #expect(md.contains("| v1.0.0 | SUF-v1.0.0 rev. 1 | the root | v1.0.0 | `"))
+        #expect(md.contains("| v2.0.0 | SUF-v2.0.0 rev. 1 | v1.1.0 | v2.0.0 | `") && md.contains("| built for this DHF |"))
         #expect(md.contains("| <a id=\"release-v1.0.0\"></a>v1.0.0 | 2024-03-15T10:00:00+01:00 | Priya Raman \\<priya.raman\\@rheinrenal.example\\> | G | 16 | 3 | 87% | 87% | none | [Markdown](v1.0.0/SUF-v1.0.0.md) · [HTML](v1.0.0/SUF-v1.0.0.html) |"))
         // Requirements: the baseline with each one's history; the retired one apart.
         #expect(md.contains("| <a id=\"req-4\"></a>REQ-4 | Unambiguous volume presentation | safety | approved | ITEM-3 |"))
