@@ -26,10 +26,12 @@ public struct ApproveAction: Sendable {
     public var name: String?
     /// When the approval is made (unix seconds).
     public var time: Int64
+    /// The SHA-256 of the `MANIFEST.sha256` the signer reviewed; when given, the attached bundle must be that one.
+    public var reviewedManifest: String?
 
     /// Creates the action.
     public init(repository: String, release: String, role: String, meaning: ApprovalMeaning, signingKeyFile: String,
-                name: String? = nil, time: Int64) {
+                name: String? = nil, time: Int64, reviewedManifest: String? = nil) {
         self.repository = repository
         self.release = release
         self.role = role
@@ -37,6 +39,7 @@ public struct ApproveAction: Sendable {
         self.signingKeyFile = signingKeyFile
         self.name = name
         self.time = time
+        self.reviewedManifest = reviewedManifest
     }
 
     /// What happened.
@@ -70,14 +73,15 @@ public struct ApproveAction: Sendable {
             throw DossierError("'\(release)' is not a tag: an approval signs the bundle attached to a release tag")
         }
         if let problem = StoredEvidence.layoutProblem(tag: release) { throw DossierError("cannot approve \(problem)") }
-        guard let bundleCommit = AttachedBundle.commit(release: release, in: repository) else {
+        guard let bundleCommit = AttachedBundle.commit(release: release, in: repository),
+              let bundle = try AttachedBundle.wholeBundle(release: release, in: repository) else {
             throw DossierError("\(release) has no attached bundle: an approval signs the bundle attached to the release; attach it first (dossier attach \(release))")
-        }
-        guard let bundle = WholeBundle(try AttachedBundle.files(release: release, in: repository)) else {
-            throw DossierError("the bundle attached to \(release) (\(DossierReference.bundle(release)) at \(bundleCommit.prefix(12))) does not match its MANIFEST.sha256: nothing was approved; see dossier show \(release) and dossier verify")
         }
         let manifest = bundle.files[BundleWriter.manifestName]!
         let digest = sha256Hex(manifest)
+        if let reviewedManifest, !reviewedManifest.lowercased().sameBytes(as: digest) {
+            throw DossierError("the bundle attached to \(release) now has a MANIFEST.sha256 with SHA-256 \(digest), not the \(Excerpt.quoted(reviewedManifest)) you reviewed: nothing was approved; review the bundle attached now (dossier show \(release))")
+        }
 
         let authority = try ApprovalReview.Authority(release: release, in: repository)
         let key = try SUFAction.signingKey(file: signingKeyFile)
@@ -96,16 +100,19 @@ public struct ApproveAction: Sendable {
 
         var warnings: [String] = []
         let required = authority.config.requiredApprovals
-        if !required.isEmpty, !required.contains(where: { $0.role == role }) {
+        if !required.isEmpty, !required.contains(where: { $0.role.sameBytes(as: role) }) {
             warnings.append("\(release)'s dossier.yml requires approvals from \(required.map { Excerpt.quoted($0.role) }.joined(separator: ", ")); \(Excerpt.quoted(role)) is not among them")
-        } else if let need = required.first(where: { $0.role == role }), need.meaning != meaning {
+        } else if let need = required.first(where: { $0.role.sameBytes(as: role) }), need.meaning != meaning {
             warnings.append("\(release)'s dossier.yml requires \(Excerpt.quoted(role)) to sign as \(need.meaning.rawValue), not \(meaning.rawValue)")
+        } else if let need = required.first(where: { $0.role.sameBytes(as: role) }), !need.allows(email) {
+            warnings.append("\(release)'s dossier.yml names who signs as \(Excerpt.quoted(role)): \(need.signers.joined(separator: ", ")); this approval by \(email) does not give the required one")
         }
 
         let reference = ApprovalLog.referenceName(release)
         let existing = try ApprovalReview.approvals(of: release, in: repository, authority: authority)
         if let same = existing.approvals.last(where: {
-            $0.role == role && $0.meaning == meaning && $0.email == email && $0.name == signerName && $0.covers(manifest: digest)
+            $0.role.sameBytes(as: role) && $0.meaning == meaning && $0.email.sameBytes(as: email) && $0.name.sameBytes(as: signerName)
+                && $0.covers(manifest: digest)
         }) {
             return Result(outcome: .unchanged, approval: same, reference: reference, warnings: warnings)
         }
@@ -133,8 +140,8 @@ public struct ApproveAction: Sendable {
             return "a signer's printed name is not empty: give --name, or set git's user.name"
         }
         if name.count > 200 { return "a printed name has at most 200 characters" }
-        if name.contains(where: { $0 == "<" || $0 == ">" }) || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            return "a printed name holds no '<', '>' or control characters"
+        if name.contains(where: { $0 == "<" || $0 == ">" }) || !RequiredApproval.isPlainLine(name) {
+            return "a printed name holds no '<', '>', control or formatting characters or line breaks"
         }
         return nil
     }

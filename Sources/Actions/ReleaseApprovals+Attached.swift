@@ -12,10 +12,7 @@ extension ReleaseApprovals {
     static func ofAttachedBundle(_ release: String, request: ReleaseRequest) throws -> ReleaseApprovals {
         let repository = try Repository(path: request.repository)
         let approvals = try ApprovalReview.approvals(of: release, request: request)
-        guard let commit = AttachedBundle.commit(release: release, in: repository) else { return approvals.judged(against: nil) }
-        guard let bundle = WholeBundle(try AttachedBundle.files(release: release, in: repository)) else {
-            throw DossierError("the bundle attached to \(release) (\(DossierReference.bundle(release)) at \(commit.prefix(12))) does not match its \(BundleWriter.manifestName): no approval can cover it; attach a whole bundle with dossier attach \(release) --force")
-        }
+        guard let bundle = try AttachedBundle.wholeBundle(release: release, in: repository) else { return approvals.judged(against: nil) }
         return approvals.judged(against: sha256Hex(bundle.files[BundleWriter.manifestName]!))
     }
 
@@ -40,7 +37,7 @@ extension ReleaseApprovals {
             out += "\n"
         }
         if !missing.isEmpty {
-            out += "  missing (dossier.yml approvals.required): \(missing.map { "\($0.role) (\($0.meaning.rawValue))" }.joined(separator: ", "))\n"
+            out += "  missing (dossier.yml approvals.required): \(missing.map(\.text).joined(separator: ", "))\n"
         }
         return out
     }

@@ -29,22 +29,34 @@ public struct VerifyAction: Sendable {
     public struct Result: Sendable {
         /// The files, the manifest and its signature.
         public var check: BundleCheck
-        /// For each release tag with approvals in the repository that names this bundle's manifest, its approvals
-        /// judged against this bundle (each judged with that release's trust), in tag order; empty without a repository.
-        public var approvals: [ReleaseApprovals]
+        /// The approvals of the bundle's release (the one its suf.json names), judged against this bundle with that
+        /// release's trust; nil without a repository, or when the bundle names no release tag of it.
+        public var approvals: ReleaseApprovals? = nil
+        /// Why there are no approvals to show although a repository was given; nil when there are.
+        public var noApprovals: String? = nil
+        /// Whether the bundle is approved: intact, and its release's approvals (`ReleaseApprovals.isApproved`).
+        public var isApproved: Bool { check.isIntact && (approvals?.isApproved ?? false) }
     }
 
     /// Checks the bundle, and finds its approvals.
     /// - Throws: `DossierError` when the bundle, the allowed signers file or the repository cannot be read.
     public func perform() throws -> Result {
         let check = try BundleVerifier.check(folder: bundle, allowedSignersFile: allowedSignersFile, now: verificationTime)
-        guard let repository, let digest = check.manifestSHA256 else { return Result(check: check, approvals: []) }
-        let opened = try Repository(path: repository)
-        var found: [ReleaseApprovals] = []
-        for tag in try opened.tagList().tags.map(\.name).sorted() where ApprovalLog.tip(tag, in: opened) != nil {
-            let approvals = try ApprovalReview.approvals(of: tag, request: ReleaseRequest(repository: repository)).judged(against: digest)
-            if approvals.approvals.contains(where: { $0.manifestSHA256 == digest }) { found.append(approvals) }
+        guard let repository else { return Result(check: check) }
+        // Only the approvals of the release the bundle says it documents count, judged with that release's trust and
+        // against what its dossier.yml requires: an approval at another tag (one an attacker made, with trust of
+        // their own) says nothing about this bundle.
+        guard let digest = check.manifestSHA256, let stated = check.stated else {
+            return Result(check: check, noApprovals: "the bundle has no intact suf.json that names its release")
         }
-        return Result(check: check, approvals: found)
+        let opened = try Repository(path: repository)
+        guard let tag = try opened.tagList().tags.first(where: { $0.name.sameBytes(as: stated.release) }) else {
+            return Result(check: check, noApprovals: "\(stated.release), the release the bundle documents, is not a tag in \(repository)")
+        }
+        guard tag.commit == stated.commit else {
+            return Result(check: check, noApprovals: "the bundle documents \(stated.release) at \(stated.commit.prefix(12)), but the tag in \(repository) names \(tag.commit.prefix(12))")
+        }
+        let approvals = try ApprovalReview.approvals(of: tag.name, request: ReleaseRequest(repository: repository)).judged(against: digest)
+        return Result(check: check, approvals: approvals)
     }
 }

@@ -90,34 +90,37 @@ public enum ApprovalReview {
 
     /// Why an approval whose message reads counts for nothing; nil when it counts.
     private static func problem(of approval: Approval, entry: ApprovalLog.Entry, release: String) -> String? {
-        if approval.release != release {
+        if !approval.release.sameBytes(as: release) {
             return "it names the release '\(approval.release)', not \(release), whose approvals' reference holds it"
         }
         if let problem = RequiredApproval.problem(role: approval.role) { return "its role is not one: \(problem)" }
         if approval.meaning == nil {
             return "its meaning is not authored, reviewed or approved"
         }
-        guard approval.manifestSHA256.count == 64, approval.manifestSHA256.allSatisfy(\.isHexDigit),
-              approval.manifestSHA256 == approval.manifestSHA256.lowercased() else {
+        guard approval.manifestSHA256.utf8.count == 64,
+              approval.manifestSHA256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             return "its Manifest-SHA256 is not 64 lower-case hexadecimal digits"
         }
-        guard let manifest = entry.manifest, sha256Hex(manifest) == approval.manifestSHA256 else {
+        if let problem = entry.treeProblem { return problem }
+        guard entry.manifestSHA256 == approval.manifestSHA256 else {
             return "its tree does not hold the MANIFEST.sha256 whose SHA-256 it names"
         }
-        if !entry.otherFiles.isEmpty { return "its tree holds files besides MANIFEST.sha256" }
         if entry.author == nil { return "its author line does not read as git writes one" }
-        if approval.verdict.letter == .good, signerEmail(approval.verdict) != approval.email {
+        if approval.verdict.letter == .good, !(signerEmail(approval.verdict)?.sameBytes(as: approval.email) ?? false) {
             return "it is written in the name of <\(approval.email)>, but the key that signed it is trusted for '\(approval.verdict.signer)'"
         }
         return nil
     }
 
     /// The email a trusted signer is known by: an SSH principal as the allowed signers name it; the email in an
-    /// OpenPGP user id `Name <email>`.
-    private static func signerEmail(_ verdict: Verdict) -> String {
-        guard verdict.kind == .openpgp, let open = verdict.signer.lastIndex(of: "<"),
-              let close = verdict.signer.lastIndex(of: ">"), open < close else { return verdict.signer }
-        return String(verdict.signer[verdict.signer.index(after: open)..<close])
+    /// OpenPGP user id `Name <email>` (one that holds more than one `<` or `>` names none).
+    private static func signerEmail(_ verdict: Verdict) -> String? {
+        guard verdict.kind == .openpgp else { return verdict.signer }
+        let signer = verdict.signer
+        guard signer.count(where: { $0 == "<" }) == 1, signer.count(where: { $0 == ">" }) == 1,
+              let open = signer.firstIndex(of: "<"), let close = signer.firstIndex(of: ">"), open < close,
+              signer.index(after: close) == signer.endIndex else { return nil }
+        return String(signer[signer.index(after: open)..<close])
     }
 
     /// The trailers of the message's last paragraph, by key, and what is wrong with them: every key but

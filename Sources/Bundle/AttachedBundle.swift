@@ -30,6 +30,25 @@ public enum AttachedBundle {
         } ?? nil
     }
 
+    /// The bundle attached to `release`, checked as a signature on it needs it: whole by its manifest, and the bundle
+    /// of that release (its suf.json names the release and the tagged commit); nil when none is attached.
+    /// - Throws: `DossierError` naming the reference when the bundle is not whole, or is another release's.
+    public static func wholeBundle(release: String, in repository: Repository) throws -> WholeBundle? {
+        guard let commit = commit(release: release, in: repository) else { return nil }
+        let bundle = "the bundle attached to \(release) (\(DossierReference.bundle(release)) at \(commit.prefix(12)))"
+        guard let whole = WholeBundle(try files(release: release, in: repository)) else {
+            throw DossierError("\(bundle) does not match its \(BundleWriter.manifestName): attach a whole bundle with dossier attach \(release) --force")
+        }
+        guard let json = whole.files["suf.json"], let stated = StatedRelease(sufJSON: json) else {
+            throw DossierError("\(bundle) has no suf.json that names its release")
+        }
+        let tagged = try repository.tag(named: release).commit
+        guard stated.release.sameBytes(as: release), stated.commit == tagged else {
+            throw DossierError("\(bundle) is the bundle of \(Excerpt.quoted(stated.release)) at commit \(stated.commit.prefix(12)), not of \(release) at \(tagged.prefix(12))")
+        }
+        return whole
+    }
+
     /// How many different bundles were attached to the release (the commits of `refs/dossier/<tag>` along first
     /// parents), and the manifest of the one attached now; (0, nil) when none is.
     /// - Throws: `DossierError` when the reference's history or the bundle is not one dossier reads.
@@ -205,5 +224,21 @@ extension AttachedBundle {
             throw DossierError("\(folder) is the bundle of \(bundled.release.identification.release), not of \(release)")
         }
         return (files, bundled.release.identification.document)
+    }
+}
+
+/// The release and commit a bundle's suf.json names, read without the rest of it.
+public struct StatedRelease: Sendable, Decodable {
+    /// The release's name.
+    public var release: String
+    /// The release commit.
+    public var commit: String
+
+    private struct Outer: Decodable { var identification: StatedRelease }
+
+    /// Reads them; nil when `sufJSON` is not a suf.json that names them.
+    public init?(sufJSON: Data) {
+        guard let outer = try? JSONDecoder().decode(Outer.self, from: sufJSON) else { return nil }
+        self = outer.identification
     }
 }

@@ -39,6 +39,8 @@ public struct BundleCheck: Sendable {
     /// The SHA-256 of the bytes of `MANIFEST.sha256` read (what an approval of the bundle names); nil when the
     /// manifest is not a regular file.
     public var manifestSHA256: String? = nil
+    /// The release and commit the bundle's suf.json names, when it is a regular file listed and intact that names them.
+    public var stated: StatedRelease? = nil
 
     /// Whether anything is off: a file altered, missing or extra, a malformed manifest, or a signature that is
     /// not good (with trust given: not G, or absent).
@@ -105,6 +107,8 @@ public enum BundleVerifier {
                                            allowedSigners: allowedSigners, namespace: BundleWriter.signatureNamespace)
         }
         return BundleCheck(folder: folder, files: files, malformedLines: listing.problems, signature: signature,
-                           trustGiven: allowedSigners != nil, manifestSHA256: manifestKind == .file ? sha256Hex(manifestData) : nil)
+                           trustGiven: allowedSigners != nil, manifestSHA256: manifestKind == .file ? sha256Hex(manifestData) : nil,
+                           stated: files.contains { $0.0 == "suf.json" && $0.1 == .ok }
+                               ? BundleInventory.readFile(folder + "/suf.json").flatMap(StatedRelease.init(sufJSON:)) : nil)
     }
 }

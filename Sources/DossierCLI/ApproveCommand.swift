@@ -36,11 +36,16 @@ struct ApproveCommand: ParsableCommand {
     @Option(help: "Your printed name, as the approval shows it (default: git's user.name).")
     var name: String?
 
+    @Option(name: .customLong("manifest-sha256"), help: ArgumentHelp(
+        "The SHA-256 of the MANIFEST.sha256 you reviewed (sha256sum MANIFEST.sha256): refuse if the attached bundle is another.", valueName: "hex"))
+    var manifestSHA256: String?
+
     @OptionGroup var repository: RepoOption
 
     func run() throws {
         let result = try ApproveAction(repository: repository.repo, release: release, role: role, meaning: try meaning.value(),
-                                       signingKeyFile: signKey, name: name, time: Int64(Date().timeIntervalSince1970)).perform()
+                                       signingKeyFile: signKey, name: name, time: Int64(Date().timeIntervalSince1970),
+                                       reviewedManifest: manifestSHA256).perform()
         for warning in result.warnings { Output.warning(warning) }
         let approval = result.approval
         let who = "\(approval.name) <\(approval.email)> as \(approval.role), meaning \(approval.meaning?.rawValue ?? "")"

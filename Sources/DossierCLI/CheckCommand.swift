@@ -43,6 +43,9 @@ struct CheckCommand: AsyncParsableCommand {
     func validate() throws {
         do { _ = try format.value() } catch let error as DossierError { throw ValidationError(error.message) }
         if worktree && release != nil { throw ValidationError("a RELEASE cannot be given with --worktree") }
+        if approved, let format = try? format.value(), format == .junit || format == .sarif {
+            throw ValidationError("--approved reports in the text and JSON formats; JUnit and SARIF carry findings only")
+        }
         if worktree && approved { throw ValidationError("--approved checks an attached bundle; it cannot be given with --worktree") }
     }
 

@@ -55,14 +55,11 @@ struct VerifyCommand: ParsableCommand {
         } else {
             out += "signature: none (no \(BundleWriter.signatureName))\n"
         }
-        if repo != nil {
-            if result.approvals.isEmpty { out += "approvals: none in \(repo!) signs this bundle\n" }
-            for approvals in result.approvals { out += approvals.text(bundle: "this bundle") }
-        }
+        if let approvals = result.approvals { out += approvals.text(bundle: "this bundle") }
+        if let why = result.noApprovals { out += "approvals: none can count: \(why)\n" }
         out += check.isIntact ? "bundle \(bundle) is intact\n" : "bundle \(bundle) is NOT intact\n"
-        let approvedNow = result.approvals.contains(where: \.isApproved)
-        if approved { out += approvedNow ? "bundle \(bundle) is approved\n" : "bundle \(bundle) is NOT approved\n" }
+        if approved { out += result.isApproved ? "bundle \(bundle) is approved\n" : "bundle \(bundle) is NOT approved\n" }
         Output.text(out)
-        if !check.isIntact || (approved && !approvedNow) { throw ExitCode(1) }
+        if !check.isIntact || (approved && !result.isApproved) { throw ExitCode(1) }
     }
 }

@@ -21,6 +21,9 @@ public enum ApprovalLog {
     public static let maximumApprovals = 1_000
     /// The largest approval commit object read: an approval's message is a few hundred bytes.
     public static let maximumCommitSize = 64 << 10
+    /// The largest manifest an approval's tree may hold: a bundle's manifest lists a handful of files (a DHF's, a few
+    /// hundred), a line each.
+    public static let maximumManifestSize = 1 << 20
 
     /// One approval commit as git stores it.
     public struct Entry: Sendable {
@@ -34,10 +37,11 @@ public enum ApprovalLog {
         public var committerTime: Int64
         /// The message, whole.
         public var message: String
-        /// The bytes of `MANIFEST.sha256` in the commit's tree; nil when the tree holds none.
-        public var manifest: Data?
-        /// Names in the tree other than `MANIFEST.sha256`.
-        public var otherFiles: [String]
+        /// The SHA-256 of the `MANIFEST.sha256` the commit's tree holds; nil when the tree is not that file alone.
+        public var manifestSHA256: String?
+        /// What is wrong with the tree, when it is not `MANIFEST.sha256` alone (a file of at most
+        /// `maximumManifestSize` bytes); nil when it is.
+        public var treeProblem: String?
     }
 
     /// The tree of one release's approvals.
@@ -59,6 +63,8 @@ public enum ApprovalLog {
         let stored = storedTree(tag)
         guard var next = stored.commit(in: repository) else { return [] }
         let odb = try ObjectDatabase(repository)
+        let database = try make("git_repository_odb") { git_repository_odb(&$0, repository.pointer) }
+        defer { git_odb_free(database) }
         var result: [Entry] = []
         var seen: Set<String> = []
         while true {
@@ -69,8 +75,6 @@ public enum ApprovalLog {
             let commit = next
             var id = try oid(commit)
             var size = 0, type = GIT_OBJECT_INVALID
-            let database = try make("git_repository_odb") { git_repository_odb(&$0, repository.pointer) }
-            defer { git_odb_free(database) }
             guard git_odb_read_header(&size, &type, database, &id) == 0, type == GIT_OBJECT_COMMIT else {
                 throw DossierError("the approvals of \(tag) (\(stored.reference)) reach \(commit.prefix(12)), which is not a commit: dossier reads none of them")
             }
@@ -78,18 +82,40 @@ public enum ApprovalLog {
                 throw DossierError("the approvals of \(tag) (\(stored.reference)) hold the commit \(commit.prefix(12)) of \(size) bytes, more than the \(maximumCommitSize) bytes an approval may hold: dossier reads none of them")
             }
             let (object, headers) = try odb.withObject(commit) { _, bytes in (Array(bytes), ObjectHeaders(bytes: bytes)) }
-            let (manifest, others) = try stored.withFiles(commit: commit, in: repository) { files in
-                (try files.first { $0.path == manifestName }.map { try StoredTree.data($0, in: repository) },
-                 files.map(\.path).filter { $0 != manifestName })
-            }
+            let (digest, treeProblem) = try manifest(ofTree: headers.first("tree") ?? "", database: database, in: repository)
             result.append(Entry(commit: commit, object: object,
                                 author: headers.first("author").flatMap { Person.parse(Substring($0)) },
                                 committerTime: headers.first("committer").flatMap { Person.parse(Substring($0))?.time } ?? 0,
-                                message: headers.message, manifest: manifest, otherFiles: others))
+                                message: headers.message, manifestSHA256: digest, treeProblem: treeProblem))
             guard let parent = headers.first("parent") else { break }
             next = parent
         }
         return result.reversed()
+    }
+
+    /// The SHA-256 of the manifest an approval's tree holds, or what is wrong with the tree. Only the tree's entry count
+    /// and the one blob's size (from its header) are looked at before the blob is read: a hostile tree of a hundred
+    /// thousand entries, or a blob of gigabytes, costs nothing.
+    private static func manifest(ofTree tree: String, database: OpaquePointer, in repository: Repository) throws -> (String?, String?) {
+        guard var id = try? oid(tree) else { return (nil, "its commit names no tree") }
+        var object: OpaquePointer?
+        guard git_tree_lookup(&object, repository.pointer, &id) == 0 else { return (nil, "its tree cannot be read") }
+        defer { git_tree_free(object) }
+        guard git_tree_entrycount(object) == 1, let entry = git_tree_entry_byindex(object, 0),
+              String(cString: git_tree_entry_name(entry)) == manifestName,
+              git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB else {
+            return (nil, "its tree is not the file \(manifestName) alone")
+        }
+        var blob = git_tree_entry_id(entry).pointee
+        var size = 0, type = GIT_OBJECT_INVALID
+        guard git_odb_read_header(&size, &type, database, &blob) == 0, type == GIT_OBJECT_BLOB else {
+            return (nil, "its \(manifestName) cannot be read")
+        }
+        guard size <= maximumManifestSize else {
+            return (nil, "its \(manifestName) holds \(size) bytes, more than the \(maximumManifestSize) a manifest may hold")
+        }
+        let data = try StoredTree.data(blob: blob, in: repository)
+        return (sha256Hex(data), nil)
     }
 
     /// Records one approval: a commit whose tree holds `manifest`, whose parent is the release's newest approval,

@@ -153,7 +153,12 @@ package struct StoredTree {
 
     /// The bytes of a blob whose size `withFiles` has checked.
     package static func data(_ file: File, in repository: Repository) throws -> Data {
-        var id = file.blob
+        try data(blob: file.blob, in: repository)
+    }
+
+    /// The bytes of a blob whose size the caller has checked.
+    static func data(blob: git_oid, in repository: Repository) throws -> Data {
+        var id = blob
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, repository.pointer, &id), "git_blob_lookup")
         defer { git_blob_free(blob) }

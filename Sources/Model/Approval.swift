@@ -1,5 +1,6 @@
 import Records
 import Signatures
+import Support
 
 /// One electronic signature on a release's bundle (21 CFR 11.50): who signed, in which role, meaning what, when, and
 /// which bundle — named by the SHA-256 of its `MANIFEST.sha256` — with git's verdict on the signature.
@@ -84,7 +85,9 @@ public struct ReleaseApprovals: Sendable, Codable, Hashable {
         judged.manifestSHA256 = manifest
         judged.missing = required.filter { need in
             guard let manifest else { return true }
-            return !approvals.contains { $0.role == need.role && $0.meaning == need.meaning && $0.covers(manifest: manifest) }
+            return !approvals.contains {
+                $0.role.sameBytes(as: need.role) && $0.meaning == need.meaning && need.allows($0.email) && $0.covers(manifest: manifest)
+            }
         }
         return judged
     }

@@ -199,7 +199,7 @@ extension Config {
 }
 
 extension Config {
-    /// Reads `approvals: {required: {ROLE: MEANING, …}}`.
+    /// Reads `approvals: {required: {ROLE: MEANING, …}}`, where a MEANING may also be `{meaning: M, signers: [P, …]}`.
     /// - Throws: `DossierError` at the entry that is not a role with one of the meanings.
     static func requiredApprovals(_ value: YAMLValue) throws -> [RequiredApproval] {
         let a = try value.mapping("approvals", allowed: ["required"])
@@ -214,16 +214,25 @@ extension Config {
             if let problem = RequiredApproval.problem(role: role) {
                 throw DossierError("expected a role in 'approvals.required': \(problem); found \(Excerpt.quoted(role))", at: keyValue.location)
             }
-            guard !result.contains(where: { $0.role == role }) else {
+            guard !result.contains(where: { $0.role.sameBytes(as: role) }) else {
                 throw DossierError("the role \(Excerpt.quoted(role)) is named twice in 'approvals.required'", at: keyValue.location)
             }
-            let meaningValue = YAMLValue(node: meaning, file: value.file)
+            var meaningValue = YAMLValue(node: meaning, file: value.file)
+            var signers: [String] = []
+            if case .mapping = meaningValue.node {
+                let m = try meaningValue.mapping("approvals.required.\(role)", allowed: ["meaning", "signers"])
+                guard let given = m["meaning"] else {
+                    throw DossierError("expected 'meaning' (authored, reviewed or approved) for the role \(Excerpt.quoted(role))", at: meaningValue.location)
+                }
+                if m["signers"] != nil { signers = try m.texts("signers") }
+                meaningValue = given
+            }
             let text = try meaningValue.text("authored, reviewed or approved")
             guard let parsed = ApprovalMeaning(rawValue: text) else {
                 throw DossierError("expected authored, reviewed or approved as the meaning of \(Excerpt.quoted(role))'s approval, found \(Excerpt.quoted(text))",
                                    at: meaningValue.location)
             }
-            result.append(RequiredApproval(role: role, meaning: parsed))
+            result.append(RequiredApproval(role: role, meaning: parsed, signers: signers))
         }
         return result
     }

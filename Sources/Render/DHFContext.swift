@@ -96,7 +96,7 @@ enum DHFContext {
             }),
             approvalsMissing: TemplateList(history.releases.compactMap { entry in
                 guard let missing = entry.approvals?.missing, !missing.isEmpty else { return nil }
-                return MissingApprovalRow(release: entry.release, roles: missing.map { "\($0.role) (\($0.meaning.rawValue))" }.joined(separator: ", "))
+                return MissingApprovalRow(release: entry.release, roles: missing.map(\.text).joined(separator: ", "))
             }),
             requirements: TemplateList(baseline.requirements.filter(current).map { SUFContext.requirementRow($0, history: historyText($0.id)) }),
             riskFile: SUFContext.riskFile(RiskFile(records: baseline, verification: verification), SUFContext.RiskFileParts(history: historyText)),
@@ -174,7 +174,10 @@ enum DHFContext {
         return ApprovalRow(release: approval.release.isEmpty ? judged.release : approval.release, role: approval.role,
                            meaning: approval.meaning?.rawValue ?? "not stated", signer: "\(approval.name) <\(approval.email)>",
                            date: approval.date, verdict: SUFContext.verdictText(approval.verdict), letter: approval.verdict.letter.rawValue,
-                           manifestSHA256: approval.manifestSHA256, shortManifest: String(approval.manifestSHA256.prefix(16)),
+                           manifestSHA256: approval.manifestSHA256,
+                           // It stands in a code span, where nothing is escaped: only a digest is shown there.
+                           shortManifest: approval.manifestSHA256.utf8.count == 64 && approval.manifestSHA256.allSatisfy(\.isHexDigit)
+                               ? String(approval.manifestSHA256.prefix(16)) : "(not a SHA-256)",
                            counts: counts, commit: approval.commit, covers: covers)
     }
 

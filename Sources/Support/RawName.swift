@@ -16,3 +16,9 @@ package struct RawName: Hashable, Comparable, Sendable {
 
     package static func < (lhs: RawName, rhs: RawName) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 }
+
+extension String {
+    /// Whether the two strings are the same bytes, not merely canonically equivalent as `==` says (`K` and the Kelvin
+    /// sign `K` are two names to git, and must be two to dossier where it names releases and roles).
+    package func sameBytes(as other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+}

@@ -137,11 +137,20 @@ struct ApprovalTests {
         let two = try dossier(["verify", "bundle", "--repo", "repo", "--approved"], in: scratch.path)
         #expect(two.status == 0, "\(two.stdout)")
         #expect(two.stdout.hasSuffix("bundle bundle is approved\n"))
+        // A file changed after the approvals: the bundle is neither intact nor approved.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("bundle/SUF-v1.2.0.md")))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\nApproved by everyone.\n".utf8))
+        try handle.close()
+        let tampered = try dossier(["verify", "bundle", "--repo", "repo", "--approved"], in: scratch.path)
+        #expect(tampered.status == 1)
+        #expect(tampered.stdout.hasSuffix("bundle bundle is NOT intact\nbundle bundle is NOT approved\n"))
         // Another bundle (v1.1.0's, built now) has none.
         #expect(try dossier(["suf", "v1.1.0", "--repo", "repo", "--out", "other"], in: scratch.path).status != 2)
         let other = try dossier(["verify", "other/v1.1.0", "--repo", "repo"], in: scratch.path)
         #expect(other.status == 0)
-        #expect(other.stdout.contains("approvals: none in repo signs this bundle\n"))
+        #expect(other.stdout.contains("Approvals of v1.1.0 (refs/dossier/approvals/v1.1.0), judged against this bundle (MANIFEST.sha256 SHA-256 "))
+        #expect(other.stdout.contains("):\n  none recorded\n"))
         let usage = try dossier(["verify", "bundle", "--approved"], in: scratch.path)
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("--approved looks up approvals in a repository: give --repo"))
@@ -163,10 +172,15 @@ struct ApprovalTests {
         #expect(try dossier(["attach", "v1.2.0", "--repo", "repo"], in: scratch.path).status != 2)
         try refused(base + ["--sign-key", "mallory"], "is not trusted to sign commits by regulatory/allowed_signers at v1.2.0")
         try refused(base + ["--sign-key", "dossier-only"], "no principal lists it for namespace \"git\"")
-        try refused(["v1.2.0", "--role", "QA\u{1B}[2J", "--meaning", "approved", "--sign-key", "jane"], "a role has no control characters or line breaks")
+        try refused(["v1.2.0", "--role", "QA\u{1B}[2J", "--meaning", "approved", "--sign-key", "jane"], "a role has no control or formatting characters or line breaks")
         try refused(["v1.2.0", "--role", "QA", "--meaning", "signed", "--sign-key", "jane"], "unknown meaning 'signed' in --meaning; expected authored, reviewed or approved")
         try refused(["v1.2.0", "--role", "QA", "--meaning", "approved", "--sign-key", "jane", "--name", "Eve <eve@example.com>"],
-                    "a printed name holds no '<', '>' or control characters")
+                    "a printed name holds no '<', '>', control or formatting characters or line breaks")
+        try refused(["v1.2.0", "--role", "QA", "--meaning", "approved", "--sign-key", "jane", "--name", "Jane \u{202E}eoD"],
+                    "a printed name holds no '<', '>', control or formatting characters or line breaks")
+        // The bundle reviewed is named: the attached one must be it.
+        try refused(base + ["--sign-key", "jane", "--manifest-sha256", String(repeating: "ab", count: 32)],
+                    "the bundle attached to v1.2.0 now has a MANIFEST.sha256 with SHA-256 ")
         try refused(["v9.9.9", "--role", "QA", "--meaning", "approved", "--sign-key", "jane"], "'v9.9.9' is not a tag")
         try refused(base + ["--sign-key", "no-such-key"], "cannot read the signing key no-such-key")
         // A role dossier.yml does not require is recorded, with a warning.
@@ -220,14 +234,14 @@ struct ApprovalTests {
         #expect(lines[1].hasSuffix("it is written in the name of <jane@example.com>, but the key that signed it is trusted for 'omar@example.com'"))
         #expect(lines[2].contains("  U  Mallory") && lines[2].contains("the signature is U"))
         #expect(lines[3].contains("  N  Jane Doe") && lines[3].contains("the signature is N"))
-        #expect(lines[4].hasSuffix("its tree holds files besides MANIFEST.sha256"))
+        #expect(lines[4].hasSuffix("its tree is not the file MANIFEST.sha256 alone"))
         #expect(lines[5].hasSuffix("its message names Role twice"))
         // The letters are git's.
         let letters = try gitLetters(repo, scratch, release: "v1.3.0")
         #expect(letters == ["G", "G", "U", "N", "G", "G"])
         #expect(lines.map { String($0.dropFirst("  does not count  ".count).prefix(1)) } == letters)
 
-        // A reference that points at no commit, or a tree with a folder, stops every reader with a clear error.
+        // A reference that points at no commit stops every reader with a clear error.
         try repo.git(["update-ref", "refs/dossier/approvals/v1.3.0", manifestBlob])
         let blob = try dossier(["check", "v1.3.0", "--repo", "repo"], in: scratch.path)
         #expect(blob.status == 2)
@@ -235,10 +249,117 @@ struct ApprovalTests {
         let nested = try Shell.run("git", ["mktree"], in: repo.path, environment: repo.environment,
                                    input: Data("040000 tree \(manifestTree)\tsub\n".utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try repo.git(["update-ref", "refs/dossier/approvals/v1.3.0", try forge(message(), tree: nested, key: "jane", as: ("Jane Doe", "jane@example.com"), parent: nil)])
-        let folder = try dossier(["dhf", "--repo", "repo"], in: scratch.path)
-        #expect(folder.status == 2)
-        #expect(folder.stderr.contains("holds the entry 'sub', a folder: an approval's tree holds its MANIFEST.sha256 only"))
-        #expect(!scratch.exists("dist/dossier/dhf"))
+        let folder = try dossier(["dhf", "--repo", "repo", "--format", "md"], in: scratch.path)
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(try scratch.read("dist/dossier/dhf/DHF.md").contains(" | no: its tree is not the file MANIFEST.sha256 alone |"))
+
+        // A manifest of more than 1 MiB is not read (a hostile chain of such trees would fill memory); a value that is
+        // no digest is not put into the DHF's code span, where Markdown escapes nothing.
+        let big = try Shell.run("git", ["hash-object", "-w", "--stdin"], in: repo.path, environment: repo.environment,
+                                input: Data(count: (1 << 20) + 1)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let bigTree = try Shell.run("git", ["mktree"], in: repo.path, environment: repo.environment,
+                                    input: Data("100644 blob \(big)\tMANIFEST.sha256\n".utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        tip = try forge(message(), tree: bigTree, key: "jane", as: ("Jane Doe", "jane@example.com"), parent: nil)
+        tip = try forge(message(digest: "`<b>x</b>`|"), tree: manifestTree, key: "jane", as: ("Jane Doe", "jane@example.com"), parent: tip)
+        try repo.git(["update-ref", "refs/dossier/approvals/v1.3.0", tip])
+        let bounded = try dossier(["check", "v1.3.0", "--repo", "repo"], in: scratch.path)
+        #expect(bounded.stdout.contains("its MANIFEST.sha256 holds 1048577 bytes, more than the 1048576 a manifest may hold"))
+        #expect(bounded.stdout.contains("its Manifest-SHA256 is not 64 lower-case hexadecimal digits"))
+        #expect(try dossier(["dhf", "--repo", "repo", "--format", "md", "--out", "b"], in: scratch.path).status == 0)
+        let dhf = try scratch.read("b/dhf/DHF.md")
+        #expect(dhf.contains("| `(not a SHA-256)` |"))
+        #expect(!dhf.contains("<b>x</b>"))
+    }
+
+    @Test("only the approvals of a bundle's own release count: an attacker's tag with trust of its own, or another release's bundle attached, approve nothing")
+    func foreignApprovals() throws {
+        let (scratch, repo) = try setUp()
+        var repo2 = repo
+        #expect(try dossier(["attach", "v1.2.0", "--repo", "repo"], in: scratch.path).status != 2)
+        // An orphan tag whose own dossier.yml trusts Mallory, holding v1.2.0's bundle, approved by Mallory.
+        try repo2.git(["checkout", "-q", "--orphan", "evil"])
+        try repo2.git(["rm", "-rqf", "."])
+        try repo2.commit("Evil\n", files: [
+            "dossier.yml": "device: {name: X}\ntrust: {allowed_signers: regulatory/allowed_signers}\n",
+            "regulatory/allowed_signers": "mallory@example.com \(try scratch.read("mallory.pub").split(separator: " ").prefix(2).joined(separator: " "))\n",
+        ])
+        try repo2.tag("zz-evil")
+        try repo2.git(["update-ref", "refs/dossier/zz-evil", "refs/dossier/v1.2.0"])
+        #expect(try dossier(["show", "v1.2.0", "--repo", "repo", "--extract", "bundle"], in: scratch.path).status == 0)
+        // approve itself sees that zz-evil's attached bundle is v1.2.0's.
+        let mallory = try approve(scratch, "mallory", role: "Quality Assurance", name: "Mallory", release: "zz-evil")
+        #expect(mallory.status == 2)
+        #expect(mallory.stderr.contains("is the bundle of 'v1.2.0' at commit "))
+        // Written by hand, the approval is Mallory's good signature under zz-evil: verify looks at v1.2.0's approvals only.
+        let manifestBlob = try repo.git(["rev-parse", "refs/dossier/v1.2.0:MANIFEST.sha256"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let tree = try Shell.run("git", ["mktree"], in: repo.path, environment: repo.environment,
+                                 input: Data("100644 blob \(manifestBlob)\tMANIFEST.sha256\n".utf8)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let digest = String(try Shell.run("sha256sum", [scratch.file("bundle/MANIFEST.sha256")]).stdout.prefix(64))
+        let message = "Approval\n\nRelease: zz-evil\nRole: Quality Assurance\nMeaning: approved\nManifest-SHA256: \(digest)\n"
+        let forged = try repo.git(["-c", "gpg.format=ssh", "-c", "user.signingkey=\(scratch.file("mallory"))", "commit-tree", "-S", tree, "-m", message],
+                                  environment: repo.identity(("Mallory", "mallory@example.com"))).trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.git(["update-ref", "refs/dossier/approvals/zz-evil", forged])
+        let verify = try dossier(["verify", "bundle", "--repo", "repo", "--approved"], in: scratch.path)
+        #expect(verify.status == 1, "\(verify.stdout)")
+        #expect(verify.stdout.contains("Approvals of v1.2.0 (refs/dossier/approvals/v1.2.0)"))
+        #expect(!verify.stdout.contains("Mallory"))
+        #expect(verify.stdout.hasSuffix("bundle bundle is NOT approved\n"))
+
+        // Another release's bundle attached at a tag: approve and check refuse it, as the DHF does.
+        try repo2.git(["checkout", "-q", "main"])
+        try repo2.commit("Next\n", files: ["Makefile": "all: next\n"])
+        try repo2.tag("v1.3.0")
+        try repo2.git(["update-ref", "refs/dossier/v1.3.0", "refs/dossier/v1.2.0"])
+        let jane = try approve(scratch, "jane", role: "Quality Assurance", release: "v1.3.0")
+        #expect(jane.status == 2)
+        #expect(jane.stderr.contains("the bundle attached to v1.3.0 (refs/dossier/v1.3.0 at "))
+        #expect(jane.stderr.contains("is the bundle of 'v1.2.0' at commit "))
+        #expect(try dossier(["check", "v1.3.0", "--repo", "repo", "--approved"], in: scratch.path).status == 2)
+    }
+
+    @Test("roles are compared byte for byte; approvals.required may name who signs each role")
+    func rolesAndSigners() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        for name in ["jane", "omar"] {
+            #expect(try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", scratch.file(name)]).status == 0)
+        }
+        func pub(_ name: String) throws -> String { try scratch.read(name + ".pub").split(separator: " ").prefix(2).joined(separator: " ") }
+        try repo.commit("Approvers\n", files: [
+            "dossier.yml": DeviceFixture.dossierYML + """
+                trust: {allowed_signers: regulatory/allowed_signers}
+                approvals:
+                  required:
+                    "Q\u{00C5}": approved
+                    Quality Assurance: {meaning: approved, signers: [jane@example.com]}
+
+                """,
+            "regulatory/allowed_signers": "jane@example.com \(try pub("jane"))\nomar@example.com \(try pub("omar"))\n",
+        ])
+        try repo.tag("v1.2.0")
+        #expect(try dossier(["attach", "v1.2.0", "--repo", "repo"], in: scratch.path).status != 2)
+        func approve(_ key: String, _ role: String) throws -> ProcessResult {
+            try dossier(["approve", "v1.2.0", "--repo", "repo", "--role", role, "--meaning", "approved", "--sign-key", key, "--name", key],
+                        in: scratch.path)
+        }
+        // Q + COMBINING RING ABOVE is Å to Swift's ==, another role to git and to dossier.
+        let decomposed = try approve("jane", "QA\u{030A}")
+        #expect(decomposed.status == 0)
+        #expect(decomposed.stderr.contains("is not among them"))
+        let omar = try approve("omar", "Quality Assurance")
+        #expect(omar.status == 0)
+        #expect(omar.stderr.contains("names who signs as 'Quality Assurance': jane@example.com; this approval by omar@example.com does not give the required one"))
+        let check = try dossier(["check", "v1.2.0", "--repo", "repo", "--approved"], in: scratch.path)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("  missing (dossier.yml approvals.required): Q\u{00C5} (approved), Quality Assurance (approved, by jane@example.com)\n"))
+        #expect(try approve("jane", "Quality Assurance").status == 0)
+        #expect(try approve("jane", "Q\u{00C5}").status == 0)
+        #expect(try dossier(["check", "v1.2.0", "--repo", "repo", "--approved"], in: scratch.path).stdout
+            .contains("The attached bundle is approved (--approved)."))
+        // JUnit and SARIF carry findings only: --approved is refused with them rather than left out of the report.
+        let junit = try dossier(["check", "v1.2.0", "--repo", "repo", "--approved", "--format", "junit"], in: scratch.path)
+        #expect(junit.status == 2)
+        #expect(junit.stderr.contains("--approved reports in the text and JSON formats"))
     }
 
     @Test("dossier.yml approvals: a bad entry is an error at its line and column")
