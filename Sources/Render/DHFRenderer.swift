@@ -39,10 +39,12 @@ public struct DHFRenderer: Sendable {
             }
             if formats.contains(.pdf) {
                 // The PDF is the whole document as one page, printed.
-                let html = try await HTMLPage.render(markdown: markdown, title: context.title, date: history.date,
-                                           commit: history.commit, generator: generator, templates: templates, library: library,
-                                           label: context.documentLabel)
-                try files.add("DHF.pdf", try PDFPrinter.print(html: html, date: history.date, chromium: PDFPrinter.chromium()))
+                let pdf = try await PDFPrinter.printWithContents(date: history.date, chromium: PDFPrinter.chromium()) { pages in
+                    try await HTMLPage.render(markdown: markdown, title: context.title, date: history.date, commit: history.commit,
+                                              generator: generator, templates: templates, library: library,
+                                              label: context.documentLabel, contentsPages: pages)
+                }
+                try files.add("DHF.pdf", pdf)
             }
         }()
         _ = try await (data, documents)

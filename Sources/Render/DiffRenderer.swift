@@ -27,16 +27,20 @@ public struct DiffRenderer: Sendable {
         case .md:
             return Data(try markdown(diff).utf8)
         case .html:
-            return Data(try await html(diff).utf8)
+            return Data(try await html(diff, markdown: try markdown(diff)).utf8)
         case .pdf:
-            return try PDFPrinter.print(html: try await html(diff), date: diff.new.date, chromium: PDFPrinter.chromium())
+            let markdown = try markdown(diff)
+            return try await PDFPrinter.printWithContents(date: diff.new.date, chromium: PDFPrinter.chromium()) { pages in
+                try await html(diff, markdown: markdown, contentsPages: pages)
+            }
         }
     }
 
-    private func html(_ diff: ReleaseDiff) async throws -> String {
+    /// The HTML page; with `contentsPages`, the printed copy whose contents give page numbers.
+    private func html(_ diff: ReleaseDiff, markdown: String, contentsPages: [String: Int]? = nil) async throws -> String {
         let library = try templates.library()
-        return try await HTMLPage.render(markdown: try markdown(diff), title: title(diff), date: diff.new.date, commit: diff.new.commit,
-                               generator: generator, templates: templates, library: library)
+        return try await HTMLPage.render(markdown: markdown, title: title(diff), date: diff.new.date, commit: diff.new.commit,
+                                         generator: generator, templates: templates, library: library, contentsPages: contentsPages)
     }
 
     /// The diff as GitHub-flavoured Markdown.

@@ -26,6 +26,9 @@ enum HTMLPage {
         var library: TemplateLibrary
         /// The document's id and revision for every printed page's footer (`SUF-v2.0.0 rev. 2`); nil: the title alone.
         var label: String? = nil
+        /// For the printed copy: each heading's page by its anchor (empty before the first print), shown in the
+        /// contents; nil for the HTML file, whose contents have no page numbers.
+        var contentsPages: [String: Int]? = nil
     }
 
     /// One part of a document split into pages.
@@ -36,10 +39,11 @@ enum HTMLPage {
 
     /// The page for `markdown`; `date` and `commit` name the document in its running header and footer.
     static func render(markdown: String, title: String, date: String, commit: String, generator: String,
-                       templates: TemplateSet, library: TemplateLibrary, label: String? = nil) async throws -> String {
+                       templates: TemplateSet, library: TemplateLibrary, label: String? = nil,
+                       contentsPages: [String: Int]? = nil) async throws -> String {
         let (body, headings) = await MarkdownHTML.convert(markdown)
         let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library,
-                          label: label)
+                          label: label, contentsPages: contentsPages)
         return try page(body: body, headings: headings, parts: [], current: nil, frame: frame)
     }
 
@@ -135,7 +139,10 @@ enum HTMLPage {
         let page = PageValues(
             title: frame.title, date: frame.date, commit: frame.commit, generator: frame.generator, printFooter: cssString(frame.label.map { "\($0) · \(frame.title)" } ?? frame.title),
             style: frame.templates.texts["style.css"] ?? "", content: body,
-            headings: TemplateList(headings.map { PageValues.Heading(level: $0.level, title: $0.title, anchor: $0.anchor) }),
+            headings: TemplateList(headings.map { heading in
+                PageValues.Heading(level: heading.level, title: heading.title, anchor: heading.anchor,
+                                   page: frame.contentsPages?[heading.anchor].map(String.init) ?? "", printed: frame.contentsPages != nil)
+            }),
             hasParts: !parts.isEmpty,
             parts: TemplateList(parts.enumerated().map { index, part in PageValues.Part(file: part.file, title: part.title, current: index == current) }))
         return try frame.library.render(page, withTemplate: "page.html") ?? ""
@@ -190,6 +197,13 @@ struct PageValues: Sendable {
     var hasParts: Bool
     var parts: TemplateList<Part>
 
-    struct Heading: Sendable { var level: Int; var title, anchor: String }
+    struct Heading: Sendable {
+        var level: Int
+        var title, anchor: String
+        /// The page the heading is printed on, in the printed copy ("" where it is not known).
+        var page: String
+        /// Whether this is the printed copy, whose contents show page numbers.
+        var printed: Bool
+    }
     struct Part: Sendable { var file, title: String; var current: Bool }
 }

@@ -28,6 +28,8 @@ extension PageValues.Heading: MustacheParent {
         case "level": self.level
         case "title": self.title
         case "anchor": self.anchor
+        case "page": self.page
+        case "printed": self.printed
         default: nil
         }
     }

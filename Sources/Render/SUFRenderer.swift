@@ -77,10 +77,11 @@ public struct SUFRenderer: Sendable {
                 try files.add("SUF-\(name).html") { write in try page.write(to: write) }
             }
             if formats.contains(.pdf) {
-                let html = try await HTMLPage.render(markdown: markdown, title: title, date: release.release.identification.date,
-                                                     commit: release.release.identification.commit, generator: generator, templates: templates,
-                                                     library: library, label: label)
-                let pdf = try PDFPrinter.print(html: html, date: release.release.identification.date, chromium: PDFPrinter.chromium())
+                let id = release.release.identification
+                let pdf = try await PDFPrinter.printWithContents(date: id.date, chromium: PDFPrinter.chromium()) { pages in
+                    try await HTMLPage.render(markdown: markdown, title: title, date: id.date, commit: id.commit, generator: generator,
+                                              templates: templates, library: library, label: label, contentsPages: pages)
+                }
                 try files.add("SUF-\(name).pdf", pdf)
             }
         }()

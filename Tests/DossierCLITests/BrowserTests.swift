@@ -92,6 +92,21 @@ struct BrowserTests {
         let second = try Browser.pdfText(pdf, first: 2, last: 2)
         #expect(second.range(of: String(format: footer, 2), options: .regularExpression) != nil, "\(second)")
         #expect(try scratch.read("out/v1.2.0/MANIFEST.sha256").contains("  SUF-v1.2.0.pdf\n"))
+        // The document id and revision in every footer.
+        #expect(first.contains("SUF-v1.2.0 rev. 1 · Software Update File: Infusion Pump Controller v1.2.0"), "\(first)")
+        // The contents give each section's page, and pdftotext finds the section's heading on that very page.
+        let contents = try Browser.pdfText(pdf, first: 1, last: 2).split(separator: "\n").compactMap { line -> (title: String, page: Int)? in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard let match = text.firstMatch(of: /^([0-9]+\. .*?) {2,}([0-9]+)$/) else { return nil }
+            return (String(match.1), Int(match.2)!)
+        }
+        #expect(contents.count >= 15, "\(contents)")
+        #expect(contents.map(\.page) == contents.map(\.page).sorted())
+        for entry in contents {
+            let page = try Browser.pdfText(pdf, first: entry.page, last: entry.page)
+            #expect(page.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == entry.title },
+                    "\(entry.title) is not on page \(entry.page)")
+        }
         // One type family: every font the PDF embeds is of one family (its regular, bold and italic faces).
         let fonts = try Shell.run("pdffonts", [pdf])
         #expect(fonts.status == 0, "\(fonts.stderr)")
