@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "dd9be6f58474f05ee1a7448ecfce826d98042b0d480d149731f101e2a9f7f096",
-        "v1.1.0": "43831ee3aea355c7bf1c519ae09ce1c30fe125540d3201c259b6323ee2227890",
-        "v2.0.0": "72e2137ff24313057a3465bc9c4506fd658e723b4a797f6295b2c980422d9552",
-        "dhf": "6382189fdebd68cda772ae7aecec0edf09006fe74751ad7e818a85ef68a404e0",
+        "v1.0.0": "bde2bfc5656b05508512906af48a65022a3611809b4d56df6dacb871a6cb1ef9",
+        "v1.1.0": "22d2424538d892aa1368df6f451f13af00cb13566b7506d16edc8374d7a6067f",
+        "v2.0.0": "f1d58ce8ee86aeaf473b85864cb1c3fae46bc75908fcda8eb303be0a7d4658c6",
+        "dhf": "bc5a633bc86ae6ccd962a469d17584a5aa7bfdc990f2b431c5c2b0084a2e72d1",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
