@@ -209,6 +209,7 @@ public enum ReleaseAssembler {
 
         identification.workTree = request.workTree
         identification.evidence = evidenceOrigin
+        identification.requiredApprovals = config.requiredApprovals.isEmpty ? nil : config.requiredApprovals
         identification.outsideTagPattern = tag.flatMap { Wildcard.matches(config.tagPattern, $0.name) ? nil : config.tagPattern }
         var release = await StageTimer.measure("join") {
             ReleaseJoin.join(identification: identification, commits: commits, records: records,

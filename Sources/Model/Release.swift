@@ -106,6 +106,9 @@ public struct Identification: Sendable, Codable, Hashable {
     public var outsideTagPattern: String?
     /// The document's id and revision; nil in a suf.json written before dossier gave them.
     public var document: DocumentIdentity?
+    /// The approvals the release's dossier.yml requires of its bundle (`approvals.required`); nil when it names none.
+    /// They sign the bundle's manifest, so they are recorded after it (`dossier approve`), never in it.
+    public var requiredApprovals: [RequiredApproval]?
 
     /// The identification from its parts.
     package init(device: Device? = nil, release: String, commit: String, tag: ReleaseTag? = nil, previousRelease: String? = nil, previousCommit: String? = nil, date: String, configuration: String, signatureCheck: SignatureCheckBasis, workTree: Bool = false, evidence: EvidenceOrigin? = nil, outsideTagPattern: String? = nil) {

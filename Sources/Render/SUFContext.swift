@@ -36,6 +36,10 @@ enum SUFContext {
             device: id.device.map(device),
             outsideTagPattern: id.outsideTagPattern.map(SUFValues.TagPattern.init),
             document: id.document.map { SUFValues.DocumentValues(id: $0.id, revision: $0.revisionText) },
+            requiredApprovals: id.requiredApprovals.map { required in
+                SUFValues.RequiredApprovalValues(roles: required.map(\.text).joined(separator: ", "),
+                                                 reference: "refs/dossier/approvals/\(id.release)")
+            },
             tag: id.tag.map { tag in
                 SUFValues.TagValues(
                     name: nonEmpty(tag.name), object: nonEmpty(tag.object), kind: tag.annotated ? "annotated" : "lightweight",

@@ -20,6 +20,7 @@ extension SUFValues: MustacheParent {
         case "device": self.device
         case "outsideTagPattern": self.outsideTagPattern
         case "document": self.document
+        case "requiredApprovals": self.requiredApprovals
         case "tag": self.tag
         case "summary": self.summary
         case "changeRequests": self.changeRequests
@@ -74,6 +75,16 @@ extension SUFValues.PreviousRelease: MustacheParent {
         switch name {
         case "release": self.release
         case "commit": self.commit
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.RequiredApprovalValues: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "roles": self.roles
+        case "reference": self.reference
         default: nil
         }
     }

@@ -12,6 +12,8 @@ struct SUFValues: Sendable {
     var device: DeviceValues?
     var outsideTagPattern: TagPattern?
     var document: DocumentValues?
+    /// The approvals dossier.yml requires, in words; nil when it names none.
+    var requiredApprovals: RequiredApprovalValues?
     var tag: TagValues?
     var summary: Summary
     var changeRequests: TemplateList<ChangeRequestRow>
@@ -50,6 +52,8 @@ struct SUFValues: Sendable {
 
     struct PreviousRelease: Sendable { var release, commit: String }
     struct TagPattern: Sendable { var pattern: String }
+    /// The approvals required, and where they are recorded.
+    struct RequiredApprovalValues: Sendable { var roles, reference: String }
     /// The document's id and revision (`1`, or `draft`).
     struct DocumentValues: Sendable { var id, revision: String }
     struct TagValues: Sendable { var name, object, kind, tagger, taggerDate, signature, verdict, message: String? }

@@ -47,6 +47,9 @@ struct ApprovalTests {
     func approveAndCheck() throws {
         let (scratch, repo) = try setUp()
         #expect(try dossier(["attach", "v1.2.0", "--repo", "repo"], in: scratch.path).status != 2)
+        // The SUF names the approvals its release requires, and where they will be; it cannot hold them.
+        let suf = try dossier(["show", "v1.2.0", "--repo", "repo"], in: scratch.path)
+        #expect(suf.stdout.contains("| Approvals required | Quality Assurance (approved), Regulatory Affairs (approved): electronic signatures over this bundle's `MANIFEST.sha256`, recorded after it at `refs/dossier/approvals/v1.2.0` (`dossier approve`);"))
         let result = try approve(scratch, "jane", role: "Quality Assurance")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("approved v1.2.0: Jane Doe <jane@example.com> as Quality Assurance, meaning approved, "))
