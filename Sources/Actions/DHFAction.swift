@@ -256,10 +256,16 @@ public struct DHFAction: Sendable {
         if let staleness { warnings.append(staleness.warning) }
         let folder = Release.fileStem(name)
         try writer.add(whole, inFolder: folder)
-        return DocumentedRelease(release: release,
-                                 suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(manifest), attachedCommit: commit,
-                                                   evidenceStoredSince: stale),
-                                 config: nil, warnings: warnings)
+        var suf = SUFReference(folder: folder, manifestSHA256: sha256Hex(manifest), attachedCommit: commit, evidenceStoredSince: stale)
+        // The revision the bundle states is checked against the one the reference's history makes it.
+        if let stated = release.identification.document?.revision {
+            let counted = try AttachedBundle.revisions(release: name, in: repository).count
+            if counted != stated {
+                suf.historyRevision = counted
+                warnings.append("\(bundle) states it is revision \(stated), but the history of \(DossierReference.bundle(name)) makes it revision \(counted); the DHF shows both")
+            }
+        }
+        return DocumentedRelease(release: release, suf: suf, config: nil, warnings: warnings)
     }
 }
 

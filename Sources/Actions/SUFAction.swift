@@ -62,7 +62,8 @@ public struct SUFAction: Sendable {
         var assessed = assembled.assessed
         let warnings = assembled.warnings, naming = assembled.config.documents
         _ = consume assembled
-        // The revision: that of the bundle attached now when this one is the same (or part of it), else the next.
+        // The revision: that of the bundle attached now when this one is the same (its manifest, byte for byte), else
+        // the next one.
         let id = assessed.release.identification
         let attached = id.tag == nil || id.workTree ? nil
             : try AttachedBundle.revisions(release: id.release, in: Repository(path: release.repository))
@@ -75,7 +76,8 @@ public struct SUFAction: Sendable {
                 try await StageTimer.measure("render") {
                     try await renderer.render(assessed, formats: formats, into: writer)
                 }
-                if let attached, let manifest = attached.manifest, revision == attached.count, !writer.isPart(ofManifest: manifest) {
+                if let attached, revision == attached.count, attached.count > 0,
+                   !(attached.manifest.map(writer.hasManifest) ?? false) {
                     // Not the bundle attached now: the next revision, made again with its number.
                     writer.discard()
                     revision = attached.count + 1

@@ -49,12 +49,13 @@ public enum AttachedBundle {
         return whole
     }
 
-    /// How many different bundles were attached to the release (the commits of `refs/dossier/<tag>` along first
-    /// parents), and the manifest of the one attached now; (0, nil) when none is.
+    /// The revision of the bundle attached to the release now — how many times the `MANIFEST.sha256` at
+    /// `refs/dossier/<tag>` changed along its first parents (a bundle attached again with only a new signature is the
+    /// same revision) — and that manifest; (0, nil) when none is attached.
     /// - Throws: `DossierError` when the reference's history or the bundle is not one dossier reads.
     public static func revisions(release: String, in repository: Repository) throws -> (count: Int, manifest: Data?) {
         guard StoredEvidence.layoutProblem(tag: release) == nil else { return (0, nil) }
-        let count = try storedTree(release).historyLength(in: repository)
+        let count = try storedTree(release).changes(of: BundleWriter.manifestName, in: repository)
         return (count, count == 0 ? nil : try read(release: release, in: repository, file: BundleWriter.manifestName))
     }
 
@@ -136,10 +137,10 @@ extension AttachedBundle {
         // A bundle states its revision: it must be the place it takes among the bundles attached (a bundle built
         // before another one was attached would otherwise claim a revision it is not).
         if let revision = document?.revision {
-            let before = try stored.historyLength(in: repository)
-            let place = outcome == .unchanged ? before : before + 1
+            let (before, attachedManifest) = try revisions(release: tag, in: repository)
+            let place = attachedManifest == manifest ? before : before + 1
             if revision != place {
-                throw DossierError("\(folder) says it is revision \(revision) of \(document!.id), but attached it would be revision \(place) (\(before) different bundle(s) of \(tag) attached so far): build it again (dossier suf \(tag)) and attach that; nothing was attached")
+                throw DossierError("\(folder) says it is revision \(revision) of \(document!.id), but attached it would be revision \(place) (the bundles attached to \(tag) so far make \(before) revision(s)): build it again (dossier suf \(tag)) and attach that; nothing was attached")
             }
         }
         if outcome != .unchanged {

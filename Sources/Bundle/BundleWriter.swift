@@ -182,14 +182,10 @@ public final class BundleWriter: BundleFileSink {
         written.withLock { $0.digests[name] = digest.hex }
     }
 
-    /// Whether every file written so far is listed in `manifest` (another bundle's `MANIFEST.sha256`) with its
-    /// very digest: this bundle is that one, or the part of it in the formats asked for.
-    public func isPart(ofManifest manifest: Data) -> Bool {
-        let listed = ManifestListing(manifest)
-        guard listed.faults.isEmpty else { return false }
-        return written.withLock { written in
-            !written.digests.isEmpty && written.digests.allSatisfy { listed.digests[RawName($0.key)] == $0.value }
-        }
+    /// Whether the manifest of the files written so far is `manifest` (another bundle's `MANIFEST.sha256`), byte for
+    /// byte: this bundle is that one, its signature aside.
+    public func hasManifest(_ manifest: Data) -> Bool {
+        written.withLock { Data(ManifestListing.text(hexDigests: $0.digests).utf8) } == manifest
     }
 
     /// The manifest of the files written so far below `folder` (a sub-bundle: `v1.0.0/`), with names relative to it.

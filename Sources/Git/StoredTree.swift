@@ -57,28 +57,43 @@ package struct StoredTree {
     /// reference with a chain of millions of commits is refused before it is walked to its end.
     package static let maximumHistory = 10_000
 
-    /// How many commits the reference's history holds along first parents (each attach of a different bundle adds
-    /// one); 0 when there is no reference.
-    /// - Throws: `DossierError` when the history is longer than `maximumHistory` or cannot be walked.
-    package func historyLength(in repository: Repository) throws -> Int {
+    /// How many times `file` changed along the reference's first parents, counting from its first commit: the
+    /// number of runs of commits that hold the same blob at `file` (a commit without it is a run of its own kind);
+    /// 0 when there is no reference. Only commits and trees are read, never a blob.
+    /// - Throws: `DossierError` naming the reference when it points at no commit, its history is broken (a commit is
+    ///   missing) or longer than `maximumHistory`.
+    package func changes(of file: String, in repository: Repository) throws -> Int {
         guard let tip = commit(in: repository) else { return 0 }
-        let walk = try make("git_revwalk_new") { git_revwalk_new(&$0, repository.pointer) }
-        defer { git_revwalk_free(walk) }
-        git_revwalk_simplify_first_parent(walk)
         var id = try oid(tip)
-        try check(git_revwalk_push(walk, &id), "git_revwalk_push(\(reference))")
-        var count = 0
-        var next = git_oid()
+        var object: OpaquePointer?
+        var runs = 0, commits = 0
+        var previous: git_oid?? = .none
         while true {
-            let code = git_revwalk_next(&next, walk)
-            if code == GIT_ITEROVER.rawValue { break }
-            try check(code, "git_revwalk_next(\(reference))")
-            count += 1
-            guard count <= Self.maximumHistory else {
+            guard git_commit_lookup(&object, repository.pointer, &id) == 0, let commit = object else {
+                throw DossierError("\(subject) (\(reference)) \(commits == 0 ? "points at \(hex(&id).prefix(12)), which is not a commit" : "has a history that names \(hex(&id).prefix(12)), which is not in the repository"): dossier reads none of it")
+            }
+            defer { git_commit_free(commit) }
+            commits += 1
+            guard commits <= Self.maximumHistory else {
                 throw DossierError("\(subject) (\(reference)) has a history of more than \(Self.maximumHistory) commits: dossier reads none of it")
             }
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), "git_commit_tree(\(reference))")
+            let blob: git_oid? = git_tree_entry_byname(tree, file).flatMap { entry in
+                git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB ? git_tree_entry_id(entry).pointee : nil
+            }
+            git_tree_free(tree)
+            let same: Bool = switch (previous, blob) {
+            case (.some(.some(var a)), .some(var b)): git_oid_equal(&a, &b) == 1
+            case (.some(.none), .none): true
+            default: false
+            }
+            if !same { runs += 1 }
+            previous = .some(blob)
+            guard git_commit_parentcount(commit) > 0 else { break }
+            id = git_commit_parent_id(commit, 0).pointee
         }
-        return count
+        return runs
     }
 
     /// Calls `body` with the files of the tree of `commit`, every read of such a tree goes through here.

@@ -20,8 +20,8 @@ public struct DocumentNaming: Sendable, Hashable {
     /// characters, whose only placeholder is `{release}` (and, for the SUF, which holds it, so that each release's
     /// document has its own id).
     static func problem(_ text: String, needsRelease: Bool) -> String? {
-        if text.isEmpty || text.count > 100 { return "an id of 1 to 100 characters" }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return "an id without control characters" }
+        if text.isEmpty || text.unicodeScalars.count > 100 { return "an id of 1 to 100 characters" }
+        if !RequiredApproval.isPlainLine(text) { return "an id without control or formatting characters or line breaks" }
         let rest = text.replacingOccurrences(of: "{release}", with: "")
         if rest.contains("{") || rest.contains("}") { return "an id whose only placeholder is {release}" }
         if needsRelease, rest == text { return "an id that holds {release}, so that each release's SUF has its own" }

@@ -3,12 +3,12 @@
 /// Foundation's `range(of:)` on a substring converts the whole rest of the text at every call).
 enum ByteSearch {
     /// The byte offsets in `text` at which `pattern` starts, left to right, not overlapping.
-    static func offsets(of pattern: String, in text: [UInt8]) -> [Int] {
+    static func offsets<Text: RandomAccessCollection<UInt8>>(of pattern: String, in text: Text) -> [Int] where Text.Index == Int {
         let needle = Array(pattern.utf8)
         guard let first = needle.first, text.count >= needle.count else { return [] }
         var found: [Int] = []
-        var index = 0
-        let last = text.count - needle.count
+        var index = text.startIndex
+        let last = text.endIndex - needle.count
         while index <= last {
             if text[index] == first, text[index..<index + needle.count].elementsEqual(needle) {
                 found.append(index)

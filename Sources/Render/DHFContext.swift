@@ -201,7 +201,11 @@ enum DHFContext {
             manifestSHA256: entry.suf.manifestSHA256, shortDigest: String(entry.suf.manifestSHA256.prefix(16)),
             origin: entry.suf.attachedCommit.map { "attached (\(DossierReference.bundle(entry.release)), commit \($0.prefix(12)))" }
                 ?? "built for this DHF",
-            document: entry.document.map { "\($0.id) rev. \($0.revisionText)" } ?? "not stated",
+            document: entry.document.map { document in
+                guard RequiredApproval.isPlainLine(document.id) else { return "not shown (the bundle's id holds formatting characters)" }
+                return "\(document.id) rev. \(document.revisionText)"
+                    + (entry.suf.historyRevision.map { " (as the bundle states; the history of \(DossierReference.bundle(entry.release)) makes it revision \($0))" } ?? "")
+            } ?? "not stated",
             errors: entry.findings.errors, warnings: entry.findings.warnings,
             evidence: (entry.evidence?.brief ?? "not recorded (its bundle was made by an older dossier)")
                 + (entry.suf.evidenceStoredSince.map { "; evidence stored since (commit \($0.prefix(12))) is not in this attached bundle" } ?? ""))

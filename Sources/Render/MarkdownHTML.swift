@@ -42,7 +42,7 @@ public enum MarkdownHTML {
         var html: [String] = []
         html.reserveCapacity(sections.count)
         var headings: [Heading] = []
-        var used = HeadingAnchors()
+        var used = HeadingAnchors(reserving: recordAnchors(markdown))
         await withTaskGroup(of: SectionStep.self) { group in
             var nextToParse = 0, nextToAnchor = 0, nextToJoin = 0, held = 0
             var parsed: [Int: ParsedSection] = [:], rendered: [Int: String] = [:]
@@ -177,11 +177,33 @@ public enum MarkdownHTML {
         return length >= 3 ? (first, length, indent) : nil
     }
 
+    /// The ids of the anchors the document's templates set (`<a id="…"></a>`, before records, releases and rows):
+    /// a heading's anchor must be none of them, or a link to the heading (and the contents' page number) would lead
+    /// to the record (the DHF's row of a release tagged `tags` is `release-tags`, as the heading "Release tags" is).
+    static func recordAnchors(_ markdown: String) -> Set<String> {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            var ids: Set<String> = []
+            let open = Array("<a id=\"".utf8)
+            for start in ByteSearch.offsets(of: "<a id=\"", in: bytes) {
+                let value = start + open.count
+                guard let end = bytes[value...].firstIndex(of: UInt8(ascii: "\"")) else { continue }
+                ids.insert(String(decoding: bytes[value..<end], as: UTF8.self))
+            }
+            return ids
+        }
+    }
+
     /// The anchors given so far in one document, and for each anchor the next number to try after it: a title
     /// repeated thousands of times (a hostile template) costs one step per heading, not one per earlier repeat.
     struct HeadingAnchors {
         private var used: Set<String> = []
         private var next: [String: Int] = [:]
+
+        /// No anchors given yet; `reserved` are taken by other elements of the document.
+        init(reserving reserved: Set<String> = []) {
+            used = reserved
+        }
 
         /// The anchor of a heading titled `title`: its words, lower case and hyphenated, without dots (`1.2 Scope`
         /// is `12-scope`), with `-2`, `-3`, … added when it is taken already; it is taken from then on.

@@ -16,7 +16,7 @@ enum PDFDestinations {
         var pageNumbers: [Int: Int] = [:]
         if case .reference(let pagesNumber)? = catalog["Pages"] {
             var visited: Set<Int> = []
-            collectPages(pagesNumber, bytes: bytes, table: table, into: &pageNumbers, visited: &visited)
+            collectPages(pagesNumber, depth: 0, bytes: bytes, table: table, into: &pageNumbers, visited: &visited)
         }
         var result: [String: Int] = [:]
         func add(_ name: String, _ destination: Value?) {
@@ -36,7 +36,7 @@ enum PDFDestinations {
            case .dictionary(let names)? = object(namesNumber, in: bytes, table: table),
            case .reference(let treeNumber)? = names["Dests"] {
             var visited: Set<Int> = []
-            collectNameTree(treeNumber, bytes: bytes, table: table, visited: &visited) { add($0, $1) }
+            collectNameTree(treeNumber, depth: 0, bytes: bytes, table: table, visited: &visited) { add($0, $1) }
         }
         return result
     }
@@ -61,7 +61,8 @@ enum PDFDestinations {
         parser.position = start
         guard parser.keyword("xref") else { return nil }
         var offsets: [Int: Int] = [:]
-        while let first = parser.integer(), let count = parser.integer(), count >= 0, count <= 10_000_000 {
+        while let first = parser.integer(), let count = parser.integer() {
+            guard (0...10_000_000).contains(first), (0...10_000_000).contains(count) else { return nil }
             for index in 0..<count {
                 guard let offset = parser.integer(), parser.integer() != nil, let kind = parser.word() else { return nil }
                 if kind == "n" { offsets[first + index] = offset }
@@ -79,27 +80,37 @@ enum PDFDestinations {
         return parser.value(depth: 0)
     }
 
+    /// How deep a page tree or name tree is followed: Chromium's are two or three levels deep.
+    static let maximumTreeDepth = 64
+
     /// The leaves of the page tree below `number`, numbered in order.
-    private static func collectPages(_ number: Int, bytes: [UInt8], table: Table, into pages: inout [Int: Int], visited: inout Set<Int>) {
-        guard visited.insert(number).inserted, case .dictionary(let node)? = object(number, in: bytes, table: table) else { return }
+    private static func collectPages(_ number: Int, depth: Int, bytes: [UInt8], table: Table, into pages: inout [Int: Int],
+                                     visited: inout Set<Int>) {
+        guard depth < maximumTreeDepth, visited.insert(number).inserted,
+              case .dictionary(let node)? = object(number, in: bytes, table: table) else { return }
         if case .array(let kids)? = node["Kids"] {
-            for case .reference(let kid) in kids { collectPages(kid, bytes: bytes, table: table, into: &pages, visited: &visited) }
+            for case .reference(let kid) in kids {
+                collectPages(kid, depth: depth + 1, bytes: bytes, table: table, into: &pages, visited: &visited)
+            }
         } else {
             pages[number] = pages.count + 1
         }
     }
 
     /// Every name and destination of the name tree below `number`.
-    private static func collectNameTree(_ number: Int, bytes: [UInt8], table: Table, visited: inout Set<Int>,
+    private static func collectNameTree(_ number: Int, depth: Int, bytes: [UInt8], table: Table, visited: inout Set<Int>,
                                         _ body: (String, Value) -> Void) {
-        guard visited.insert(number).inserted, case .dictionary(let node)? = object(number, in: bytes, table: table) else { return }
+        guard depth < maximumTreeDepth, visited.insert(number).inserted,
+              case .dictionary(let node)? = object(number, in: bytes, table: table) else { return }
         if case .array(let pairs)? = node["Names"] {
             for pair in stride(from: 0, to: pairs.count - 1, by: 2) {
                 if case .string(let name) = pairs[pair] { body(name, pairs[pair + 1]) }
             }
         }
         if case .array(let kids)? = node["Kids"] {
-            for case .reference(let kid) in kids { collectNameTree(kid, bytes: bytes, table: table, visited: &visited, body) }
+            for case .reference(let kid) in kids {
+                collectNameTree(kid, depth: depth + 1, bytes: bytes, table: table, visited: &visited, body)
+            }
         }
     }
 

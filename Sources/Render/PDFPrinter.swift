@@ -68,19 +68,21 @@ public enum PDFPrinter {
     /// `target-counter` is not supported), so the page is printed with the numbers left empty, each heading's page is
     /// read from the PDF's named destinations (`PDFDestinations`), and it is printed again with them: the numbers are
     /// set apart in the contents (`nav.toc .toc-page`), so the second print breaks pages where the first did. Should
-    /// the pages still differ, it is printed once more; a PDF whose destinations cannot be read keeps empty numbers.
+    /// the pages still move (a page template of the repository's that sets the numbers inline), it is printed up to
+    /// twice more, and then without numbers rather than with wrong ones; a PDF whose destinations cannot be read
+    /// keeps empty numbers.
     /// - Parameter page: the page's HTML for the pages given (empty the first time).
     /// - Throws: `DossierError` when Chromium fails, or what `page` throws.
     static func printWithContents(date: String, chromium: String, page: ([String: Int]) async throws -> String) async throws -> Data {
         var pages: [String: Int] = [:]
         var pdf = try print(html: try await page(pages), date: date, chromium: chromium)
-        for _ in 0..<2 {
+        for _ in 0..<3 {
             let found = PDFDestinations.pages(in: pdf)
-            if found.isEmpty || found == pages { break }
+            if found.isEmpty || found == pages { return pdf }
             pages = found
             pdf = try print(html: try await page(pages), date: date, chromium: chromium)
         }
-        return pdf
+        return try print(html: try await page([:]), date: date, chromium: chromium)
     }
 
     /// `2024-01-01T18:04:00+01:00` as a PDF date, `D:20240101180400+01'00'`; `Z` is `+00'00'`.

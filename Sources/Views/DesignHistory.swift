@@ -85,6 +85,9 @@ public struct SUFReference: Sendable, Codable, Hashable {
     public var manifestSHA256: String
     /// The commit at `refs/dossier/<tag>` the bundle was copied from, byte for byte; nil when it was built now.
     public var attachedCommit: String?
+    /// The revision the history of `refs/dossier/<tag>` makes the attached bundle, when the bundle states another
+    /// (only a reference written by hand can do that); nil when they agree or the bundle was built now.
+    public var historyRevision: Int? = nil
     /// The evidence commit stored with the release now, when the attached bundle was built with other evidence
     /// (evidence was stored after the bundle was attached); nil when the bundle uses the stored evidence.
     public var evidenceStoredSince: String?

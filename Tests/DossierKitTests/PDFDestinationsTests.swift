@@ -55,4 +55,15 @@ struct PDFDestinationsTests {
         let deep = pdf([(1, "<</Pages 2 0 R /Dests " + String(repeating: "[", count: 5000) + ">>")], root: 1)
         #expect(PDFDestinations.pages(in: deep).isEmpty)
     }
+
+    @Test("a cross-reference subsection past any real file, and trees nested deeper than Chromium's, give no pages and no crash")
+    func hostileShapes() {
+        let overflow = Data("%PDF-1.4\nxref\n9223372036854775807 3\n0000000000 65535 f \ntrailer\n<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n".utf8)
+        #expect(PDFDestinations.pages(in: overflow).isEmpty)
+        // A page tree 50,000 levels deep: followed to 64 levels, then left.
+        var objects: [(Int, String)] = [(1, "<</Pages 2 0 R /Dests <</x [50002 0 R]>> >>")]
+        for level in 2...50_001 { objects.append((level, "<</Kids [\(level + 1) 0 R]>>")) }
+        objects.append((50_002, "<<>>"))
+        #expect(PDFDestinations.pages(in: pdf(objects, root: 1)).isEmpty)
+    }
 }
