@@ -1,6 +1,6 @@
 # dossier — build, demo, test and benchmark. Every target installs the Debian packages it needs first.
 SWIFT ?= swift
-APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgcrypt20-dev libyaml-dev zlib1g-dev git gnupg openssh-client libjemalloc-dev
+APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgcrypt20-dev libyaml-dev zlib1g-dev libgraphviz-dev git gnupg openssh-client libjemalloc-dev
 DEMO_DIR := .demo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
                        providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Graphviz: the pictures' graphs laid out (dot) and written as SVG, by Render only.
+        .systemLibrary(name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .systemLibrary(name: "CCmarkGFM", path: "Sources/CCmarkGFM",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
@@ -54,9 +56,9 @@ let package = Package(
         // Views over several releases: the diff of two, the design history over all.
         .target(name: "Views", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records", "Model", "Checks",
                                               "Assembly"]),
-        // Templates (swift-mustache), Markdown to HTML (the only cmark-gfm user), PDF.
+        // Templates (swift-mustache), Markdown to HTML (the only cmark-gfm user), PDF, pictures (the only Graphviz user).
         .target(name: "Render", dependencies: ["Support", "Signatures", "Git", "Evidence", "Records", "Model", "Checks",
-                                               "Views", "CCmarkGFM", mustache],
+                                               "Views", "CCmarkGFM", "CGraphviz", mustache],
                 resources: [.embedInCode("Templates")]),
         // Writing a bundle whole or not at all, its manifest and signature, and verifying one.
         .target(name: "Bundle", dependencies: ["Support", "Signatures", "Git", "Evidence", "Model", "Render", crypto]),

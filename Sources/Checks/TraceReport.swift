@@ -27,6 +27,8 @@ public struct TraceReport: Sendable, Codable {
         public var branches: [Branch]
     }
 
+    /// The release traced (its tag, or the revision given).
+    public var release: String
     /// The record asked for, with `up` and `down` as its two chains.
     public var root: Branch
     /// What links to the record, transitively.
@@ -61,7 +63,7 @@ public struct TraceReport: Sendable, Codable {
             }
         }
         var seenUp: Set<TraceNode> = [node], seenDown: Set<TraceNode> = [node]
-        return TraceReport(root: Branch(kind: node.kind, id: node.id, title: title(node), location: titles[node]?.1,
+        return TraceReport(release: release.identification.release, root: Branch(kind: node.kind, id: node.id, title: title(node), location: titles[node]?.1,
                                         via: [], status: graph.status(of: node), branches: []),
                            up: grow(node, .up, &seenUp), down: grow(node, .down, &seenDown))
     }

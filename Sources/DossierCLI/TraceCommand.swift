@@ -1,6 +1,8 @@
 import Actions
 import ArgumentParser
 import Foundation
+import Model
+import Render
 import Support
 
 /// `dossier trace ID`: one record's trace chain, up and down.
@@ -22,8 +24,11 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(help: "The release whose records and history are traced (default: the newest release tag).")
     var release: String?
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "Print JSON (as --format json).")
     var json = false
+
+    @Option(help: "What to print: text, json, or svg (the chain as a picture, its records linked to their rows in the release's SUF HTML beside it).")
+    var format: OptionChoice<TraceFormat> = .init(argument: "text")
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -32,6 +37,19 @@ struct TraceCommand: AsyncParsableCommand {
     func run() async throws {
         let request = try repository.releaseRequest(release: release, evidence: evidenceOptions)
         let report = try await TraceAction(id: id, release: request).perform()
-        if json { Output.data(try CanonicalJSON.encode(report)) } else { Output.text(report.text) }
+        switch json ? .json : try format.value() {
+        case .text: Output.text(report.text)
+        case .json: Output.data(try CanonicalJSON.encode(report))
+        case .svg: Output.data(Data(try TracePicture.svg(report, sufPage: "SUF-\(Release.fileStem(report.release)).html").utf8))
+        }
+    }
+}
+
+/// What `dossier trace` prints (`--format`).
+enum TraceFormat: String, OptionValue {
+    case text, json, svg
+
+    static func unknown(_ text: String) -> String {
+        "unknown format '\(text)' in --format; expected text, json or svg"
     }
 }

@@ -1,0 +1,90 @@
+import Checks
+import Model
+import Support
+
+/// A record's trace chain as a picture: what links to it on its left, what it links to on its right, each link
+/// labelled with where it is written, laid out by Graphviz. Kinds are told apart by shape and the record traced by a
+/// heavier outline, so the picture reads in black and white; every record links to its row in the release's SUF.
+public enum TracePicture {
+    /// The trace as a standalone SVG file, its records linked to their anchors in `sufPage` (the SUF's HTML file
+    /// beside it, e.g. `SUF-v2.0.0.html`).
+    /// - Throws: `DossierError` when Graphviz fails.
+    public static func svg(_ report: TraceReport, sufPage: String) throws -> String {
+        try Graphviz.svg(graph(report, sufPage: sufPage))
+    }
+
+    /// The graph Graphviz lays out.
+    static func graph(_ report: TraceReport, sufPage: String) -> Graphviz.Graph {
+        var graph = Graphviz.Graph()
+        graph.attributes = [("rankdir", "LR"), ("nodesep", "0.25"), ("ranksep", "0.6"), ("fontname", "Helvetica"),
+                            ("label", Graphviz.label("Trace of \(report.root.id)")), ("labelloc", "t"), ("fontsize", "12")]
+        graph.nodeDefaults = [("fontname", "Helvetica"), ("fontsize", "10"), ("margin", "0.12,0.06")]
+        graph.edgeDefaults = [("fontname", "Helvetica"), ("fontsize", "8"), ("arrowsize", "0.6")]
+        var named: Set<String> = []
+        func name(_ branch: TraceReport.Branch) -> String { "\(branch.kind.rawValue) \(branch.id)" }
+        func add(_ branch: TraceReport.Branch, root: Bool = false) {
+            guard named.insert(name(branch)).inserted else { return }
+            var attributes = [("label", label(branch)), ("shape", shape(branch.kind))]
+            if root { attributes += [("penwidth", "2.5"), ("style", "bold")] }
+            if branch.kind == .test {
+                // A test is a rounded box; one that did not pass, dashed.
+                attributes.append(("style", branch.status == "passed" ? "rounded" : "rounded,dashed"))
+            }
+            if isRecord(branch) {
+                // The link's tooltip is the record's anchor: Graphviz expands `\N` and `\G` in a tooltip whatever
+                // the backslashes before them, so no record text goes there.
+                let anchor = MarkdownText.anchor(branch.id)
+                attributes += [("URL", "\(sufPage)#\(anchor)"), ("tooltip", anchor)]
+            }
+            graph.nodes.append(Graphviz.Node(name: name(branch), attributes: attributes))
+        }
+        func edge(from: TraceReport.Branch, to: TraceReport.Branch, via: [String]) {
+            graph.edges.append(Graphviz.Edge(from: name(from), to: name(to),
+                                             attributes: via.isEmpty ? [] : [("label", Graphviz.label(via.joined(separator: ", ")))]))
+        }
+        add(report.root, root: true)
+        // What links to the record points at it, from its left; what it links to, to its right.
+        func up(_ branch: TraceReport.Branch, to target: TraceReport.Branch) {
+            add(branch)
+            edge(from: branch, to: target, via: branch.via)
+            for child in branch.branches { up(child, to: branch) }
+        }
+        func down(_ branch: TraceReport.Branch, from source: TraceReport.Branch) {
+            add(branch)
+            edge(from: source, to: branch, via: branch.via)
+            for child in branch.branches { down(child, from: branch) }
+        }
+        for branch in report.up { up(branch, to: report.root) }
+        for branch in report.down { down(branch, from: report.root) }
+        return graph
+    }
+
+    /// A node's text: its id (a commit's first 12 digits), its title shortened to 40 characters, and a test's result.
+    static func label(_ branch: TraceReport.Branch) -> String {
+        let id = branch.kind == .commit ? String(branch.id.prefix(12)) : branch.id
+        let title = branch.title.count > 40 ? branch.title.prefix(39) + "…" : branch.title
+        let status = branch.kind == .test ? branch.status.map { "\n(\($0))" } ?? "" : ""
+        return Graphviz.label("\(id)\n\(title)\(status)")
+    }
+
+    /// Whether the branch is a record of the release, which its SUF has a row for.
+    static func isRecord(_ branch: TraceReport.Branch) -> Bool {
+        branch.kind != .commit && branch.kind != .test && branch.location != nil
+    }
+
+    /// The shape each kind is drawn with, so that kinds differ without colour.
+    static func shape(_ kind: TraceNode.Kind) -> String {
+        switch kind {
+        case .requirement: "box"
+        case .risk: "hexagon"
+        case .threat: "octagon"
+        case .ifuChange: "note"
+        case .softwareItem: "component"
+        case .soup: "cylinder"
+        case .changeRequest: "folder"
+        case .problemReport: "tab"
+        case .commit: "ellipse"
+        case .test: "box"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `dossier trace ID --format svg`: the chain laid out by Graphviz, every record linked to its row in the SUF.
+@Suite("trace pictures")
+struct TracePictureTests {
+    /// The `id="…"` values of an HTML page.
+    private func ids(_ html: String) -> Set<String> {
+        Set(html.matches(of: /id="([^"]*)"/).map { String($0.1) })
+    }
+
+    @Test("an SVG whose every link is an anchor of the release's SUF HTML; the same bytes twice; no script")
+    func linkedAndDeterministic() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        let result = try dossier(["trace", "RISK-1", "--repo", "repo", "--format", "svg"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = result.stdout
+        #expect(svg.hasPrefix("<?xml"))
+        #expect(svg.contains("<svg "))
+        #expect(!svg.lowercased().contains("<script"))
+        // RISK-1 is controlled by REQ-1 and names ITEM-1: each a node, linked.
+        let links = svg.matches(of: /xlink:href="([^"]*)"/).map { String($0.1) }
+        #expect(Set(links) == ["SUF-v1.1.0.html#risk-1", "SUF-v1.1.0.html#req-1", "SUF-v1.1.0.html#item-1"], "\(links)")
+        #expect(try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path).status == 0)
+        let anchors = ids(try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.html"))
+        #expect(links.allSatisfy { anchors.contains(String($0.split(separator: "#")[1])) })
+        #expect(try dossier(["trace", "RISK-1", "--repo", "repo", "--format", "svg"], in: scratch.path).stdout == svg)
+        // The text and JSON forms are as before; a format that is none is exit 2.
+        #expect(try dossier(["trace", "RISK-1", "--repo", "repo", "--format", "json"], in: scratch.path).stdout
+            == dossier(["trace", "RISK-1", "--repo", "repo", "--json"], in: scratch.path).stdout)
+        let bad = try dossier(["trace", "RISK-1", "--repo", "repo", "--format", "png"], in: scratch.path)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("unknown format 'png' in --format; expected text, json or svg"))
+    }
+
+    @Test("a hostile title is text in the picture: no markup, no Graphviz escape")
+    func hostileTitle() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        let hostile = #"</text><script>alert(1)</script> \N \G & "q" <b>"#
+        try repo.commit("Hostile title\n", files: ["regulatory/requirements.yml": DeviceFixture.requirementsV1
+            .replacingOccurrences(of: "title: Dose limit", with: "title: '\(hostile)'")])
+        try repo.tag("v1.2.0")
+        let result = try dossier(["trace", "REQ-1", "--repo", "repo", "--format", "svg"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = result.stdout
+        #expect(!svg.contains("<script") && !svg.contains("<b>"))
+        #expect(svg.contains("&lt;script&gt;"))
+        // \N would be the node's name and \G the graph's, had they not been escaped.
+        #expect(svg.contains(#"\N \G"#), "\(svg)")
+        #expect(!svg.contains("requirement REQ&#45;1 picture"))
+    }
+}
