@@ -30,10 +30,13 @@ public struct DHFRenderer: Sendable {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             let context = DHFContext.make(history, generator: generator)
             let markdown = MarkdownText.collapsingBlankLines(try await library.renderDocument(context, withTemplate: "dhf.md"))
+            let pictures = Pictures.of(context.riskFile)
+            for (file, svg) in pictures.sorted(by: { $0.key < $1.key }) { try files.add(file, Data(svg.utf8)) }
             if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
             if formats.contains(.html) {
                 let frame = HTMLPage.Frame(title: context.title, date: history.date, commit: history.commit,
-                                           generator: generator, templates: templates, library: library, label: context.documentLabel)
+                                           generator: generator, templates: templates, library: library, label: context.documentLabel,
+                                           pictures: pictures)
                 let pages = try await HTMLPage.pages(markdown: markdown, layout: pages, firstFile: "DHF.html", frame: frame)
                 for page in pages { try files.add(page.file, Data(page.html.utf8)) }
             }
@@ -42,7 +45,7 @@ public struct DHFRenderer: Sendable {
                 let pdf = try await PDFPrinter.printWithContents(date: history.date, chromium: PDFPrinter.chromium()) { pages in
                     try await HTMLPage.render(markdown: markdown, title: context.title, date: history.date, commit: history.commit,
                                               generator: generator, templates: templates, library: library,
-                                              label: context.documentLabel, contentsPages: pages)
+                                              label: context.documentLabel, contentsPages: pages, pictures: pictures)
                 }
                 try files.add("DHF.pdf", pdf)
             }

@@ -29,6 +29,9 @@ enum HTMLPage {
         /// For the printed copy: each heading's page by its anchor (empty before the first print), shown in the
         /// contents; nil for the HTML file, whose contents have no page numbers.
         var contentsPages: [String: Int]? = nil
+        /// The pictures dossier drew for the document, by file name: an image of the converted Markdown that shows one
+        /// of them is replaced by the picture itself, so the page needs no file beside it.
+        var pictures: [String: String] = [:]
     }
 
     /// One part of a document split into pages.
@@ -40,11 +43,11 @@ enum HTMLPage {
     /// The page for `markdown`; `date` and `commit` name the document in its running header and footer.
     static func render(markdown: String, title: String, date: String, commit: String, generator: String,
                        templates: TemplateSet, library: TemplateLibrary, label: String? = nil,
-                       contentsPages: [String: Int]? = nil) async throws -> String {
+                       contentsPages: [String: Int]? = nil, pictures: [String: String] = [:]) async throws -> String {
         let (body, headings) = await MarkdownHTML.convert(markdown)
         let frame = Frame(title: title, date: date, commit: commit, generator: generator, templates: templates, library: library,
-                          label: label, contentsPages: contentsPages)
-        return try page(body: body, headings: headings, parts: [], current: nil, frame: frame)
+                          label: label, contentsPages: contentsPages, pictures: pictures)
+        return try page(body: Pictures.inline(body, frame.pictures), headings: headings, parts: [], current: nil, frame: frame)
     }
 
     /// A page ready to be written in pieces (`write(to:)`), the same bytes as `render` makes: the converted sections
@@ -79,7 +82,8 @@ enum HTMLPage {
     /// two different markers: when each comes out once, as written (not escaped, not changed by a transform), with the
     /// same text before and after it, the content goes where the marker was; otherwise the page is made whole.
     static func piecewise(markdown: String, frame: Frame) async throws -> Piecewise {
-        let (pieces, headings) = await MarkdownHTML.convertInPieces(markdown)
+        let (converted, headings) = await MarkdownHTML.convertInPieces(markdown)
+        let pieces = converted.map { Pictures.inline($0, frame.pictures) }
         let pages = try contentMarkers.map { try page(content: $0, headings: headings, parts: [], current: nil, frame: frame) }
         let marks = zip(pages, contentMarkers).map { page, marker in page.ranges(of: marker) }
         // Made whole when the content is empty (a marker is not: `{{^empty(content)}}` would read them apart) or the
@@ -102,7 +106,8 @@ enum HTMLPage {
     /// second level-2 heading in `firstFile`, each later part in `STEM-ANCHOR.html`). Links to anchors on
     /// another page are pointed at that page.
     static func pages(markdown: String, layout: HTMLPageLayout, firstFile: String, frame: Frame) async throws -> [(file: String, html: String)] {
-        let (body, headings) = await MarkdownHTML.convert(markdown)
+        let (converted, headings) = await MarkdownHTML.convert(markdown)
+        let body = Pictures.inline(converted, frame.pictures)
         let split = layout == .parts || (layout == .auto && markdown.utf8.count > HTMLPageLayout.autoLimit)
         let sectionTitles = headings.filter { $0.level == 2 }
         let bytes = Array(body.utf8)

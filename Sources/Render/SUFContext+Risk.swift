@@ -42,7 +42,12 @@ extension SUFContext {
             var rows: TemplateList<Row>
             var hasNotEstimated: Bool
             var notEstimated: String
+            /// The heat map's file name in the bundle (`RiskHeatMap.fileName`).
+            var picture: String
         }
+        /// The heat map itself, which the renderer writes beside the document and puts into its HTML; not a
+        /// template key.
+        var pictureSVG: String?
         struct Column: Sendable { var column: String }
         struct Row: Sendable { var severity: String; var cells: TemplateList<Cell> }
         struct Cell: Sendable { var cell: String }
@@ -69,7 +74,8 @@ extension SUFContext {
             reviews: !parts.management ? nil : TemplateList(file.reviews.map { review in
                 RiskFileValues.Review(release: review.release, by: review.by.joined(separator: ", "), date: review.date,
                                       conclusion: review.conclusion, report: review.report ?? "not named")
-            }))
+            }),
+            pictureSVG: RiskHeatMap.svg(file))
     }
 
     /// One row per fact of a risk, in a fixed order; the chain from hazard to harm says "not stated" where a field
@@ -129,6 +135,6 @@ extension SUFContext {
                     return RiskFileValues.Cell(cell: count.before == 0 && count.after == 0 ? verdict : "\(verdict): \(count.before) → \(count.after)")
                 }))
             }),
-            hasNotEstimated: !notes.isEmpty, notEstimated: notes.joined(separator: "; ") + ".")
+            hasNotEstimated: !notes.isEmpty, notEstimated: notes.joined(separator: "; ") + ".", picture: RiskHeatMap.fileName)
     }
 }

@@ -76,6 +76,7 @@ extension SUFContext.RiskFileValues.Matrix: MustacheParent {
         case "rows": self.rows
         case "hasNotEstimated": self.hasNotEstimated
         case "notEstimated": self.notEstimated
+        case "picture": self.picture
         default: nil
         }
     }

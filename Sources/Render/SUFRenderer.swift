@@ -57,11 +57,13 @@ public struct SUFRenderer: Sendable {
         async let documents: Void = {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             // The template context is large for long histories: let it go before the HTML is made.
-            let (markdown, title): (String, String) = try await {
+            let (markdown, title, pictures): (String, String, [String: String]) = try await {
                 let context = SUFContext.make(release, generator: generator)
                 let text = try await library.renderDocument(context, withTemplate: "suf.md")
-                return (MarkdownText.collapsingBlankLines(text), context.title)
+                return (MarkdownText.collapsingBlankLines(text), context.title, Pictures.of(context.riskFile))
             }()
+            // The pictures lie beside the document, which shows them by file name; its HTML holds them inline.
+            for (file, svg) in pictures.sorted(by: { $0.key < $1.key }) { try files.add(file, Data(svg.utf8)) }
             // Long documents are handed to the sink from where they lie, in pieces, not copied into one more buffer.
             if formats.contains(.md) {
                 try files.add("SUF-\(name).md") { write in
@@ -71,7 +73,7 @@ public struct SUFRenderer: Sendable {
             }
             let label = release.release.identification.document.map { "\($0.id) rev. \($0.revisionText)" }
             let frame = HTMLPage.Frame(title: title, date: release.release.identification.date, commit: release.release.identification.commit,
-                                       generator: generator, templates: templates, library: library, label: label)
+                                       generator: generator, templates: templates, library: library, label: label, pictures: pictures)
             if formats.contains(.html) {
                 let page = try await HTMLPage.piecewise(markdown: markdown, frame: frame)
                 try files.add("SUF-\(name).html") { write in try page.write(to: write) }
@@ -80,7 +82,8 @@ public struct SUFRenderer: Sendable {
                 let id = release.release.identification
                 let pdf = try await PDFPrinter.printWithContents(date: id.date, chromium: PDFPrinter.chromium()) { pages in
                     try await HTMLPage.render(markdown: markdown, title: title, date: id.date, commit: id.commit, generator: generator,
-                                              templates: templates, library: library, label: label, contentsPages: pages)
+                                              templates: templates, library: library, label: label, contentsPages: pages,
+                                              pictures: pictures)
                 }
                 try files.add("SUF-\(name).pdf", pdf)
             }

@@ -52,4 +52,31 @@ struct TracePictureTests {
         #expect(svg.contains(#"\N \G"#), "\(svg)")
         #expect(!svg.contains("requirement REQ&#45;1 picture"))
     }
+
+    @Test("the risk heat map: a file of the bundle, an image in the Markdown, inline SVG in the HTML; in the DHF too")
+    func riskHeatMap() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        // A severity name that is markup is text in the picture.
+        try repo.commit("Hostile scale\n", files: ["regulatory/risks.yml": DeviceFixture.risksV1
+            .replacingOccurrences(of: "Critical", with: "'<script>x</script>'")])
+        try repo.tag("v1.2.0")
+        #expect(try dossier(["suf", "v1.2.0", "--repo", "repo"], in: scratch.path).status == 0)
+        let bundle = "dist/dossier/v1.2.0"
+        let svg = try scratch.read("\(bundle)/picture-risk-matrix.svg")
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"picture\""))
+        #expect(svg.contains(">Before control (initial)</text>") && svg.contains(">After control (residual)</text>"))
+        // RISK-1 lies in the cell of its estimates, before and after control.
+        #expect(svg.components(separatedBy: ">RISK-1</text>").count == 3, "\(svg)")
+        #expect(!svg.contains("<script") && svg.contains("&lt;script&gt;"))
+        #expect(try scratch.read("\(bundle)/MANIFEST.sha256").contains("  picture-risk-matrix.svg\n"))
+        #expect(try scratch.read("\(bundle)/SUF-v1.2.0.md").contains("](picture-risk-matrix.svg)"))
+        let html = try scratch.read("\(bundle)/SUF-v1.2.0.html")
+        #expect(html.contains(svg.trimmingCharacters(in: .newlines)))
+        #expect(!html.contains("<img src=\"picture-risk-matrix.svg\""))
+        #expect(try dossier(["verify", bundle], in: scratch.path).status == 0)
+        #expect(try dossier(["dhf", "--repo", "repo"], in: scratch.path).status == 0)
+        #expect(try scratch.read("dist/dossier/dhf/picture-risk-matrix.svg") == svg)
+        #expect(try scratch.read("dist/dossier/dhf/DHF.html").contains("class=\"picture\""))
+    }
 }

@@ -1,0 +1,118 @@
+import Model
+import Records
+
+/// The risk policy's acceptability matrix as a heat map, before and after control: one grid each, one above the
+/// other, severities
+/// highest at the top, probabilities rising to the right, each cell shaded by its verdict (A white, R light grey,
+/// U dark grey, so it reads in black and white) and holding its verdict, how many risks fall in it and their ids. A
+/// picture drawn directly (a grid needs no layout), in the same bytes for the same risks.
+enum RiskHeatMap {
+    /// The file name the picture has in a bundle, and that the documents' Markdown shows it by.
+    static let fileName = "picture-risk-matrix.svg"
+
+    /// The heat map of the file's matrix; nil without a risk policy.
+    static func svg(_ file: RiskFile) -> String? {
+        guard let matrix = file.matrix, !matrix.rows.isEmpty, !matrix.probabilities.isEmpty else { return nil }
+        let cell = (width: 150, height: 58), labelWidth = 120, top = 46, bottom = 40, gap = 40
+        let columns = matrix.probabilities.count, rows = matrix.rows.count
+        let width = labelWidth + columns * cell.width + 10
+        let panelHeight = top + rows * cell.height + bottom, height = 2 * panelHeight + gap
+        var svg = #"<svg xmlns="http://www.w3.org/2000/svg" class="picture" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="Risk acceptability matrix before and after control" font-family="Helvetica, Arial, sans-serif" font-size="12">"#
+        svg += "\n"
+        for (panel, after) in [(0, false), (1, true)] {
+            let x0 = 0, y0 = panel * (panelHeight + gap)
+            svg += text(x: x0 + labelWidth + columns * cell.width / 2, y: y0 + 18, after ? "After control (residual)" : "Before control (initial)",
+                        anchor: "middle", weight: "bold", size: 14)
+            for (rowIndex, row) in matrix.rows.enumerated() {
+                let y = y0 + top + rowIndex * cell.height
+                svg += text(x: x0 + labelWidth - 8, y: y + cell.height / 2 + 4, clipped(row.severity, 18), anchor: "end")
+                for (columnIndex, matrixCell) in row.cells.enumerated() {
+                    let x = x0 + labelWidth + columnIndex * cell.width
+                    let probability = matrix.probabilities[columnIndex]
+                    let ids = file.risks.filter { entry in
+                        let estimate = after ? entry.residual?.estimate : entry.initial?.estimate
+                        return estimate?.severity == row.severity && estimate?.probability == probability
+                    }.map(\.risk.id)
+                    let (fill, ink) = shade(matrixCell.verdict)
+                    svg += #"<rect x="\#(x)" y="\#(y)" width="\#(cell.width)" height="\#(cell.height)" fill="\#(fill)" stroke="black" stroke-width="1"/>"#
+                    svg += "\n"
+                    let verdict = matrixCell.verdict?.rawValue ?? "–"
+                    svg += text(x: x + cell.width / 2, y: y + 20, ids.isEmpty ? verdict : "\(verdict) · \(ids.count)", anchor: "middle",
+                                weight: ids.isEmpty ? nil : "bold", fill: ink)
+                    for (line, words) in idLines(ids).enumerated() {
+                        svg += text(x: x + cell.width / 2, y: y + 36 + line * 13, words, anchor: "middle", size: 10, fill: ink)
+                    }
+                }
+            }
+            for (columnIndex, probability) in matrix.probabilities.enumerated() {
+                svg += text(x: x0 + labelWidth + columnIndex * cell.width + cell.width / 2, y: y0 + top + rows * cell.height + 16,
+                            clipped(probability, 22), anchor: "middle")
+            }
+            svg += text(x: x0 + labelWidth + columns * cell.width / 2, y: y0 + top + rows * cell.height + 34, "probability of harm →",
+                        anchor: "middle", size: 11)
+            svg += text(x: x0 + 4, y: y0 + top - 8, "severity ↓", size: 11)
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// A cell's fill and text colour for its verdict: A white, R light grey, U dark grey with white text.
+    private static func shade(_ verdict: Acceptability?) -> (fill: String, ink: String) {
+        switch verdict {
+        case .acceptable?: ("#ffffff", "#000000")
+        case .reduce?: ("#d0d0d0", "#000000")
+        case .unacceptable?: ("#505050", "#ffffff")
+        case nil: ("#ffffff", "#000000")
+        }
+    }
+
+    /// The ids of a cell's risks on at most two lines of about 24 characters, the rest counted (`+3`).
+    static func idLines(_ ids: [String]) -> [String] {
+        var lines: [String] = [], current = "", shown = 0
+        for id in ids.map({ clipped($0, 20) }) {
+            let next = current.isEmpty ? id : current + ", " + id
+            if next.count <= 24 {
+                current = next
+            } else {
+                if lines.count == 1 { break }
+                lines.append(current)
+                current = id
+            }
+            shown += 1
+        }
+        if !current.isEmpty { lines.append(current) }
+        if shown < ids.count, !lines.isEmpty { lines[lines.count - 1] += " +\(ids.count - shown)" }
+        return lines
+    }
+
+    /// Text cut to `limit` characters, the cut marked.
+    private static func clipped(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? text.prefix(limit - 1) + "…" : text
+    }
+
+    /// One `<text>` element, its content escaped for XML.
+    private static func text(x: Int, y: Int, _ content: String, anchor: String = "start", weight: String? = nil, size: Int? = nil,
+                             fill: String = "#000000") -> String {
+        var element = #"<text x="\#(x)" y="\#(y)" text-anchor="\#(anchor)" fill="\#(fill)""#
+        if let weight { element += #" font-weight="\#(weight)""# }
+        if let size { element += #" font-size="\#(size)""# }
+        return element + ">" + escaped(content) + "</text>\n"
+    }
+
+    /// Text as XML character data: `&`, `<`, `>` and quotes as entities, control characters left out.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
