@@ -163,10 +163,10 @@ enum DiffContext {
         return Risks(
             summary: parts.isEmpty ? "no risk in force on either side" : parts.joined(separator: "; "),
             old: SUFContext.riskFile(risks.old, SUFContext.RiskFileParts(
-                matrixTitle: "Acceptability matrix at \(diff.old.release)", entries: [], management: false)),
+                matrixTitle: "Acceptability matrix at \(diff.old.release)", entries: [], management: false, heatMap: false)),
             new: SUFContext.riskFile(risks.new, SUFContext.RiskFileParts(
                 matrixTitle: "Acceptability matrix at \(diff.new.release)", entries: risks.new.risks.filter { changed.contains($0.risk.id) },
-                entriesIntro: "The risks whose entry is new or differs, as the SUF of \(diff.new.release) shows them:")))
+                entriesIntro: "The risks whose entry is new or differs, as the SUF of \(diff.new.release) shows them:", heatMap: false)))
     }
 
     private static func side(_ side: DiffSide) -> Side {

@@ -13,44 +13,48 @@ enum RiskHeatMap {
     /// The heat map of the file's matrix; nil without a risk policy.
     static func svg(_ file: RiskFile) -> String? {
         guard let matrix = file.matrix, !matrix.rows.isEmpty, !matrix.probabilities.isEmpty else { return nil }
-        let cell = (width: 150, height: 58), labelWidth = 120, top = 46, bottom = 40, gap = 40
+        // Drawn at the width of an A4 page's text (688 px at 96 dpi), so that printed it is not scaled down: every
+        // text is 12 px, 9 pt, the least the print style allows.
         let columns = matrix.probabilities.count, rows = matrix.rows.count
-        let width = labelWidth + columns * cell.width + 10
-        let panelHeight = top + rows * cell.height + bottom, height = 2 * panelHeight + gap
+        let labelWidth = 96, cellWidth = max(60, min(114, (676 - labelWidth) / columns)), cellHeight = 64
+        let charactersPerLine = cellWidth / 7
+        let top = 46, bottom = 42, gap = 30
+        let width = labelWidth + columns * cellWidth + 10
+        let panelHeight = top + rows * cellHeight + bottom, height = 2 * panelHeight + gap
         var svg = #"<svg xmlns="http://www.w3.org/2000/svg" class="picture" width="\#(width)" height="\#(height)" viewBox="0 0 \#(width) \#(height)" role="img" aria-label="Risk acceptability matrix before and after control" font-family="Helvetica, Arial, sans-serif" font-size="12">"#
         svg += "\n"
         for (panel, after) in [(0, false), (1, true)] {
-            let x0 = 0, y0 = panel * (panelHeight + gap)
-            svg += text(x: x0 + labelWidth + columns * cell.width / 2, y: y0 + 18, after ? "After control (residual)" : "Before control (initial)",
-                        anchor: "middle", weight: "bold", size: 14)
+            let y0 = panel * (panelHeight + gap), middle = labelWidth + columns * cellWidth / 2
+            svg += text(x: middle, y: y0 + 18, after ? "After control (residual)" : "Before control (initial)", anchor: "middle",
+                        weight: "bold")
+            svg += text(x: 2, y: y0 + top - 8, "severity ↓")
             for (rowIndex, row) in matrix.rows.enumerated() {
-                let y = y0 + top + rowIndex * cell.height
-                svg += text(x: x0 + labelWidth - 8, y: y + cell.height / 2 + 4, clipped(row.severity, 18), anchor: "end")
+                let y = y0 + top + rowIndex * cellHeight
+                svg += text(x: labelWidth - 6, y: y + cellHeight / 2 + 4, clipped(row.severity, 12), anchor: "end")
                 for (columnIndex, matrixCell) in row.cells.enumerated() {
-                    let x = x0 + labelWidth + columnIndex * cell.width
+                    let x = labelWidth + columnIndex * cellWidth
                     let probability = matrix.probabilities[columnIndex]
                     let ids = file.risks.filter { entry in
                         let estimate = after ? entry.residual?.estimate : entry.initial?.estimate
                         return estimate?.severity == row.severity && estimate?.probability == probability
                     }.map(\.risk.id)
                     let (fill, ink) = shade(matrixCell.verdict)
-                    svg += #"<rect x="\#(x)" y="\#(y)" width="\#(cell.width)" height="\#(cell.height)" fill="\#(fill)" stroke="black" stroke-width="1"/>"#
+                    svg += #"<rect x="\#(x)" y="\#(y)" width="\#(cellWidth)" height="\#(cellHeight)" fill="\#(fill)" stroke="black" stroke-width="1"/>"#
                     svg += "\n"
                     let verdict = matrixCell.verdict?.rawValue ?? "–"
-                    svg += text(x: x + cell.width / 2, y: y + 20, ids.isEmpty ? verdict : "\(verdict) · \(ids.count)", anchor: "middle",
+                    svg += text(x: x + cellWidth / 2, y: y + 20, ids.isEmpty ? verdict : "\(verdict) · \(ids.count)", anchor: "middle",
                                 weight: ids.isEmpty ? nil : "bold", fill: ink)
-                    for (line, words) in idLines(ids).enumerated() {
-                        svg += text(x: x + cell.width / 2, y: y + 36 + line * 13, words, anchor: "middle", size: 10, fill: ink)
+                    for (line, words) in idLines(ids, width: charactersPerLine).enumerated() {
+                        svg += text(x: x + cellWidth / 2, y: y + 38 + line * 15, words, anchor: "middle", fill: ink)
                     }
                 }
             }
+            let below = y0 + top + rows * cellHeight
             for (columnIndex, probability) in matrix.probabilities.enumerated() {
-                svg += text(x: x0 + labelWidth + columnIndex * cell.width + cell.width / 2, y: y0 + top + rows * cell.height + 16,
-                            clipped(probability, 22), anchor: "middle")
+                svg += text(x: labelWidth + columnIndex * cellWidth + cellWidth / 2, y: below + 16, clipped(probability, charactersPerLine),
+                            anchor: "middle")
             }
-            svg += text(x: x0 + labelWidth + columns * cell.width / 2, y: y0 + top + rows * cell.height + 34, "probability of harm →",
-                        anchor: "middle", size: 11)
-            svg += text(x: x0 + 4, y: y0 + top - 8, "severity ↓", size: 11)
+            svg += text(x: middle, y: below + 34, "probability of harm →", anchor: "middle")
         }
         return svg + "</svg>\n"
     }
@@ -65,12 +69,12 @@ enum RiskHeatMap {
         }
     }
 
-    /// The ids of a cell's risks on at most two lines of about 24 characters, the rest counted (`+3`).
-    static func idLines(_ ids: [String]) -> [String] {
+    /// The ids of a cell's risks on at most two lines of about `width` characters, the rest counted (`+3`).
+    static func idLines(_ ids: [String], width: Int = 24) -> [String] {
         var lines: [String] = [], current = "", shown = 0
-        for id in ids.map({ clipped($0, 20) }) {
+        for id in ids.map({ clipped($0, width - 3) }) {
             let next = current.isEmpty ? id : current + ", " + id
-            if next.count <= 24 {
+            if next.count <= width {
                 current = next
             } else {
                 if lines.count == 1 { break }
@@ -90,11 +94,10 @@ enum RiskHeatMap {
     }
 
     /// One `<text>` element, its content escaped for XML.
-    private static func text(x: Int, y: Int, _ content: String, anchor: String = "start", weight: String? = nil, size: Int? = nil,
+    private static func text(x: Int, y: Int, _ content: String, anchor: String = "start", weight: String? = nil,
                              fill: String = "#000000") -> String {
         var element = #"<text x="\#(x)" y="\#(y)" text-anchor="\#(anchor)" fill="\#(fill)""#
         if let weight { element += #" font-weight="\#(weight)""# }
-        if let size { element += #" font-size="\#(size)""# }
         return element + ">" + escaped(content) + "</text>\n"
     }
 

@@ -18,6 +18,9 @@ extension SUFContext {
         var management = true
         /// A risk's history across releases (the DHF), by id.
         var history: ((String) -> String)?
+        /// Whether the matrix is drawn as a heat map beside the document (the SUF and DHF bundles); the diff, one file,
+        /// has no place for it.
+        var heatMap = true
     }
 
     /// The values of `{{>risks}}` (keys: docs/templates.md, `riskFile`).
@@ -42,11 +45,11 @@ extension SUFContext {
             var rows: TemplateList<Row>
             var hasNotEstimated: Bool
             var notEstimated: String
-            /// The heat map's file name in the bundle (`RiskHeatMap.fileName`).
-            var picture: String
+            /// The heat map's file name in the bundle (`RiskHeatMap.fileName`); nil when it is not drawn.
+            var picture: String?
         }
-        /// The heat map itself, which the renderer writes beside the document and puts into its HTML; not a
-        /// template key.
+        /// The heat map itself, which the renderer writes beside the document and puts into its HTML (a template
+        /// shows it by `matrix.picture`, its file name).
         var pictureSVG: String?
         struct Column: Sendable { var column: String }
         struct Row: Sendable { var severity: String; var cells: TemplateList<Cell> }
@@ -57,7 +60,7 @@ extension SUFContext {
     static func riskFile(_ file: RiskFile, _ parts: RiskFileParts = RiskFileParts()) -> RiskFileValues {
         let entries = parts.entries ?? file.risks
         return RiskFileValues(
-            matrixTitle: parts.matrixTitle, matrix: file.matrix.map(matrixValues), noPolicy: file.matrix == nil,
+            matrixTitle: parts.matrixTitle, matrix: file.matrix.map { matrixValues($0, heatMap: parts.heatMap) }, noPolicy: file.matrix == nil,
             entriesIntro: parts.entriesIntro, showEntries: !entries.isEmpty,
             entries: TemplateList(entries.map { entry in
                 var fields = riskFields(entry)
@@ -75,7 +78,7 @@ extension SUFContext {
                 RiskFileValues.Review(release: review.release, by: review.by.joined(separator: ", "), date: review.date,
                                       conclusion: review.conclusion, report: review.report ?? "not named")
             }),
-            pictureSVG: RiskHeatMap.svg(file))
+            pictureSVG: parts.heatMap ? RiskHeatMap.svg(file) : nil)
     }
 
     /// One row per fact of a risk, in a fixed order; the chain from hazard to harm says "not stated" where a field
@@ -121,7 +124,7 @@ extension SUFContext {
 
     /// The matrix as a table: severities highest first, a cell `R: 3 → 1` for its verdict and the risks in it
     /// before and after control, the verdict alone when none falls in it.
-    private static func matrixValues(_ matrix: RiskMatrix) -> RiskFileValues.Matrix {
+    private static func matrixValues(_ matrix: RiskMatrix, heatMap: Bool) -> RiskFileValues.Matrix {
         var notes: [String] = []
         func risks(_ count: Int) -> String { count == 1 ? "1 risk has" : "\(count) risks have" }
         if matrix.notEstimated.before > 0 { notes.append("\(risks(matrix.notEstimated.before)) no estimate before control") }
@@ -135,6 +138,7 @@ extension SUFContext {
                     return RiskFileValues.Cell(cell: count.before == 0 && count.after == 0 ? verdict : "\(verdict): \(count.before) → \(count.after)")
                 }))
             }),
-            hasNotEstimated: !notes.isEmpty, notEstimated: notes.joined(separator: "; ") + ".", picture: RiskHeatMap.fileName)
+            hasNotEstimated: !notes.isEmpty, notEstimated: notes.joined(separator: "; ") + ".",
+            picture: heatMap ? RiskHeatMap.fileName : nil)
     }
 }

@@ -16,6 +16,7 @@ extension SUFContext.RiskFileValues: MustacheParent {
         case "management": self.management
         case "evaluations": self.evaluations
         case "reviews": self.reviews
+        case "pictureSVG": self.pictureSVG
         default: nil
         }
     }

@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "bde2bfc5656b05508512906af48a65022a3611809b4d56df6dacb871a6cb1ef9",
-        "v1.1.0": "22d2424538d892aa1368df6f451f13af00cb13566b7506d16edc8374d7a6067f",
-        "v2.0.0": "f1d58ce8ee86aeaf473b85864cb1c3fae46bc75908fcda8eb303be0a7d4658c6",
-        "dhf": "bc5a633bc86ae6ccd962a469d17584a5aa7bfdc990f2b431c5c2b0084a2e72d1",
+        "v1.0.0": "4cfa55958ec97c600158aa643e5e4f358b8acd8b5efdfb96b43a37edfa8e1c13",
+        "v1.1.0": "0ee1f42c733a62c519044ef07ac99cd1aa4fc3dae7783b3dd3f5643567f796bd",
+        "v2.0.0": "be9874b633cd58a7306b30f0d9d789a9bd9e1323829ba862066572dc1b5361a3",
+        "dhf": "dcba4772f1fcf0f7cfe43af1d789274c970185cc52dd8ec5e5c7de912b4e9165",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
