@@ -47,7 +47,7 @@ demo: build
 	@echo "What changed since v1.1.0: $(CURDIR)/$(DEMO_DIR)/dist/diff-v1.1.0-v2.0.0.html"
 	@echo "The Design History File:  $(CURDIR)/$(DEMO_DIR)/dist/dossier/dhf/DHF.html (v1.1.0's bundle, attached to its tag, copied as is, and Martin Keller's approval of it)"
 
-# Screenshots of the demo's SUF, DHF and diff, taken by headless Chromium, in .demo/screenshots/.
+# Screenshots of the demo's SUF, DHF and diff and of its pictures, taken by headless Chromium, in .demo/screenshots/.
 screenshots: EXTRA_PACKAGES = chromium
 screenshots: demo
 	@scripts/screenshots.sh $(DEMO_DIR)

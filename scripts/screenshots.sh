@@ -2,8 +2,8 @@
 # Screenshots of the demo's documents, opened in headless Chromium (`make screenshots`, after `make demo`).
 #
 # Usage: scripts/screenshots.sh DEMO_DIR
-# Writes DEMO_DIR/screenshots/*.png: the top of the SUF, of the DHF and of the diff, each
-# 1280 pixels wide, for a person to look at.
+# Writes DEMO_DIR/screenshots/*.png: the top of the SUF, of the DHF and of the diff, the risk heat map and a
+# requirement's trace picture, each 1280 pixels wide, for a person to look at.
 set -euo pipefail
 die() { echo "screenshots: $*" >&2; exit 2; }
 [ $# -eq 1 ] || die "usage: $0 DEMO_DIR"
@@ -25,3 +25,10 @@ shot() {  # shot PAGE NAME HEIGHT
 shot dist/dossier/v2.0.0/SUF-v2.0.0.html suf-v2.0.0 2400
 shot dist/dossier/dhf/DHF.html dhf 2400
 shot dist/diff-v1.1.0-v2.0.0.html diff-v1.1.0-v2.0.0 1600
+# The pictures: the risk heat map of the SUF, and a requirement's trace as dossier trace --format svg draws it.
+shot dist/dossier/v2.0.0/picture-risk-matrix.svg risk-heat-map 900
+# (The trace is written beside the screenshots, not into the bundle, whose manifest lists every file it holds.)
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$root/.build/debug/dossier" trace REQ-20 --repo "$demo/pd-remote-monitor" --format svg >"$out/trace-REQ-20.svg" ||
+    die "dossier trace REQ-20 --format svg failed"
+shot screenshots/trace-REQ-20.svg trace-REQ-20 700
