@@ -127,34 +127,10 @@ public enum ApprovalLog {
                               in repository: Repository, sign: ([UInt8]) throws -> String) throws -> String {
         let stored = storedTree(tag)
         let previous = stored.commit(in: repository)
-        var tree = try oid(StoredTree.writeTree([(manifestName, manifest)], in: repository))
-        var treeObject: OpaquePointer?
-        try check(git_tree_lookup(&treeObject, repository.pointer, &tree), "git_tree_lookup")
-        defer { git_tree_free(treeObject) }
-        var parents: [OpaquePointer?] = []
-        defer { parents.forEach { git_commit_free($0) } }
-        if let previous {
-            var parentId = try oid(previous)
-            var parent: OpaquePointer?
-            try check(git_commit_lookup(&parent, repository.pointer, &parentId), "git_commit_lookup")
-            parents.append(parent)
+        let tree = try StoredTree.writeTree([(manifestName, manifest)], in: repository)
+        let id = try withoutActuallyEscaping(sign) { sign in
+            try StoredTree.writeCommit(tree: tree, parent: previous, message: message, author: signer, in: repository, sign: sign)
         }
-        var buffer = git_buf()
-        defer { git_buf_dispose(&buffer) }
-        try signer.withSignature { person in
-            _ = try parents.withUnsafeMutableBufferPointer { list in
-                try check(git_commit_create_buffer(&buffer, repository.pointer, person, person, nil, message, treeObject,
-                                                   list.count, list.baseAddress), "git_commit_create_buffer")
-            }
-        }
-        let content = Array(UnsafeRawBufferPointer(start: buffer.ptr, count: buffer.size))
-        // git writes the armor's lines below the header without an empty continuation line after the last.
-        var signature = try sign(content)
-        while signature.hasSuffix("\n") { signature.removeLast() }
-        var commit = git_oid()
-        try check(git_commit_create_with_signature(&commit, repository.pointer, buffer.ptr, signature, "gpgsig"),
-                  "git_commit_create_with_signature")
-        let id = hex(&commit)
         try stored.update(to: id, from: previous, logMessage: "dossier approve \(tag)", in: repository)
         return id
     }

@@ -257,8 +257,10 @@ extension StoredTree {
         }
     }
 
-    /// Writes a commit of `tree` with `parent` (nil: a root commit); its id.
-    package static func writeCommit(tree: String, parent: String?, message: String, author: Author, in repository: Repository) throws -> String {
+    /// Writes a commit of `tree` with `parent` (nil: a root commit); its id. With `sign`, the commit is signed as git
+    /// signs one: `sign` is given the commit's bytes and returns the armored signature, kept in its `gpgsig` header.
+    package static func writeCommit(tree: String, parent: String?, message: String, author: Author, in repository: Repository,
+                                    sign: (([UInt8]) throws -> String)? = nil) throws -> String {
         var treeId = try oid(tree)
         var treeObject: OpaquePointer?
         try check(git_tree_lookup(&treeObject, repository.pointer, &treeId), "git_tree_lookup")
@@ -272,12 +274,28 @@ extension StoredTree {
             parents.append(parentObject)
         }
         var commit = git_oid()
+        guard let sign else {
+            try author.withSignature { signature in
+                _ = try parents.withUnsafeMutableBufferPointer { buffer in
+                    try check(git_commit_create(&commit, repository.pointer, nil, signature, signature, "UTF-8", message, treeObject,
+                                                buffer.count, buffer.baseAddress), "git_commit_create")
+                }
+            }
+            return hex(&commit)
+        }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
         try author.withSignature { signature in
-            _ = try parents.withUnsafeMutableBufferPointer { buffer in
-                try check(git_commit_create(&commit, repository.pointer, nil, signature, signature, "UTF-8", message, treeObject,
-                                            buffer.count, buffer.baseAddress), "git_commit_create")
+            _ = try parents.withUnsafeMutableBufferPointer { list in
+                try check(git_commit_create_buffer(&buffer, repository.pointer, signature, signature, nil, message, treeObject,
+                                                   list.count, list.baseAddress), "git_commit_create_buffer")
             }
         }
+        // git writes the armor's lines below the header without an empty continuation line after the last.
+        var armored = try sign(Array(UnsafeRawBufferPointer(start: buffer.ptr, count: buffer.size)))
+        while armored.hasSuffix("\n") { armored.removeLast() }
+        try check(git_commit_create_with_signature(&commit, repository.pointer, buffer.ptr, armored, "gpgsig"),
+                  "git_commit_create_with_signature")
         return hex(&commit)
     }
 

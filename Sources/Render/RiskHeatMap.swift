@@ -1,5 +1,6 @@
 import Model
 import Records
+import Support
 
 /// The risk policy's acceptability matrix as a heat map, before and after control: one grid each, one above the
 /// other, severities
@@ -98,24 +99,6 @@ enum RiskHeatMap {
                              fill: String = "#000000") -> String {
         var element = #"<text x="\#(x)" y="\#(y)" text-anchor="\#(anchor)" fill="\#(fill)""#
         if let weight { element += #" font-weight="\#(weight)""# }
-        return element + ">" + escaped(content) + "</text>\n"
-    }
-
-    /// Text as XML character data: `&`, `<`, `>` and quotes as entities, control characters left out.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return element + ">" + XMLText.xmlEscaped(content, attribute: false) + "</text>\n"
     }
 }
