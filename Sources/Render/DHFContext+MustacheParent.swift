@@ -37,6 +37,8 @@ extension DHFContext.Values: MustacheParent {
         case "findingsByRelease": self.findingsByRelease
         case "coverage": self.coverage
         case "coverageByRelease": self.coverageByRelease
+        case "trendsPicture": self.trendsPicture
+        case "trendsSVG": self.trendsSVG
         default: nil
         }
     }

@@ -33,6 +33,10 @@ enum DHFContext {
         var findingsByRelease: TemplateList<FindingsRow>
         var coverage: TemplateList<CoverageRow>
         var coverageByRelease: TemplateList<CoverageCount>
+        /// The trends chart's file name in the DHF's folder (`TrendChart.fileName`); nil without releases.
+        var trendsPicture: String?
+        /// The trends chart itself, which the renderer writes beside the DHF and puts into its HTML.
+        var trendsSVG: String?
     }
     /// One approval of a release, judged against the bundle the DHF holds.
     struct ApprovalRow: Sendable {
@@ -84,6 +88,8 @@ enum DHFContext {
         let current = { (record: any Record) in record.obsolete == nil }
         let verification = Dictionary(history.traceMatrix.map { ($0.requirement, (tests: $0.tests.map(\.id), result: $0.result)) },
                                       uniquingKeysWith: { a, _ in a })
+        let coverage = coverageByRelease(history)
+        let trends = TrendChart.svg(history, coverage: coverage.elements.map { ($0.evidenced, $0.gaps) })
         return Values(
             generator: generator, title: "Design History File: \(history.device?.name ?? "software")", through: history.through,
             commit: history.commit, shortCommit: String(history.commit.prefix(12)), date: history.date,
@@ -153,7 +159,8 @@ enum DHFContext {
                     "\(change.release): \(change.state.rawValue)" + (change.gaps.isEmpty ? "" : " (\(change.gaps.joined(separator: ", ")))")
                 }.joined(separator: "; "))
             }),
-            coverageByRelease: coverageByRelease(history))
+            coverageByRelease: coverage,
+            trendsPicture: trends == nil ? nil : TrendChart.fileName, trendsSVG: trends)
     }
 
     /// One approval, with why it counts for the bundle judged or why not.

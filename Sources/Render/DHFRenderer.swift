@@ -30,7 +30,8 @@ public struct DHFRenderer: Sendable {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             let context = DHFContext.make(history, generator: generator)
             let markdown = MarkdownText.collapsingBlankLines(try await library.renderDocument(context, withTemplate: "dhf.md"))
-            let pictures = Pictures.of(context.riskFile)
+            var pictures = Pictures.of(context.riskFile)
+            if let trends = context.trendsSVG { pictures[TrendChart.fileName] = trends }
             for (file, svg) in pictures.sorted(by: { $0.key < $1.key }) { try files.add(file, Data(svg.utf8)) }
             if formats.contains(.md) { try files.add("DHF.md", Data(markdown.utf8)) }
             if formats.contains(.html) {

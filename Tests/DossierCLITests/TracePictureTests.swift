@@ -79,4 +79,21 @@ struct TracePictureTests {
         #expect(try scratch.read("dist/dossier/dhf/picture-risk-matrix.svg") == svg)
         #expect(try scratch.read("dist/dossier/dhf/DHF.html").contains("class=\"picture\""))
     }
+
+    @Test("the DHF's trends: a bar per release and series, its Markdown image, inline in its HTML")
+    func trends() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        #expect(try dossier(["dhf", "--repo", "repo"], in: scratch.path).status == 0)
+        let svg = try scratch.read("dist/dossier/dhf/picture-trends.svg")
+        // Two releases: commits and change requests one bar each, findings, signed share and coverage two each.
+        #expect(svg.components(separatedBy: "<rect ").count - 1 == 2 * (1 + 1 + 2 + 2 + 2))
+        #expect(svg.contains("<title>v1.1.0: 2 commits</title>"), "\(svg)")
+        #expect(svg.contains(">Findings (errors dark, warnings light)</text>"))
+        #expect(try scratch.read("dist/dossier/dhf/MANIFEST.sha256").contains("  picture-trends.svg\n"))
+        #expect(try scratch.read("dist/dossier/dhf/DHF.md").contains("](picture-trends.svg)"))
+        let html = try scratch.read("dist/dossier/dhf/DHF.html")
+        #expect(html.contains(svg.trimmingCharacters(in: .newlines)))
+        #expect(try dossier(["verify", "dist/dossier/dhf"], in: scratch.path).status == 0)
+    }
 }
