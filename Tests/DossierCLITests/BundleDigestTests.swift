@@ -14,7 +14,7 @@ struct BundleDigestTests {
         "v1.0.0": "4cfa55958ec97c600158aa643e5e4f358b8acd8b5efdfb96b43a37edfa8e1c13",
         "v1.1.0": "0ee1f42c733a62c519044ef07ac99cd1aa4fc3dae7783b3dd3f5643567f796bd",
         "v2.0.0": "be9874b633cd58a7306b30f0d9d789a9bd9e1323829ba862066572dc1b5361a3",
-        "dhf": "dcba4772f1fcf0f7cfe43af1d789274c970185cc52dd8ec5e5c7de912b4e9165",
+        "dhf": "268c1ce49911128b12198bc51f787227bceb0523aa8f4b4e95dd6c91531d60b4",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
