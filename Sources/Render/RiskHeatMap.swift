@@ -26,12 +26,12 @@ enum RiskHeatMap {
         svg += "\n"
         for (panel, after) in [(0, false), (1, true)] {
             let y0 = panel * (panelHeight + gap), middle = labelWidth + columns * cellWidth / 2
-            svg += text(x: middle, y: y0 + 18, after ? "After control (residual)" : "Before control (initial)", anchor: "middle",
-                        weight: "bold")
-            svg += text(x: 2, y: y0 + top - 8, "severity ↓")
+            svg += SVGText.text(x: middle, y: y0 + 18, after ? "After control (residual)" : "Before control (initial)", anchor: "middle",
+                        weight: "bold", fill: black)
+            svg += SVGText.text(x: 2, y: y0 + top - 8, "severity ↓", fill: black)
             for (rowIndex, row) in matrix.rows.enumerated() {
                 let y = y0 + top + rowIndex * cellHeight
-                svg += text(x: labelWidth - 6, y: y + cellHeight / 2 + 4, clipped(row.severity, 12), anchor: "end")
+                svg += SVGText.text(x: labelWidth - 6, y: y + cellHeight / 2 + 4, SVGText.clipped(row.severity, 12), anchor: "end", fill: black)
                 for (columnIndex, matrixCell) in row.cells.enumerated() {
                     let x = labelWidth + columnIndex * cellWidth
                     let probability = matrix.probabilities[columnIndex]
@@ -43,22 +43,25 @@ enum RiskHeatMap {
                     svg += #"<rect x="\#(x)" y="\#(y)" width="\#(cellWidth)" height="\#(cellHeight)" fill="\#(fill)" stroke="black" stroke-width="1"/>"#
                     svg += "\n"
                     let verdict = matrixCell.verdict?.rawValue ?? "–"
-                    svg += text(x: x + cellWidth / 2, y: y + 20, ids.isEmpty ? verdict : "\(verdict) · \(ids.count)", anchor: "middle",
+                    svg += SVGText.text(x: x + cellWidth / 2, y: y + 20, ids.isEmpty ? verdict : "\(verdict) · \(ids.count)", anchor: "middle",
                                 weight: ids.isEmpty ? nil : "bold", fill: ink)
                     for (line, words) in idLines(ids, width: charactersPerLine).enumerated() {
-                        svg += text(x: x + cellWidth / 2, y: y + 38 + line * 15, words, anchor: "middle", fill: ink)
+                        svg += SVGText.text(x: x + cellWidth / 2, y: y + 38 + line * 15, words, anchor: "middle", fill: ink)
                     }
                 }
             }
             let below = y0 + top + rows * cellHeight
             for (columnIndex, probability) in matrix.probabilities.enumerated() {
-                svg += text(x: labelWidth + columnIndex * cellWidth + cellWidth / 2, y: below + 16, clipped(probability, charactersPerLine),
-                            anchor: "middle")
+                svg += SVGText.text(x: labelWidth + columnIndex * cellWidth + cellWidth / 2, y: below + 16, SVGText.clipped(probability, charactersPerLine),
+                            anchor: "middle", fill: black)
             }
-            svg += text(x: middle, y: below + 34, "probability of harm →", anchor: "middle")
+            svg += SVGText.text(x: middle, y: below + 34, "probability of harm →", anchor: "middle", fill: black)
         }
         return svg + "</svg>\n"
     }
+
+    /// The text colour outside the cells.
+    private static let black = "#000000"
 
     /// A cell's fill and text colour for its verdict: A white, R light grey, U dark grey with white text.
     private static func shade(_ verdict: Acceptability?) -> (fill: String, ink: String) {
@@ -73,7 +76,7 @@ enum RiskHeatMap {
     /// The ids of a cell's risks on at most two lines of about `width` characters, the rest counted (`+3`).
     static func idLines(_ ids: [String], width: Int = 24) -> [String] {
         var lines: [String] = [], current = "", shown = 0
-        for id in ids.map({ clipped($0, width - 3) }) {
+        for id in ids.map({ SVGText.clipped($0, width - 3) }) {
             let next = current.isEmpty ? id : current + ", " + id
             if next.count <= width {
                 current = next
@@ -89,16 +92,4 @@ enum RiskHeatMap {
         return lines
     }
 
-    /// Text cut to `limit` characters, the cut marked.
-    private static func clipped(_ text: String, _ limit: Int) -> String {
-        text.count > limit ? text.prefix(limit - 1) + "…" : text
-    }
-
-    /// One `<text>` element, its content escaped for XML.
-    private static func text(x: Int, y: Int, _ content: String, anchor: String = "start", weight: String? = nil,
-                             fill: String = "#000000") -> String {
-        var element = #"<text x="\#(x)" y="\#(y)" text-anchor="\#(anchor)" fill="\#(fill)""#
-        if let weight { element += #" font-weight="\#(weight)""# }
-        return element + ">" + XMLText.xmlEscaped(content, attribute: false) + "</text>\n"
-    }
 }

@@ -43,9 +43,9 @@ enum TrendChart {
             let maximum = max(1, chart.maximum ?? chart.values.flatMap { $0 }.max() ?? 1)
             let legend = chart.names.count > 1
                 ? " (" + zip(chart.names, ["dark", "light"]).map { "\($0) \($1)" }.joined(separator: ", ") + ")" : ""
-            svg += text(x: 0, y: top + 16, chart.title + legend, weight: "bold")
-            svg += text(x: left - 6, y: top + titleHeight + 10, String(maximum), anchor: "end")
-            svg += text(x: left - 6, y: base, "0", anchor: "end")
+            svg += SVGText.text(x: 0, y: top + 16, chart.title + legend, weight: "bold")
+            svg += SVGText.text(x: left - 6, y: top + titleHeight + 10, String(maximum), anchor: "end")
+            svg += SVGText.text(x: left - 6, y: base, "0", anchor: "end")
             svg += #"<line x1="\#(left)" y1="\#(base)" x2="\#(width - right)" y2="\#(base)" stroke="black" stroke-width="1"/>"#
             svg += "\n"
             for (position, values) in chart.values.enumerated() {
@@ -61,7 +61,7 @@ enum TrendChart {
                 }
                 // The release's name, turned so that twenty of them fit under the bars.
                 let labelX = format(x + slot / 2), labelY = base + 14
-                svg += #"<text x="\#(labelX)" y="\#(labelY)" text-anchor="end" transform="rotate(-40 \#(labelX) \#(labelY))">\#(XMLText.xmlEscaped(clipped(releases[position].release, 14), attribute: false))</text>"#
+                svg += #"<text x="\#(labelX)" y="\#(labelY)" text-anchor="end" transform="rotate(-40 \#(labelX) \#(labelY))">\#(XMLText.xmlEscaped(SVGText.clipped(releases[position].release, 14), attribute: false))</text>"#
                 svg += "\n"
             }
         }
@@ -74,15 +74,4 @@ enum TrendChart {
         return tenths.truncatingRemainder(dividingBy: 10) == 0 ? String(Int(tenths / 10)) : String(tenths / 10)
     }
 
-    /// Text cut to `limit` characters, the cut marked.
-    private static func clipped(_ text: String, _ limit: Int) -> String {
-        text.count > limit ? text.prefix(limit - 1) + "…" : text
-    }
-
-    /// One `<text>` element, its content escaped for XML.
-    private static func text(x: Int, y: Int, _ content: String, anchor: String = "start", weight: String? = nil) -> String {
-        var element = #"<text x="\#(x)" y="\#(y)" text-anchor="\#(anchor)""#
-        if let weight { element += #" font-weight="\#(weight)""# }
-        return element + ">" + XMLText.xmlEscaped(content, attribute: false) + "</text>\n"
-    }
 }
