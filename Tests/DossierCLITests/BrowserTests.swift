@@ -48,6 +48,10 @@ struct BrowserTests {
         }
         let suf = try Browser.dumpDOM(scratch.file("out/v1.2.0/SUF-v1.2.0.html"), scratch: scratch)
         #expect(suf.contains("Title &lt;img src=x onerror="))
+        // The pictures are in the pages Chromium built: the heat map in the SUF, it and the trends in the DHF.
+        #expect(suf.contains("aria-label=\"Risk acceptability matrix before and after control\""))
+        let dhf = try pages.filter { $0.hasPrefix("out/dhf/") }.map { try Browser.dumpDOM(scratch.file($0), scratch: scratch) }.joined()
+        #expect(dhf.contains("aria-label=\"Trends per release\"") && dhf.contains("aria-label=\"Risk acceptability matrix before and after control\""))
     }
 
     @Test("every link of the SUF's trace matrix and contents points at an anchor the page has; a screenshot is taken")
