@@ -32,9 +32,22 @@ enum Graphviz {
     }
 
     /// Text as a Graphviz escString: its backslashes doubled, so that `\N`, `\G` or `\l` in a record's title is
-    /// text, not an escape; line breaks become Graphviz's centred `\n`.
+    /// text, not an escape; `&` as `&amp;`, since Graphviz decodes character references in labels (`&#1;` would be
+    /// a byte XML forbids, `&lt;` a `<`); characters XML forbids as U+FFFD; line breaks as Graphviz's centred `\n`.
     static func label(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "&": out += "&amp;"
+            case "\n": out += "\\n"
+            default:
+                let value = scalar.value
+                let allowed = (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+            }
+        }
+        return out
     }
 
     /// The context, made once, holding only the layout and renderers dossier uses.

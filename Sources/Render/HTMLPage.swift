@@ -83,7 +83,7 @@ enum HTMLPage {
     /// same text before and after it, the content goes where the marker was; otherwise the page is made whole.
     static func piecewise(markdown: String, frame: Frame) async throws -> Piecewise {
         let (converted, headings) = await MarkdownHTML.convertInPieces(markdown)
-        let pieces = converted.map { Pictures.inline($0, frame.pictures) }
+        let pieces = Pictures.inline(converted, frame.pictures)
         let pages = try contentMarkers.map { try page(content: $0, headings: headings, parts: [], current: nil, frame: frame) }
         let marks = zip(pages, contentMarkers).map { page, marker in page.ranges(of: marker) }
         // Made whole when the content is empty (a marker is not: `{{^empty(content)}}` would read them apart) or the

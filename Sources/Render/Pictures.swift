@@ -7,18 +7,27 @@ enum Pictures {
         riskFile.pictureSVG.map { [RiskHeatMap.fileName: $0] } ?? [:]
     }
 
-    /// `html` with each `<img src="NAME" …>` whose NAME is one of `pictures` replaced by that picture (which says
-    /// what it shows in its `aria-label`). Only dossier's own drawings are put in: an image of any other source stays.
+    /// `html` with the first `<img src="NAME" …>` of each of `pictures` replaced by that picture (which says what it
+    /// shows in its `aria-label`). Only dossier's own drawings are put in, each once (a template that shows one a
+    /// thousand times would otherwise multiply the page past what its render was allowed): a later image of the same
+    /// file stays an image of the file beside the page.
     static func inline(_ html: String, _ pictures: [String: String]) -> String {
-        guard !pictures.isEmpty else { return html }
-        var html = html
+        inline([html], pictures)[0]
+    }
+
+    /// `inline` over a page converted in pieces, in order: each picture goes into the first piece that shows it.
+    static func inline(_ pieces: [String], _ pictures: [String: String]) -> [String] {
+        guard !pictures.isEmpty else { return pieces }
+        var pieces = pieces
         for (name, svg) in pictures.sorted(by: { $0.key < $1.key }) {
             let start = Array("<img src=\"\(name)\" alt=\"".utf8), end = Array("\" />".utf8)
-            while let found = html.utf8.firstRange(of: start) {
-                guard let close = html.utf8[found.upperBound...].firstRange(of: end) else { break }
-                html.replaceSubrange(found.lowerBound..<close.upperBound, with: svg)
+            for index in pieces.indices {
+                guard let found = pieces[index].utf8.firstRange(of: start),
+                      let close = pieces[index].utf8[found.upperBound...].firstRange(of: end) else { continue }
+                pieces[index].replaceSubrange(found.lowerBound..<close.upperBound, with: svg)
+                break
             }
         }
-        return html
+        return pieces
     }
 }

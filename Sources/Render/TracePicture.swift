@@ -1,3 +1,4 @@
+import Foundation
 import Checks
 import Model
 import Support
@@ -10,7 +11,29 @@ public enum TracePicture {
     /// beside it, e.g. `SUF-v2.0.0.html`).
     /// - Throws: `DossierError` when Graphviz fails.
     public static func svg(_ report: TraceReport, sufPage: String) throws -> String {
-        try Graphviz.svg(graph(report, sufPage: sufPage))
+        let graph = graph(report, sufPage: sufPage)
+        // Graphviz's layout grows faster than the chain: a picture of thousands of records is unreadable anyway.
+        guard graph.nodes.count <= maximumNodes else {
+            throw DossierError("the trace of \(report.root.id) holds \(graph.nodes.count) records, commits and tests, more than the \(maximumNodes) a picture shows: use --format text or json")
+        }
+        return try Graphviz.svg(graph)
+    }
+
+    /// The most nodes a trace picture draws.
+    static let maximumNodes = 1_000
+
+    /// A link's text as a URL: every byte but letters, digits and `-._~` percent-encoded. Graphviz writes a URL into
+    /// the SVG as it is given, so a quote in a tag's name would otherwise end the attribute.
+    static func urlComponent(_ text: String) -> String {
+        text.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                String(UnicodeScalar(byte))
+            default:
+                String(format: "%%%02X", byte)
+            }
+        }.joined()
     }
 
     /// The graph Graphviz lays out.
@@ -34,7 +57,7 @@ public enum TracePicture {
                 // The link's tooltip is the record's anchor: Graphviz expands `\N` and `\G` in a tooltip whatever
                 // the backslashes before them, so no record text goes there.
                 let anchor = MarkdownText.anchor(branch.id)
-                attributes += [("URL", "\(sufPage)#\(anchor)"), ("tooltip", anchor)]
+                attributes += [("URL", "\(urlComponent(sufPage))#\(urlComponent(anchor))"), ("tooltip", urlComponent(anchor))]
             }
             graph.nodes.append(Graphviz.Node(name: name(branch), attributes: attributes))
         }

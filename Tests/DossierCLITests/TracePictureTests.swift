@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import TestSupport
 import Testing
 
@@ -95,5 +98,54 @@ struct TracePictureTests {
         let html = try scratch.read("dist/dossier/dhf/DHF.html")
         #expect(html.contains(svg.trimmingCharacters(in: .newlines)))
         #expect(try dossier(["verify", "dist/dossier/dhf"], in: scratch.path).status == 0)
+    }
+
+    /// Whether Foundation's XML parser reads `text` to its end.
+    private func wellFormed(_ text: String) -> Bool {
+        XMLParser(data: Data(text.utf8)).parse()
+    }
+
+    @Test("a tag's name is percent-encoded in the links and a title's character references stay text: the SVG stays well-formed (found by review)")
+    func hostileNamesStayInPlace() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        try repo.commit("Titles\n", files: ["regulatory/requirements.yml": DeviceFixture.requirementsV1
+            .replacingOccurrences(of: "title: Dose limit", with: "title: 'a&#1;b &lt;i&gt;'")])
+        let tag = #"v3"onmouseover="alert(1)<!--"#
+        try repo.tag(tag)
+        let result = try dossier(["trace", "REQ-1", "--repo", "repo", "--release", tag, "--format", "svg"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = result.stdout
+        #expect(wellFormed(svg), "\(svg)")
+        #expect(svg.contains(#"xlink:href="SUF-v3%22onmouseover%3D%22alert%281%29%3C%21--.html#req-1""#))
+        #expect(!svg.contains("onmouseover=\""))
+        #expect(svg.contains("a&amp;#1;b &amp;lt;i&amp;gt;"))
+    }
+
+    @Test("a trace of more records than a picture shows is refused, not laid out for minutes")
+    func boundedTrace() throws {
+        let scratch = try Scratch()
+        var repo = try DeviceFixture.make(scratch)
+        let many = (1...1_001).map { "  - id: REQ-\($0 + 100)\n    title: R\($0)\n    text: T.\n    status: approved\n    items: [ITEM-1]\n" }.joined()
+        try repo.commit("Many\n", files: ["regulatory/requirements.yml": DeviceFixture.requirementsV1 + many])
+        try repo.tag("v1.2.0")
+        let result = try dossier(["trace", "ITEM-1", "--repo", "repo", "--format", "svg"], in: scratch.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("more than the 1000 a picture shows: use --format text or json"), "\(result.stderr)")
+    }
+
+    @Test("a template that shows a picture many times gets it inline once, the rest as images of the file")
+    func pictureInlinedOnce() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        try FileManager.default.createDirectory(atPath: scratch.file("tpl"), withIntermediateDirectories: true)
+        let line = "![x](picture-risk-matrix.svg)\n\n"
+        try ("# Many\n\n{{#riskFile}}{{#matrix}}x{{/matrix}}{{/riskFile}}\n\n" + String(repeating: line, count: 2_000)
+             + "## Later\n\n" + line).write(toFile: scratch.file("tpl/suf.md.mustache"), atomically: true, encoding: .utf8)
+        let result = try dossier(["suf", "--repo", "repo", "--templates", "tpl", "--format", "md,html"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.html")
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 1)
+        #expect(html.components(separatedBy: "<img src=\"picture-risk-matrix.svg\"").count - 1 == 2_000)
     }
 }
