@@ -41,10 +41,8 @@ enum Graphviz {
             case "\\": out += "\\\\"
             case "&": out += "&amp;"
             case "\n": out += "\\n"
-            default:
-                let value = scalar.value
-                let allowed = (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
-                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+            case "\t", "\r": out += " "
+            default: out.unicodeScalars.append(XMLText.allowed(scalar))
             }
         }
         return out

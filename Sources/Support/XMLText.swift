@@ -17,11 +17,18 @@ package enum XMLText {
             case "\n": out += attribute ? "&#10;" : "\n"
             case "\r": out += "&#13;"
             default:
-                let value = scalar.value
-                let allowed = (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
-                out.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+                out.unicodeScalars.append(allowed(scalar))
             }
         }
         return out
+    }
+
+    /// The character, or U+FFFD where XML 1.0 forbids it (control characters but tab and line breaks, surrogates,
+    /// U+FFFE and U+FFFF).
+    package static func allowed(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        let allowed = value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+            || (0xE000...0xFFFD).contains(value) || (0x10000...0x10FFFF).contains(value)
+        return allowed ? scalar : "\u{FFFD}"
     }
 }
