@@ -195,7 +195,8 @@ struct OpenPGPPublicKey: Sendable {
                 guard mpis.count == 1, mpis[0].count == 64 else { return .invalid }
                 raw = mpis[0]
             } else {
-                guard mpis.count == 2, let r = mpis[0].leftPadded(to: 32), let s = mpis[1].leftPadded(to: 32) else { return .invalid }
+                if let problem = Self.legacyEdDSAProblem(mpis, size: 32) { return problem }
+                guard let r = mpis[0].leftPadded(to: 32), let s = mpis[1].leftPadded(to: 32) else { return .invalid }
                 raw = r + s
             }
             guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: point) else { return .invalid }
@@ -250,9 +251,22 @@ struct OpenPGPPublicKey: Sendable {
             guard mpis.count == 1, mpis[0].count == 2 * size else { return .invalid }
             (r, s) = (Array(mpis[0].prefix(size)), Array(mpis[0].suffix(size)))
         } else {
-            guard mpis.count == 2, let left = mpis[0].leftPadded(to: size), let right = mpis[1].leftPadded(to: size) else { return .invalid }
+            if let problem = Self.legacyEdDSAProblem(mpis, size: size) { return problem }
+            guard let left = mpis[0].leftPadded(to: size), let right = mpis[1].leftPadded(to: size) else { return .invalid }
             (r, s) = (left, right)
         }
         return OpenPGPGcrypt.verifyEdDSA(curve: curve, point: point, r: r, s: s, message: message)
+    }
+
+    /// Why the legacy EdDSA form's two values R and S cannot be checked, or nil when each is 1 to `size` bytes (the
+    /// caller left-pads them). As gpg (pk_verify in g10/pkglue.c), a value of no bits or of more than `size` bytes
+    /// cannot be checked ("Bad MPI value", ERRSIG: git's E); another count of values is a bad signature.
+    private static func legacyEdDSAProblem(_ mpis: [[UInt8]], size: Int) -> Check? {
+        guard mpis.count == 2 else { return .invalid }
+        guard mpis.allSatisfy({ (1...size).contains($0.count) }) else {
+            let lengths = mpis.map { "\($0.count)" }.joined(separator: " and ")
+            return .unsupported("the EdDSA signature's R and S values have \(lengths) bytes; gpg reads 1 to \(size) each (Bad MPI value)")
+        }
+        return nil
     }
 }

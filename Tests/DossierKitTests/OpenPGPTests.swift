@@ -198,6 +198,33 @@ struct OpenPGPTests {
         }
     }
 
+    @Test("an EdDSA value of more than 32 bytes or of none cannot be checked (E), as gpg's 'Bad MPI value'; a flipped bit found it")
+    func edDSAValueLengths() throws {
+        let f = try F.shared()
+        let signature = try f.sign(Self.payload, key: try #require(f.keys["ed"]), at: F.t0 + F.day)
+        let body = try #require(OpenPGPPacket.parse(OpenPGPArmor.decode(signature)[0].data).first).body
+        let hashed = Int(body[4]) << 8 | Int(body[5])
+        let unhashed = Int(body[6 + hashed]) << 8 | Int(body[7 + hashed])
+        let valuesStart = 8 + hashed + unhashed + 2
+        let head = Array(body.prefix(valuesStart))
+        var reader = OpenPGPByteReader(Array(body.suffix(from: valuesStart)), context: "signature values")
+        let r = try reader.mpi(), s = try reader.mpi()
+        func mpi(_ bytes: [UInt8]) -> [UInt8] {
+            let bits = bytes.first.map { (bytes.count - 1) * 8 + (8 - $0.leadingZeroBitCount) } ?? 0
+            return [UInt8(bits >> 8), UInt8(bits & 0xFF)] + bytes
+        }
+        // A new-format signature packet (tag 2) with a one-byte length.
+        func packet(_ values: [UInt8]) -> String {
+            let content = head + values
+            return Self.armor([0xC2, UInt8(content.count)] + content)
+        }
+        try expectSameAsGPG(packet(mpi(r) + mpi(s)), at: F.t0 + 2 * F.day, letter: .good)
+        for values in [mpi([0x01] + r) + mpi(s), mpi(r) + mpi([0x01] + s), mpi(r) + mpi([]), mpi([]) + mpi(s)] {
+            let verdict = try expectSameAsGPG(packet(values), at: F.t0 + 2 * F.day, letter: .cannotCheck)
+            #expect(verdict.reason.contains("Bad MPI value"), "\(verdict.reason)")
+        }
+    }
+
     @Test("truncated, garbled and random signatures are B or E, never a crash")
     func hostileSignatures() throws {
         let f = try F.shared()
