@@ -2,8 +2,9 @@
 # Screenshots of the demo's documents, opened in headless Chromium (`make screenshots`, after `make demo`).
 #
 # Usage: scripts/screenshots.sh DEMO_DIR
-# Writes DEMO_DIR/screenshots/*.png: the top of the SUF, of the DHF and of the diff, the risk heat map and a
-# requirement's trace picture, each 1280 pixels wide, for a person to look at.
+# Writes DEMO_DIR/screenshots/*.png: the top of the SUF, of the DHF and of the diff, the risk heat map, the software
+# and security architecture, the DHF's trends and a requirement's trace picture, each 1280 pixels wide, for a person
+# to look at.
 set -euo pipefail
 die() { echo "screenshots: $*" >&2; exit 2; }
 [ $# -eq 1 ] || die "usage: $0 DEMO_DIR"
@@ -27,6 +28,9 @@ shot dist/dossier/dhf/DHF.html dhf 2400
 shot dist/diff-v1.1.0-v2.0.0.html diff-v1.1.0-v2.0.0 1600
 # The pictures: the risk heat map of the SUF, and a requirement's trace as dossier trace --format svg draws it.
 shot dist/dossier/v2.0.0/picture-risk-matrix.svg risk-heat-map 900
+shot dist/dossier/v2.0.0/picture-architecture.svg architecture 700
+shot dist/dossier/v2.0.0/picture-security-architecture.svg security-architecture 800
+shot dist/dossier/dhf/picture-trends.svg dhf-trends 900
 # (The trace is written beside the screenshots, not into the bundle, whose manifest lists every file it holds.)
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/.build/debug/dossier" trace REQ-20 --repo "$demo/pd-remote-monitor" --format svg >"$out/trace-REQ-20.svg" ||

@@ -17,3 +17,23 @@ static inline const char *dossier_gvc_library_file(void) {
 
 /* The description of a directed graph (cgraph's global Agdirected), as a value. */
 static inline Agdesc_t dossier_directed_graph(void) { return Agdirected; }
+
+/* cgraph's default ids for named objects are the addresses of their names, and subgraphs (the pictures' boxes) are
+ * kept in id order: the order Graphviz writes boxes in then varies from run to run. This map declines names, so cgraph
+ * gives every object the next counted id and keeps its name itself: objects keep the order they were made in. */
+static long dossier_counted_idmap(void *state, int objtype, char *str, IDTYPE *id, int createflag) {
+    if (str) return 0;
+    return AgIdDisc.map(state, objtype, str, id, createflag);
+}
+
+/* The discipline for agopen: cgraph's own, but for the counted ids. */
+static inline Agdisc_t *dossier_counted_ids(void) {
+    static Agiddisc_t ids;
+    static Agdisc_t disc;
+    ids = AgIdDisc;
+    ids.map = dossier_counted_idmap;
+    disc.mem = &AgMemDisc;
+    disc.id = &ids;
+    disc.io = &AgIoDisc;
+    return &disc;
+}

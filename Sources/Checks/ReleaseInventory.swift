@@ -60,6 +60,12 @@ public struct ReleaseInventory: Sendable {
         if let first = items.first {
             add(.items, plural(items.count, "software item"), suf: record(first.id), dhf: heading(DHFSection.items))
         }
+        let interfaces = items.flatMap(\.interfaces)
+        if let first = interfaces.first {
+            let holders = items.count { !$0.interfaces.isEmpty }
+            add(.interfaces, "\(plural(interfaces.count, "interface")) of \(plural(holders, "software item"))",
+                suf: record(first.id), dhf: heading(DHFSection.items))
+        }
         let classified = items.filter { $0.safetyClass != nil }
         if let first = classified.first {
             add(.classifiedItems, "\(plural(classified.count, "software item")) with a safety class",

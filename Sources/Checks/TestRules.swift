@@ -1,4 +1,5 @@
 import Model
+import Records
 
 /// T1, T2 and A2: requirements verified by passing tests, tests linked to requirements, failures dispositioned.
 enum TestRules {
@@ -26,7 +27,8 @@ enum TestRules {
             }
         }
         for link in c.release.records.brokenLinks {
-            findings.append(c.finding(.T2, "\(c.named(link.from, link.source)) links to \(link.target) in '\(link.field)', but no record has that id",
+            let missing = link.target.hasPrefix(ItemInterface.prefix) ? "no software item has an interface with that id" : "no record has that id"
+            findings.append(c.finding(.T2, "\(c.named(link.from, link.source)) links to \(link.target) in '\(link.field)', but \(missing)",
                                       subjects: [link.from, link.target], at: link.source, level: .error))
         }
         return findings

@@ -137,7 +137,7 @@ public enum ClauseTable {
         iec("5.2.6", "Verify the software requirements", abc, needs: [.approvedRequirements]),
         // 5.3 Software architectural design
         iec("5.3.1", "Turn the requirements into an architecture", bc, needs: [.items], rules: [.C5, .D1]),
-        iec("5.3.2", "Design the interfaces of software items", bc),
+        iec("5.3.2", "Design the interfaces of software items", bc, needs: [.interfaces]),
         iec("5.3.3", "Specify what SOUP items must do", bc),
         iec("5.3.4", "Specify what SOUP items need to run", bc),
         iec("5.3.5", "Segregate for risk control", c),

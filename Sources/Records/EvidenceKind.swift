@@ -35,6 +35,8 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
     case benefitRisk
     /// Software items (not retired).
     case items
+    /// Interfaces of the software items in force (`interfaces` of the items).
+    case interfaces
     /// SOUP items (not retired).
     case soup
     /// An SBOM with its list of known vulnerabilities.
@@ -103,6 +105,7 @@ public enum EvidenceKind: String, Sendable, Codable, CaseIterable, Hashable {
         case .residualRisks: "no residual risk judged by the policy"
         case .benefitRisk: "no benefit-risk statement"
         case .items: "no software items"
+        case .interfaces: "no interfaces of software items"
         case .soup: "no SOUP items"
         case .sbom: "no SBOM"
         case .testCases: "no test results"

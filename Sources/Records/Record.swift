@@ -127,12 +127,17 @@ extension Record {
 extension YAMLMapping {
     /// The record id at `id`, checked against the kind's prefix.
     func recordId(_ kind: RecordKind) throws -> String {
+        try id(prefix: kind.prefix, naming: "a \(kind.title)")
+    }
+
+    /// The id at `id`: `prefix` then ASCII letters, digits and `._-` only, checked on the bytes (each is then one
+    /// character). `naming` says what the id is of in the error, e.g. "an interface".
+    func id(prefix: String, naming: String) throws -> String {
         let id = try requiredText("id")
-        // ASCII letters, digits and `._-` only, checked on the bytes (each is then one character).
-        let valid = id.hasPrefix(kind.prefix) && id.utf8.count > kind.prefix.utf8.count
+        let valid = id.hasPrefix(prefix) && id.utf8.count > prefix.utf8.count
             && id.utf8.allSatisfy { $0.isASCIILetterOrDigit || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
         guard valid else {
-            throw DossierError("expected a \(kind.title) id like \(kind.prefix)1, found \(Excerpt.quoted(id))", at: self["id"]?.location ?? location)
+            throw DossierError("expected \(naming) id like \(prefix)1, found \(Excerpt.quoted(id))", at: self["id"]?.location ?? location)
         }
         return id
     }

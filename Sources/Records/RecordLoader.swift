@@ -152,6 +152,13 @@ public enum RecordLoader {
             }
             seen[record.id] = record.source
         }
+        var interfaces: [String: SourceLocation] = [:]
+        for interface in set.interfaces {
+            if let first = interfaces[interface.id] {
+                throw DossierError("duplicate interface id \(interface.id): first defined at \(first)", at: interface.source)
+            }
+            interfaces[interface.id] = interface.source
+        }
     }
 
     /// Adds which tree a file was read from to errors.

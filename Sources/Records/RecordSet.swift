@@ -93,9 +93,25 @@ public struct RecordSet: Sendable, Codable, Hashable {
                 }
             }
         }
+        // Interfaces are not trace links, but where they lead is checked alike: an item's interface to an item, a
+        // threat's interface.
+        let interfaces = Set(items.flatMap(\.interfaces).map(\.id))
+        for item in items {
+            for interface in item.interfaces where interface.isToItem && !ids.contains(interface.to) {
+                broken.append(BrokenLink(from: item.id, source: interface.source, field: "interfaces \(interface.id) to", target: interface.to))
+            }
+        }
+        for threat in threats {
+            for target in threat.interfaces where !interfaces.contains(target) {
+                broken.append(BrokenLink(from: threat.id, source: threat.source, field: "interfaces", target: target))
+            }
+        }
         brokenLinks = broken
         backLinks = back
     }
+
+    /// Every software item's interfaces, in item order then list order.
+    public var interfaces: [ItemInterface] { items.flatMap(\.interfaces) }
 }
 
 extension RecordSet {

@@ -20,8 +20,13 @@ public struct SoftwareItem: Record {
     public var parent: String?
     /// Path globs: `**` any depth, `*` within a name, `!` excludes.
     public var paths: [String]
+    /// The trust zone it runs in, for the security architecture view: items and outside elements of one zone lie
+    /// inside one trust boundary. Nil when not stated.
+    public var zone: String?
+    /// Its interfaces to other items and to elements outside the software (IEC 62304 5.3.2).
+    public var interfaces: [ItemInterface]
 
-    static let allowed = ["id", "name", "safety_class", "description", "parent", "paths", "obsolete"]
+    static let allowed = ["id", "name", "safety_class", "description", "parent", "paths", "zone", "interfaces", "obsolete"]
 
     init(_ m: YAMLMapping) throws {
         id = try m.recordId(Self.kind)
@@ -34,6 +39,13 @@ public struct SoftwareItem: Record {
             throw DossierError("expected an ITEM- id for 'parent', found \(Excerpt.quoted(parent))", at: m["parent"]?.location)
         }
         paths = try m.texts("paths")
+        zone = try m.text("zone")
+        let id = self.id
+        interfaces = try m["interfaces"].map { value in
+            try value.list("a list of interfaces under 'interfaces'").map {
+                try ItemInterface($0.mapping("an interface", allowed: ItemInterface.allowed), item: id)
+            }
+        } ?? []
         obsolete = try m.obsolescence()
     }
 
@@ -42,8 +54,31 @@ public struct SoftwareItem: Record {
     /// Its fields as text, in a fixed order, for the delta and the appendix.
     public var fields: [RecordField] {
         Self.fields([("name", name), ("safety_class", safetyClass?.rawValue), ("description", description),
-                     ("parent", parent), ("paths", paths), ("obsolete", obsolete)])
+                     ("parent", parent), ("paths", paths), ("zone", zone), ("interfaces", interfaces.map(\.text)),
+                     ("obsolete", obsolete)])
     }
-    /// Its link to the item it is part of.
+    /// Its link to the item it is part of. Its interfaces are not trace links (an interface to another item does not
+    /// carry a requirement there); `RecordSet.resolveLinks` checks where they lead.
     public var links: [RecordLink] { Self.links([("parent", parent.map { [$0] } ?? [])]) }
+}
+
+extension SoftwareItem {
+    private enum CodingKeys: String, CodingKey {
+        case id, source, obsolete, name, safetyClass, description, parent, paths, zone, interfaces
+    }
+
+    /// Decodes a software item from a suf.json; one written before items had interfaces has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        source = try c.decode(SourceLocation.self, forKey: .source)
+        obsolete = try c.decodeIfPresent(Obsolescence.self, forKey: .obsolete)
+        name = try c.decode(String.self, forKey: .name)
+        safetyClass = try c.decodeIfPresent(SafetyClass.self, forKey: .safetyClass)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        parent = try c.decodeIfPresent(String.self, forKey: .parent)
+        paths = try c.decode([String].self, forKey: .paths)
+        zone = try c.decodeIfPresent(String.self, forKey: .zone)
+        interfaces = try c.decodeIfPresent([ItemInterface].self, forKey: .interfaces) ?? []
+    }
 }

@@ -30,6 +30,8 @@ public struct Threat: Record {
     public var disposition: Disposition?
     /// Software items exposed to it.
     public var items: [String]
+    /// The interfaces it attacks (`IF-` ids of the items' interfaces), for the security architecture view.
+    public var interfaces: [String] = []
     /// Known vulnerabilities of SOUP (ids from the SBOM, e.g. `CVE-2024-3094`) that this threat covers.
     public var vulnerabilities: [String] = []
     /// The threat-modelling tool's id for it when it was imported, e.g. `Threat Dragon 7df716cd-…` or
@@ -45,7 +47,7 @@ public struct Threat: Record {
     static let strideCategories = ["Spoofing", "Tampering", "Repudiation", "Information disclosure",
                                    "Denial of service", "Elevation of privilege"]
     static let allowed = ["id", "title", "stride", "asset", "description", "cvss", "residual_cvss", "mitigations",
-                          "risks", "disposition", "safety_impact", "items", "vulnerabilities", "origin", "severity",
+                          "risks", "disposition", "safety_impact", "items", "interfaces", "vulnerabilities", "origin", "severity",
                           "mitigation_text", "obsolete"]
 
     /// A threat imported from a threat-modelling tool: only what the tool says is set.
@@ -83,6 +85,7 @@ public struct Threat: Record {
         disposition = try m.choice("disposition", Disposition.self)
         safetyImpact = try m.bool("safety_impact")
         items = try m.ids("items", prefix: RecordKind.softwareItem.prefix)
+        interfaces = try m.ids("interfaces", prefix: ItemInterface.prefix)
         vulnerabilities = try m.texts("vulnerabilities")
         origin = try m.text("origin")
         severity = try m.text("severity")
@@ -96,7 +99,8 @@ public struct Threat: Record {
     public var fields: [RecordField] {
         Self.fields([("title", title), ("stride", stride), ("asset", asset), ("description", description),
                      ("cvss", cvss), ("residual_cvss", residualCvss), ("mitigations", mitigations), ("risks", risks),
-                     ("disposition", disposition), ("safety_impact", safetyImpact), ("items", items), ("vulnerabilities", vulnerabilities),
+                     ("disposition", disposition), ("safety_impact", safetyImpact), ("items", items), ("interfaces", interfaces),
+                     ("vulnerabilities", vulnerabilities),
                      ("origin", origin), ("severity", severity), ("mitigation_text", mitigationText), ("obsolete", obsolete)])
     }
     /// Its links to mitigating requirements, safety risks and software items.
@@ -106,10 +110,10 @@ public struct Threat: Record {
 extension Threat {
     private enum CodingKeys: String, CodingKey {
         case id, source, obsolete, title, stride, asset, description, cvss, residualCvss, mitigations, risks, disposition,
-             items, vulnerabilities, safetyImpact, origin, severity, mitigationText
+             items, interfaces, vulnerabilities, safetyImpact, origin, severity, mitigationText
     }
 
-    /// Decodes a threat from a suf.json; one written before threats named vulnerabilities has none.
+    /// Decodes a threat from a suf.json; one written before threats named vulnerabilities or interfaces has none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -125,6 +129,7 @@ extension Threat {
         risks = try c.decode([String].self, forKey: .risks)
         disposition = try c.decodeIfPresent(Disposition.self, forKey: .disposition)
         items = try c.decode([String].self, forKey: .items)
+        interfaces = try c.decodeIfPresent([String].self, forKey: .interfaces) ?? []
         vulnerabilities = try c.decodeIfPresent([String].self, forKey: .vulnerabilities) ?? []
         safetyImpact = try c.decodeIfPresent(Bool.self, forKey: .safetyImpact)
         origin = try c.decodeIfPresent(String.self, forKey: .origin)

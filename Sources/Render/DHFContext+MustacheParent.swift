@@ -24,6 +24,7 @@ extension DHFContext.Values: MustacheParent {
         case "riskFile": self.riskFile
         case "threats": self.threats
         case "items": self.items
+        case "interfaces": self.interfaces
         case "problemReports": self.problemReports
         case "retiredRequirements": self.retiredRequirements
         case "retiredRisks": self.retiredRisks

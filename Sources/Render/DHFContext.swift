@@ -24,6 +24,8 @@ enum DHFContext {
         var riskFile: SUFContext.RiskFileValues
         var threats: TemplateList<ThreatRow>
         var items: TemplateList<ItemRow>
+        /// The interfaces of the items in force at the last release, as the SUF's interfaces table shows them.
+        var interfaces: TemplateList<SUFValues.InterfaceRow>
         var problemReports: TemplateList<ProblemReportRow>
         var retiredRequirements, retiredRisks, retiredThreats, retiredItems, retiredProblemReports: TemplateList<RetiredRow>
         var ifuChanges: TemplateList<IFUChangeRow>
@@ -116,6 +118,7 @@ enum DHFContext {
                 ItemRow(id: item.id, anchor: MarkdownText.anchor(item.id), name: item.name, safetyClass: item.safetyClass?.rawValue ?? "not stated",
                         parent: item.parent ?? "", history: historyText(item.id))
             }),
+            interfaces: SUFContext.interfaceRows(baseline),
             problemReports: TemplateList(baseline.problemReports.filter(current).map { pr in
                 ProblemReportRow(id: pr.id, anchor: MarkdownText.anchor(pr.id), title: pr.title, severity: pr.severity ?? "not stated",
                                  status: pr.status?.rawValue ?? "open", history: historyText(pr.id))

@@ -17,6 +17,15 @@ enum Graphviz {
         var edgeDefaults: [(String, String)] = []
         var nodes: [Node] = []
         var edges: [Edge] = []
+        /// Boxes drawn around groups of nodes (Graphviz's clusters), nested as given.
+        var clusters: [Cluster] = []
+    }
+
+    /// A box around nodes (by name) and nested boxes, with its own attributes (`label`, `style`, …).
+    struct Cluster: Sendable {
+        var attributes: [(String, String)]
+        var nodes: [String]
+        var clusters: [Cluster] = []
     }
 
     /// A node: its name (unique in the graph) and attributes (`label`, `shape`, `URL`, …).
@@ -65,7 +74,7 @@ enum Graphviz {
                 copies.append(copy)
                 return copy
             }
-            guard let g = agopen(c("picture"), dossier_directed_graph(), nil) else { throw DossierError("Graphviz could not make a graph") }
+            guard let g = agopen(c("picture"), dossier_directed_graph(), dossier_counted_ids()) else { throw DossierError("Graphviz could not make a graph") }
             defer { agclose(g) }
             for (key, value) in graph.attributes { agattr(g, Int32(AGRAPH), c(key), c(value)) }
             for (key, value) in graph.nodeDefaults { agattr(g, Int32(AGNODE), c(key), c(value)) }
@@ -76,6 +85,16 @@ enum Graphviz {
                 for (key, value) in node.attributes { agsafeset(n, c(key), c(value), c("")) }
                 made[node.name] = n
             }
+            // Clusters are subgraphs whose names start with "cluster", numbered in the order given.
+            var clusterCount = 0
+            func add(_ cluster: Cluster, to parent: UnsafeMutablePointer<Agraph_t>) {
+                clusterCount += 1
+                guard let sub = agsubg(parent, c("cluster_\(clusterCount)"), 1) else { return }
+                for (key, value) in cluster.attributes { agsafeset(sub, c(key), c(value), c("")) }
+                for name in cluster.nodes { if let node = made[name] { agsubnode(sub, node, 1) } }
+                for inner in cluster.clusters { add(inner, to: sub) }
+            }
+            for cluster in graph.clusters { add(cluster, to: g) }
             for edge in graph.edges {
                 guard let from = made[edge.from], let to = made[edge.to], let e = agedge(g, from, to, nil, 1) else { continue }
                 for (key, value) in edge.attributes { agsafeset(e, c(key), c(value), c("")) }

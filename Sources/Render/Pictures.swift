@@ -1,3 +1,4 @@
+import Records
 /// The pictures dossier draws for a document, and how its HTML holds them: the Markdown shows each by its file name
 /// (an image, which GitHub and GitLab display from the bundle), and the HTML page puts the SVG itself where that
 /// image is, so that the page, and the PDF printed from it, stand alone.
@@ -5,6 +6,23 @@ enum Pictures {
     /// The pictures of a document whose risk management file is `riskFile`, by file name.
     static func of(_ riskFile: SUFContext.RiskFileValues) -> [String: String] {
         riskFile.pictureSVG.map { [RiskHeatMap.fileName: $0] } ?? [:]
+    }
+
+    /// The architecture pictures `values` names (`architecturePicture`, `securityPicture`), drawn from `records`,
+    /// their boxes linked to rows of `sufPage`.
+    /// - Throws: `DossierError` when Graphviz fails.
+    static func architecture(_ records: RecordSet, values: SUFValues, sufPage: String) throws -> [String: String] {
+        var pictures: [String: String] = [:]
+        if let file = values.architecturePicture { pictures[file] = try ArchitecturePicture.svg(records, sufPage: sufPage) }
+        if let file = values.securityPicture { pictures[file] = try ArchitecturePicture.securitySVG(records, sufPage: sufPage) }
+        return pictures
+    }
+
+    /// `pictures` as `page` holds them inline: a link to `page#anchor` becomes the in-page `#anchor`. The page's name
+    /// is percent-encoded in the links (`TracePicture.urlComponent`), so no text of a record can look like it.
+    static func inPage(_ pictures: [String: String], page: String) -> [String: String] {
+        let prefix = "xlink:href=\"\(TracePicture.urlComponent(page))#"
+        return pictures.mapValues { $0.replacingOccurrences(of: prefix, with: "xlink:href=\"#") }
     }
 
     /// `html` with the first `<img src="NAME" …>` of each of `pictures` replaced by that picture (which says what it

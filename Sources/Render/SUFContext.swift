@@ -100,6 +100,10 @@ enum SUFContext {
                                          safetyClass: item.safetyClass?.rawValue ?? "not stated", pathCount: item.paths.count,
                                          commitCount: item.commits.count, parent: itemsById[item.id]?.parent ?? "")
             }),
+            architecturePicture: ArchitecturePicture.isDrawn(records) ? ArchitecturePicture.fileName : nil,
+            architectureNotDrawn: architectureNotDrawn(records),
+            securityPicture: ArchitecturePicture.isSecurityViewDrawn(records) ? ArchitecturePicture.securityFileName : nil,
+            interfaces: interfaceRows(records),
             unclaimedPaths: TemplateList(release.unclaimedPaths), notSoftwarePaths: TemplateList(release.notSoftwarePaths),
             requirementsDelta: deltaRows(release.delta[.requirement], records: records.requirements),
             risksDelta: deltaRows(release.delta[.risk], records: records.risks),
@@ -145,7 +149,7 @@ enum SUFContext {
             allRequirements: TemplateList(records.requirements.map { requirementRow($0) }),
             allItems: TemplateList(records.items.map { item in
                 ItemRow(id: item.id, anchor: MarkdownText.anchor(item.id), name: item.name, safetyClass: item.safetyClass?.rawValue ?? "not stated",
-                        parent: item.parent ?? "", paths: item.paths.joined(separator: ", "))
+                        parent: item.parent ?? "", zone: item.zone ?? "not stated", paths: item.paths.joined(separator: ", "))
             }),
             allChangeRequests: TemplateList(records.changeRequests.map { cr in
                 SUFValues.ChangeRequestBrief(id: cr.id, anchor: MarkdownText.anchor(cr.id), title: cr.title, type: cr.type ?? "",
@@ -244,6 +248,38 @@ enum SUFContext {
             rows.append(row("removed", id, linked: false, "", ["no longer in the records (retired records should stay, marked obsolete)"]))
         }
         return DeltaTable(rows: TemplateList(rows), count: rows.count)
+    }
+
+    /// Why the architecture is not drawn when the release has software items in force; nil when it is drawn or has none.
+    private static func architectureNotDrawn(_ records: RecordSet) -> String? {
+        guard !ArchitecturePicture.isDrawn(records), records.items.contains(where: { $0.obsolete == nil }) else { return nil }
+        return "The architecture holds \(ArchitecturePicture.nodeCount(records)) software items, SOUP items and elements outside the software, more than the \(ArchitecturePicture.maximumNodes) a picture draws; the tables list them all."
+    }
+
+    /// The interfaces of the items in force, in item order: where each leads, the trust boundary it crosses (from the
+    /// zones the records state) and the threats that name it with their residual CVSS.
+    static func interfaceRows(_ records: RecordSet) -> TemplateList<SUFValues.InterfaceRow> {
+        let items = records.items.filter { $0.obsolete == nil }
+        let zones = Dictionary(items.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
+        let threats = records.threats.filter { $0.obsolete == nil }
+        return TemplateList(items.flatMap { item in
+            item.interfaces.map { interface in
+                let far = interface.isToItem ? zones[interface.to] ?? nil : interface.zone
+                let boundary = switch (item.zone, far) {
+                case let (near?, far?) where near == far: "no (both in \(near))"
+                case let (near?, far?): "yes: \(near) to \(far)"
+                default: "not stated"
+                }
+                let named = threats.filter { $0.interfaces.contains(interface.id) }
+                    .map { "\($0.id)\($0.asset.map { " on \($0)" } ?? "") (residual \(cvssText($0.residualCvss)))" }
+                return SUFValues.InterfaceRow(
+                    id: interface.id, anchor: MarkdownText.anchor(interface.id), item: item.id, itemAnchor: MarkdownText.anchor(item.id),
+                    to: interface.to, direction: interface.direction?.rawValue ?? "not stated", data: interface.data ?? "not stated",
+                    protocol: interface.protocol ?? "not stated", boundary: boundary,
+                    threats: named.isEmpty ? "none named" : named.joined(separator: "; "),
+                    toAnchor: interface.isToItem && zones[interface.to] != nil ? MarkdownText.anchor(interface.to) : nil)
+            }
+        })
     }
 
     /// One line per changed field: `field: old → new`.

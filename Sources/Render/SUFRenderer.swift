@@ -57,13 +57,18 @@ public struct SUFRenderer: Sendable {
         async let documents: Void = {
             guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
             // The template context is large for long histories: let it go before the HTML is made.
-            let (markdown, title, pictures): (String, String, [String: String]) = try await {
+            let page = "SUF-\(name).html"
+            let (markdown, title, drawn): (String, String, [String: String]) = try await {
                 let context = SUFContext.make(release, generator: generator)
                 let text = try await library.renderDocument(context, withTemplate: "suf.md")
-                return (MarkdownText.collapsingBlankLines(text), context.title, Pictures.of(context.riskFile))
+                let drawn = Pictures.of(context.riskFile)
+                    .merging(try Pictures.architecture(release.release.records, values: context, sufPage: page)) { a, _ in a }
+                return (MarkdownText.collapsingBlankLines(text), context.title, drawn)
             }()
-            // The pictures lie beside the document, which shows them by file name; its HTML holds them inline.
-            for (file, svg) in pictures.sorted(by: { $0.key < $1.key }) { try files.add(file, Data(svg.utf8)) }
+            // The pictures lie beside the document, which shows them by file name; its HTML holds them inline, their
+            // links to the page made in-page links.
+            for (file, svg) in drawn.sorted(by: { $0.key < $1.key }) { try files.add(file, Data(svg.utf8)) }
+            let pictures = Pictures.inPage(drawn, page: page)
             // Long documents are handed to the sink from where they lie, in pieces, not copied into one more buffer.
             if formats.contains(.md) {
                 try files.add("SUF-\(name).md") { write in
@@ -75,8 +80,8 @@ public struct SUFRenderer: Sendable {
             let frame = HTMLPage.Frame(title: title, date: release.release.identification.date, commit: release.release.identification.commit,
                                        generator: generator, templates: templates, library: library, label: label, pictures: pictures)
             if formats.contains(.html) {
-                let page = try await HTMLPage.piecewise(markdown: markdown, frame: frame)
-                try files.add("SUF-\(name).html") { write in try page.write(to: write) }
+                let html = try await HTMLPage.piecewise(markdown: markdown, frame: frame)
+                try files.add(page) { write in try html.write(to: write) }
             }
             if formats.contains(.pdf) {
                 let id = release.release.identification

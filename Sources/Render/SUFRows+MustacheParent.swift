@@ -44,6 +44,10 @@ extension SUFValues: MustacheParent {
         case "itemsDelta": self.itemsDelta
         case "problemReportsDelta": self.problemReportsDelta
         case "riskFile": self.riskFile
+        case "architecturePicture": self.architecturePicture
+        case "architectureNotDrawn": self.architectureNotDrawn
+        case "securityPicture": self.securityPicture
+        case "interfaces": self.interfaces
         case "threats": self.threats
         case "soup": self.soup
         case "sbom": self.sbom
@@ -298,6 +302,25 @@ extension SUFValues.ItemTouchedRow: MustacheParent {
         case "pathCount": self.pathCount
         case "commitCount": self.commitCount
         case "parent": self.parent
+        default: nil
+        }
+    }
+}
+
+extension SUFValues.InterfaceRow: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "anchor": self.anchor
+        case "item": self.item
+        case "itemAnchor": self.itemAnchor
+        case "to": self.to
+        case "toAnchor": self.toAnchor
+        case "direction": self.direction
+        case "data": self.data
+        case "protocol": self.protocol
+        case "boundary": self.boundary
+        case "threats": self.threats
         default: nil
         }
     }
@@ -599,6 +622,7 @@ extension ItemRow: MustacheParent {
         case "name": self.name
         case "safetyClass": self.safetyClass
         case "parent": self.parent
+        case "zone": self.zone
         case "paths": self.paths
         case "history": self.history
         default: nil

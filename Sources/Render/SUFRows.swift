@@ -25,6 +25,14 @@ struct SUFValues: Sendable {
     var updatePackages: TemplateList<UpdatePackageRow>
     var buildProvenance: TemplateList<ProvenanceRow>
     var itemsTouched: TemplateList<ItemTouchedRow>
+    /// The software architecture picture's file name (`ArchitecturePicture.fileName`); nil when it is not drawn.
+    var architecturePicture: String?
+    /// Why the architecture is not drawn although the release has software items (too many to draw); nil otherwise.
+    var architectureNotDrawn: String?
+    /// The security architecture view's file name (`ArchitecturePicture.securityFileName`); nil when it is not drawn.
+    var securityPicture: String?
+    /// Every interface of the items in force, with the trust boundary it crosses and the threats on it.
+    var interfaces: TemplateList<InterfaceRow>
     var unclaimedPaths, notSoftwarePaths: TemplateList<String>
     var requirementsDelta, risksDelta, threatsDelta, soupDelta, ifuDelta, itemsDelta, problemReportsDelta: DeltaTable
     var riskFile: SUFContext.RiskFileValues
@@ -106,6 +114,11 @@ struct SUFValues: Sendable {
         var parent: String
     }
     struct ThreatRow: Sendable { var id, anchor, title, stride, cvss, residualCvss, mitigations, risks, disposition: String }
+    /// An interface of a software item: `to` is an item's id (`toAnchor` set) or an element outside the software.
+    struct InterfaceRow: Sendable {
+        var id, anchor, item, itemAnchor, to, direction, data, `protocol`, boundary, threats: String
+        var toAnchor: String?
+    }
     struct SOUPRow: Sendable { var id, anchor, name, version, supplier, supportLevel, endOfSupport, items: String }
     struct SBOMValues: Sendable {
         var file, standard: String
@@ -163,7 +176,7 @@ struct DeltaTable: Sendable {
 /// A requirement: the SUF's `allRequirements`, the DHF's `requirements` (with `history`).
 struct RequirementRow: Sendable { var id, anchor, title, type, status, items, verifiedBy: String; var history: String? }
 /// A software item: the SUF's `allItems` (with `paths`), the DHF's `items` (with `history`).
-struct ItemRow: Sendable { var id, anchor, name, safetyClass, parent: String; var paths, history: String? }
+struct ItemRow: Sendable { var id, anchor, name, safetyClass, parent: String; var zone, paths, history: String? }
 /// A problem report: the SUF's `allProblemReports`, the DHF's `problemReports` (with `history`).
 struct ProblemReportRow: Sendable { var id, anchor, title, severity, status: String; var history: String? }
 

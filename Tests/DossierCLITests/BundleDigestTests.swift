@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "4cfa55958ec97c600158aa643e5e4f358b8acd8b5efdfb96b43a37edfa8e1c13",
-        "v1.1.0": "0ee1f42c733a62c519044ef07ac99cd1aa4fc3dae7783b3dd3f5643567f796bd",
-        "v2.0.0": "be9874b633cd58a7306b30f0d9d789a9bd9e1323829ba862066572dc1b5361a3",
-        "dhf": "268c1ce49911128b12198bc51f787227bceb0523aa8f4b4e95dd6c91531d60b4",
+        "v1.0.0": "f41b9572c126f1b86e1cc9275fb6debd88478e9c5d66c896b1b4a3585976b1b2",
+        "v1.1.0": "a42412fdadf7d8ecbc7463b19579596439394a0753f045de5bfe025182f803ba",
+        "v2.0.0": "f996107d7032a70a38ceaecaf901225556b2e2d6d0562ce6f715efb293856132",
+        "dhf": "324deacc016562f4e16fa1a8fff39773a8f9de56c26139f68ac7872407b21d26",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
