@@ -220,11 +220,11 @@ public struct DHFAction: Sendable {
         let folder = assembled.release.fileStem
         // The trace graph and the rest of the assembly are let go before the documents are made (as in SUFAction).
         var assessed = assembled.assessed
-        let config = assembled.config, warnings = assembled.warnings
+        let config = assembled.config, warnings = assembled.warnings, traces = assembled.requirementTraces
         _ = consume assembled
         // No bundle is attached to the release (else it is copied): its SUF is revision 1, as dossier suf makes it.
         assessed.release.identification.document = DocumentIdentity(id: config.documents.sufID(release: id.release), revision: 1)
-        try await renderer.render(assessed, into: SubfolderSink(writer: writer, folder: folder))
+        try await renderer.render(assessed, traces: traces, into: SubfolderSink(writer: writer, folder: folder))
         let manifest = try writer.finishFolder(folder, signingKey: signingKey)
         return DocumentedRelease(release: ReleaseFacts(assessed, keepingRecords: newest),
                                  suf: SUFReference(folder: folder, manifestSHA256: sha256Hex(Data(manifest.utf8)), attachedCommit: nil),

@@ -61,6 +61,8 @@ public struct SUFAction: Sendable {
         // is let go before they are made.
         var assessed = assembled.assessed
         let warnings = assembled.warnings, naming = assembled.config.documents
+        // Each requirement's trace, drawn into the bundle with the documents.
+        let traces = formats.isDisjoint(with: [.md, .html, .pdf]) ? [] : assembled.requirementTraces
         _ = consume assembled
         // The revision: that of the bundle attached now when this one is the same (its manifest, byte for byte), else
         // the next one.
@@ -74,7 +76,7 @@ public struct SUFAction: Sendable {
             let writer = try BundleWriter(folder: outFolder, name: assessed.release.fileStem)
             do {
                 try await StageTimer.measure("render") {
-                    try await renderer.render(assessed, formats: formats, into: writer)
+                    try await renderer.render(assessed, formats: formats, traces: traces, into: writer)
                 }
                 if let attached, revision == attached.count, attached.count > 0,
                    !(attached.manifest.map(writer.hasManifest) ?? false) {

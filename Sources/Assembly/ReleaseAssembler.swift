@@ -68,6 +68,12 @@ public struct AssembledRelease: Sendable {
     public var notes: [String] = []
     /// The trace graph the release's matrix was made from, for `dossier trace`.
     public var graph: TraceGraph
+
+    /// The trace of each requirement of the release's trace matrix, in its order: what the bundle draws.
+    public var requirementTraces: [TraceReport] {
+        let maker = TraceReport.Maker(release: release, graph: graph)
+        return assessment.traceMatrix.map { maker.report(requirement: $0.requirement) }
+    }
 }
 
 /// Joins history and records into a `Release`, and has it assessed.

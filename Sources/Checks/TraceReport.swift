@@ -39,33 +39,62 @@ public struct TraceReport: Sendable, Codable {
     /// Builds the report for `id` (a record id, a commit id or prefix, or a test id).
     /// - Throws: `DossierError` when nothing in the release has that id.
     public static func make(id: String, release: Release, graph: TraceGraph) throws -> TraceReport {
-        var titles: [TraceNode: (String, SourceLocation?)] = [:]
-        for record in release.records.all {
-            if let kind = TraceGraph.kind(ofRecordId: record.id) { titles[TraceNode(kind, record.id)] = (record.headline, record.source) }
-        }
-        for commit in release.commits { titles[TraceNode(.commit, commit.id)] = (commit.subject, nil) }
-        for (test, cases) in graph.tests { titles[TraceNode(.test, test)] = (cases.map(\.outcome.rawValue).joined(separator: ", "), cases.first?.location) }
+        try Maker(release: release, graph: graph).report(id)
+    }
 
-        let known = Set(titles.keys).union(graph.linkedNodes)
-        let matches = known.filter { $0.id == id || ($0.kind == .commit && id.count >= 7 && $0.id.hasPrefix(id)) }
-        guard matches.count == 1, let node = matches.first else {
-            if matches.isEmpty { throw DossierError("nothing in release \(release.identification.release) has the id '\(id)'") }
-            throw DossierError("'\(id)' names \(matches.count) things in release \(release.identification.release); give more of the id")
-        }
-        func title(_ node: TraceNode) -> String { titles[node]?.0 ?? "(no record with this id)" }
-        // A node's direct links are claimed before any of them is followed, so each shows at its nearest level.
-        func grow(_ node: TraceNode, _ direction: TraceGraph.Direction, _ seen: inout Set<TraceNode>) -> [Branch] {
-            let next = graph.linked(node, direction).filter { !seen.contains($0.node) }
-            seen.formUnion(next.map(\.node))
-            return next.map { link in
-                Branch(kind: link.node.kind, id: link.node.id, title: title(link.node), location: titles[link.node]?.1,
-                       via: link.entry.via, status: link.entry.status, branches: grow(link.node, direction, &seen))
+    /// Makes the reports of many ids of one release, the titles of its records, commits and tests gathered once.
+    public struct Maker: Sendable {
+        private let release: String
+        private let graph: TraceGraph
+        private let titles: [TraceNode: (String, SourceLocation?)]
+        private let known: Set<TraceNode>
+
+        /// Gathers the titles of `release`'s records, commits and tests.
+        public init(release: Release, graph: TraceGraph) {
+            var titles: [TraceNode: (String, SourceLocation?)] = [:]
+            for record in release.records.all {
+                if let kind = TraceGraph.kind(ofRecordId: record.id) { titles[TraceNode(kind, record.id)] = (record.headline, record.source) }
             }
+            for commit in release.commits { titles[TraceNode(.commit, commit.id)] = (commit.subject, nil) }
+            for (test, cases) in graph.tests { titles[TraceNode(.test, test)] = (cases.map(\.outcome.rawValue).joined(separator: ", "), cases.first?.location) }
+            self.release = release.identification.release
+            self.graph = graph
+            self.titles = titles
+            known = Set(titles.keys).union(graph.linkedNodes)
         }
-        var seenUp: Set<TraceNode> = [node], seenDown: Set<TraceNode> = [node]
-        return TraceReport(release: release.identification.release, root: Branch(kind: node.kind, id: node.id, title: title(node), location: titles[node]?.1,
-                                        via: [], status: graph.status(of: node), branches: []),
-                           up: grow(node, .up, &seenUp), down: grow(node, .down, &seenDown))
+
+        /// The report for `id` (a record id, a commit id or prefix, or a test id).
+        /// - Throws: `DossierError` when nothing in the release has that id, or more than one thing.
+        public func report(_ id: String) throws -> TraceReport {
+            let matches = known.filter { $0.id == id || ($0.kind == .commit && id.count >= 7 && $0.id.hasPrefix(id)) }
+            guard matches.count == 1, let node = matches.first else {
+                if matches.isEmpty { throw DossierError("nothing in release \(release) has the id '\(id)'") }
+                throw DossierError("'\(id)' names \(matches.count) things in release \(release); give more of the id")
+            }
+            return report(node)
+        }
+
+        /// The report for a requirement known to be in the release (no search among the ids).
+        public func report(requirement id: String) -> TraceReport {
+            report(TraceNode(.requirement, id))
+        }
+
+        private func report(_ node: TraceNode) -> TraceReport {
+            func title(_ node: TraceNode) -> String { titles[node]?.0 ?? "(no record with this id)" }
+            // A node's direct links are claimed before any of them is followed, so each shows at its nearest level.
+            func grow(_ node: TraceNode, _ direction: TraceGraph.Direction, _ seen: inout Set<TraceNode>) -> [Branch] {
+                let next = graph.linked(node, direction).filter { !seen.contains($0.node) }
+                seen.formUnion(next.map(\.node))
+                return next.map { link in
+                    Branch(kind: link.node.kind, id: link.node.id, title: title(link.node), location: titles[link.node]?.1,
+                           via: link.entry.via, status: link.entry.status, branches: grow(link.node, direction, &seen))
+                }
+            }
+            var seenUp: Set<TraceNode> = [node], seenDown: Set<TraceNode> = [node]
+            return TraceReport(release: release, root: Branch(kind: node.kind, id: node.id, title: title(node), location: titles[node]?.1,
+                                                              via: [], status: graph.status(of: node), branches: []),
+                               up: grow(node, .up, &seenUp), down: grow(node, .down, &seenDown))
+        }
     }
 
     /// The report as indented text: each line the id, its headline, its kind, status and place, and where the

@@ -10,7 +10,8 @@ import Support
 /// Builds the typed rows the SUF templates see (`SUFValues`) from an `AssessedRelease`. Template values are plain text: the
 /// Markdown template escapes them on output. Keys are documented in docs/templates.md.
 enum SUFContext {
-    static func make(_ assessed: AssessedRelease, generator: String) -> SUFValues {
+    /// The values of `assessed`; `tracePictures` names the file of each requirement's trace picture drawn for the bundle.
+    static func make(_ assessed: AssessedRelease, generator: String, tracePictures: [String: String] = [:]) -> SUFValues {
         let release = assessed.release, assessment = assessed.assessment
         let id = release.identification
         let records = release.records
@@ -180,7 +181,8 @@ enum SUFContext {
                 let cells = row.cells(separator: ", ")
                 return SUFValues.TraceRow(requirement: row.requirement, anchor: MarkdownText.anchor(row.requirement), title: row.title,
                                           status: row.status, risks: cells[0], threats: cells[1], ifuChanges: cells[2], items: cells[3],
-                                          changeRequests: cells[4], commits: cells[5], tests: cells[6], result: row.result)
+                                          changeRequests: cells[4], commits: cells[5], tests: cells[6], result: row.result,
+                                          picture: tracePictures[row.requirement])
             }),
             coverage: TemplateList(assessment.coverage.map { coverageRow($0, anchor: \.sufAnchor) }),
             coverageSummary: SUFValues.CoverageSummary(

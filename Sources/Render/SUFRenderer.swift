@@ -41,7 +41,9 @@ public struct SUFRenderer: Sendable {
     /// while it is made), from whichever task made it: the JSON and the documents are made at once. Nothing
     /// is handed on when a template does not parse.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
-    public func render(_ release: AssessedRelease, formats: Set<DocumentFormat> = DocumentFormat.standard,
+    /// `traces` are the reports of the release's requirements: each one drawn (`TracePicture.bundlePictures`) is a
+    /// file `trace-REQ-….svg` of the bundle, which the trace matrix links to.
+    public func render(_ release: AssessedRelease, formats: Set<DocumentFormat> = DocumentFormat.standard, traces: [TraceReport] = [],
                        into files: any BundleFileSink) async throws {
         let library = try templates.library()
         let name = release.fileStem
@@ -54,15 +56,27 @@ public struct SUFRenderer: Sendable {
             }
             try files.add("trace-matrix.csv", Data(TraceMatrix.csv(release.assessment.traceMatrix).utf8))
         }()
+        let page = "SUF-\(name).html"
+        let documented = !formats.isDisjoint(with: [.md, .html, .pdf])
+        // Each requirement's trace: a file of its own, which the page links to (opened on demand, no script), drawn
+        // while the documents are made.
+        let drawnTraces = documented ? traces.filter(TracePicture.isDrawnInBundle) : []
+        let tracePictures = Dictionary(drawnTraces.map { ($0.root.id, TracePicture.fileName(requirement: $0.root.id)) },
+                                       uniquingKeysWith: { a, _ in a })
+        async let traceFiles: Void = {
+            let drawn = try await StageTimer.measure("trace pictures") { try TracePicture.bundlePictures(drawnTraces, sufPage: page) }
+            for (file, svg) in drawn.sorted(by: { $0.key < $1.key }) { try files.add(file, Data(svg.utf8)) }
+        }()
         async let documents: Void = {
-            guard !formats.isDisjoint(with: [.md, .html, .pdf]) else { return }
+            guard documented else { return }
             // The template context is large for long histories: let it go before the HTML is made.
-            let page = "SUF-\(name).html"
             let (markdown, title, drawn): (String, String, [String: String]) = try await {
-                let context = SUFContext.make(release, generator: generator)
+                let context = SUFContext.make(release, generator: generator, tracePictures: tracePictures)
                 let text = try await library.renderDocument(context, withTemplate: "suf.md")
-                let drawn = Pictures.of(context.riskFile)
-                    .merging(try Pictures.architecture(release.release.records, values: context, sufPage: page)) { a, _ in a }
+                let architecture = try await StageTimer.measure("architecture pictures") {
+                    try Pictures.architecture(release.release.records, values: context, sufPage: page)
+                }
+                let drawn = Pictures.of(context.riskFile).merging(architecture) { a, _ in a }
                 return (MarkdownText.collapsingBlankLines(text), context.title, drawn)
             }()
             // The pictures lie beside the document, which shows them by file name; its HTML holds them inline, their
@@ -93,7 +107,7 @@ public struct SUFRenderer: Sendable {
                 try files.add("SUF-\(name).pdf", pdf)
             }
         }()
-        _ = try await (data, documents)
+        _ = try await (data, traceFiles, documents)
     }
 
     /// Checks that the templates parse, before any output is started.

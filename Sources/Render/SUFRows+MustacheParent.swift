@@ -527,6 +527,7 @@ extension SUFValues.TraceRow: MustacheParent {
         case "commits": self.commits
         case "tests": self.tests
         case "result": self.result
+        case "picture": self.picture
         default: nil
         }
     }

@@ -147,6 +147,8 @@ struct SUFValues: Sendable {
     struct GapSummary: Sendable { var errors, warnings: Int; var rulesOff: String }
     struct TraceRow: Sendable {
         var requirement, anchor, title, status, risks, threats, ifuChanges, items, changeRequests, commits, tests, result: String
+        /// The file of the requirement's trace picture in the bundle (`trace-REQ-1.svg`); nil when none is drawn.
+        var picture: String?
     }
     struct CoverageSummary: Sendable {
         var safetyClass: String

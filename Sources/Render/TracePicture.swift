@@ -21,6 +21,30 @@ public enum TracePicture {
 
     /// The most nodes a trace picture draws.
     static let maximumNodes = 1_000
+    /// The most nodes of a requirement's trace picture in a bundle: a longer chain is left to `dossier trace`.
+    static let maximumBundleNodes = 150
+
+    /// The file of a requirement's trace picture in its release's bundle, e.g. `trace-REQ-1.svg` (record ids hold
+    /// only ASCII letters, digits and `._-`).
+    public static func fileName(requirement id: String) -> String { "trace-\(id).svg" }
+
+    /// The trace pictures of a bundle's requirements, by file name, each linked to `sufPage`: those of at most
+    /// `maximumBundleNodes` nodes.
+    /// - Throws: `DossierError` when Graphviz fails.
+    static func bundlePictures(_ reports: [TraceReport], sufPage: String) throws -> [String: String] {
+        var pictures: [String: String] = [:]
+        for report in reports {
+            let graph = graph(report, sufPage: sufPage)
+            guard graph.nodes.count <= maximumBundleNodes else { continue }
+            pictures[fileName(requirement: report.root.id)] = try Graphviz.svg(graph)
+        }
+        return pictures
+    }
+
+    /// Whether a requirement's trace picture is drawn for its bundle (`bundlePictures`).
+    static func isDrawnInBundle(_ report: TraceReport) -> Bool {
+        graph(report, sufPage: "").nodes.count <= maximumBundleNodes
+    }
 
     /// A link's text as a URL: every byte but letters, digits and `-._~` percent-encoded. Graphviz writes a URL into
     /// the SVG as it is given, so a quote in a tag's name would otherwise end the attribute.

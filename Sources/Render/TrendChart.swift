@@ -2,7 +2,7 @@ import Support
 import Views
 
 /// The DHF's trends per release as small bar charts, one above the other, releases left to right: commits, change
-/// requests, findings by level, the share of signed and of good (G) commits, and clause coverage. Drawn directly
+/// requests, findings by level, the share of signed and of good (G) commits, clause coverage and open anomalies. Drawn directly
 /// (bars need no layout) at the width of an A4 page's text with 12 px text, two shades where a chart pairs two
 /// counts, so it reads in black and white; the same history gives the same bytes.
 enum TrendChart {
@@ -13,7 +13,8 @@ enum TrendChart {
     struct Series {
         var title: String
         var names: [String]
-        var values: [[Int]]
+        /// Each release's values; nil where the release's bundle does not record the value (drawn as "n/a").
+        var values: [[Int?]]
         /// The value the axis runs to (100 for shares); nil: the largest value.
         var maximum: Int?
     }
@@ -31,6 +32,8 @@ enum TrendChart {
             Series(title: "Commits signed, and signed good (G), in %", names: ["signed", "good (G)"],
                    values: releases.map { [share($0.signedCommits, $0.commits), share($0.goodCommits, $0.commits)] }, maximum: 100),
             Series(title: "Clauses evidenced, and gaps", names: ["evidenced", "gaps"], values: coverage.map { [$0.evidenced, $0.gaps] }),
+            Series(title: "Open anomalies (problem reports open at the release)", names: ["open anomalies"],
+                   values: releases.map { [$0.openAnomalies] }),
         ]
         let width = 676, left = 56, right = 8, chartHeight = 110, titleHeight = 24, labelHeight = 56, gap = 14
         let panel = titleHeight + chartHeight + labelHeight + gap
@@ -40,7 +43,7 @@ enum TrendChart {
         svg += "\n"
         for (index, chart) in charts.enumerated() {
             let top = index * panel, base = top + titleHeight + chartHeight
-            let maximum = max(1, chart.maximum ?? chart.values.flatMap { $0 }.max() ?? 1)
+            let maximum = max(1, chart.maximum ?? chart.values.flatMap { $0 }.compactMap { $0 }.max() ?? 1)
             let legend = chart.names.count > 1
                 ? " (" + zip(chart.names, ["dark", "light"]).map { "\($0) \($1)" }.joined(separator: ", ") + ")" : ""
             svg += SVGText.text(x: 0, y: top + 16, chart.title + legend, weight: "bold")
@@ -54,6 +57,11 @@ enum TrendChart {
                 // The release's bars, centred in its slot.
                 let start = x + (slot - barWidth * Double(values.count)) / 2
                 for (series, value) in values.enumerated() {
+                    guard let value else {
+                        // Not recorded by the release's bundle: said, not drawn as zero.
+                        svg += SVGText.text(x: Int((start + Double(series) * barWidth + barWidth / 2).rounded()), y: base - 4, "n/a", anchor: "middle")
+                        continue
+                    }
                     let barHeight = Double(chartHeight) * Double(min(value, maximum)) / Double(maximum)
                     let fill = series == 0 ? "#404040" : "#b0b0b0"
                     svg += #"<rect x="\#(format(start + Double(series) * barWidth))" y="\#(format(Double(base) - barHeight))" width="\#(format(barWidth))" height="\#(format(barHeight))" fill="\#(fill)" stroke="black" stroke-width="0.5"><title>\#(XMLText.xmlEscaped("\(releases[position].release): \(value) \(chart.names[series])", attribute: false))</title></rect>"#

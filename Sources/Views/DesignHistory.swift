@@ -66,6 +66,9 @@ public struct ReleaseEntry: Sendable, Codable, Hashable {
     public var changeRequests: [String]
     /// What the gap rules found in the release.
     public var findings: FindingTally
+    /// How many problem reports were open at the release (its known residual anomalies); nil when its attached
+    /// bundle was made before dossier recorded them.
+    public var openAnomalies: Int? = nil
     /// The release's SUF bundle, in the DHF's folder.
     public var suf: SUFReference
     /// Where the release's evidence came from, as its SUF says; nil for a bundle made before dossier recorded it.

@@ -26,7 +26,7 @@ public struct DesignHistoryBuilder: Sendable {
             release: name, previousRelease: id.previousRelease, commit: id.commit, date: id.date, tag: id.tag,
             commits: stats.commits, merges: stats.merges, signedCommits: stats.commits - stats.unsigned,
             goodCommits: stats.verdicts[VerdictLetter.good.rawValue] ?? 0,
-            changeRequests: release.changeRequests.map(\.id), findings: release.findings, suf: suf,
+            changeRequests: release.changeRequests.map(\.id), findings: release.findings, openAnomalies: release.openAnomalies?.count, suf: suf,
             evidence: id.evidence, document: id.document, approvals: approvals))
         addEvents(release)
         addSOUP(release.soup, release: name)

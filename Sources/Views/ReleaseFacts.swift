@@ -24,6 +24,9 @@ public struct ReleaseFacts: Sendable {
     public var soup: [SOUP]
     /// Each record's one-line name, by id.
     public var headlines: [String: String]
+    /// The problem reports open at the release (its known residual anomalies), by id; nil for a bundle made before
+    /// dossier recorded them in its facts file.
+    public var openAnomalies: [String]?
     /// All its records, when kept (the newest release).
     public var records: RecordSet?
 
@@ -39,13 +42,19 @@ public struct ReleaseFacts: Sendable {
         coverage = assessed.assessment.coverage
         soup = release.records.soup
         headlines = Dictionary(release.records.all.map { ($0.id, $0.headline) }, uniquingKeysWith: { a, _ in a })
+        openAnomalies = Self.openAnomalies(release.records.problemReports)
         records = keepingRecords ? release.records : nil
+    }
+
+    /// The ids of the problem reports open and in force: the release's known residual anomalies, as its SUF lists them.
+    static func openAnomalies(_ reports: [ProblemReport]) -> [String] {
+        reports.filter { $0.isOpen && $0.obsolete == nil }.map(\.id)
     }
 
     /// The facts from their parts (read from a facts file).
     init(identification: Identification, statistics: Statistics, changeRequests: [ChangeRequestEntry], delta: ReleaseDelta,
          traceMatrix: [TraceRow], findings: FindingTally, coverage: [ClauseStatus], soup: [SOUP],
-         headlines: [String: String], records: RecordSet?) {
+         headlines: [String: String], openAnomalies: [String]?, records: RecordSet?) {
         self.identification = identification
         self.statistics = statistics
         self.changeRequests = changeRequests
@@ -55,6 +64,7 @@ public struct ReleaseFacts: Sendable {
         self.coverage = coverage
         self.soup = soup
         self.headlines = headlines
+        self.openAnomalies = openAnomalies
         self.records = records
     }
 
@@ -98,11 +108,13 @@ extension ReleaseFacts: Decodable {
             records = all
             soup = all.soup
             headlines = Dictionary(all.all.map { ($0.id, $0.headline) }, uniquingKeysWith: { a, _ in a })
+            openAnomalies = Self.openAnomalies(all.problemReports)
         } else {
             let brief = try container.decode(RecordHeadlines.self, forKey: .records)
             records = nil
             soup = brief.soup
             headlines = brief.headlines
+            openAnomalies = brief.openAnomalies
         }
     }
 }
@@ -117,6 +129,8 @@ private struct FindingBrief: Decodable {
 private struct RecordHeadlines: Decodable {
     var soup: [SOUP]
     var headlines: [String: String] = [:]
+    /// The problem reports open and in force.
+    var openAnomalies: [String] = []
 
     /// Any record, with the fields that make up its headline.
     private struct Brief: Decodable {
@@ -126,6 +140,10 @@ private struct RecordHeadlines: Decodable {
         var name: String?
         var document: String?
         var section: String?
+        /// A problem report's status, as written (open when absent).
+        var status: String?
+        /// Present when the record is retired.
+        var obsolete: Obsolescence?
     }
 
     private enum Keys: String, CodingKey {
@@ -136,8 +154,13 @@ private struct RecordHeadlines: Decodable {
         let container = try decoder.container(keyedBy: Keys.self)
         soup = try container.decodeIfPresent([SOUP].self, forKey: .soup) ?? []
         for item in soup { headlines[item.id] = item.headline }
-        for key in [Keys.requirements, .threats, .changeRequests, .problemReports] {
+        for key in [Keys.requirements, .threats, .changeRequests] {
             for brief in try container.decodeIfPresent([Brief].self, forKey: key) ?? [] { headlines[brief.id] = brief.title ?? "" }
+        }
+        for brief in try container.decodeIfPresent([Brief].self, forKey: .problemReports) ?? [] {
+            headlines[brief.id] = brief.title ?? ""
+            let open = !["resolved", "closed"].contains(brief.status ?? "open")
+            if open, brief.obsolete == nil { openAnomalies.append(brief.id) }
         }
         for brief in try container.decodeIfPresent([Brief].self, forKey: .risks) ?? [] { headlines[brief.id] = brief.hazard ?? "" }
         for brief in try container.decodeIfPresent([Brief].self, forKey: .items) ?? [] { headlines[brief.id] = brief.name ?? "" }

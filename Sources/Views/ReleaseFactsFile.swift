@@ -49,8 +49,8 @@ public enum ReleaseFactsFile {
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case changeRequests, coverage, delta, factsVersion, findings, headlines, identification, soup, statistics,
-                 traceMatrix
+            case changeRequests, coverage, delta, factsVersion, findings, headlines, identification, openAnomalies, soup,
+                 statistics, traceMatrix
         }
 
         /// The members in sorted key order, so that the text can be handed on while it is made
@@ -64,6 +64,7 @@ public enum ReleaseFactsFile {
             try container.encode(facts.findings, forKey: .findings)
             try container.encode(facts.headlines, forKey: .headlines)
             try container.encode(facts.identification, forKey: .identification)
+            try container.encodeIfPresent(facts.openAnomalies, forKey: .openAnomalies)
             try container.encode(facts.soup, forKey: .soup)
             try container.encode(facts.statistics, forKey: .statistics)
             try container.encode(facts.traceMatrix, forKey: .traceMatrix)
@@ -94,6 +95,7 @@ public enum ReleaseFactsFile {
                 coverage: try container.decode([ClauseStatus].self, forKey: .coverage),
                 soup: try container.decode([SOUP].self, forKey: .soup),
                 headlines: try container.decode([String: String].self, forKey: .headlines),
+                openAnomalies: try container.decodeIfPresent([String].self, forKey: .openAnomalies),
                 records: nil)
         }
     }

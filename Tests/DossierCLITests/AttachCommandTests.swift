@@ -36,7 +36,10 @@ struct AttachCommandTests {
 
         // git lists the bundle's files with the very blobs of the folder.
         let tree = try Shell.run("git", ["-C", repo, "ls-tree", "-r", "--name-only", "refs/dossier/v2.0.0"]).stdout
-        #expect(tree == "MANIFEST.sha256\nSUF-v2.0.0.html\nSUF-v2.0.0.md\ndhf-facts.json\npicture-architecture.svg\npicture-risk-matrix.svg\npicture-security-architecture.svg\nsuf.json\ntrace-matrix.csv\n")
+        // Each requirement's trace picture, and the other files.
+        let traces = tree.split(separator: "\n").filter { $0.hasPrefix("trace-REQ-") }
+        #expect(traces.count == 30 && traces.allSatisfy { $0.hasSuffix(".svg") }, "\(traces)")
+        #expect(tree.split(separator: "\n").filter { !$0.hasPrefix("trace-REQ-") }.joined(separator: "\n") + "\n" == "MANIFEST.sha256\nSUF-v2.0.0.html\nSUF-v2.0.0.md\ndhf-facts.json\npicture-architecture.svg\npicture-risk-matrix.svg\npicture-security-architecture.svg\nsuf.json\ntrace-matrix.csv\n")
         let attachedJSON = try Shell.run("git", ["-C", repo, "show", "refs/dossier/v2.0.0:suf.json"]).stdout
         #expect(attachedJSON == (try scratch.read("dist/dossier/v2.0.0/suf.json")))
         let bundleCommit = try Shell.run("git", ["-C", repo, "rev-parse", "refs/dossier/v2.0.0"]).stdout

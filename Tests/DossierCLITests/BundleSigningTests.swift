@@ -18,7 +18,7 @@ struct BundleSigningTests {
         #expect(result.status == 0, "\(result.stderr)")
         let bundle = scratch.file("dist/dossier/v1.1.0")
         let files = try FileManager.default.contentsOfDirectory(atPath: bundle).sorted()
-        #expect(files == ["MANIFEST.sha256", "MANIFEST.sha256.sig", "SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-matrix.csv"])
+        #expect(files == ["MANIFEST.sha256", "MANIFEST.sha256.sig", "SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-REQ-1.svg", "trace-REQ-2.svg", "trace-REQ-3.svg", "trace-matrix.csv"])
         let manifest = try Data(contentsOf: URL(fileURLWithPath: bundle + "/MANIFEST.sha256"))
         let check = try Shell.run("ssh-keygen", ["-Y", "verify", "-n", "dossier", "-f", scratch.file("allowed"), "-I", "release@example.com",
                                                  "-s", bundle + "/MANIFEST.sha256.sig"], input: manifest)
@@ -58,7 +58,7 @@ struct BundleSigningTests {
         let result = try dossier(["verify", "dist/dossier/v1.1.0", "--allowed-signers", "allowed"], in: scratch.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "files: 7 of 7 match MANIFEST.sha256")
+        #expect(lines[0] == "files: 10 of 10 match MANIFEST.sha256")
         #expect(lines[1].hasPrefix("signature: G release@example.com SHA256:"))
         #expect(lines[2] == "bundle dist/dossier/v1.1.0 is intact")
     }
@@ -77,7 +77,7 @@ struct BundleSigningTests {
             ALTERED SUF-v1.1.0.md
             EXTRA notes.txt
             MISSING suf.json
-            files: 5 of 8 match MANIFEST.sha256
+            files: 8 of 11 match MANIFEST.sha256
             signature: G release@example.com SHA256:
             """))
         #expect(result.stdout.hasSuffix("bundle dist/dossier/v1.1.0 is NOT intact\n"))
@@ -90,11 +90,11 @@ struct BundleSigningTests {
         let bundle = scratch.file("dist/dossier/v1.1.0")
         // Re-point the manifest at an edited document: the files match again, the signature does not.
         try "edited\n".write(toFile: bundle + "/SUF-v1.1.0.md", atomically: true, encoding: .utf8)
-        let sums = try Shell.run("sha256sum", ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-matrix.csv"], in: bundle).stdout
+        let sums = try Shell.run("sha256sum", ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-REQ-1.svg", "trace-REQ-2.svg", "trace-REQ-3.svg", "trace-matrix.csv"], in: bundle).stdout
         try sums.write(toFile: bundle + "/MANIFEST.sha256", atomically: true, encoding: .utf8)
         var result = try dossier(["verify", "dist/dossier/v1.1.0", "--allowed-signers", "allowed"], in: scratch.path)
         #expect(result.status == 1)
-        #expect(result.stdout.contains("files: 7 of 7 match MANIFEST.sha256\nsignature: B"), "\(result.stdout)")
+        #expect(result.stdout.contains("files: 10 of 10 match MANIFEST.sha256\nsignature: B"), "\(result.stdout)")
 
         // Signed by another key: good signature, but not an allowed signer.
         #expect(try Shell.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", scratch.file("other-key")]).status == 0)

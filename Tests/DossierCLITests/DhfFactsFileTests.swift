@@ -60,7 +60,7 @@ struct DhfFactsFileTests {
         let text = try scratch.read("out/v2.0.0/dhf-facts.json")
         let facts = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(facts.keys.sorted() == ["changeRequests", "coverage", "delta", "factsVersion", "findings", "headlines",
-                                        "identification", "soup", "statistics", "traceMatrix"])
+                                        "identification", "openAnomalies", "soup", "statistics", "traceMatrix"])
         #expect(facts["factsVersion"] as? Int == 1)
         #expect((facts["identification"] as? [String: Any])?["release"] as? String == "v2.0.0")
         #expect((facts["headlines"] as? [String: String])?["REQ-1"] != nil, "\(facts["headlines"] ?? "")")
@@ -102,6 +102,22 @@ struct DhfFactsFileTests {
                                       with: "SUF-\(release) rev. 1 (as the bundle states; the history of refs/dossier/\(release) makes it revision 2) |")
         }
         #expect(try scratch.read("old/dhf/DHF.md") == expected)
+    }
+
+    @Test("a facts file made before open anomalies were recorded: the DHF's trends say n/a for that release, not zero")
+    func openAnomaliesNotRecorded() throws {
+        let scratch = try Scratch()
+        let repo = try attachedProject(scratch)
+        let drop = #"python3 -c 'import json; d = json.load(open("dhf-facts.json")); del d["openAnomalies"]; json.dump(d, open("dhf-facts.json", "w"))'"#
+        try rewrite("v2.0.0", in: repo, drop)
+        let result = try dossier(["dhf", "--repo", "pd", "--out", "out"], in: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try scratch.read("out/dhf/picture-trends.svg")
+        #expect(svg.contains("<title>v1.0.0: 1 open anomalies</title>") && svg.contains("<title>v1.1.0: 0 open anomalies</title>"), "\(svg)")
+        #expect(!svg.contains("v2.0.0: 2 open anomalies") && svg.contains(">n/a</text>"))
+        let json = try #require(JSONSerialization.jsonObject(with: scratch.readData("out/dhf/dhf.json")) as? [String: Any])
+        let releases = try #require(json["releases"] as? [[String: Any]])
+        #expect(releases.map { $0["openAnomalies"] as? Int } == [1, 0, nil])
     }
 
     @Test("a facts file of a newer format is not read: the DHF reads that bundle's suf.json")

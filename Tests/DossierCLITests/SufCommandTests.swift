@@ -12,7 +12,7 @@ struct SufCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("SUF for v1.1.0 (2 commits since v1.0.0) written to dist/dossier/v1.1.0"))
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file("dist/dossier/v1.1.0")).sorted()
-        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-matrix.csv"])
+        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-REQ-1.svg", "trace-REQ-2.svg", "trace-REQ-3.svg", "trace-matrix.csv"])
 
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("| Device | Infusion Pump Controller |"))
@@ -67,7 +67,7 @@ struct SufCommandTests {
         _ = try DeviceFixture.make(scratch)
         #expect(try dossier(["suf", "v1.1.0", "--repo", "repo"], in: scratch.path).status == 0)
         let manifest = try scratch.read("dist/dossier/v1.1.0/MANIFEST.sha256")
-        #expect(try manifest.split(separator: "\n").map { try #require($0.split(separator: " ").last) } == ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-matrix.csv"])
+        #expect(try manifest.split(separator: "\n").map { try #require($0.split(separator: " ").last) } == ["SUF-v1.1.0.html", "SUF-v1.1.0.md", "dhf-facts.json", "picture-architecture.svg", "picture-risk-matrix.svg", "suf.json", "trace-REQ-1.svg", "trace-REQ-2.svg", "trace-REQ-3.svg", "trace-matrix.csv"])
         let check = try Shell.run("sha256sum", ["-c", "MANIFEST.sha256"], in: scratch.file("dist/dossier/v1.1.0"))
         #expect(check.status == 0)
         #expect(check.stdout.contains("suf.json: OK"))
@@ -210,6 +210,6 @@ struct SufCommandTests {
         _ = try DeviceFixture.make(scratch)
         #expect(try dossier(["suf", "--repo", "repo", "--format", "md"], in: scratch.path).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file("dist/dossier/v1.1.0")).sorted()
-        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.md", "picture-architecture.svg", "picture-risk-matrix.svg", "trace-matrix.csv"])
+        #expect(files == ["MANIFEST.sha256", "SUF-v1.1.0.md", "picture-architecture.svg", "picture-risk-matrix.svg", "trace-REQ-1.svg", "trace-REQ-2.svg", "trace-REQ-3.svg", "trace-matrix.csv"])
     }
 }

@@ -38,6 +38,42 @@ struct TracePictureTests {
         #expect(bad.stderr.contains("unknown format 'png' in --format; expected text, json or svg"))
     }
 
+    @Test("each requirement's trace is a file of its bundle, the bytes dossier trace draws, linked from the trace matrix; a chain of more than 150 nodes is left to dossier trace")
+    func requirementPicturesInTheBundle() throws {
+        let scratch = try Scratch()
+        _ = try DeviceFixture.make(scratch)
+        // 200 tests verify REQ-1: its chain is too long to draw in the bundle.
+        let cases = (0..<200).map { index in
+            "<testcase classname=\"DoseTests\" name=\"test\(index)\"><properties><property name=\"requirement\" value=\"REQ-1\"/></properties></testcase>"
+        }
+        try "<testsuites><testsuite name=\"DoseTests\" tests=\"200\">\(cases.joined())</testsuite></testsuites>\n"
+            .write(toFile: scratch.file("many.xml"), atomically: true, encoding: .utf8)
+        let run = try dossier(["suf", "v1.1.0", "--repo", "repo", "--evidence", "many.xml"], in: scratch.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let bundle = "dist/dossier/v1.1.0"
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.file(bundle)).filter { $0.hasPrefix("trace-REQ-") }.sorted()
+        #expect(files == ["trace-REQ-2.svg", "trace-REQ-3.svg"], "\(files)")
+        let markdown = try scratch.read("\(bundle)/SUF-v1.1.0.md")
+        #expect(markdown.contains("| [REQ-2](#req-2) Beep on start ([picture](trace-REQ-2.svg)) |"), "\(markdown)")
+        #expect(markdown.contains("| [REQ-1](#req-1) Dose limit |"), "\(markdown)")
+        let manifest = try scratch.read("\(bundle)/MANIFEST.sha256")
+        #expect(manifest.contains("  trace-REQ-2.svg\n") && manifest.contains("  trace-REQ-3.svg\n"))
+        // The same bytes as dossier trace draws for the release, and every link an anchor of the page beside it.
+        let anchors = ids(try scratch.read("\(bundle)/SUF-v1.1.0.html"))
+        for file in files {
+            let id = String(file.dropFirst("trace-".count).dropLast(".svg".count))
+            let traced = try dossier(["trace", id, "--repo", "repo", "--release", "v1.1.0", "--evidence", "many.xml", "--format", "svg"], in: scratch.path)
+            #expect(traced.status == 0, "\(traced.stderr)")
+            let svg = try scratch.read("\(bundle)/\(file)")
+            #expect(svg == traced.stdout)
+            let links = svg.matches(of: /xlink:href="([^"]*)"/).map { String($0.1) }
+            #expect(!links.isEmpty && links.allSatisfy { $0.hasPrefix("SUF-v1.1.0.html#") && anchors.contains(String($0.split(separator: "#")[1])) }, "\(links)")
+        }
+        // The page links to the picture, which is no script: a plain file beside it.
+        #expect(try scratch.read("\(bundle)/SUF-v1.1.0.html").contains("<a href=\"trace-REQ-2.svg\">picture</a>"))
+        #expect(try dossier(["verify", bundle], in: scratch.path).status == 0)
+    }
+
     @Test("a hostile title is text in the picture: no markup, no Graphviz escape")
     func hostileTitle() throws {
         let scratch = try Scratch()
@@ -89,8 +125,10 @@ struct TracePictureTests {
         _ = try DeviceFixture.make(scratch)
         #expect(try dossier(["dhf", "--repo", "repo"], in: scratch.path).status == 0)
         let svg = try scratch.read("dist/dossier/dhf/picture-trends.svg")
-        // Two releases: commits and change requests one bar each, findings, signed share and coverage two each.
-        #expect(svg.components(separatedBy: "<rect ").count - 1 == 2 * (1 + 1 + 2 + 2 + 2))
+        // Two releases: commits and change requests one bar each, findings, signed share and coverage two each, open
+        // anomalies one.
+        #expect(svg.components(separatedBy: "<rect ").count - 1 == 2 * (1 + 1 + 2 + 2 + 2 + 1))
+        #expect(svg.contains("<title>v1.1.0: 0 open anomalies</title>"), "\(svg)")
         #expect(svg.contains("<title>v1.1.0: 2 commits</title>"), "\(svg)")
         #expect(svg.contains(">Findings (errors dark, warnings light)</text>"))
         #expect(try scratch.read("dist/dossier/dhf/MANIFEST.sha256").contains("  picture-trends.svg\n"))
