@@ -35,6 +35,31 @@ public enum PDFPrinter {
         return html[...end] + policy + html[html.index(after: end)...]
     }
 
+    /// `html` with each link to a file beside the page (`<a href="trace-REQ-1.svg">`, `v1.0.0/SUF-v1.0.0.md`) made
+    /// text: Chromium would write it into the PDF as a `file://` link into the temporary folder it printed from, which
+    /// leads nowhere once the PDF is sent on, and differs from print to print. In-page links (`#…`) and links with a
+    /// scheme (http, https, mailto: the others the link filter made text already) stay.
+    static func withoutFileLinks(_ html: String) -> String {
+        let open = "<a href=\"", close = "</a>"
+        var out = "", rest = html[...]
+        while let start = rest.range(of: open) {
+            out += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].firstIndex(of: "\""),
+                  let tagEnd = rest[end...].firstIndex(of: ">") else { rest = rest[start.lowerBound...]; break }
+            let target = rest[start.upperBound..<end]
+            let schemeEnd = target.firstIndex { ":/?#".contains($0) }
+            let local = !target.hasPrefix("#") && !(schemeEnd.map { target[$0] == ":" } ?? false)
+            guard local, let closing = rest[tagEnd...].range(of: close) else {
+                out += rest[start.lowerBound...tagEnd]
+                rest = rest[rest.index(after: tagEnd)...]
+                continue
+            }
+            out += "<span class=\"file-link\">" + rest[rest.index(after: tagEnd)..<closing.lowerBound] + "</span>"
+            rest = rest[closing.upperBound...]
+        }
+        return out + rest
+    }
+
     /// The PDF of an HTML page, dated `date` (ISO 8601, the document's date).
     /// - Throws: `DossierError` when Chromium fails or writes no PDF.
     public static func print(html: String, date: String, chromium: String) throws -> Data {
@@ -43,7 +68,7 @@ public enum PDFPrinter {
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? manager.removeItem(at: folder) }
         let page = folder.appendingPathComponent("page.html"), pdf = folder.appendingPathComponent("page.pdf")
-        try Data(withoutScripts(html).utf8).write(to: page)
+        try Data(withoutScripts(withoutFileLinks(html)).utf8).write(to: page)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",

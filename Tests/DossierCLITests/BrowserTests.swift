@@ -54,6 +54,30 @@ struct BrowserTests {
         #expect(dhf.contains("aria-label=\"Trends per release\"") && dhf.contains("aria-label=\"Risk acceptability matrix before and after control\""))
     }
 
+    @Test("the sample's pictures render in Chromium: every box of the architecture, security view and heat map links to an anchor of the page, and each trace picture's boxes to the SUF beside it")
+    func picturesLinkToAnchors() throws {
+        let scratch = try Scratch()
+        _ = try SampleProjectTests.build(scratch)
+        #expect(try dossier(["suf", "v2.0.0", "--repo", "pd", "--out", "out"], in: scratch.path).status == 0)
+        let dom = try Browser.dumpDOM(scratch.file("out/v2.0.0/SUF-v2.0.0.html"), scratch: scratch)
+        for label in ["Software architecture at this release", "Security architecture view at this release",
+                      "Risk acceptability matrix before and after control"] {
+            #expect(dom.contains("aria-label=\"\(label)\""), "\(label)")
+        }
+        let ids = Set(dom.matches(of: /\bid="([^"]*)"/).map { String($0.1) })
+        let pictureLinks = dom.matches(of: /xlink:href="([^"]*)"/).map { String($0.1) }
+        // Eight interfaces, seven items and four SOUP items, each linked; every link in-page, to an element of the page.
+        #expect(Set(pictureLinks).count == 8 + 7 + 4, "\(Set(pictureLinks).sorted())")
+        #expect(pictureLinks.allSatisfy { $0.hasPrefix("#") && ids.contains(String($0.dropFirst())) },
+                "\(pictureLinks.filter { !ids.contains(String($0.dropFirst())) })")
+        // A trace picture opened on its own: Chromium reads it, and its boxes lead back to the SUF's rows.
+        let trace = try Browser.dumpDOM(scratch.file("out/v2.0.0/trace-REQ-24.svg"), scratch: scratch)
+        let traceLinks = trace.matches(of: /xlink:href="([^"]*)"/).map { String($0.1) }
+        #expect(!traceLinks.isEmpty && traceLinks.allSatisfy { $0.hasPrefix("SUF-v2.0.0.html#") && ids.contains(String($0.split(separator: "#")[1])) },
+                "\(traceLinks)")
+        #expect(!trace.contains("<script") && !dom.contains("<script"))
+    }
+
     @Test("every link of the SUF's trace matrix and contents points at an anchor the page has; a screenshot is taken")
     func anchorsResolveAndScreenshot() throws {
         let scratch = try Scratch()
@@ -144,8 +168,13 @@ struct BrowserTests {
         try FileManager.default.removeItem(atPath: scratch.file("out"))
         #expect(try dossier(["suf", "v1.2.0", "--repo", "repo", "--out", "out", "--format", "md,pdf"], in: scratch.path).status == 0)
         #expect(try scratch.readData("out/v1.2.0/SUF-v1.2.0.pdf") == bytes, "two runs gave different PDFs")
+        // Links to files beside the page (the trace pictures) are text in the PDF: Chromium would make them file://
+        // links into the folder it printed from, which differ from run to run (found when they did).
+        #expect(!bytes.contains(Data("file://".utf8)) && !bytes.contains(Data("dossier-pdf-".utf8)))
 
         #expect(try dossier(["dhf", "--repo", "repo", "--out", "out", "--format", "md,pdf"], in: scratch.path).status == 0)
+        // The DHF's links to each release's Markdown and HTML likewise (they were file:// links before).
+        #expect(!(try scratch.readData("out/dhf/DHF.pdf")).contains(Data("file://".utf8)))
         let dhf = try Browser.pdfText(scratch.file("out/dhf/DHF.pdf"), first: 1, last: 1)
         #expect(dhf.contains("Design History File"), "\(dhf)")
         #expect(dhf.range(of: #"Page 1 of [0-9]+"#, options: .regularExpression) != nil)

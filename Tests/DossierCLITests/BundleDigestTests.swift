@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "f41b9572c126f1b86e1cc9275fb6debd88478e9c5d66c896b1b4a3585976b1b2",
-        "v1.1.0": "a42412fdadf7d8ecbc7463b19579596439394a0753f045de5bfe025182f803ba",
-        "v2.0.0": "f996107d7032a70a38ceaecaf901225556b2e2d6d0562ce6f715efb293856132",
-        "dhf": "324deacc016562f4e16fa1a8fff39773a8f9de56c26139f68ac7872407b21d26",
+        "v1.0.0": "c028b6e8ccc2e42f8ddb837ab7e42bbaf5bfd63d84953463cafddd86c2a84d73",
+        "v1.1.0": "56d5efb335438cbc6b724a5291d1cec853bfa9ab08497a8cbe7e4f10bf422e8b",
+        "v2.0.0": "76924adbda950670ba7080dc33760eab954fce44bca66025c6040ad9891113aa",
+        "dhf": "fe9a9c79ccea3aef20596e25d44710784ebb38a20da3242d86f4460667b2ba4d",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")

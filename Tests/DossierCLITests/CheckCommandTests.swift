@@ -144,7 +144,7 @@ struct CheckCommandTests {
         let md = try scratch.read("dist/dossier/v1.1.0/SUF-v1.1.0.md")
         #expect(md.contains("| error | G2 | the release tag v1.1.0: signature N (no signature) |"))
         #expect(md.contains("## 16. Traceability matrix"))
-        #expect(md.contains("| [REQ-1](#req-1) Dose limit | RISK-1 |  |  | ITEM-1 | CR-1 (affected\\_controls) | "))
+        #expect(md.contains("| [REQ-1](#req-1) Dose limit ([picture](trace-REQ-1.svg)) | RISK-1 |  |  | ITEM-1 | CR-1 (affected\\_controls) | "))
         #expect(md.contains("## 17. Clause coverage"))
         let csv = try scratch.read("dist/dossier/v1.1.0/trace-matrix.csv")
         let lines = csv.split(separator: "\n")

@@ -74,9 +74,9 @@ struct TraceLinkTests {
             "REQ-3,Beep on start,obsolete,,,,,,,,obsolete",
         ])
         let md = try scratch.read("dist/dossier/v1.0.0/SUF-v1.0.0.md")
-        #expect(md.contains("| [REQ-1](#req-1) Dose limit |  |  |  |  | CR-1 | \(dose.prefix(12)) |  | no test |"))
-        #expect(md.contains("| [REQ-2](#req-2) Alarm |  |  |  |  | CR-2, CR-3 (rejected) | \(alarm.prefix(12)) (Implements) |  | no test |"))
-        #expect(md.contains("| [REQ-3](#req-3) Beep on start |  |  |  |  |  |  |  | obsolete |"))
+        #expect(md.contains("| [REQ-1](#req-1) Dose limit ([picture](trace-REQ-1.svg)) |  |  |  |  | CR-1 | \(dose.prefix(12)) |  | no test |"))
+        #expect(md.contains("| [REQ-2](#req-2) Alarm ([picture](trace-REQ-2.svg)) |  |  |  |  | CR-2, CR-3 (rejected) | \(alarm.prefix(12)) (Implements) |  | no test |"))
+        #expect(md.contains("| [REQ-3](#req-3) Beep on start ([picture](trace-REQ-3.svg)) |  |  |  |  |  |  |  | obsolete |"))
         #expect(md.contains("0 passed, 0 failed, 0 skipped, 2 with no test, 1 obsolete"))
 
         // The DHF's matrix labels the links as the SUF does.
