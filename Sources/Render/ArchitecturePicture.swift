@@ -254,10 +254,12 @@ public enum ArchitecturePicture {
         return boxes
     }
 
-    /// The threats in a label, one line each: id, residual score and severity (the assets stand in the interfaces table).
+    /// The threats in a label, one line each: id, residual score and severity, and the asset it is against (cut short;
+    /// the interfaces table has it whole).
     private static func threatLines(_ threats: [Threat]) -> String {
         var lines = threats.prefix(maximumThreatsPerLabel).map { threat in
             "\(threat.id) (\(residualSeverity(threat)?.text ?? "residual not stated"))"
+                + (threat.asset.map { ": " + wrapped($0, width: 22, lines: 1) } ?? "")
         }
         if threats.count > maximumThreatsPerLabel { lines.append("and \(threats.count - maximumThreatsPerLabel) more") }
         return lines.joined(separator: "\n")

@@ -102,7 +102,7 @@ struct ArchitecturePictureTests {
                                              "SUF-v1.2.0.html#if-1", "SUF-v1.2.0.html#if-2"])
         // The security view: the two trust boundaries, the threat on IF-2 with its residual score.
         #expect(security.contains(">Trust boundary: Pump</text>") && security.contains(">Trust boundary: Hospital network</text>"))
-        #expect(security.contains(">THR&#45;1 (2.2 Low)</text>"), "\(security)")
+        #expect(security.contains(">THR&#45;1 (2.2 Low): Dose library</text>"), "\(security)")
         // An interface is labelled with its id alone (the table under the picture says what crosses it).
         #expect(security.contains(">IF&#45;1</text>") && !security.contains("Refusal reasons"))
 

@@ -11,10 +11,10 @@ import Testing
 struct BundleDigestTests {
     /// The SHA-256 of each bundle's `MANIFEST.sha256`, by bundle folder under the output folder.
     static let pinned: [String: String] = [
-        "v1.0.0": "c028b6e8ccc2e42f8ddb837ab7e42bbaf5bfd63d84953463cafddd86c2a84d73",
-        "v1.1.0": "56d5efb335438cbc6b724a5291d1cec853bfa9ab08497a8cbe7e4f10bf422e8b",
-        "v2.0.0": "76924adbda950670ba7080dc33760eab954fce44bca66025c6040ad9891113aa",
-        "dhf": "fe9a9c79ccea3aef20596e25d44710784ebb38a20da3242d86f4460667b2ba4d",
+        "v1.0.0": "bebfeda360f617656e2880b3f38d1e26b67fd229663e40ac3ea779f9b94c8dab",
+        "v1.1.0": "f0b8c6872828bee5bbe4c16094a0de96a49f1c5417366cb2e7a601b2ce3fb86c",
+        "v2.0.0": "daeb09910fb0d0d9cd00ee2ee6b8811a782ca8ebcfd9b4cf28bb34fd553ce4d3",
+        "dhf": "01b8a073775ed62b4ce2aca13f9a390aa010623c9ec171251d229e855f810514",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")
