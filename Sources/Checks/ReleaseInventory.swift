@@ -60,9 +60,13 @@ public struct ReleaseInventory: Sendable {
         if let first = items.first {
             add(.items, plural(items.count, "software item"), suf: record(first.id), dhf: heading(DHFSection.items))
         }
-        let interfaces = items.flatMap(\.interfaces)
+        // Only interfaces that lead somewhere: to an item in force or to an element outside the software (one to a
+        // missing or retired item is a broken link, rule T2, and documents nothing).
+        let inForce = Set(items.map(\.id))
+        func leads(_ interface: ItemInterface) -> Bool { !interface.isToItem || inForce.contains(interface.to) }
+        let interfaces = items.flatMap(\.interfaces).filter(leads)
         if let first = interfaces.first {
-            let holders = items.count { !$0.interfaces.isEmpty }
+            let holders = items.count { $0.interfaces.contains(where: leads) }
             add(.interfaces, "\(plural(interfaces.count, "interface")) of \(plural(holders, "software item"))",
                 suf: record(first.id), dhf: heading(DHFSection.items))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Support
 
 /// An interface of a software item (IEC 62304 5.3.2): to another software item, or to an element outside the
@@ -37,8 +38,12 @@ public struct ItemInterface: Sendable, Codable, Hashable {
         direction = try m.choice("direction", InterfaceDirection.self)
         data = try m.text("data")
         `protocol` = try m.text("protocol")
-        zone = try m.text("zone")
+        zone = try m.zone()
         source = m.location
+        if let kind = RecordKind.allCases.first(where: { $0 != .softwareItem && to.hasPrefix($0.prefix) }) {
+            throw DossierError("interface \(id) leads to \(Excerpt.quoted(to)), a \(kind.title) id; 'to' names a software item (ITEM-) or an element outside the software\(kind == .soup ? " (a SOUP item names the items that use it in its 'items')" : "")",
+                               at: m["to"]?.location)
+        }
         if to == item {
             throw DossierError("interface \(id) of \(item) leads to \(item) itself; 'to' names another item or an element outside the software",
                                at: m["to"]?.location)
@@ -68,4 +73,12 @@ public enum InterfaceDirection: String, RecordChoice {
     case outbound = "out"
     /// Data goes both ways.
     case both
+}
+
+extension YAMLMapping {
+    /// The optional `zone:` (a trust zone's name), without spaces around it; empty is not stated.
+    func zone() throws -> String? {
+        guard let zone = try text("zone")?.trimmingCharacters(in: .whitespaces), !zone.isEmpty else { return nil }
+        return zone
+    }
 }

@@ -152,12 +152,22 @@ public enum RecordLoader {
             }
             seen[record.id] = record.source
         }
-        var interfaces: [String: SourceLocation] = [:]
+        // Interface ids are anchors of the documents, which ignore case: IF-A and IF-a would be one.
+        var interfaces: [String: (id: String, source: SourceLocation)] = [:]
+        var zones: [String: (zone: String, source: SourceLocation)] = [:]
         for interface in set.interfaces {
-            if let first = interfaces[interface.id] {
-                throw DossierError("duplicate interface id \(interface.id): first defined at \(first)", at: interface.source)
+            if let first = interfaces[interface.id.lowercased()] {
+                let same = first.id == interface.id ? "" : " (as \(first.id): ids differ in more than case)"
+                throw DossierError("duplicate interface id \(interface.id)\(same): first defined at \(first.source)", at: interface.source)
             }
-            interfaces[interface.id] = interface.source
+            interfaces[interface.id.lowercased()] = (interface.id, interface.source)
+            // An element outside the software lies in one trust zone.
+            guard !interface.isToItem, let zone = interface.zone else { continue }
+            if let first = zones[interface.to], first.zone != zone {
+                throw DossierError("interface \(interface.id) puts \(Excerpt.quoted(interface.to)) in zone \(Excerpt.quoted(zone)), but \(first.source) puts it in \(Excerpt.quoted(first.zone)); an element outside the software lies in one zone",
+                                   at: interface.source)
+            }
+            zones[interface.to] = zones[interface.to] ?? (zone, interface.source)
         }
     }
 

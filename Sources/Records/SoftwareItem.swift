@@ -39,7 +39,7 @@ public struct SoftwareItem: Record {
             throw DossierError("expected an ITEM- id for 'parent', found \(Excerpt.quoted(parent))", at: m["parent"]?.location)
         }
         paths = try m.texts("paths")
-        zone = try m.text("zone")
+        zone = try m.zone()
         let id = self.id
         interfaces = try m["interfaces"].map { value in
             try value.list("a list of interfaces under 'interfaces'").map {

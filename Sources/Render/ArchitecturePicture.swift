@@ -19,6 +19,9 @@ public enum ArchitecturePicture {
     /// The most items, SOUP and outside elements a picture draws: Graphviz's layout of nested boxes grows much faster
     /// than the graph, and a bigger picture is not read anyway (the tables list everything).
     static let maximumNodes = 300
+    /// The most arrows (interfaces, and SOUP items' links to the items using them) a picture draws: Graphviz's edge
+    /// routing among nested boxes took a minute for 300 arrows, and a picture of more is not read either.
+    static let maximumEdges = 150
     /// Boxes nest at most this deep; items further down are drawn in the deepest box.
     static let maximumDepth = 8
     /// How a picture of `width` by `height` points is printed: on a portrait or a landscape A4 page (the room for it
@@ -77,27 +80,48 @@ public enum ArchitecturePicture {
                 }
             }
             self.outside = outside
+            outsideIndex = index
             threats = records.threats.filter { $0.obsolete == nil }
+            edgeCount = items.reduce(0) { $0 + $1.interfaces.count } + soup.reduce(0) { $0 + $1.items.count { itemIds.contains($0) } }
         }
+
+        /// Each outside element's place in `outside`, by name.
+        private let outsideIndex: [String: Int]
+        /// How many arrows a picture would draw.
+        let edgeCount: Int
 
         /// How many boxes a picture would draw.
         var nodeCount: Int { items.count + soup.count + outside.count }
+
+        /// Whether a picture of the model is drawn: it has items, and not more boxes and arrows than a picture shows.
+        var isDrawn: Bool { !items.isEmpty && nodeCount <= maximumNodes && edgeCount <= maximumEdges }
+
+        /// The node an interface leads to: the item's id (Graphviz draws no arrow to an item not in force, which has
+        /// no node), or an outside element's node, named by its place, never by its text.
+        func target(of interface: ItemInterface) -> String {
+            interface.isToItem ? interface.to : "outside-\(outsideIndex[interface.to] ?? -1)"
+        }
+
+        /// The node of the outside element at `index` in `outside`.
+        static func outsideNode(_ index: Int) -> String { "outside-\(index)" }
     }
 
     /// Whether the release's architecture is drawn: it has software items in force, and not more than a picture shows.
     public static func isDrawn(_ records: RecordSet) -> Bool {
-        let model = Model(records)
-        return !model.items.isEmpty && model.nodeCount <= maximumNodes
+        Model(records).isDrawn
     }
 
     /// Whether the security view is drawn: the architecture is, and the records name threats or trust zones.
     public static func isSecurityViewDrawn(_ records: RecordSet) -> Bool {
         let model = Model(records)
-        return isDrawn(records) && (!model.threats.isEmpty || model.items.contains { $0.zone != nil })
+        return model.isDrawn && (!model.threats.isEmpty || model.items.contains { $0.zone != nil })
     }
 
-    /// How many boxes the architecture of `records` would draw (for the sentence that says why it is not drawn).
-    public static func nodeCount(_ records: RecordSet) -> Int { Model(records).nodeCount }
+    /// How many boxes and arrows the architecture of `records` would draw (for the sentence that says why it is not).
+    public static func size(_ records: RecordSet) -> (nodes: Int, edges: Int) {
+        let model = Model(records)
+        return (model.nodeCount, model.edgeCount)
+    }
 
     /// The architecture as SVG, its items, SOUP and interfaces linked to their rows in `sufPage`.
     /// - Throws: `DossierError` when Graphviz fails.
@@ -111,7 +135,7 @@ public enum ArchitecturePicture {
                 ("label", Graphviz.label("\(soup.id)\n\(wrapped(soup.name + " " + soup.version))\n(SOUP)")),
                 ("shape", "cylinder")] + link(soup.id, sufPage: sufPage)))
         }
-        for element in model.outside { nodes.append(outsideNode(element.name)) }
+        for (index, element) in model.outside.enumerated() { nodes.append(outsideNode(element.name, index: index)) }
         graph.nodes = nodes
         graph.clusters = hierarchy(model.items)
         let itemIds = Set(model.items.map(\.id))
@@ -123,7 +147,7 @@ public enum ArchitecturePicture {
         }
         for item in model.items {
             for interface in item.interfaces {
-                let target = interface.isToItem ? interface.to : outsideName(interface.to)
+                let target = model.target(of: interface)
                 // Only the id: what crosses it and how stand in the interfaces table under the picture.
                 graph.edges.append(Graphviz.Edge(from: item.id, to: target, attributes: [("label", Graphviz.label(interface.id))]
                     + direction(interface.direction) + link(interface.id, sufPage: sufPage)))
@@ -158,9 +182,9 @@ public enum ArchitecturePicture {
             graph.nodes.append(node)
             place(item.id, in: item.zone)
         }
-        for element in model.outside {
-            graph.nodes.append(outsideNode(element.name))
-            place(outsideName(element.name), in: element.zone)
+        for (index, element) in model.outside.enumerated() {
+            graph.nodes.append(outsideNode(element.name, index: index))
+            place(Model.outsideNode(index), in: element.zone)
         }
         graph.clusters = zones.map { zone in
             Graphviz.Cluster(attributes: [("label", Graphviz.label("Trust boundary: \(wrapped(zone, width: 40, lines: 1))")), ("style", "dashed"),
@@ -169,7 +193,7 @@ public enum ArchitecturePicture {
         }
         for item in model.items {
             for interface in item.interfaces {
-                let target = interface.isToItem ? interface.to : outsideName(interface.to)
+                let target = model.target(of: interface)
                 let threats = model.threats.filter { $0.interfaces.contains(interface.id) }
                 let label = threats.isEmpty ? interface.id : interface.id + "\n" + threatLines(threats)
                 graph.edges.append(Graphviz.Edge(from: item.id, to: target, attributes: [("label", Graphviz.label(label))]
@@ -184,8 +208,12 @@ public enum ArchitecturePicture {
     /// The graph's common attributes, titled `title`.
     private static func base(title: String) -> Graphviz.Graph {
         var graph = Graphviz.Graph()
-        graph.attributes = [("nodesep", "0.25"), ("ranksep", "0.4"), ("fontname", "Helvetica"), ("fontsize", "11"),
-                            ("label", Graphviz.label(title)), ("labelloc", "t"), ("compound", "true")]
+        // newrank: Graphviz 2.42's older ranking of nested boxes crashed (segfault in dot_rank/dot_position) on nine
+        // nested items with arrows across their boxes; mclimit, nslimit and searchsize bound its crossing reduction
+        // and network simplex, which otherwise ran for minutes on a few hundred arrows.
+        graph.attributes = [("newrank", "true"), ("mclimit", "0.3"), ("nslimit", "5"), ("nslimit1", "5"), ("searchsize", "20"),
+                            ("nodesep", "0.25"), ("ranksep", "0.4"), ("fontname", "Helvetica"), ("fontsize", "11"),
+                            ("label", Graphviz.label(title)), ("labelloc", "t")]
         graph.nodeDefaults = [("fontname", "Helvetica"), ("fontsize", "10"), ("margin", "0.12,0.06"), ("shape", "box")]
         graph.edgeDefaults = [("fontname", "Helvetica"), ("fontsize", "10"), ("arrowsize", "0.7")]
         return graph
@@ -208,13 +236,10 @@ public enum ArchitecturePicture {
     }
 
     /// An element outside the software: a rounded box, named, not linked (no record of dossier's describes it).
-    private static func outsideNode(_ name: String) -> Graphviz.Node {
-        Graphviz.Node(name: outsideName(name), attributes: [("label", Graphviz.label("\(wrapped(name))\n(outside the software)")),
-                                                            ("style", "rounded,dashed")])
+    private static func outsideNode(_ name: String, index: Int) -> Graphviz.Node {
+        Graphviz.Node(name: Model.outsideNode(index), attributes: [("label", Graphviz.label("\(wrapped(name))\n(outside the software)")),
+                                                                   ("style", "rounded,dashed")])
     }
-
-    /// The node name of an element outside the software: never an item's or SOUP's id, which have no spaces.
-    private static func outsideName(_ name: String) -> String { "outside: \(name)" }
 
     /// The nested boxes of items that have parts: an item with parts is a box holding its own node and its parts.
     /// Boxes nest `maximumDepth` deep; below that, every further part is drawn in the deepest box. An item in a cycle

@@ -255,7 +255,8 @@ enum SUFContext {
     /// Why the architecture is not drawn when the release has software items in force; nil when it is drawn or has none.
     private static func architectureNotDrawn(_ records: RecordSet) -> String? {
         guard !ArchitecturePicture.isDrawn(records), records.items.contains(where: { $0.obsolete == nil }) else { return nil }
-        return "The architecture holds \(ArchitecturePicture.nodeCount(records)) software items, SOUP items and elements outside the software, more than the \(ArchitecturePicture.maximumNodes) a picture draws; the tables list them all."
+        let size = ArchitecturePicture.size(records)
+        return "The architecture holds \(size.nodes) software items, SOUP items and elements outside the software and \(size.edges) interfaces and links to SOUP, more than the \(ArchitecturePicture.maximumNodes) boxes and \(ArchitecturePicture.maximumEdges) arrows a picture draws; the tables list them all."
     }
 
     /// The interfaces of the items in force, in item order: where each leads, the trust boundary it crosses (from the
@@ -264,9 +265,14 @@ enum SUFContext {
         let items = records.items.filter { $0.obsolete == nil }
         let zones = Dictionary(items.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
         let threats = records.threats.filter { $0.obsolete == nil }
+        // An element outside the software lies in the zone an interface to it states (the loader refuses two).
+        var outside: [String: String] = [:]
+        for interface in items.flatMap(\.interfaces) where !interface.isToItem {
+            if let zone = interface.zone, outside[interface.to] == nil { outside[interface.to] = zone }
+        }
         return TemplateList(items.flatMap { item in
             item.interfaces.map { interface in
-                let far = interface.isToItem ? zones[interface.to] ?? nil : interface.zone
+                let far = interface.isToItem ? zones[interface.to] ?? nil : outside[interface.to]
                 let boundary = switch (item.zone, far) {
                 case let (near?, far?) where near == far: "no (both in \(near))"
                 case let (near?, far?): "yes: \(near) to \(far)"

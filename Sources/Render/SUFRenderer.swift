@@ -60,7 +60,7 @@ public struct SUFRenderer: Sendable {
         let documented = !formats.isDisjoint(with: [.md, .html, .pdf])
         // Each requirement's trace: a file of its own, which the page links to (opened on demand, no script), drawn
         // while the documents are made.
-        let drawnTraces = documented ? traces.filter(TracePicture.isDrawnInBundle) : []
+        let drawnTraces = documented ? TracePicture.bundleSelection(traces) : []
         let tracePictures = Dictionary(drawnTraces.map { ($0.root.id, TracePicture.fileName(requirement: $0.root.id)) },
                                        uniquingKeysWith: { a, _ in a })
         async let traceFiles: Void = {
@@ -71,7 +71,10 @@ public struct SUFRenderer: Sendable {
             guard documented else { return }
             // The template context is large for long histories: let it go before the HTML is made.
             let (markdown, title, drawn): (String, String, [String: String]) = try await {
-                let context = SUFContext.make(release, generator: generator, tracePictures: tracePictures)
+                var context = SUFContext.make(release, generator: generator, tracePictures: tracePictures)
+                if documented, tracePictures.count < release.assessment.traceMatrix.count {
+                    context.tracePictureNote = "\(tracePictures.count) of \(release.assessment.traceMatrix.count) requirements link to a picture of their trace; a chain of more than \(TracePicture.maximumBundleNodes) records, commits and tests, or one past \(TracePicture.maximumBundleTotal) in all, is drawn by dossier trace ID --format svg."
+                }
                 let text = try await library.renderDocument(context, withTemplate: "suf.md")
                 let architecture = try await StageTimer.measure("architecture pictures") {
                     try Pictures.architecture(release.release.records, values: context, sufPage: page)

@@ -48,6 +48,7 @@ extension SUFValues: MustacheParent {
         case "architectureNotDrawn": self.architectureNotDrawn
         case "securityPicture": self.securityPicture
         case "interfaces": self.interfaces
+        case "tracePictureNote": self.tracePictureNote
         case "threats": self.threats
         case "soup": self.soup
         case "sbom": self.sbom

@@ -54,6 +54,8 @@ struct SUFValues: Sendable {
     var findingGroups: TemplateList<FindingGroup>
     var gapSummary: GapSummary
     var traceMatrix: TemplateList<TraceRow>
+    /// Says which requirements have no trace picture in the bundle, when some have none; nil otherwise.
+    var tracePictureNote: String? = nil
     var coverage: TemplateList<CoverageRow>
     var coverageSummary: CoverageSummary
     var brokenLinks: TemplateList<BrokenLinkRow>

@@ -22,28 +22,37 @@ public enum TracePicture {
     /// The most nodes a trace picture draws.
     static let maximumNodes = 1_000
     /// The most nodes of a requirement's trace picture in a bundle: a longer chain is left to `dossier trace`.
-    static let maximumBundleNodes = 150
+    static let maximumBundleNodes = 60
+    /// The most nodes of all the trace pictures of a bundle (about 25 MB of SVG): the requirements after are left to
+    /// `dossier trace`.
+    static let maximumBundleTotal = 20_000
+
+    /// The reports whose pictures a bundle holds, in order: each of at most `maximumBundleNodes` nodes, while the
+    /// pictures' nodes add up to at most `maximumBundleTotal`.
+    static func bundleSelection(_ reports: [TraceReport]) -> [TraceReport] {
+        var total = 0, chosen: [TraceReport] = []
+        for report in reports {
+            let nodes = graph(report, sufPage: "").nodes.count
+            guard nodes <= maximumBundleNodes else { continue }
+            guard total + nodes <= maximumBundleTotal else { break }
+            total += nodes
+            chosen.append(report)
+        }
+        return chosen
+    }
 
     /// The file of a requirement's trace picture in its release's bundle, e.g. `trace-REQ-1.svg` (record ids hold
     /// only ASCII letters, digits and `._-`).
     public static func fileName(requirement id: String) -> String { "trace-\(id).svg" }
 
-    /// The trace pictures of a bundle's requirements, by file name, each linked to `sufPage`: those of at most
-    /// `maximumBundleNodes` nodes.
+    /// The trace pictures of `reports` (chosen by `bundleSelection`), by file name, each linked to `sufPage`.
     /// - Throws: `DossierError` when Graphviz fails.
     static func bundlePictures(_ reports: [TraceReport], sufPage: String) throws -> [String: String] {
         var pictures: [String: String] = [:]
         for report in reports {
-            let graph = graph(report, sufPage: sufPage)
-            guard graph.nodes.count <= maximumBundleNodes else { continue }
-            pictures[fileName(requirement: report.root.id)] = try Graphviz.svg(graph)
+            pictures[fileName(requirement: report.root.id)] = try Graphviz.svg(graph(report, sufPage: sufPage))
         }
         return pictures
-    }
-
-    /// Whether a requirement's trace picture is drawn for its bundle (`bundlePictures`).
-    static func isDrawnInBundle(_ report: TraceReport) -> Bool {
-        graph(report, sufPage: "").nodes.count <= maximumBundleNodes
     }
 
     /// A link's text as a URL: every byte but letters, digits and `-._~` percent-encoded. Graphviz writes a URL into

@@ -168,6 +168,11 @@ struct ArchitecturePictureTests {
         ("      - id: IF-1\n        to: ITEM-2\n        direction: sideways\n", "regulatory/items.yml:9:20: expected one of in, out, both for 'direction', found 'sideways'"),
         ("      - id: IF-1\n        to: ITEM-2\n        speed: fast\n", "regulatory/items.yml:9:9: unknown field 'speed' in an interface"),
         ("      - id: IF-1\n        to: ITEM-2\n      - id: IF-1\n        to: Server\n", "regulatory/items.yml:9:9: duplicate interface id IF-1: first defined at regulatory/items.yml:7:9"),
+        // Found by review: ids that differ in case share an anchor; an outside element in two zones drew one, said another.
+        ("      - id: IF-A\n        to: ITEM-2\n      - id: IF-a\n        to: Server\n", "regulatory/items.yml:9:9: duplicate interface id IF-a (as IF-A: ids differ in more than case): first defined at regulatory/items.yml:7:9"),
+        ("      - id: IF-1\n        to: SOUP-1\n", "regulatory/items.yml:8:13: interface IF-1 leads to 'SOUP-1', a SOUP item id; 'to' names a software item (ITEM-) or an element outside the software (a SOUP item names the items that use it in its 'items')"),
+        ("      - id: IF-1\n        to: Cloud\n        zone: Internet\n      - id: IF-2\n        to: Cloud\n        zone: Hospital\n",
+         "regulatory/items.yml:10:9: interface IF-2 puts 'Cloud' in zone 'Hospital', but regulatory/items.yml:7:9 puts it in 'Internet'"),
     ])
     func badInterfaces(_ interfaces: String, _ message: String) throws {
         let scratch = try Scratch()
@@ -201,12 +206,79 @@ struct ArchitecturePictureTests {
         #expect(run.stdout.contains("links to ITEM-9 in 'interfaces IF-1 to', but no record has that id"), "\(run.stdout)")
     }
 
+    @Test("found by review: nested items whose interfaces cross their boxes are drawn (Graphviz crashed in its ranking); more arrows than a picture draws are not, and the SUF says why")
+    func nestedCrossingsAndTooManyArrows() throws {
+        // Nine items nested two deep, with interfaces into and out of the boxes: Graphviz 2.42 died on it (segfault).
+        var crossing = "items:\n"
+        let parents = [1: 0, 2: 0, 3: 0, 4: 1, 5: 1, 6: 1, 8: 2, 9: 2]
+        let interfaces = [0: 2, 3: 4, 4: 1, 8: 6, 9: 3]
+        for index in [0, 1, 2, 3, 4, 5, 6, 8, 9] {
+            crossing += "  - id: ITEM-\(index)\n    name: Item number \(index) with a fairly long name\n    paths: [\"S\(index)/**\"]\n    zone: Z\(index % 5)\n"
+            if let parent = parents[index] { crossing += "    parent: ITEM-\(parent)\n" }
+            if let to = interfaces[index] { crossing += "    interfaces:\n      - {id: IF-\(index), to: ITEM-\(to), direction: out}\n" }
+        }
+        let scratch = try Scratch()
+        _ = try Self.make(scratch, items: crossing, threats: "threats: []\n")
+        let run = try dossier(["suf", "v1.2.0", "--repo", "repo"], in: scratch.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["picture-architecture.svg", "picture-security-architecture.svg"] {
+            #expect(XMLParser(data: Data(try scratch.read("dist/dossier/v1.2.0/\(file)").utf8)).parse())
+        }
+
+        // 60 items with three interfaces each: 180 arrows, more than the 150 a picture draws.
+        var dense = "items:\n"
+        for index in 0..<60 {
+            dense += "  - id: ITEM-\(index)\n    name: Part \(index)\n    paths: [\"S\(index)/**\"]\n    interfaces:\n"
+            for step in 1...3 { dense += "      - {id: IF-\(index)-\(step), to: ITEM-\((index + step * 7) % 60)}\n" }
+        }
+        let big = try Scratch()
+        _ = try Self.make(big, items: dense, threats: "threats: []\n")
+        #expect(try dossier(["suf", "v1.2.0", "--repo", "repo"], in: big.path).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: big.file("dist/dossier/v1.2.0"))
+        #expect(!files.contains("picture-architecture.svg") && !files.contains("picture-security-architecture.svg"))
+        #expect(try big.read("dist/dossier/v1.2.0/SUF-v1.2.0.md").contains(
+            "The architecture holds 60 software items, SOUP items and elements outside the software and 180 interfaces and links to SOUP, more than the 300 boxes and 150 arrows a picture draws"))
+    }
+
+    @Test("found by review: an interface that leads nowhere evidences no 5.3.2; zones are compared trimmed, an empty one is not stated")
+    func claimsFromInterfaces() throws {
+        let scratch = try Scratch()
+        let items = """
+            items:
+              - id: ITEM-1
+                name: Dose engine
+                paths: ["Sources/Dose/**"]
+                zone: "Hospital "
+                interfaces:
+                  - {id: IF-1, to: ITEM-404}
+              - id: ITEM-2
+                name: User interface
+                paths: ["Sources/UI/*.swift"]
+                zone: Hospital
+                interfaces:
+                  - {id: IF-2, to: ITEM-1}
+                  - {id: IF-3, to: Printer, zone: ""}
+
+            """
+        _ = try Self.make(scratch, items: items, threats: "threats: []\n")
+        #expect(try dossier(["suf", "v1.2.0", "--repo", "repo"], in: scratch.path).status == 0)
+        let markdown = try scratch.read("dist/dossier/v1.2.0/SUF-v1.2.0.md")
+        // IF-1 leads to no item: only IF-2 and IF-3 document interfaces.
+        #expect(markdown.contains("IEC 62304 5.3.2 | Design the interfaces of software items | evidenced | [2 interfaces of 1 software item](#if-2) |"), "\(markdown)")
+        #expect(markdown.contains("| <a id=\"if-2\"></a>IF-2 | [ITEM-2](#item-2) | [ITEM-1](#item-1) | not stated | not stated | not stated | no (both in Hospital) |"))
+        #expect(markdown.contains("| <a id=\"if-3\"></a>IF-3 | [ITEM-2](#item-2) | Printer | not stated | not stated | not stated | not stated |"))
+        let security = try scratch.read("dist/dossier/v1.2.0/picture-security-architecture.svg")
+        #expect(security.components(separatedBy: ">Trust boundary: ").count - 1 == 1, "\(security)")
+    }
+
     @Test("hostile records: markup in names, zones and data is text; a cycle of parents and a chain 40 deep are drawn; 400 items are not, and the SUF says why")
     func hostileRecords() throws {
         let scratch = try Scratch()
-        let markup = #"</text><script>alert(1)</script> \N & "q""#
+        let markup = #"</text><script>alert(1)</script> \N & "q" &#1; &nbsp;"#
         let hostile = Self.items
-            .replacingOccurrences(of: "to: Hospital server", with: "to: '\(markup)'")
+            // A character reference and a control character in an outside element's name (found by review: the name
+            // was the node's, which Graphviz writes into <title> as it is).
+            .replacingOccurrences(of: "to: Hospital server", with: "to: '\(markup)'\n      - id: IF-9\n        to: \"Cloud\\x01ctl\"")
             .replacingOccurrences(of: "zone: Hospital network", with: "zone: '\(markup)'")
             .replacingOccurrences(of: "data: Dose library", with: "data: '\(markup)'")
             .replacingOccurrences(of: "parent: ITEM-0\n    paths: [\"Sources/Dose/**\"", with: "parent: ITEM-2\n    paths: [\"Sources/Dose/**\"")
@@ -245,6 +317,6 @@ struct ArchitecturePictureTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: big.file("dist/dossier/v1.2.0"))
         #expect(!files.contains("picture-architecture.svg"))
         #expect(try big.read("dist/dossier/v1.2.0/SUF-v1.2.0.md").contains(
-            "The architecture holds 400 software items, SOUP items and elements outside the software, more than the 300 a picture draws; the tables list them all."))
+            "The architecture holds 400 software items, SOUP items and elements outside the software and 0 interfaces and links to SOUP, more than the 300 boxes and 150 arrows a picture draws; the tables list them all."))
     }
 }

@@ -13,8 +13,8 @@ struct BundleDigestTests {
     static let pinned: [String: String] = [
         "v1.0.0": "bebfeda360f617656e2880b3f38d1e26b67fd229663e40ac3ea779f9b94c8dab",
         "v1.1.0": "f0b8c6872828bee5bbe4c16094a0de96a49f1c5417366cb2e7a601b2ce3fb86c",
-        "v2.0.0": "daeb09910fb0d0d9cd00ee2ee6b8811a782ca8ebcfd9b4cf28bb34fd553ce4d3",
-        "dhf": "01b8a073775ed62b4ce2aca13f9a390aa010623c9ec171251d229e855f810514",
+        "v2.0.0": "a2e3c61ee7941c2fe49ca9557832c68787fa0b781b30c8b55224c5661fb1ae35",
+        "dhf": "f478ed2586f3b54950e6e4ebccca2fac9190e1febeca1f811b5ffc3d216790b8",
     ]
 
     @Test("every SUF and the DHF of the sample project have the pinned bytes")

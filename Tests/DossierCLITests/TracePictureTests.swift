@@ -38,7 +38,7 @@ struct TracePictureTests {
         #expect(bad.stderr.contains("unknown format 'png' in --format; expected text, json or svg"))
     }
 
-    @Test("each requirement's trace is a file of its bundle, the bytes dossier trace draws, linked from the trace matrix; a chain of more than 150 nodes is left to dossier trace")
+    @Test("each requirement's trace is a file of its bundle, the bytes dossier trace draws, linked from the trace matrix; a chain of more than 60 nodes is left to dossier trace, and the SUF says so")
     func requirementPicturesInTheBundle() throws {
         let scratch = try Scratch()
         _ = try DeviceFixture.make(scratch)
@@ -56,6 +56,7 @@ struct TracePictureTests {
         let markdown = try scratch.read("\(bundle)/SUF-v1.1.0.md")
         #expect(markdown.contains("| [REQ-2](#req-2) Beep on start ([picture](trace-REQ-2.svg)) |"), "\(markdown)")
         #expect(markdown.contains("| [REQ-1](#req-1) Dose limit |"), "\(markdown)")
+        #expect(markdown.contains("2 of 3 requirements link to a picture of their trace; a chain of more than 60 records"), "\(markdown)")
         let manifest = try scratch.read("\(bundle)/MANIFEST.sha256")
         #expect(manifest.contains("  trace-REQ-2.svg\n") && manifest.contains("  trace-REQ-3.svg\n"))
         // The same bytes as dossier trace draws for the release, and every link an anchor of the page beside it.
