@@ -60,11 +60,11 @@ public struct SUFRenderer: Sendable {
         let documented = !formats.isDisjoint(with: [.md, .html, .pdf])
         // Each requirement's trace: a file of its own, which the page links to (opened on demand, no script), drawn
         // while the documents are made.
-        let drawnTraces = documented ? TracePicture.bundleSelection(traces) : []
-        let tracePictures = Dictionary(drawnTraces.map { ($0.root.id, TracePicture.fileName(requirement: $0.root.id)) },
+        let drawnTraces = documented ? TracePicture.bundleSelection(traces, sufPage: page) : []
+        let tracePictures = Dictionary(drawnTraces.map { ($0.requirement, TracePicture.fileName(requirement: $0.requirement)) },
                                        uniquingKeysWith: { a, _ in a })
         async let traceFiles: Void = {
-            let drawn = try await StageTimer.measure("trace pictures") { try TracePicture.bundlePictures(drawnTraces, sufPage: page) }
+            let drawn = try await StageTimer.measure("trace pictures") { try TracePicture.bundlePictures(drawnTraces) }
             for (file, svg) in drawn.sorted(by: { $0.key < $1.key }) { try files.add(file, Data(svg.utf8)) }
         }()
         async let documents: Void = {

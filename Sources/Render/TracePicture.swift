@@ -27,31 +27,29 @@ public enum TracePicture {
     /// `dossier trace`.
     static let maximumBundleTotal = 20_000
 
-    /// The reports whose pictures a bundle holds, in order: each of at most `maximumBundleNodes` nodes, while the
-    /// pictures' nodes add up to at most `maximumBundleTotal`.
-    static func bundleSelection(_ reports: [TraceReport]) -> [TraceReport] {
-        var total = 0, chosen: [TraceReport] = []
-        for report in reports {
-            let nodes = graph(report, sufPage: "").nodes.count
-            guard nodes <= maximumBundleNodes else { continue }
-            guard total + nodes <= maximumBundleTotal else { break }
-            total += nodes
-            chosen.append(report)
-        }
-        return chosen
-    }
-
     /// The file of a requirement's trace picture in its release's bundle, e.g. `trace-REQ-1.svg` (record ids hold
     /// only ASCII letters, digits and `._-`).
     public static func fileName(requirement id: String) -> String { "trace-\(id).svg" }
 
-    /// The trace pictures of `reports` (chosen by `bundleSelection`), by file name, each linked to `sufPage`.
-    /// - Throws: `DossierError` when Graphviz fails.
-    static func bundlePictures(_ reports: [TraceReport], sufPage: String) throws -> [String: String] {
-        var pictures: [String: String] = [:]
+    /// The graphs of the requirements' traces a bundle holds, in order, by requirement id: each of at most
+    /// `maximumBundleNodes` nodes, while their nodes add up to at most `maximumBundleTotal`; linked to `sufPage`.
+    static func bundleSelection(_ reports: [TraceReport], sufPage: String) -> [(requirement: String, graph: Graphviz.Graph)] {
+        var total = 0, chosen: [(requirement: String, graph: Graphviz.Graph)] = []
         for report in reports {
-            pictures[fileName(requirement: report.root.id)] = try Graphviz.svg(graph(report, sufPage: sufPage))
+            let graph = graph(report, sufPage: sufPage)
+            guard graph.nodes.count <= maximumBundleNodes else { continue }
+            guard total + graph.nodes.count <= maximumBundleTotal else { break }
+            total += graph.nodes.count
+            chosen.append((report.root.id, graph))
         }
+        return chosen
+    }
+
+    /// The pictures of the graphs `bundleSelection` chose, by file name.
+    /// - Throws: `DossierError` when Graphviz fails.
+    static func bundlePictures(_ chosen: [(requirement: String, graph: Graphviz.Graph)]) throws -> [String: String] {
+        var pictures: [String: String] = [:]
+        for (requirement, graph) in chosen { pictures[fileName(requirement: requirement)] = try Graphviz.svg(graph) }
         return pictures
     }
 
