@@ -41,7 +41,12 @@ public struct ProblemReport: Record {
     }
 
     /// Whether the anomaly is still open in the release (a known residual anomaly).
-    public var isOpen: Bool { ![.resolved, .closed].contains(status ?? .open) }
+    public var isOpen: Bool { Self.isOpen(status) }
+    /// Whether a problem report of `status` is open (none stated: open).
+    public static func isOpen(_ status: Status?) -> Bool { ![.resolved, .closed].contains(status ?? .open) }
+    /// Whether it is a known residual anomaly of its release: open and in force. The SUF lists these (section 11) and
+    /// the DHF's trends count them, with this one test.
+    public var isKnownAnomaly: Bool { isOpen && obsolete == nil }
 
     /// Its title, the name tables show.
     public var headline: String { title }

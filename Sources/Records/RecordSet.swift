@@ -112,6 +112,17 @@ public struct RecordSet: Sendable, Codable, Hashable {
 
     /// Every software item's interfaces, in item order then list order.
     public var interfaces: [ItemInterface] { items.flatMap(\.interfaces) }
+
+    /// The trust zone of each element outside the software that an interface of an item in force leads to, as an
+    /// interface to it states it (the loader refuses an element put in two zones); the pictures and the interfaces
+    /// table both read it.
+    public var outsideZones: [String: String] {
+        var zones: [String: String] = [:]
+        for interface in items.filter({ $0.obsolete == nil }).flatMap(\.interfaces) where !interface.isToItem {
+            if let zone = interface.zone, zones[interface.to] == nil { zones[interface.to] = zone }
+        }
+        return zones
+    }
 }
 
 extension RecordSet {

@@ -24,6 +24,9 @@ public enum ArchitecturePicture {
     static let maximumEdges = 150
     /// Boxes nest at most this deep; items further down are drawn in the deepest box.
     static let maximumDepth = 8
+    /// The threats written on one interface; more are counted.
+    static let maximumThreatsPerLabel = 6
+
     /// How a picture of `width` by `height` points is printed: on a portrait or a landscape A4 page (the room for it
     /// as style.css sets the margins, less a running header and a heading), scaled by `scale` (at most 1).
     struct PageFit {
@@ -53,15 +56,13 @@ public enum ArchitecturePicture {
         /// A length with two decimals, as Graphviz writes them.
         func text(_ value: Double) -> String { String(format: "%.2f", value) }
     }
-    /// The threats written on one interface; more are counted.
-    static let maximumThreatsPerLabel = 6
 
     /// What a release's records give the pictures: the items in force, the SOUP attached to them, the elements outside
     /// the software that interfaces lead to, and the threats.
     struct Model {
         var items: [SoftwareItem]
         var soup: [SOUP]
-        /// Elements outside the software by name, with the trust zone the first interface to them states.
+        /// Elements outside the software by name, in the order interfaces first lead to them, with their trust zone.
         var outside: [(name: String, zone: String?)]
         var threats: [Threat]
 
@@ -69,15 +70,12 @@ public enum ArchitecturePicture {
             items = records.items.filter { $0.obsolete == nil }
             let itemIds = Set(items.map(\.id))
             soup = records.soup.filter { $0.obsolete == nil && $0.items.contains(where: itemIds.contains) }
+            let zones = records.outsideZones
             var outside: [(name: String, zone: String?)] = []
             var index: [String: Int] = [:]
-            for interface in items.flatMap(\.interfaces) where !interface.isToItem {
-                if let at = index[interface.to] {
-                    if outside[at].zone == nil { outside[at].zone = interface.zone }
-                } else {
-                    index[interface.to] = outside.count
-                    outside.append((interface.to, interface.zone))
-                }
+            for interface in items.flatMap(\.interfaces) where !interface.isToItem && index[interface.to] == nil {
+                index[interface.to] = outside.count
+                outside.append((interface.to, zones[interface.to]))
             }
             self.outside = outside
             outsideIndex = index

@@ -1,4 +1,5 @@
 import Records
+
 /// The pictures dossier draws for a document, and how its HTML holds them: the Markdown shows each by its file name
 /// (an image, which GitHub and GitLab display from the bundle), and the HTML page puts the SVG itself where that
 /// image is, so that the page, and the PDF printed from it, stand alone.

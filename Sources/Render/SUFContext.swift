@@ -11,7 +11,7 @@ import Support
 /// Markdown template escapes them on output. Keys are documented in docs/templates.md.
 enum SUFContext {
     /// The values of `assessed`; `tracePictures` names the file of each requirement's trace picture drawn for the bundle.
-    static func make(_ assessed: AssessedRelease, generator: String, tracePictures: [String: String] = [:]) -> SUFValues {
+    static func make(_ assessed: AssessedRelease, generator: String, tracePictures: [String: String]) -> SUFValues {
         let release = assessed.release, assessment = assessed.assessment
         let id = release.identification
         let records = release.records
@@ -135,7 +135,7 @@ enum SUFContext {
                         changeRequests: release.changeRequests.filter { $0.record?.problemReports.contains(pr.id) ?? false }
                             .map(\.id).joined(separator: ", "))
                 }),
-            knownAnomalies: TemplateList(records.problemReports.filter { $0.isOpen && $0.obsolete == nil }.map { pr in
+            knownAnomalies: TemplateList(records.problemReports.filter(\.isKnownAnomaly).map { pr in
                 SUFValues.AnomalyRow(id: pr.id, anchor: MarkdownText.anchor(pr.id), title: pr.title, severity: pr.severity ?? "not stated",
                                      status: pr.status?.rawValue ?? "open", evaluation: pr.evaluation ?? "not stated")
             }),
@@ -184,6 +184,9 @@ enum SUFContext {
                                           changeRequests: cells[4], commits: cells[5], tests: cells[6], result: row.result,
                                           picture: tracePictures[row.requirement])
             }),
+            tracePictureNote: tracePictures.count < assessment.traceMatrix.count
+                ? "\(tracePictures.count) of \(assessment.traceMatrix.count) requirements link to a picture of their trace; a chain of more than \(TracePicture.maximumBundleNodes) records, commits and tests, or one past \(TracePicture.maximumBundleTotal) in all, is drawn by dossier trace ID --format svg."
+                : nil,
             coverage: TemplateList(assessment.coverage.map { coverageRow($0, anchor: \.sufAnchor) }),
             coverageSummary: SUFValues.CoverageSummary(
                 safetyClass: release.identification.device?.safetyClass?.rawValue ?? "not stated (every clause shown as applicable)",
@@ -263,16 +266,13 @@ enum SUFContext {
     /// zones the records state) and the threats that name it with their residual CVSS.
     static func interfaceRows(_ records: RecordSet) -> TemplateList<SUFValues.InterfaceRow> {
         let items = records.items.filter { $0.obsolete == nil }
-        let zones = Dictionary(items.map { ($0.id, $0.zone) }, uniquingKeysWith: { a, _ in a })
+        let inForce = Set(items.map(\.id))
+        let zones = Dictionary(items.compactMap { item in item.zone.map { (item.id, $0) } }, uniquingKeysWith: { a, _ in a })
         let threats = records.threats.filter { $0.obsolete == nil }
-        // An element outside the software lies in the zone an interface to it states (the loader refuses two).
-        var outside: [String: String] = [:]
-        for interface in items.flatMap(\.interfaces) where !interface.isToItem {
-            if let zone = interface.zone, outside[interface.to] == nil { outside[interface.to] = zone }
-        }
+        let outside = records.outsideZones
         return TemplateList(items.flatMap { item in
             item.interfaces.map { interface in
-                let far = interface.isToItem ? zones[interface.to] ?? nil : outside[interface.to]
+                let far = interface.isToItem ? zones[interface.to] : outside[interface.to]
                 let boundary = switch (item.zone, far) {
                 case let (near?, far?) where near == far: "no (both in \(near))"
                 case let (near?, far?): "yes: \(near) to \(far)"
@@ -285,7 +285,7 @@ enum SUFContext {
                     to: interface.to, direction: interface.direction?.rawValue ?? "not stated", data: interface.data ?? "not stated",
                     protocol: interface.protocol ?? "not stated", boundary: boundary,
                     threats: named.isEmpty ? "none named" : named.joined(separator: "; "),
-                    toAnchor: interface.isToItem && zones[interface.to] != nil ? MarkdownText.anchor(interface.to) : nil)
+                    toAnchor: inForce.contains(interface.to) ? MarkdownText.anchor(interface.to) : nil)
             }
         })
     }

@@ -39,10 +39,9 @@ public struct SUFRenderer: Sendable {
 
     /// Renders the files of the bundle and hands each to `files` as soon as it is made (suf.json in pieces,
     /// while it is made), from whichever task made it: the JSON and the documents are made at once. Nothing
-    /// is handed on when a template does not parse.
+    /// is handed on when a template does not parse. `traces` are the reports of the release's requirements: each one
+    /// drawn (`TracePicture.bundleSelection`) is a file `trace-REQ-….svg` of the bundle, which the trace matrix links to.
     /// - Throws: `DossierError` when a template does not parse; whatever `files` throws.
-    /// `traces` are the reports of the release's requirements: each one drawn (`TracePicture.bundlePictures`) is a
-    /// file `trace-REQ-….svg` of the bundle, which the trace matrix links to.
     public func render(_ release: AssessedRelease, formats: Set<DocumentFormat> = DocumentFormat.standard, traces: [TraceReport] = [],
                        into files: any BundleFileSink) async throws {
         let library = try templates.library()
@@ -71,10 +70,7 @@ public struct SUFRenderer: Sendable {
             guard documented else { return }
             // The template context is large for long histories: let it go before the HTML is made.
             let (markdown, title, drawn): (String, String, [String: String]) = try await {
-                var context = SUFContext.make(release, generator: generator, tracePictures: tracePictures)
-                if documented, tracePictures.count < release.assessment.traceMatrix.count {
-                    context.tracePictureNote = "\(tracePictures.count) of \(release.assessment.traceMatrix.count) requirements link to a picture of their trace; a chain of more than \(TracePicture.maximumBundleNodes) records, commits and tests, or one past \(TracePicture.maximumBundleTotal) in all, is drawn by dossier trace ID --format svg."
-                }
+                let context = SUFContext.make(release, generator: generator, tracePictures: tracePictures)
                 let text = try await library.renderDocument(context, withTemplate: "suf.md")
                 let architecture = try await StageTimer.measure("architecture pictures") {
                     try Pictures.architecture(release.release.records, values: context, sufPage: page)

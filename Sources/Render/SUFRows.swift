@@ -55,7 +55,7 @@ struct SUFValues: Sendable {
     var gapSummary: GapSummary
     var traceMatrix: TemplateList<TraceRow>
     /// Says which requirements have no trace picture in the bundle, when some have none; nil otherwise.
-    var tracePictureNote: String? = nil
+    var tracePictureNote: String?
     var coverage: TemplateList<CoverageRow>
     var coverageSummary: CoverageSummary
     var brokenLinks: TemplateList<BrokenLinkRow>

@@ -46,9 +46,9 @@ public struct ReleaseFacts: Sendable {
         records = keepingRecords ? release.records : nil
     }
 
-    /// The ids of the problem reports open and in force: the release's known residual anomalies, as its SUF lists them.
+    /// The ids of the release's known residual anomalies, as its SUF lists them.
     static func openAnomalies(_ reports: [ProblemReport]) -> [String] {
-        reports.filter { $0.isOpen && $0.obsolete == nil }.map(\.id)
+        reports.filter(\.isKnownAnomaly).map(\.id)
     }
 
     /// The facts from their parts (read from a facts file).
@@ -140,9 +140,13 @@ private struct RecordHeadlines: Decodable {
         var name: String?
         var document: String?
         var section: String?
-        /// A problem report's status, as written (open when absent).
-        var status: String?
-        /// Present when the record is retired.
+    }
+
+    /// A problem report, with what says whether it is a known residual anomaly.
+    private struct ProblemBrief: Decodable {
+        var id: String
+        var title: String
+        var status: ProblemReport.Status?
         var obsolete: Obsolescence?
     }
 
@@ -157,10 +161,9 @@ private struct RecordHeadlines: Decodable {
         for key in [Keys.requirements, .threats, .changeRequests] {
             for brief in try container.decodeIfPresent([Brief].self, forKey: key) ?? [] { headlines[brief.id] = brief.title ?? "" }
         }
-        for brief in try container.decodeIfPresent([Brief].self, forKey: .problemReports) ?? [] {
-            headlines[brief.id] = brief.title ?? ""
-            let open = !["resolved", "closed"].contains(brief.status ?? "open")
-            if open, brief.obsolete == nil { openAnomalies.append(brief.id) }
+        for brief in try container.decodeIfPresent([ProblemBrief].self, forKey: .problemReports) ?? [] {
+            headlines[brief.id] = brief.title
+            if ProblemReport.isOpen(brief.status), brief.obsolete == nil { openAnomalies.append(brief.id) }
         }
         for brief in try container.decodeIfPresent([Brief].self, forKey: .risks) ?? [] { headlines[brief.id] = brief.hazard ?? "" }
         for brief in try container.decodeIfPresent([Brief].self, forKey: .items) ?? [] { headlines[brief.id] = brief.name ?? "" }

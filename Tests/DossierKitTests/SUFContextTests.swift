@@ -37,7 +37,7 @@ struct SUFContextTests {
             {{/findings}}
             {{/findingGroups}}
             """)
-        let text = template.render(SUFContext.make(Gap.assessed(release, findings: findings), generator: "dossier test"))
+        let text = template.render(SUFContext.make(Gap.assessed(release, findings: findings), generator: "dossier test", tracePictures: [:]))
         let (one, two) = (Gap.id(1), Gap.id(2))
         let expected = """
             \(one)|\(one.prefix(12))|Fix the alarm|Dana Dev|dana@example.com|2023-11-14T22:13:20Z|Dana Dev||CR-1|REQ-1|false|1|G SSH|FIX THE ALARM|v2.0.0|false

@@ -95,7 +95,7 @@ struct TemplateKeyTests {
         let release = try Gap.release(Self.records, previous: [:], commits: [
             Gap.commit(1, "Louder alarm", trailers: [Gap.cr("CR-1"), Trailer(key: "Refs", value: "REQ-1")], files: ["src/a.swift"]),
         ])
-        let context = SUFContext.make(Gap.assessed(release, findings: Gap.check(release)), generator: "dossier test")
+        let context = SUFContext.make(Gap.assessed(release, findings: Gap.check(release)), generator: "dossier test", tracePictures: [:])
         var types: Set<String> = []
         Self.rowTypes(in: context, into: &types)
         #expect(types.count >= 10, "\(types.sorted())")
